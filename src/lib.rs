@@ -1,0 +1,10 @@
+//! alliance-map: read a geopolitical analysis next to an offline map of what it says.
+
+pub mod app;
+pub mod cli;
+pub mod model;
+pub mod render;
+pub mod ui;
+
+pub use app::App;
+pub use model::{Country, World};

@@ -1,0 +1,137 @@
+//! GeoJSON export of the map as of a date: every country with its statuses, every tension as
+//! a great-circle line carrying its quotes.
+
+use geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject, JsonValue};
+
+use super::arc::great_circle;
+use super::date::Date;
+use super::scenario::{PartyRef, Scenario};
+use super::world::{Detail, World};
+
+/// Arcs are densified to points at most this far apart, so they stay curves in any viewer.
+const ARC_STEP_KM: f64 = 100.0;
+
+/// Builds the FeatureCollection for `date`: one Feature per country, then one per tension.
+/// Tensions between two places are LineStrings; those with more places are MultiLineStrings
+/// drawn from the first party to each of the others.
+pub fn export(world: &World, scenario: &Scenario, date: Date) -> FeatureCollection {
+    let neighbours = scenario.nato_neighbours_of_csto(world, date);
+    let mut features: Vec<Feature> = world
+        .countries()
+        .iter()
+        .map(|country| {
+            let memberships: JsonObject = scenario
+                .data()
+                .groups
+                .iter()
+                .filter_map(|group| {
+                    scenario
+                        .status(country.iso_a3(), &group.id, date)
+                        .map(|status| (group.id.clone(), JsonValue::from(status.label())))
+                })
+                .collect();
+            let mut properties = JsonObject::new();
+            properties.insert("iso_a3".into(), country.iso_a3().into());
+            properties.insert("name".into(), country.name().into());
+            properties.insert("memberships".into(), JsonValue::Object(memberships));
+            properties.insert(
+                "nato_neighbour_of_csto".into(),
+                neighbours.contains(country.iso_a3()).into(),
+            );
+            let polygons = country
+                .polygons(Detail::Fine)
+                .iter()
+                .map(|polygon| {
+                    polygon
+                        .rings()
+                        .iter()
+                        .map(|ring| {
+                            let mut closed: Vec<geojson::Position> = ring
+                                .iter()
+                                .map(|&[lon, lat]| vec![lon, lat].into())
+                                .collect();
+                            if let Some(first) = closed.first().cloned() {
+                                closed.push(first);
+                            }
+                            closed
+                        })
+                        .collect()
+                })
+                .collect();
+            feature(
+                GeometryValue::MultiPolygon {
+                    coordinates: polygons,
+                },
+                properties,
+            )
+        })
+        .collect();
+
+    for tension in &scenario.data().tensions {
+        let places: Vec<Vec<[f64; 2]>> = tension
+            .parties
+            .iter()
+            .filter_map(|party| party.resolve())
+            .map(|party| scenario.party_positions(world, party, date))
+            .collect();
+        let lines = tension_lines(&places);
+        let geometry = match <[Vec<geojson::Position>; 1]>::try_from(lines) {
+            Ok([line]) => GeometryValue::LineString { coordinates: line },
+            Err(lines) => GeometryValue::MultiLineString { coordinates: lines },
+        };
+        let parties: Vec<JsonValue> = tension
+            .parties
+            .iter()
+            .filter_map(|party| party.resolve())
+            .map(|party| match party {
+                PartyRef::Country(code) => code.into(),
+                PartyRef::Group(id) => id.into(),
+                PartyRef::Actor(id) => id.into(),
+            })
+            .collect();
+        let mut properties = JsonObject::new();
+        properties.insert("kind".into(), "tension".into());
+        properties.insert("id".into(), tension.id.clone().into());
+        properties.insert("tension_kind".into(), tension.kind.label().into());
+        properties.insert("parties".into(), parties.into());
+        properties.insert("summary".into(), tension.summary.clone().into());
+        properties.insert("quotes".into(), scenario.quotes_of(tension).into());
+        features.push(feature(geometry, properties));
+    }
+
+    FeatureCollection {
+        bbox: None,
+        features,
+        foreign_members: None,
+    }
+}
+
+/// Great-circle lines from the first party's place to every place of the other parties.
+fn tension_lines(places: &[Vec<[f64; 2]>]) -> Vec<Vec<geojson::Position>> {
+    let Some((first, others)) = places.split_first() else {
+        return Vec::new();
+    };
+    let Some(&from) = first.first() else {
+        return Vec::new();
+    };
+    others
+        .iter()
+        .flatten()
+        .map(|&to| {
+            great_circle(from, to, ARC_STEP_KM)
+                .into_iter()
+                .map(|[lon, lat]| vec![lon, lat].into())
+                .collect()
+        })
+        .collect()
+}
+
+fn feature(value: GeometryValue, properties: JsonObject) -> Feature {
+    Feature {
+        bbox: None,
+        geometry: Some(Geometry::new(value)),
+        id: None,
+        properties: Some(properties),
+        foreign_members: None,
+    }
+}

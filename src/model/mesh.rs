@@ -1,0 +1,108 @@
+//! Triangulated country shapes in Web-Mercator space, built once per level of detail.
+
+use std::ops::Range;
+
+use super::mercator::{self, MercatorPoint};
+use super::polygon::{BoundingBox, Polygon};
+
+/// The triangles and outlines of one country at one level of detail. Vertices are the rings'
+/// own points projected to Mercator, so outlines index the same buffer the fill does.
+#[derive(Clone, Debug, Default)]
+pub struct ShapeMesh {
+    pub vertices: Vec<MercatorPoint>,
+    pub triangles: Vec<u32>,
+    pub parts: Vec<MeshPart>,
+}
+
+/// One polygon of a [`ShapeMesh`]: the slices of the shared buffers it owns and its extent.
+#[derive(Clone, Debug)]
+pub struct MeshPart {
+    pub triangles: Range<usize>,
+    /// Each ring's vertices, outer first; rings are closed implicitly.
+    pub rings: Vec<Range<usize>>,
+    pub bbox_in_mercator: BoundingBox,
+}
+
+/// Why a polygon could not be triangulated.
+#[derive(Debug, thiserror::Error)]
+#[error("polygon {polygon} could not be triangulated")]
+pub struct TriangulationError {
+    pub polygon: usize,
+}
+
+impl ShapeMesh {
+    /// Triangulates every polygon with ear clipping in Mercator coordinates.
+    pub fn build(polygons: &[Polygon]) -> Result<Self, TriangulationError> {
+        let mut mesh = ShapeMesh::default();
+        let mut flat = Vec::new();
+        let mut hole_starts = Vec::new();
+        for (polygon_index, polygon) in polygons.iter().enumerate() {
+            let first_vertex = mesh.vertices.len();
+            flat.clear();
+            hole_starts.clear();
+            let mut rings = Vec::with_capacity(polygon.rings().len());
+            let mut bbox = BoundingBox::EMPTY;
+            for (ring_index, ring) in polygon.rings().iter().enumerate() {
+                if ring_index > 0 {
+                    hole_starts.push(flat.len() / 2);
+                }
+                let start = mesh.vertices.len();
+                for &[lon, lat] in ring {
+                    let point = mercator::project(lon, lat);
+                    bbox.include([point.x, point.y]);
+                    flat.extend([point.x, point.y]);
+                    mesh.vertices.push(point);
+                }
+                rings.push(start..mesh.vertices.len());
+            }
+            let local =
+                earcutr::earcut(&flat, &hole_starts, 2).map_err(|_| TriangulationError {
+                    polygon: polygon_index,
+                })?;
+            let first_index = mesh.triangles.len();
+            mesh.triangles
+                .extend(local.into_iter().map(|i| (first_vertex + i) as u32));
+            mesh.parts.push(MeshPart {
+                triangles: first_index..mesh.triangles.len(),
+                rings,
+                bbox_in_mercator: bbox,
+            });
+        }
+        Ok(mesh)
+    }
+
+    /// Total area of the triangles, in squared Mercator units.
+    pub fn triangle_area(&self) -> f64 {
+        self.triangles
+            .chunks_exact(3)
+            .map(|t| {
+                let [a, b, c] = [t[0], t[1], t[2]].map(|i| self.vertices[i as usize]);
+                ((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)).abs() / 2.0
+            })
+            .sum()
+    }
+
+    /// Area enclosed by the rings (holes subtracted), in squared Mercator units.
+    pub fn ring_area(&self) -> f64 {
+        self.parts
+            .iter()
+            .map(|part| {
+                let mut rings = part.rings.iter().map(|range| {
+                    let ring: Vec<[f64; 2]> = self.vertices[range.clone()]
+                        .iter()
+                        .map(|p| [p.x, p.y])
+                        .collect();
+                    super::polygon::signed_area(&ring).abs()
+                });
+                let outer = rings.next().unwrap_or(0.0);
+                outer - rings.sum::<f64>()
+            })
+            .sum()
+    }
+
+    pub fn bbox_in_mercator(&self) -> BoundingBox {
+        self.parts.iter().fold(BoundingBox::EMPTY, |acc, part| {
+            acc.union(&part.bbox_in_mercator)
+        })
+    }
+}

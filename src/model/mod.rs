@@ -1,0 +1,20 @@
+//! The pure model: countries, geometry and the scenario, with no knowledge of egui or walkers.
+
+pub mod adjacency;
+pub mod arc;
+pub mod country_table;
+pub mod date;
+pub mod error;
+pub mod export;
+pub mod files;
+pub mod hit;
+pub mod mentions;
+pub mod mercator;
+pub mod mesh;
+pub mod polygon;
+pub mod scenario;
+pub mod world;
+
+pub use error::WorldError;
+pub use polygon::{BoundingBox, Polygon};
+pub use world::{Capital, Country, CountryId, Detail, World};

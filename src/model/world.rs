@@ -1,0 +1,435 @@
+//! The world: every country's boundaries at two levels of detail, its table row, its meshes,
+//! the hit-test index and land-border adjacency.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::adjacency;
+use super::country_table::{CapitalRecord, CountryRecord};
+use super::error::WorldError;
+use super::hit::HitIndex;
+use super::mesh::ShapeMesh;
+use super::polygon::{BoundingBox, Polygon};
+
+const BUNDLED_FINE: &str = include_str!("../../assets/world/countries-50m.geojson");
+const BUNDLED_COARSE: &str = include_str!("../../assets/world/countries-110m.geojson");
+const BUNDLED_TABLE: &str = include_str!("../../assets/countries.json");
+
+/// The contents of one input file and the name errors should give it.
+#[derive(Clone, Copy, Debug)]
+pub struct Source<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+}
+
+/// The bundled inputs, as shipped inside the binary.
+pub fn bundled_sources() -> [Source<'static>; 3] {
+    [
+        Source {
+            path: Path::new("assets/world/countries-50m.geojson"),
+            text: BUNDLED_FINE,
+        },
+        Source {
+            path: Path::new("assets/world/countries-110m.geojson"),
+            text: BUNDLED_COARSE,
+        },
+        Source {
+            path: Path::new("assets/countries.json"),
+            text: BUNDLED_TABLE,
+        },
+    ]
+}
+
+/// Index of a country in its [`World`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CountryId(u32);
+
+impl CountryId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Which boundaries to use: Natural Earth 1:110m for the whole world, 1:50m up close.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Detail {
+    Coarse,
+    Fine,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Capital {
+    pub name: String,
+    pub lon: f64,
+    pub lat: f64,
+}
+
+/// A country (or territory) of Natural Earth's admin-0 layer with its table row.
+#[derive(Debug)]
+pub struct Country {
+    id: CountryId,
+    record: CountryRecord,
+    capital: Option<Capital>,
+    fine: Vec<Polygon>,
+    coarse: Vec<Polygon>,
+    fine_mesh: ShapeMesh,
+    coarse_mesh: ShapeMesh,
+    bbox: BoundingBox,
+    label_point: [f64; 2],
+}
+
+impl Country {
+    pub fn id(&self) -> CountryId {
+        self.id
+    }
+    /// ISO 3166-1 alpha-3 (or a documented user-assigned code for Kosovo, N. Cyprus, Somaliland).
+    pub fn iso_a3(&self) -> &str {
+        &self.record.iso_a3
+    }
+    pub fn iso_n3(&self) -> &str {
+        &self.record.iso_n3
+    }
+    pub fn iso_a2(&self) -> Option<&str> {
+        self.record.iso_a2.as_deref()
+    }
+    pub fn name(&self) -> &str {
+        &self.record.name
+    }
+    pub fn formal_name(&self) -> &str {
+        &self.record.formal_name
+    }
+    pub fn capital(&self) -> Option<&Capital> {
+        self.capital.as_ref()
+    }
+    pub fn demonym(&self) -> Option<&str> {
+        self.record.demonym.as_deref()
+    }
+    pub fn alt_names(&self) -> &[String] {
+        &self.record.alt_names
+    }
+    /// Land borders as the country table's source lists them (not computed).
+    pub fn listed_borders(&self) -> &[String] {
+        &self.record.borders
+    }
+    pub fn polygons(&self, detail: Detail) -> &[Polygon] {
+        match detail {
+            Detail::Fine => &self.fine,
+            Detail::Coarse => &self.coarse,
+        }
+    }
+    pub fn mesh(&self, detail: Detail) -> &ShapeMesh {
+        match detail {
+            Detail::Fine => &self.fine_mesh,
+            Detail::Coarse => &self.coarse_mesh,
+        }
+    }
+    /// Extent of the full-detail boundaries in degrees.
+    pub fn bbox(&self) -> &BoundingBox {
+        &self.bbox
+    }
+    /// Where the country's name goes: inside its largest polygon.
+    pub fn label_point(&self) -> [f64; 2] {
+        self.label_point
+    }
+    /// Area of the full-detail boundaries in square degrees.
+    pub fn area(&self) -> f64 {
+        self.fine.iter().map(Polygon::area).sum()
+    }
+}
+
+/// Every country, indexed for lookups by code and by place.
+#[derive(Debug)]
+pub struct World {
+    countries: Vec<Country>,
+    by_code: HashMap<String, CountryId>,
+    hit_index: HitIndex,
+    neighbours: OnceLock<Vec<Vec<CountryId>>>,
+}
+
+impl World {
+    /// The world shipped inside the application (Natural Earth 1:50m and 1:110m).
+    pub fn load_bundled() -> Result<World, WorldError> {
+        let [fine, coarse, table] = bundled_sources();
+        World::from_sources(fine, coarse, table)
+    }
+
+    /// Builds a world from boundary files at two levels of detail and the country table.
+    /// The two boundary files are parsed and triangulated in parallel.
+    pub fn from_sources(
+        fine: Source<'_>,
+        coarse: Source<'_>,
+        table: Source<'_>,
+    ) -> Result<World, WorldError> {
+        let records: Vec<CountryRecord> =
+            serde_json::from_str(table.text).map_err(|source| WorldError::Json {
+                file: table.path.to_path_buf(),
+                source,
+            })?;
+        let (fine_shapes, coarse_shapes) = std::thread::scope(|scope| {
+            let coarse_job = scope.spawn(|| prepare_boundaries(coarse));
+            let fine_result = prepare_boundaries(fine);
+            let coarse_result = coarse_job.join().unwrap_or_else(|_| {
+                Err(WorldError::File {
+                    file: coarse.path.to_path_buf(),
+                    problem: "preparing the boundaries failed unexpectedly".into(),
+                })
+            });
+            (fine_result, coarse_result)
+        });
+        let fine_shapes = fine_shapes?;
+        let mut coarse_by_code: HashMap<String, PreparedShape> = coarse_shapes?
+            .into_iter()
+            .map(|shape| (shape.iso_a3.clone(), shape))
+            .collect();
+        let mut records_by_code: HashMap<String, CountryRecord> = records
+            .into_iter()
+            .map(|record| (record.iso_a3.clone(), record))
+            .collect();
+
+        let mut countries = Vec::with_capacity(fine_shapes.len());
+        let mut by_code = HashMap::with_capacity(fine_shapes.len());
+        for (feature, shape) in fine_shapes.into_iter().enumerate() {
+            let Some(record) = records_by_code.remove(&shape.iso_a3) else {
+                return Err(WorldError::Feature {
+                    file: fine.path.to_path_buf(),
+                    feature,
+                    name: shape.name,
+                    problem: format!(
+                        "country code {} is not in {}",
+                        shape.iso_a3,
+                        table.path.display()
+                    ),
+                });
+            };
+            let id = CountryId(countries.len() as u32);
+            if by_code.insert(shape.iso_a3.clone(), id).is_some() {
+                return Err(WorldError::Feature {
+                    file: fine.path.to_path_buf(),
+                    feature,
+                    name: shape.name,
+                    problem: format!("country code {} appears twice", shape.iso_a3),
+                });
+            }
+            // Small states missing at 1:110m keep their 1:50m shape at every zoom.
+            let (coarse, coarse_mesh) = match coarse_by_code.remove(&shape.iso_a3) {
+                Some(coarse) => (coarse.polygons, coarse.mesh),
+                None => (shape.polygons.clone(), shape.mesh.clone()),
+            };
+            let bbox = shape
+                .polygons
+                .iter()
+                .fold(BoundingBox::EMPTY, |acc, polygon| acc.union(polygon.bbox()));
+            let capital = record.capital.as_ref().map(capital_from_record);
+            let label_point = shape
+                .polygons
+                .iter()
+                .max_by(|a, b| a.area().total_cmp(&b.area()))
+                .map(Polygon::label_point)
+                .unwrap_or_else(|| bbox.center());
+            countries.push(Country {
+                id,
+                record,
+                capital,
+                fine: shape.polygons,
+                coarse,
+                fine_mesh: shape.mesh,
+                coarse_mesh,
+                bbox,
+                label_point,
+            });
+        }
+        if let Some(code) = coarse_by_code.keys().min() {
+            return Err(WorldError::File {
+                file: coarse.path.to_path_buf(),
+                problem: format!("country {code} is missing from {}", fine.path.display()),
+            });
+        }
+
+        let hit_index = HitIndex::build(
+            countries
+                .iter()
+                .map(|country| (country.id, country.fine.as_slice())),
+        );
+        Ok(World {
+            countries,
+            by_code,
+            hit_index,
+            neighbours: OnceLock::new(),
+        })
+    }
+
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    pub fn country(&self, id: CountryId) -> &Country {
+        &self.countries[id.index()]
+    }
+
+    /// Looks a country up by its alpha-3 code (case-sensitive, as codes are upper case).
+    pub fn by_code(&self, iso_a3: &str) -> Option<&Country> {
+        self.by_code.get(iso_a3).map(|id| self.country(*id))
+    }
+
+    /// The country at a place, from the 1:50m boundaries; `None` at sea. Longitudes outside
+    /// ±180 are wrapped.
+    pub fn country_at(&self, lon: f64, lat: f64) -> Option<&Country> {
+        if !lon.is_finite() || !lat.is_finite() {
+            return None;
+        }
+        let lon = (lon + 180.0).rem_euclid(360.0) - 180.0;
+        self.hit_index
+            .country_at(lon, lat, |id| self.country(id).fine.as_slice())
+            .map(|id| self.country(id))
+    }
+
+    /// The naive lookup: every polygon of every country, every edge. The benchmark's baseline.
+    pub fn country_at_scanning_every_country(&self, lon: f64, lat: f64) -> Option<&Country> {
+        self.countries.iter().find(|country| {
+            country
+                .fine
+                .iter()
+                .any(|polygon| polygon.contains_scanning_every_edge(lon, lat))
+        })
+    }
+
+    /// Countries sharing a land border, computed once from the 1:50m geometry.
+    pub fn land_neighbours(&self, id: CountryId) -> &[CountryId] {
+        let all = self.neighbours.get_or_init(|| {
+            adjacency::land_neighbours(
+                self.countries
+                    .iter()
+                    .map(|country| (country.id, country.fine.as_slice())),
+                self.countries.len(),
+            )
+        });
+        &all[id.index()]
+    }
+
+    /// Alpha-3 codes of a country's land neighbours, sorted.
+    pub fn land_neighbour_codes(&self, iso_a3: &str) -> Vec<&str> {
+        let Some(country) = self.by_code(iso_a3) else {
+            return Vec::new();
+        };
+        let mut codes: Vec<&str> = self
+            .land_neighbours(country.id)
+            .iter()
+            .map(|id| self.country(*id).iso_a3())
+            .collect();
+        codes.sort_unstable();
+        codes
+    }
+}
+
+fn capital_from_record(record: &CapitalRecord) -> Capital {
+    Capital {
+        name: record.name.clone(),
+        lon: record.lon,
+        lat: record.lat,
+    }
+}
+
+/// One feature of a boundary file after validation and triangulation.
+struct PreparedShape {
+    iso_a3: String,
+    name: String,
+    polygons: Vec<Polygon>,
+    mesh: ShapeMesh,
+}
+
+#[derive(Deserialize)]
+struct BoundaryFile {
+    features: Vec<BoundaryFeature>,
+}
+
+#[derive(Deserialize)]
+struct BoundaryFeature {
+    properties: BoundaryProperties,
+    geometry: BoundaryGeometry,
+}
+
+#[derive(Deserialize)]
+struct BoundaryProperties {
+    iso_a3: String,
+    name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "type")]
+enum BoundaryGeometry {
+    Polygon {
+        coordinates: Vec<Vec<[f64; 2]>>,
+    },
+    MultiPolygon {
+        coordinates: Vec<Vec<Vec<[f64; 2]>>>,
+    },
+}
+
+/// Parses a boundary file straight into typed structs (no generic JSON tree), validates each
+/// feature and triangulates it.
+fn prepare_boundaries(source: Source<'_>) -> Result<Vec<PreparedShape>, WorldError> {
+    let file: BoundaryFile =
+        serde_json::from_str(source.text).map_err(|error| WorldError::Json {
+            file: source.path.to_path_buf(),
+            source: error,
+        })?;
+    file.features
+        .into_iter()
+        .enumerate()
+        .map(|(index, feature)| {
+            let problem = |problem: String| WorldError::Feature {
+                file: source.path.to_path_buf(),
+                feature: index,
+                name: feature.properties.name.clone(),
+                problem,
+            };
+            let rings_of_polygons = match feature.geometry {
+                BoundaryGeometry::Polygon { coordinates } => vec![coordinates],
+                BoundaryGeometry::MultiPolygon { coordinates } => coordinates,
+            };
+            let polygons = polygons_from_rings(rings_of_polygons).map_err(problem)?;
+            let mesh = ShapeMesh::build(&polygons).map_err(|error| problem(error.to_string()))?;
+            Ok(PreparedShape {
+                iso_a3: feature.properties.iso_a3,
+                name: feature.properties.name,
+                polygons,
+                mesh,
+            })
+        })
+        .collect()
+}
+
+/// Checks what the bundled boundaries promise: real coordinates within range, rings of at
+/// least four positions that close, at least one polygon.
+pub(crate) fn polygons_from_rings(
+    rings_of_polygons: Vec<Vec<Vec<[f64; 2]>>>,
+) -> Result<Vec<Polygon>, String> {
+    if rings_of_polygons.is_empty() {
+        return Err("has no polygons".into());
+    }
+    let mut polygons = Vec::with_capacity(rings_of_polygons.len());
+    for (polygon_index, rings) in rings_of_polygons.into_iter().enumerate() {
+        if rings.is_empty() {
+            return Err(format!("polygon {polygon_index} has no rings"));
+        }
+        for (ring_index, ring) in rings.iter().enumerate() {
+            let at = format!("polygon {polygon_index}, ring {ring_index}");
+            if ring.len() < 4 {
+                return Err(format!("{at} has {} positions, fewer than 4", ring.len()));
+            }
+            if ring.first() != ring.last() {
+                return Err(format!("{at} is not closed"));
+            }
+            if let Some([lon, lat]) = ring.iter().find(|[lon, lat]| {
+                !(lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0)
+            }) {
+                return Err(format!("{at} has a position out of range: [{lon}, {lat}]"));
+            }
+        }
+        polygons.push(Polygon::new(rings));
+    }
+    Ok(polygons)
+}

@@ -1,0 +1,14 @@
+//! Rendering: turns the model and the UI state into egui shapes over walkers' map.
+
+pub mod base_map;
+pub mod countries;
+pub mod layers;
+pub mod patterns;
+pub mod plugins;
+pub mod style;
+pub mod view;
+
+pub use countries::{
+    CountryFill, CountryOutline, Dash, append_shape_mesh, fill_mesh, outline_shapes,
+};
+pub use view::MercatorView;

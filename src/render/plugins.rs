@@ -1,0 +1,440 @@
+//! The map's layers as walkers plugins: group fills, NATO neighbours, tension arcs, labels.
+//! Each draws from [`MapLayers`] and the cached meshes, and logs what it painted.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use egui::{Align2, Color32, FontId, Mesh, Rect, Response, Shape, Stroke, Ui, pos2};
+use walkers::{MapMemory, Plugin, Projector};
+
+use super::countries::{CountryFill, CountryOutline, Dash, fill_mesh, outline_shapes};
+use super::layers::{GroupLayer, LayerId, TensionArc};
+use super::patterns::{PATTERN_SPACING_PX, Pattern, grid_points_inside, pattern_shapes};
+use super::style::*;
+use super::view::MercatorView;
+use crate::model::scenario::{GroupKind, Status, TensionKind};
+use crate::model::{CountryId, World};
+
+/// How many shapes each layer painted in the last frame: what the legend switches affect,
+/// observable by tests.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PaintLog {
+    pub shapes: BTreeMap<LayerId, usize>,
+}
+
+impl PaintLog {
+    fn record(log: &RefCell<PaintLog>, layer: LayerId, count: usize) {
+        *log.borrow_mut().shapes.entry(layer).or_default() += count;
+    }
+}
+
+/// What a group member looks like for its status, so that statuses differ in pattern and
+/// outline as well as in colour.
+pub struct StatusLook {
+    pub fill: Option<Color32>,
+    pub pattern: Option<Pattern>,
+    pub dash: Option<Dash>,
+}
+
+pub fn status_look(kind: GroupKind, status: Status, color: Color32) -> StatusLook {
+    let solid = |alpha| Some(color.gamma_multiply_u8(alpha));
+    match (kind, status) {
+        (GroupKind::Alliance, Status::Member) => StatusLook {
+            fill: solid(MEMBER_ALPHA),
+            pattern: None,
+            dash: None,
+        },
+        (GroupKind::EconomicUnion, Status::Member) => StatusLook {
+            fill: None,
+            pattern: Some(Pattern::Dots),
+            dash: Some(Dash::Solid),
+        },
+        (GroupKind::Informal, Status::Member) => StatusLook {
+            fill: None,
+            pattern: Some(Pattern::Hatch),
+            dash: Some(Dash::Dashed(8.0, 4.0)),
+        },
+        (_, Status::Suspended) => StatusLook {
+            fill: solid(PARTIAL_STATUS_ALPHA),
+            pattern: Some(Pattern::Hatch),
+            dash: Some(Dash::Dashed(8.0, 4.0)),
+        },
+        (_, Status::Frozen) => StatusLook {
+            fill: solid(PARTIAL_STATUS_ALPHA),
+            pattern: Some(Pattern::BackHatch),
+            dash: Some(Dash::Dashed(3.0, 3.0)),
+        },
+        (_, Status::Observer) => StatusLook {
+            fill: None,
+            pattern: Some(Pattern::Dots),
+            dash: Some(Dash::Dashed(3.0, 3.0)),
+        },
+        (_, Status::Former) => StatusLook {
+            fill: None,
+            pattern: None,
+            dash: Some(Dash::Dashed(2.0, 4.0)),
+        },
+    }
+}
+
+/// One group's members, coloured and patterned by status.
+pub struct GroupPlugin<'a> {
+    pub world: &'a World,
+    pub layer: &'a GroupLayer,
+    pub color: Color32,
+    pub log: &'a RefCell<PaintLog>,
+}
+
+impl Plugin for GroupPlugin<'_> {
+    fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
+        let view = MercatorView::from_projector(projector);
+        let mut shapes = Vec::new();
+        group_shapes(self.world, &view, self.layer, self.color, &mut shapes);
+        PaintLog::record(
+            self.log,
+            LayerId::Group(self.layer.group_index),
+            shapes.len(),
+        );
+        ui.painter().extend(shapes);
+    }
+}
+
+pub fn group_shapes(
+    world: &World,
+    view: &MercatorView,
+    layer: &GroupLayer,
+    color: Color32,
+    shapes: &mut Vec<Shape>,
+) {
+    let looks: Vec<(CountryId, StatusLook)> = layer
+        .countries
+        .iter()
+        .map(|&(country, status)| (country, status_look(layer.kind, status, color)))
+        .collect();
+    let mut fills = Mesh::default();
+    fill_mesh(
+        world,
+        view,
+        looks.iter().filter_map(|(country, look)| {
+            look.fill.map(|color| CountryFill {
+                country: *country,
+                color,
+            })
+        }),
+        &mut fills,
+    );
+    if !fills.is_empty() {
+        shapes.push(Shape::mesh(fills));
+    }
+    let pattern_stroke = Stroke::new(PATTERN_STROKE_WIDTH_PX, color);
+    for (country, look) in &looks {
+        if let Some(pattern) = look.pattern {
+            let points = grid_points_inside(world.country(*country), view, PATTERN_SPACING_PX);
+            pattern_shapes(pattern, &points, pattern_stroke, shapes);
+        }
+    }
+    outline_shapes(
+        world,
+        view,
+        looks.iter().filter_map(|(country, look)| {
+            look.dash.map(|dash| CountryOutline {
+                country: *country,
+                stroke: Stroke::new(GROUP_OUTLINE_WIDTH_PX, color),
+                dash,
+            })
+        }),
+        shapes,
+    );
+}
+
+/// A thick outline round the members of one group that border the other (NATO neighbours).
+pub struct NeighboursPlugin<'a> {
+    pub world: &'a World,
+    pub countries: &'a [CountryId],
+    pub color: Color32,
+    pub log: &'a RefCell<PaintLog>,
+}
+
+impl Plugin for NeighboursPlugin<'_> {
+    fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
+        let view = MercatorView::from_projector(projector);
+        let mut shapes = Vec::new();
+        outline_shapes(
+            self.world,
+            &view,
+            self.countries.iter().map(|&country| CountryOutline {
+                country,
+                stroke: Stroke::new(NEIGHBOUR_OUTLINE_WIDTH_PX, self.color),
+                dash: Dash::Solid,
+            }),
+            &mut shapes,
+        );
+        PaintLog::record(self.log, LayerId::Neighbours, shapes.len());
+        ui.painter().extend(shapes);
+    }
+}
+
+/// How a tension kind is drawn: dash pattern and width, so kinds differ without colour.
+pub fn tension_dash(kind: TensionKind) -> (Dash, f32) {
+    match kind {
+        TensionKind::MissileDefence => (Dash::Solid, TENSION_WIDTH_PX + 0.8),
+        TensionKind::MilitaryPresence => (Dash::Dashed(12.0, 5.0), TENSION_WIDTH_PX),
+        TensionKind::RegionalRivalry => (Dash::Dashed(3.0, 4.0), TENSION_WIDTH_PX + 0.6),
+        TensionKind::Influence => (Dash::Dashed(18.0, 4.0), TENSION_WIDTH_PX - 0.6),
+        TensionKind::ArmsRace => (Dash::Dashed(6.0, 3.0), TENSION_WIDTH_PX + 0.8),
+        TensionKind::ArmedConflict => (Dash::Solid, TENSION_WIDTH_PX - 0.6),
+        TensionKind::Instability => (Dash::Dashed(2.0, 7.0), TENSION_WIDTH_PX + 0.8),
+    }
+}
+
+/// The tensions' arcs and their clickable markers.
+pub struct TensionsPlugin<'a> {
+    pub tensions: &'a [TensionArc],
+    pub selected: Option<&'a str>,
+    pub palette: Palette,
+    pub log: &'a RefCell<PaintLog>,
+}
+
+impl Plugin for TensionsPlugin<'_> {
+    fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
+        let view = MercatorView::from_projector(projector);
+        let mut shapes = Vec::new();
+        tension_shapes(
+            &view,
+            self.tensions,
+            self.selected,
+            &self.palette,
+            &mut shapes,
+        );
+        PaintLog::record(self.log, LayerId::Tensions, shapes.len());
+        ui.painter().extend(shapes);
+    }
+}
+
+pub fn tension_shapes(
+    view: &MercatorView,
+    tensions: &[TensionArc],
+    selected: Option<&str>,
+    palette: &Palette,
+    shapes: &mut Vec<Shape>,
+) {
+    let clip = view.screen_rect().expand(50.0);
+    for tension in tensions {
+        let (dash, width) = tension_dash(tension.kind);
+        let is_selected = selected == Some(tension.id.as_str());
+        let width = if is_selected { width + 1.5 } else { width };
+        for arc in &tension.arcs {
+            let points: Vec<egui::Pos2> = arc.iter().map(|p| view.to_screen(*p)).collect();
+            if !points.iter().any(|p| clip.contains(*p)) {
+                continue;
+            }
+            shapes.push(Shape::line(
+                points.clone(),
+                Stroke::new(width + 2.5, palette.label_halo),
+            ));
+            let stroke = Stroke::new(width, palette.tension);
+            match dash {
+                Dash::Solid => shapes.push(Shape::line(points, stroke)),
+                Dash::Dashed(dash, gap) => {
+                    shapes.extend(Shape::dashed_line(&points, stroke, dash, gap))
+                }
+            }
+        }
+    }
+    for tension in tensions {
+        let center = view.to_screen(tension.marker);
+        if !clip.contains(center) {
+            continue;
+        }
+        let is_selected = selected == Some(tension.id.as_str());
+        let radius = TENSION_MARKER_RADIUS_PX + if is_selected { 2.5 } else { 0.0 };
+        shapes.push(Shape::circle_filled(center, radius, palette.tension));
+        shapes.push(Shape::circle_stroke(
+            center,
+            radius,
+            Stroke::new(if is_selected { 3.0 } else { 1.5 }, palette.label_halo),
+        ));
+    }
+}
+
+/// The marker under a screen position, if any.
+pub fn tension_at(view: &MercatorView, tensions: &[TensionArc], pos: egui::Pos2) -> Option<usize> {
+    tensions
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (i, view.to_screen(t.marker).distance(pos)))
+        .filter(|(_, distance)| *distance <= TENSION_MARKER_PICK_RADIUS_PX)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
+/// Country names and capitals, where the zoom leaves room, never overlapping.
+pub struct LabelsPlugin<'a> {
+    pub world: &'a World,
+    /// Countries labelled first (those the article speaks of).
+    pub priority: &'a [CountryId],
+    pub palette: Palette,
+    pub log: &'a RefCell<PaintLog>,
+}
+
+impl Plugin for LabelsPlugin<'_> {
+    fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
+        let view = MercatorView::from_projector(projector);
+        let mut shapes = Vec::new();
+        label_shapes(
+            ui,
+            self.world,
+            &view,
+            self.priority,
+            &self.palette,
+            &mut shapes,
+        );
+        PaintLog::record(self.log, LayerId::Labels, shapes.len());
+        ui.painter().extend(shapes);
+    }
+}
+
+/// Capitals are shown from this zoom on (article countries one level earlier).
+const CAPITALS_FROM_ZOOM: f64 = 4.5;
+
+pub fn label_shapes(
+    ui: &Ui,
+    world: &World,
+    view: &MercatorView,
+    priority: &[CountryId],
+    palette: &Palette,
+    shapes: &mut Vec<Shape>,
+) {
+    let screen = view.screen_rect();
+    let mut order: Vec<CountryId> = priority.to_vec();
+    let mut rest: Vec<&crate::model::Country> = world
+        .countries()
+        .iter()
+        .filter(|country| !priority.contains(&country.id()))
+        .collect();
+    rest.sort_by(|a, b| b.area().total_cmp(&a.area()));
+    order.extend(rest.iter().map(|country| country.id()));
+
+    let mut taken: Vec<Rect> = Vec::new();
+    let painter = ui.painter();
+    let free = |rect: Rect, taken: &[Rect]| {
+        screen.contains_rect(rect) && !taken.iter().any(|other| other.intersects(rect))
+    };
+    for id in order {
+        let country = world.country(id);
+        let is_priority = priority.contains(&id);
+        let [lon, lat] = country.label_point();
+        let anchor = view.lon_lat_to_screen(lon, lat);
+        if !screen.contains(anchor) {
+            continue;
+        }
+        let galley = painter.layout_no_wrap(
+            country.name().to_string(),
+            FontId::proportional(LABEL_FONT_SIZE),
+            palette.label,
+        );
+        let extent = country_width_px(country, view);
+        if galley.size().x > extent * if is_priority { 1.6 } else { 0.9 } {
+            continue;
+        }
+        let rect = Align2::CENTER_CENTER
+            .anchor_size(anchor, galley.size())
+            .expand(2.0);
+        if !free(rect, &taken) {
+            continue;
+        }
+        taken.push(rect);
+        halo_text(
+            shapes,
+            painter,
+            rect.center(),
+            Align2::CENTER_CENTER,
+            country.name(),
+            LABEL_FONT_SIZE,
+            palette,
+        );
+
+        let capitals_zoom = CAPITALS_FROM_ZOOM - if is_priority { 1.0 } else { 0.0 };
+        if view.zoom() < capitals_zoom {
+            continue;
+        }
+        let Some(capital) = country.capital() else {
+            continue;
+        };
+        let dot = view.lon_lat_to_screen(capital.lon, capital.lat);
+        let capital_galley = painter.layout_no_wrap(
+            capital.name.clone(),
+            FontId::proportional(CAPITAL_FONT_SIZE),
+            palette.label,
+        );
+        let text_rect = Align2::LEFT_CENTER
+            .anchor_size(dot + egui::vec2(5.0, 0.0), capital_galley.size())
+            .expand(1.0);
+        let dot_rect = Rect::from_center_size(dot, egui::vec2(6.0, 6.0));
+        if !free(text_rect, &taken) || !free(dot_rect, &taken) {
+            continue;
+        }
+        taken.push(text_rect);
+        taken.push(dot_rect);
+        shapes.push(Shape::circle_filled(
+            dot,
+            CAPITAL_DOT_RADIUS_PX + 1.0,
+            palette.label_halo,
+        ));
+        shapes.push(Shape::circle_filled(
+            dot,
+            CAPITAL_DOT_RADIUS_PX,
+            palette.capital,
+        ));
+        halo_text(
+            shapes,
+            painter,
+            dot + egui::vec2(5.0, 0.0),
+            Align2::LEFT_CENTER,
+            &capital.name,
+            CAPITAL_FONT_SIZE,
+            palette,
+        );
+    }
+}
+
+fn country_width_px(country: &crate::model::Country, view: &MercatorView) -> f32 {
+    let mesh = country.mesh(view.detail());
+    mesh.parts
+        .iter()
+        .map(|part| {
+            let bbox = &part.bbox_in_mercator;
+            ((bbox.max[0] - bbox.min[0]) * view.pixels_per_unit()) as f32
+        })
+        .fold(0.0, f32::max)
+}
+
+/// Text with a soft outline in the halo colour, readable over any fill.
+fn halo_text(
+    shapes: &mut Vec<Shape>,
+    painter: &egui::Painter,
+    pos: egui::Pos2,
+    anchor: Align2,
+    text: &str,
+    size: f32,
+    palette: &Palette,
+) {
+    let font = FontId::proportional(size);
+    for offset in [
+        egui::vec2(-1.0, 0.0),
+        egui::vec2(1.0, 0.0),
+        egui::vec2(0.0, -1.0),
+        egui::vec2(0.0, 1.0),
+    ] {
+        let galley = painter.layout_no_wrap(text.to_string(), font.clone(), palette.label_halo);
+        let rect = anchor.anchor_size(pos + offset, galley.size());
+        shapes.push(Shape::galley(rect.min, galley, palette.label_halo));
+    }
+    let galley = painter.layout_no_wrap(text.to_string(), font, palette.label);
+    let rect = anchor.anchor_size(pos, galley.size());
+    shapes.push(Shape::galley(
+        pos2(rect.min.x, rect.min.y),
+        galley,
+        palette.label,
+    ));
+}

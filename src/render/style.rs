@@ -1,0 +1,116 @@
+//! Every colour, width and size the map uses, in one place. Group colours come from the
+//! Okabe–Ito palette, which stays distinguishable under the common forms of colour blindness;
+//! statuses are told apart by pattern and outline as well as by colour.
+
+use egui::{Color32, Stroke};
+
+/// Okabe & Ito (2008), "Color Universal Design".
+mod okabe_ito {
+    use egui::Color32;
+    pub const ORANGE: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
+    pub const SKY_BLUE: Color32 = Color32::from_rgb(0x56, 0xB4, 0xE9);
+    pub const BLUISH_GREEN: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
+    pub const YELLOW: Color32 = Color32::from_rgb(0xF0, 0xE4, 0x42);
+    pub const BLUE: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
+    pub const VERMILLION: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+    pub const REDDISH_PURPLE: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
+}
+
+/// The colours of one theme.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    pub sea: Color32,
+    pub land: Color32,
+    pub border: Color32,
+    pub csto: Color32,
+    pub nato: Color32,
+    pub nato_neighbour: Color32,
+    pub customs_union: Color32,
+    pub informal_group: Color32,
+    pub tension: Color32,
+    pub hover: Color32,
+    pub selection: Color32,
+    pub label: Color32,
+    pub label_halo: Color32,
+    pub capital: Color32,
+}
+
+impl Palette {
+    pub fn for_theme(dark: bool) -> Self {
+        if dark {
+            Self {
+                sea: Color32::from_rgb(0x14, 0x1c, 0x26),
+                land: Color32::from_rgb(0x3a, 0x3f, 0x46),
+                border: Color32::from_rgb(0x1e, 0x22, 0x28),
+                csto: okabe_ito::VERMILLION,
+                nato: okabe_ito::BLUE,
+                nato_neighbour: okabe_ito::SKY_BLUE,
+                customs_union: okabe_ito::BLUISH_GREEN,
+                informal_group: okabe_ito::REDDISH_PURPLE,
+                tension: okabe_ito::YELLOW,
+                hover: Color32::from_white_alpha(60),
+                selection: Color32::WHITE,
+                label: Color32::from_gray(235),
+                label_halo: Color32::from_black_alpha(200),
+                capital: Color32::from_gray(235),
+            }
+        } else {
+            Self {
+                sea: Color32::from_rgb(0xd4, 0xe4, 0xef),
+                land: Color32::from_rgb(0xf2, 0xef, 0xe9),
+                border: Color32::from_rgb(0x9a, 0x9a, 0x9a),
+                csto: okabe_ito::VERMILLION,
+                nato: okabe_ito::BLUE,
+                nato_neighbour: okabe_ito::SKY_BLUE,
+                customs_union: okabe_ito::BLUISH_GREEN,
+                informal_group: okabe_ito::REDDISH_PURPLE,
+                tension: Color32::from_rgb(0x20, 0x20, 0x20),
+                hover: Color32::from_black_alpha(40),
+                selection: Color32::BLACK,
+                label: Color32::from_gray(25),
+                label_halo: Color32::from_white_alpha(210),
+                capital: Color32::from_gray(25),
+            }
+        }
+    }
+
+    /// An accent used for things without a group of their own (overlays, actors).
+    pub fn accent(&self) -> Color32 {
+        okabe_ito::ORANGE
+    }
+
+    /// The colour of the scenario's group at `index`: the CSTO, NATO, the Customs Union and
+    /// the informal axis of the bundled scenario take the first four.
+    pub fn group_color(&self, index: usize) -> Color32 {
+        let colors = [
+            self.csto,
+            self.nato,
+            self.customs_union,
+            self.informal_group,
+            okabe_ito::ORANGE,
+        ];
+        colors[index % colors.len()]
+    }
+
+    pub fn border_stroke(&self) -> Stroke {
+        Stroke::new(BORDER_WIDTH_PX, self.border)
+    }
+}
+
+pub const BORDER_WIDTH_PX: f32 = 0.6;
+/// Parts smaller than this on screen are not outlined: their outline would only smear them.
+pub const MIN_OUTLINED_PART_PX: f32 = 3.0;
+pub const NEIGHBOUR_OUTLINE_WIDTH_PX: f32 = 2.6;
+pub const SELECTION_OUTLINE_WIDTH_PX: f32 = 2.4;
+pub const GROUP_OUTLINE_WIDTH_PX: f32 = 1.6;
+pub const PATTERN_STROKE_WIDTH_PX: f32 = 1.3;
+pub const TENSION_WIDTH_PX: f32 = 2.2;
+pub const TENSION_MARKER_RADIUS_PX: f32 = 6.0;
+/// How close a click must come to a tension marker to pick it.
+pub const TENSION_MARKER_PICK_RADIUS_PX: f32 = 11.0;
+pub const LABEL_FONT_SIZE: f32 = 12.0;
+pub const CAPITAL_FONT_SIZE: f32 = 10.5;
+pub const CAPITAL_DOT_RADIUS_PX: f32 = 2.5;
+/// Translucency of a fill for a status that is not full membership.
+pub const PARTIAL_STATUS_ALPHA: u8 = 70;
+pub const MEMBER_ALPHA: u8 = 215;

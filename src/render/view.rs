@@ -1,0 +1,100 @@
+//! The mapping from normalised Web-Mercator to screen pixels for one frame.
+
+use egui::{Pos2, Rect, pos2};
+use walkers::{Projector, lon_lat};
+
+use crate::model::mercator::{self, MercatorPoint};
+use crate::model::{BoundingBox, Detail};
+
+/// walkers lays the whole world out on one 256-pixel tile at zoom 0.
+const TILE_SIZE_PX: f64 = 256.0;
+
+/// Below this zoom the 1:110m boundaries are drawn; above it, 1:50m.
+const FINE_DETAIL_FROM_ZOOM: f64 = 3.5;
+
+/// One frame's view of the map: where the Mercator square lands on the screen.
+#[derive(Clone, Copy, Debug)]
+pub struct MercatorView {
+    center: MercatorPoint,
+    pixels_per_unit: f64,
+    screen_rect: Rect,
+    zoom: f64,
+}
+
+impl MercatorView {
+    /// A view centred on `center_lon_lat` at a walkers zoom level, filling `screen_rect`.
+    pub fn new(center_lon_lat: [f64; 2], zoom: f64, screen_rect: Rect) -> Self {
+        Self {
+            center: mercator::project(center_lon_lat[0], center_lon_lat[1]),
+            pixels_per_unit: TILE_SIZE_PX * 2f64.powf(zoom),
+            screen_rect,
+            zoom,
+        }
+    }
+
+    /// The view walkers is drawing this frame. Computed in f64 from the centre so that deep
+    /// zooms keep sub-pixel precision.
+    pub fn from_projector(projector: &Projector) -> Self {
+        let rect = projector.clip_rect();
+        let center = projector.unproject(rect.center().to_vec2());
+        Self::new([center.x(), center.y()], projector.zoom(), rect)
+    }
+
+    pub fn zoom(&self) -> f64 {
+        self.zoom
+    }
+
+    pub fn screen_rect(&self) -> Rect {
+        self.screen_rect
+    }
+
+    pub fn detail(&self) -> Detail {
+        if self.zoom < FINE_DETAIL_FROM_ZOOM {
+            Detail::Coarse
+        } else {
+            Detail::Fine
+        }
+    }
+
+    pub fn pixels_per_unit(&self) -> f64 {
+        self.pixels_per_unit
+    }
+
+    pub fn to_screen(&self, point: MercatorPoint) -> Pos2 {
+        let c = self.screen_rect.center();
+        pos2(
+            (c.x as f64 + (point.x - self.center.x) * self.pixels_per_unit) as f32,
+            (c.y as f64 + (point.y - self.center.y) * self.pixels_per_unit) as f32,
+        )
+    }
+
+    pub fn lon_lat_to_screen(&self, lon: f64, lat: f64) -> Pos2 {
+        self.to_screen(mercator::project(lon, lat))
+    }
+
+    pub fn screen_to_lon_lat(&self, pos: Pos2) -> [f64; 2] {
+        let c = self.screen_rect.center();
+        let point = MercatorPoint::new(
+            self.center.x + (pos.x - c.x) as f64 / self.pixels_per_unit,
+            self.center.y + (pos.y - c.y) as f64 / self.pixels_per_unit,
+        );
+        let (lon, lat) = mercator::unproject(point);
+        [lon, lat]
+    }
+
+    /// The part of the Mercator square on screen, for culling.
+    pub fn visible_mercator(&self) -> BoundingBox {
+        let half_w = self.screen_rect.width() as f64 / 2.0 / self.pixels_per_unit;
+        let half_h = self.screen_rect.height() as f64 / 2.0 / self.pixels_per_unit;
+        BoundingBox {
+            min: [self.center.x - half_w, self.center.y - half_h],
+            max: [self.center.x + half_w, self.center.y + half_h],
+        }
+    }
+
+    /// A walkers position for the same place, for code that talks to walkers directly.
+    pub fn center_position(&self) -> walkers::Position {
+        let (lon, lat) = mercator::unproject(self.center);
+        lon_lat(lon, lat)
+    }
+}

@@ -1,0 +1,49 @@
+//! What the UI asks the App to do, and what is selected.
+
+use crate::model::CountryId;
+use crate::render::layers::LayerId;
+
+/// A request from a panel or the map, applied by the App at the end of the frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SelectCountry(CountryId),
+    /// Index of a tension in the scenario.
+    SelectTension(usize),
+    /// Index of an excerpt in the scenario: selects its countries and fits the map to them.
+    SelectExcerpt(usize),
+    ClearSelection,
+    ToggleLayer(LayerId),
+    SetReaderOpen(bool),
+    SetHelpOpen(bool),
+}
+
+/// What the reader has picked on the map or in a panel.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Selection {
+    #[default]
+    None,
+    Country(CountryId),
+    Excerpt {
+        index: usize,
+        countries: Vec<CountryId>,
+    },
+    Tension(usize),
+}
+
+impl Selection {
+    /// The countries to outline on the map.
+    pub fn countries(&self) -> &[CountryId] {
+        match self {
+            Selection::Country(country) => std::slice::from_ref(country),
+            Selection::Excerpt { countries, .. } => countries,
+            Selection::None | Selection::Tension(_) => &[],
+        }
+    }
+
+    pub fn country(&self) -> Option<CountryId> {
+        match self {
+            Selection::Country(country) => Some(*country),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! The legend, which is also the layer switch: a swatch, a count and a checkbox per layer.
+
+use egui::{Color32, Rect, Sense, Stroke, Ui, vec2};
+
+use super::PanelContext;
+use super::actions::Action;
+use super::state::layer_key;
+use crate::model::scenario::{GroupKind, Status};
+use crate::render::layers::{LayerId, MapLayers};
+use crate::render::patterns::{PATTERN_SPACING_PX, pattern_shapes};
+use crate::render::plugins::status_look;
+use crate::render::style::Palette;
+
+/// The keyboard shortcut of the n-th layer in the legend (1, 2, ... 9).
+pub fn layer_shortcut(position: usize) -> Option<egui::Key> {
+    use egui::Key::*;
+    [Num1, Num2, Num3, Num4, Num5, Num6, Num7, Num8, Num9]
+        .get(position)
+        .copied()
+}
+
+/// The legend's text for a layer, with its count on the date.
+pub fn layer_label(layers: &MapLayers, layer: LayerId) -> String {
+    match layer {
+        LayerId::Group(index) => {
+            let group = &layers.groups[index];
+            let members = group.count(Status::Member);
+            let mut label = format!("{} ({members})", group.id);
+            let others: Vec<String> = [Status::Suspended, Status::Frozen, Status::Observer]
+                .into_iter()
+                .filter(|status| group.count(*status) > 0)
+                .map(|status| format!("{} {}", group.count(status), status.label()))
+                .collect();
+            if !others.is_empty() {
+                label.push_str(&format!(" + {}", others.join(", ")));
+            }
+            label
+        }
+        LayerId::Neighbours => match &layers.neighbours_of {
+            Some((group, of)) => format!(
+                "{group} neighbours of the {of} ({})",
+                layers.neighbours.len()
+            ),
+            None => "Neighbours (0)".into(),
+        },
+        LayerId::Tensions => format!("Tensions ({})", layers.tensions.len()),
+        LayerId::Labels => "Names and capitals".into(),
+    }
+}
+
+/// Stable key under which a layer's switch is saved.
+pub fn layer_state_key(layers: &MapLayers, layer: LayerId) -> String {
+    let group_id = match layer {
+        LayerId::Group(index) => layers.groups.get(index).map(|g| g.id.as_str()),
+        _ => None,
+    };
+    layer_key(layer, group_id)
+}
+
+pub fn legend_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
+    ui.heading("Layers");
+    let layers = context.layers;
+    for (position, layer) in layers.layer_ids().into_iter().enumerate() {
+        ui.horizontal(|ui| {
+            swatch_ui(ui, layers, layer, &context.palette);
+            let mut visible = context.state.is_visible(&layer_state_key(layers, layer));
+            let shortcut = layer_shortcut(position)
+                .map(|key| format!("Shortcut: {}", key.name()))
+                .unwrap_or_default();
+            let response = ui
+                .checkbox(&mut visible, layer_label(layers, layer))
+                .on_hover_text(format!("{}\n{shortcut}", layer_description(layers, layer)));
+            if response.changed() {
+                actions.push(Action::ToggleLayer(layer));
+            }
+        });
+    }
+    if layers
+        .groups
+        .iter()
+        .any(|group| group.kind == GroupKind::Alliance)
+    {
+        status_key_ui(ui, &context.palette);
+    }
+}
+
+fn layer_description(layers: &MapLayers, layer: LayerId) -> String {
+    match layer {
+        LayerId::Group(index) => layers.groups[index].name.clone(),
+        LayerId::Neighbours => "Members bordering an active member of the other alliance by land, computed from the boundaries on the date shown".into(),
+        LayerId::Tensions => "Tensions the article states; click a marker for its quotes".into(),
+        LayerId::Labels => "Country names and capitals where the zoom leaves room".into(),
+    }
+}
+
+const SWATCH: egui::Vec2 = vec2(22.0, 14.0);
+
+fn swatch_ui(ui: &mut Ui, layers: &MapLayers, layer: LayerId, palette: &Palette) {
+    let (rect, _) = ui.allocate_exact_size(SWATCH, Sense::hover());
+    let painter = ui.painter();
+    match layer {
+        LayerId::Group(index) => {
+            let group = &layers.groups[index];
+            paint_status_swatch(
+                painter,
+                rect,
+                group.kind,
+                Status::Member,
+                palette.group_color(index),
+            );
+        }
+        LayerId::Neighbours => {
+            painter.rect_filled(rect, 2.0, palette.land);
+            painter.rect_stroke(
+                rect.shrink(1.3),
+                2.0,
+                Stroke::new(2.6, palette.nato_neighbour),
+                egui::StrokeKind::Inside,
+            );
+        }
+        LayerId::Tensions => {
+            painter.line_segment(
+                [rect.left_center(), rect.right_center()],
+                Stroke::new(2.2, palette.tension),
+            );
+            painter.circle_filled(rect.center(), 4.0, palette.tension);
+        }
+        LayerId::Labels => {
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "Aa",
+                egui::FontId::proportional(11.0),
+                ui.visuals().text_color(),
+            );
+        }
+    }
+}
+
+/// A small picture of how a status is drawn: fill, pattern and outline as on the map.
+pub fn paint_status_swatch(
+    painter: &egui::Painter,
+    rect: Rect,
+    kind: GroupKind,
+    status: Status,
+    color: Color32,
+) {
+    let look = status_look(kind, status, color);
+    painter.rect_filled(rect, 2.0, Color32::from_gray(128).gamma_multiply(0.25));
+    if let Some(fill) = look.fill {
+        painter.rect_filled(rect, 2.0, fill);
+    }
+    if let Some(pattern) = look.pattern {
+        let mut points = Vec::new();
+        let mut y = rect.top() + PATTERN_SPACING_PX / 2.0;
+        while y < rect.bottom() {
+            let mut x = rect.left() + PATTERN_SPACING_PX / 2.0;
+            while x < rect.right() {
+                points.push(egui::pos2(x, y));
+                x += PATTERN_SPACING_PX * 0.8;
+            }
+            y += PATTERN_SPACING_PX * 0.8;
+        }
+        let mut shapes = Vec::new();
+        pattern_shapes(pattern, &points, Stroke::new(1.3, color), &mut shapes);
+        painter.with_clip_rect(rect).extend(shapes);
+    }
+    if look.dash.is_some() {
+        painter.rect_stroke(rect, 2.0, Stroke::new(1.4, color), egui::StrokeKind::Inside);
+    }
+}
+
+/// How statuses other than membership are drawn.
+fn status_key_ui(ui: &mut Ui, palette: &Palette) {
+    ui.add_space(4.0);
+    ui.label(egui::RichText::new("Status in an alliance").small().weak());
+    ui.horizontal_wrapped(|ui| {
+        for status in [
+            Status::Member,
+            Status::Suspended,
+            Status::Frozen,
+            Status::Former,
+        ] {
+            let (rect, _) = ui.allocate_exact_size(SWATCH, Sense::hover());
+            paint_status_swatch(
+                ui.painter(),
+                rect,
+                GroupKind::Alliance,
+                status,
+                palette.csto,
+            );
+            ui.label(egui::RichText::new(status.label()).small());
+        }
+    });
+}

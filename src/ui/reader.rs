@@ -1,0 +1,46 @@
+//! The whole article, credited, with the selected country's mentions highlighted and the
+//! excerpts visible in context.
+
+use egui::{RichText, Ui};
+
+use super::PanelContext;
+use super::text::{Mark, marked_text};
+use crate::model::mentions::find_terms;
+
+pub fn reader_ui(ui: &mut Ui, context: &PanelContext<'_>) {
+    let scenario = context.scenario;
+    let meta = scenario.meta();
+    let article = scenario.article();
+    ui.label(RichText::new(&meta.title).heading());
+    let publication = meta
+        .publication
+        .as_ref()
+        .map(|publication| format!(", {publication}"))
+        .unwrap_or_default();
+    ui.label(format!("By {}{publication}", meta.author));
+    if let Some(note) = &meta.author_note {
+        ui.label(RichText::new(note).small().weak());
+    }
+    ui.separator();
+    let mut marks: Vec<_> = scenario
+        .data()
+        .excerpts
+        .iter()
+        .filter_map(|excerpt| article.find_quote(&excerpt.quote, excerpt.paragraph))
+        .map(|range| (range, Mark::Excerpt))
+        .collect();
+    if let Some(id) = context.selection.country() {
+        let terms = scenario.mention_terms(context.world.country(id).iso_a3());
+        marks.extend(
+            find_terms(article.text(), &terms)
+                .into_iter()
+                .map(|range| (range, Mark::Mention)),
+        );
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let job = marked_text(ui, article.text(), &marks, ui.available_width());
+            ui.label(job);
+        });
+}

@@ -1,0 +1,24 @@
+//! The status line: the date the map is drawn for, and the credits.
+
+use egui::{RichText, Ui};
+
+use super::PanelContext;
+
+pub fn status_bar_ui(ui: &mut Ui, context: &PanelContext<'_>) {
+    let meta = context.scenario.meta();
+    ui.horizontal_wrapped(|ui| {
+        let is_article_date = context.date == meta.date;
+        ui.label(RichText::new(format!(
+            "Map as of {}{}",
+            context.date.long_form(),
+            if is_article_date { " (article date)" } else { "" }
+        ))
+        .strong());
+        ui.separator();
+        ui.label(format!("Article: {} ({})", meta.author, meta.publication.as_deref().unwrap_or("publication unknown")));
+        ui.separator();
+        ui.label("Boundaries: Natural Earth (public domain)")
+            .on_hover_text("Natural Earth draws de facto boundaries: who controls the ground, not who claims it (Crimea is drawn in Russia, Abkhazia and South Ossetia in Georgia). The article dates from 2012.");
+        ui.label(RichText::new("de facto boundaries").weak());
+    });
+}

@@ -1,0 +1,230 @@
+use std::sync::{Arc, OnceLock};
+
+use alliance_map::App;
+use alliance_map::model::World;
+use alliance_map::model::scenario::Scenario;
+use alliance_map::render::layers::LayerId;
+use alliance_map::ui::Selection;
+use alliance_map::ui::legend::layer_label;
+use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn shared() -> (Arc<World>, Arc<Scenario>) {
+    static SHARED: OnceLock<(Arc<World>, Arc<Scenario>)> = OnceLock::new();
+    SHARED
+        .get_or_init(|| {
+            let world = match World::load_bundled() {
+                Ok(world) => Arc::new(world),
+                Err(error) => panic!("{error}"),
+            };
+            let scenario = match Scenario::load_bundled(&world) {
+                Ok(scenario) => Arc::new(scenario),
+                Err(error) => panic!("{error}"),
+            };
+            (world, scenario)
+        })
+        .clone()
+}
+
+fn harness_sized(size: egui::Vec2) -> Harness<'static, App> {
+    let (world, scenario) = shared();
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_eframe(move |_| App::new(world, scenario));
+    harness.run();
+    harness
+}
+
+fn harness() -> Harness<'static, App> {
+    harness_sized(vec2(1600.0, 1000.0))
+}
+
+fn code_of(harness: &Harness<'_, App>, country: alliance_map::model::CountryId) -> String {
+    harness
+        .state()
+        .world()
+        .country(country)
+        .iso_a3()
+        .to_string()
+}
+
+fn selected_codes(harness: &Harness<'_, App>) -> Vec<String> {
+    let mut codes: Vec<String> = harness
+        .state()
+        .selection()
+        .countries()
+        .iter()
+        .map(|&id| code_of(harness, id))
+        .collect();
+    codes.sort();
+    codes
+}
+
+fn click_at(harness: &mut Harness<'_, App>, pos: Pos2) {
+    harness.event(Event::PointerMoved(pos));
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+/// Scrolls the excerpt into view, as a reader would, and clicks it.
+fn click_excerpt(harness: &mut Harness<'_, App>, text: &str) {
+    harness.get_by_label_contains(text).scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains(text).click();
+    harness.run();
+}
+
+fn painted(harness: &Harness<'_, App>, layer: LayerId) -> usize {
+    harness
+        .state()
+        .painted()
+        .shapes
+        .get(&layer)
+        .copied()
+        .unwrap_or(0)
+}
+
+#[test]
+fn unticking_each_layer_removes_its_shapes_and_ticking_brings_them_back() {
+    let mut harness = harness();
+    let layers = harness.state().layers().layer_ids();
+    assert!(layers.len() >= 6, "{layers:?}");
+    for layer in layers {
+        let label = layer_label(harness.state().layers(), layer);
+        assert!(
+            painted(&harness, layer) > 0,
+            "{label} paints at the article date"
+        );
+        harness.get_by_label(&label).click();
+        harness.run();
+        assert_eq!(painted(&harness, layer), 0, "{label} unticked");
+        assert!(!harness.state().is_layer_visible(layer));
+        harness.get_by_label(&label).click();
+        harness.run();
+        assert!(painted(&harness, layer) > 0, "{label} ticked again");
+    }
+}
+
+#[test]
+fn clicking_minsk_selects_belarus_and_shows_its_status_and_excerpt() {
+    let mut harness = harness();
+    let Some(minsk) = harness.state().screen_position_of(27.567, 53.9) else {
+        panic!("the map was drawn");
+    };
+    click_at(&mut harness, minsk);
+    assert_eq!(selected_codes(&harness), ["BLR"]);
+    harness.get_by_label("Belarus");
+    harness.get_by_label_contains("(CSTO): member");
+    // Once in the excerpts panel, once in the details.
+    let mentions = harness
+        .query_all_by_label_contains("Minsk feels itself threatened")
+        .count();
+    assert_eq!(mentions, 2);
+}
+
+#[test]
+fn clicking_the_sea_clears_the_selection() {
+    let mut harness = harness();
+    let Some(minsk) = harness.state().screen_position_of(27.567, 53.9) else {
+        panic!("the map was drawn");
+    };
+    click_at(&mut harness, minsk);
+    let Some(caspian) = harness.state().screen_position_of(51.0, 41.0) else {
+        panic!("the map was drawn");
+    };
+    click_at(&mut harness, caspian);
+    assert_eq!(harness.state().selection(), &Selection::None);
+}
+
+#[test]
+fn clicking_the_excerpt_about_poland_lithuania_and_latvia_selects_them_and_belarus() {
+    let mut harness = harness();
+    let zoom_before = harness.state().map_memory().zoom();
+    click_excerpt(
+        &mut harness,
+        "Minsk feels itself threatened by NATO presence",
+    );
+    assert_eq!(selected_codes(&harness), ["BLR", "LTU", "LVA", "POL"]);
+    assert!(
+        harness.state().map_memory().zoom() > zoom_before,
+        "the map zooms to fit them"
+    );
+}
+
+#[test]
+fn clicking_a_tension_marker_shows_its_summary_and_quotes() {
+    let mut harness = harness();
+    let Some((index, marker)) = harness
+        .state()
+        .layers()
+        .tensions
+        .iter()
+        .find(|t| t.id == "armenia-and-the-axis")
+        .map(|t| (t.tension_index, t.marker))
+    else {
+        panic!("the tension is drawn");
+    };
+    let Some(view) = harness.state().last_view().copied() else {
+        panic!("drawn")
+    };
+    click_at(&mut harness, view.to_screen(marker));
+    assert_eq!(harness.state().selection(), &Selection::Tension(index));
+    assert!(
+        harness
+            .query_all_by_label_contains("Armenia feels permanently threatened")
+            .count()
+            >= 1
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("Turkish-Georgian-Azeri axis")
+            .count()
+            >= 1
+    );
+}
+
+#[test]
+fn escape_clears_the_selection_and_a_layer_shortcut_toggles_it() {
+    let mut harness = harness();
+    click_excerpt(
+        &mut harness,
+        "Minsk feels itself threatened by NATO presence",
+    );
+    assert_ne!(harness.state().selection(), &Selection::None);
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().selection(), &Selection::None);
+
+    let first = harness.state().layers().layer_ids()[0];
+    assert!(harness.state().is_layer_visible(first));
+    harness.key_press(Key::Num1);
+    harness.run();
+    assert!(!harness.state().is_layer_visible(first));
+    assert_eq!(painted(&harness, first), 0);
+    harness.key_press(Key::Num1);
+    harness.run();
+    assert!(harness.state().is_layer_visible(first));
+}
+
+#[test]
+fn f1_opens_the_help_with_the_layer_shortcuts() {
+    let mut harness = harness();
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.get_by_label_contains("Show or hide: CSTO");
+}
+
+#[test]
+fn the_window_at_the_article_date_matches_its_snapshot() {
+    let mut harness = harness_sized(vec2(960.0, 600.0));
+    harness.snapshot("article_date");
+}
