@@ -3,16 +3,19 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicU64;
 
 use crate::model::World;
 use crate::model::date::Date;
 use crate::model::export::export;
+use crate::model::open::{OpenError, Opened, open_file};
 use crate::model::scenario::{Finding, Scenario, ScenarioError, Severity};
 
 pub const USAGE: &str = "\
 Usage:
   alliance-map [FILE...]            open the app (with the bundled CSTO scenario)
-  alliance-map check FILE...        validate scenario files; exit 1 if any is refused
+  alliance-map check FILE...        validate scenarios, GeoJSON overlays and articles;
+                                    exit 1 if any is refused
   alliance-map export --as-of YYYY-MM-DD [--scenario FILE] [-o FILE]
                                     write the map as of a date as GeoJSON (stdout without -o)
   alliance-map --help";
@@ -76,12 +79,15 @@ fn parse_export(args: &[String]) -> Result<Command, String> {
     })
 }
 
-/// Validates each file, printing its findings; returns whether every file was accepted.
+/// Validates each file (a scenario, a GeoJSON overlay or an article) the way the app opens
+/// it, printing its findings; returns whether every file was accepted.
 pub fn check(world: &World, files: &[PathBuf], out: &mut dyn Write) -> bool {
     let mut all_accepted = true;
     for file in files {
-        match Scenario::load(file, world) {
-            Ok(scenario) => {
+        let result = open_file(file, world, &AtomicU64::new(0));
+        let accepted = result.is_ok();
+        match result {
+            Ok(Opened::Scenario(scenario)) => {
                 print_findings(file, scenario.warnings(), out);
                 let data = scenario.data();
                 let _ = writeln!(
@@ -94,8 +100,27 @@ pub fn check(world: &World, files: &[PathBuf], out: &mut dyn Write) -> bool {
                     scenario.warnings().len()
                 );
             }
-            Err(ScenarioError::Refused { findings, .. }) => {
-                all_accepted = false;
+            Ok(Opened::Overlay(overlay)) => {
+                for warning in &overlay.warnings {
+                    let _ = writeln!(out, "{}: warning: {warning}", file.display());
+                }
+                let _ = writeln!(
+                    out,
+                    "{}: valid GeoJSON overlay ({} features, {} warnings)",
+                    file.display(),
+                    overlay.features.len(),
+                    overlay.warnings.len()
+                );
+            }
+            Ok(Opened::Article { text, .. }) => {
+                let _ = writeln!(
+                    out,
+                    "{}: valid article ({} lines)",
+                    file.display(),
+                    text.lines().count()
+                );
+            }
+            Err(OpenError::Scenario(ScenarioError::Refused { findings, .. })) => {
                 print_findings(file, &findings, out);
                 let errors = findings
                     .iter()
@@ -104,11 +129,11 @@ pub fn check(world: &World, files: &[PathBuf], out: &mut dyn Write) -> bool {
                 let _ = writeln!(out, "{}: refused ({errors} errors)", file.display());
             }
             Err(error) => {
-                all_accepted = false;
                 let _ = writeln!(out, "error: {error}");
                 let _ = writeln!(out, "{}: refused", file.display());
             }
         }
+        all_accepted &= accepted;
     }
     all_accepted
 }

@@ -2,6 +2,7 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Files above this size are refused by their size, before a byte is read.
 pub const MAX_FILE_BYTES: u64 = 200 * 1000 * 1000;
@@ -33,6 +34,15 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
 }
 
 pub fn read_text_with_limit(path: &Path, limit: u64) -> Result<String, ReadError> {
+    read_text_reporting(path, limit, &AtomicU64::new(0))
+}
+
+/// Reads in chunks, storing the bytes read so far in `progress` for a progress display.
+pub fn read_text_reporting(
+    path: &Path,
+    limit: u64,
+    progress: &AtomicU64,
+) -> Result<String, ReadError> {
     let io_error = |source| ReadError::Io {
         file: path.to_path_buf(),
         source,
@@ -48,9 +58,16 @@ pub fn read_text_with_limit(path: &Path, limit: u64) -> Result<String, ReadError
     }
     let mut bytes = Vec::with_capacity(size as usize);
     // Never trust the size seen above: the file may grow while it is read.
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
+    let mut reader = file.take(limit + 1);
+    let mut chunk = vec![0u8; 1 << 20];
+    loop {
+        let read = reader.read(&mut chunk).map_err(io_error)?;
+        if read == 0 {
+            break;
+        }
+        bytes.extend_from_slice(&chunk[..read]);
+        progress.store(bytes.len() as u64, Ordering::Relaxed);
+    }
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge {
             file: path.to_path_buf(),

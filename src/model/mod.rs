@@ -11,8 +11,11 @@ pub mod hit;
 pub mod mentions;
 pub mod mercator;
 pub mod mesh;
+pub mod open;
+pub mod overlay;
 pub mod polygon;
 pub mod scenario;
+pub mod search;
 pub mod world;
 
 pub use error::WorldError;

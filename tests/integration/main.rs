@@ -1,5 +1,9 @@
 //! Integration tests, compiled into one binary so the GUI stack is linked once.
 
+/// Opening files: the bad-input corpus, drag and drop, the size limit.
+mod files;
+/// Property tests: damaged and generated files never make a loader panic.
+mod fuzz;
 /// The scenario: memberships, neighbours, the checks and the export.
 mod scenario;
 /// The desktop app driven through AccessKit and pointer events, as a person would.

@@ -1,0 +1,156 @@
+//! Opening a file a reader gives us: recognise its kind (scenario, GeoJSON overlay, article),
+//! read and check it, on a worker thread so the window keeps drawing.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use geojson::JsonValue;
+
+use super::files::{self, MAX_FILE_BYTES, ReadError};
+use super::overlay::{Overlay, OverlayError, overlay_from_value};
+use super::scenario::{FORMAT, Scenario, ScenarioError};
+use super::world::World;
+
+/// What a file turned out to hold.
+#[derive(Debug)]
+pub enum Opened {
+    Scenario(Box<Scenario>),
+    Overlay(Overlay),
+    Article { path: PathBuf, text: String },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error(transparent)]
+    Scenario(#[from] ScenarioError),
+    #[error(transparent)]
+    Overlay(#[from] OverlayError),
+    #[error("{file}: looks like binary data, not an article's text")]
+    Binary { file: PathBuf },
+    #[error(
+        "{file}: not a kind of file alliance-map opens (a scenario .json, a GeoJSON .geojson or .json, an article .txt or .md)"
+    )]
+    UnknownKind { file: PathBuf },
+    #[error("{file}: reading stopped unexpectedly")]
+    Interrupted { file: PathBuf },
+}
+
+/// Reads and checks one file, whatever its kind.
+pub fn open_file(path: &Path, world: &World, progress: &AtomicU64) -> Result<Opened, OpenError> {
+    let text = files::read_text_reporting(path, MAX_FILE_BYTES, progress)?;
+    open_text(path, text, world)
+}
+
+/// Classifies and checks text already read from `path`.
+pub fn open_text(path: &Path, text: String, world: &World) -> Result<Opened, OpenError> {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "txt" | "md" | "markdown" => open_article(path, text),
+        "geojson" => Ok(Opened::Overlay(super::overlay::parse_overlay(path, &text)?)),
+        "json" => open_json(path, &text, world),
+        _ => match text.trim_start().chars().next() {
+            Some('{') => open_json(path, &text, world),
+            _ => Err(OpenError::UnknownKind {
+                file: path.to_path_buf(),
+            }),
+        },
+    }
+}
+
+fn open_article(path: &Path, text: String) -> Result<Opened, OpenError> {
+    if text.contains('\0') {
+        return Err(OpenError::Binary {
+            file: path.to_path_buf(),
+        });
+    }
+    Ok(Opened::Article {
+        path: path.to_path_buf(),
+        text,
+    })
+}
+
+/// A `.json` file is a scenario when it says so in `format`, GeoJSON otherwise.
+fn open_json(path: &Path, text: &str, world: &World) -> Result<Opened, OpenError> {
+    let value: JsonValue = match serde_json::from_str(text) {
+        Ok(value) => value,
+        // Let the overlay parser word the syntax error (line and column).
+        Err(_) => return Ok(Opened::Overlay(super::overlay::parse_overlay(path, text)?)),
+    };
+    let is_scenario = value
+        .get("format")
+        .and_then(JsonValue::as_str)
+        .is_some_and(|format| format == FORMAT || format.starts_with("alliance-map/"));
+    if is_scenario {
+        let directory = path.parent().unwrap_or(Path::new("")).to_path_buf();
+        let scenario = Scenario::from_text(
+            path,
+            text,
+            |relative| files::read_text(&directory.join(relative)),
+            world,
+        )?;
+        Ok(Opened::Scenario(Box::new(scenario)))
+    } else {
+        Ok(Opened::Overlay(overlay_from_value(path, value)?))
+    }
+}
+
+/// A file being opened on a worker thread.
+pub struct OpenJob {
+    pub path: PathBuf,
+    /// The file's size when the job started (0 when unknown).
+    pub total_bytes: u64,
+    progress: Arc<AtomicU64>,
+    receiver: Receiver<Result<Opened, OpenError>>,
+}
+
+impl OpenJob {
+    /// Starts reading `path` in the background. A file larger than the limit is refused at
+    /// once, by its size, without being read.
+    pub fn start(path: PathBuf, world: Arc<World>) -> OpenJob {
+        let (sender, receiver) = mpsc::channel();
+        let progress = Arc::new(AtomicU64::new(0));
+        let total_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        if total_bytes > MAX_FILE_BYTES {
+            let _ = sender.send(Err(OpenError::Read(ReadError::TooLarge {
+                file: path.clone(),
+                size: total_bytes,
+                limit: MAX_FILE_BYTES,
+            })));
+        } else {
+            let worker_path = path.clone();
+            let worker_progress = Arc::clone(&progress);
+            std::thread::spawn(move || {
+                let result = open_file(&worker_path, &world, &worker_progress);
+                let _ = sender.send(result);
+            });
+        }
+        OpenJob {
+            path,
+            total_bytes,
+            progress,
+            receiver,
+        }
+    }
+
+    pub fn bytes_read(&self) -> u64 {
+        self.progress.load(Ordering::Relaxed)
+    }
+
+    /// The result once the worker is done; `None` while it is still working.
+    pub fn poll(&self) -> Option<Result<Opened, OpenError>> {
+        match self.receiver.try_recv() {
+            Ok(result) => Some(result),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(OpenError::Interrupted {
+                file: self.path.clone(),
+            })),
+        }
+    }
+}

@@ -1,0 +1,514 @@
+//! GeoJSON overlays a reader opens (bases, pipelines, capitals): parsed tolerantly, each
+//! problem located by feature index; flaws that can be repaired load with warnings.
+
+use std::path::{Path, PathBuf};
+
+use geojson::{Feature, GeometryValue, JsonObject, JsonValue};
+
+use super::mercator::{self, MercatorPoint};
+use super::mesh::ShapeMesh;
+use super::polygon::{BoundingBox, Polygon, signed_area};
+
+/// More decimals than this (about a centimetre) is noise from a converter, not precision.
+const MAX_SENSIBLE_DECIMALS: usize = 8;
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum OverlayError {
+    #[error("{file}: not valid JSON: {message} (line {line}, column {column})")]
+    Json {
+        file: PathBuf,
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    #[error("{file}: {problem}")]
+    NotGeoJson { file: PathBuf, problem: String },
+    #[error("{file}: nothing to draw:\n  {}", .problems.join("\n  "))]
+    NothingToDraw {
+        file: PathBuf,
+        problems: Vec<String>,
+    },
+}
+
+/// One drawable piece of a feature.
+#[derive(Clone, Debug)]
+pub enum OverlayShape {
+    Point([f64; 2]),
+    Line(Vec<[f64; 2]>),
+    Area { polygon: Polygon, mesh: ShapeMesh },
+}
+
+#[derive(Clone, Debug)]
+pub struct OverlayFeature {
+    /// The feature's index in the file, as problems name it.
+    pub index: usize,
+    /// Properties as text, in the file's order.
+    pub properties: Vec<(String, String)>,
+    pub shapes: Vec<OverlayShape>,
+    pub bbox: BoundingBox,
+}
+
+impl OverlayFeature {
+    /// A name for lists: the `name` (or `title`, `label`) property, else its index.
+    pub fn title(&self) -> String {
+        ["name", "Name", "NAME", "title", "label"]
+            .iter()
+            .find_map(|key| self.properties.iter().find(|(k, _)| k == key))
+            .map(|(_, value)| value.clone())
+            .unwrap_or_else(|| format!("Feature {}", self.index))
+    }
+}
+
+/// A loaded overlay: its features and the warnings its flaws raised.
+#[derive(Clone, Debug)]
+pub struct Overlay {
+    pub path: PathBuf,
+    pub features: Vec<OverlayFeature>,
+    pub warnings: Vec<String>,
+}
+
+impl Overlay {
+    pub fn name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.path.display().to_string())
+    }
+
+    pub fn bbox(&self) -> BoundingBox {
+        self.features
+            .iter()
+            .fold(BoundingBox::EMPTY, |acc, feature| acc.union(&feature.bbox))
+    }
+}
+
+/// Parses GeoJSON text (a FeatureCollection, a Feature or a bare geometry) into an overlay.
+pub fn parse_overlay(path: &Path, text: &str) -> Result<Overlay, OverlayError> {
+    let value: JsonValue = serde_json::from_str(text).map_err(|error| OverlayError::Json {
+        file: path.to_path_buf(),
+        message: strip_position(&error.to_string()),
+        line: error.line(),
+        column: error.column(),
+    })?;
+    overlay_from_value(path, value)
+}
+
+/// The same as [`parse_overlay`] for JSON already parsed.
+pub fn overlay_from_value(path: &Path, value: JsonValue) -> Result<Overlay, OverlayError> {
+    let not_geojson = |problem: String| OverlayError::NotGeoJson {
+        file: path.to_path_buf(),
+        problem,
+    };
+    let JsonValue::Object(object) = value else {
+        return Err(not_geojson(format!(
+            "the top level is {}, not a GeoJSON object",
+            json_kind(&value)
+        )));
+    };
+    let kind = object
+        .get("type")
+        .and_then(JsonValue::as_str)
+        .map(str::to_string);
+    let raw_features: Vec<JsonValue> = match kind.as_deref() {
+        Some("FeatureCollection") => match object.get("features") {
+            Some(JsonValue::Array(features)) => features.clone(),
+            Some(other) => {
+                return Err(not_geojson(format!(
+                    "\"features\" is {}, not an array",
+                    json_kind(other)
+                )));
+            }
+            None => {
+                return Err(not_geojson(
+                    "a FeatureCollection without \"features\"".into(),
+                ));
+            }
+        },
+        Some("Feature") => vec![JsonValue::Object(object)],
+        Some(
+            "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon"
+            | "GeometryCollection",
+        ) => {
+            let mut feature = JsonObject::new();
+            feature.insert("type".into(), "Feature".into());
+            feature.insert("geometry".into(), JsonValue::Object(object));
+            feature.insert("properties".into(), JsonValue::Null);
+            vec![JsonValue::Object(feature)]
+        }
+        Some(other) => return Err(not_geojson(format!("unknown GeoJSON type \"{other}\""))),
+        None => return Err(not_geojson("no \"type\" member at the top level".into())),
+    };
+
+    let mut warnings = Vec::new();
+    let mut problems = Vec::new();
+    let mut features = Vec::new();
+    for (index, raw) in raw_features.into_iter().enumerate() {
+        let feature: Feature = match serde_json::from_value(raw) {
+            Ok(feature) => feature,
+            Err(error) => {
+                problems.push(format!(
+                    "feature {index}: {}",
+                    strip_position(&error.to_string())
+                ));
+                continue;
+            }
+        };
+        let Some(geometry) = feature.geometry else {
+            warnings.push(format!("feature {index} has no geometry and is not drawn"));
+            continue;
+        };
+        let mut shapes = Vec::new();
+        let mut feature_problems = Vec::new();
+        collect_shapes(
+            &geometry.value,
+            index,
+            &mut shapes,
+            &mut feature_problems,
+            &mut warnings,
+        );
+        problems.extend(feature_problems);
+        if shapes.is_empty() {
+            continue;
+        }
+        let mut bbox = BoundingBox::EMPTY;
+        for shape in &shapes {
+            match shape {
+                OverlayShape::Point(point) => bbox.include(*point),
+                OverlayShape::Line(points) => points.iter().for_each(|p| bbox.include(*p)),
+                OverlayShape::Area { polygon, .. } => bbox = bbox.union(polygon.bbox()),
+            }
+        }
+        features.push(OverlayFeature {
+            index,
+            properties: properties_as_text(feature.properties.as_ref()),
+            shapes,
+            bbox,
+        });
+    }
+    if features.is_empty() && !problems.is_empty() {
+        return Err(OverlayError::NothingToDraw {
+            file: path.to_path_buf(),
+            problems,
+        });
+    }
+    if features.is_empty() {
+        warnings.push("it holds no feature with a geometry, so nothing is drawn".into());
+    }
+    // Parts that could not be drawn are reported; the rest of the file still loads.
+    warnings.extend(problems.into_iter().map(|p| format!("{p}; skipped")));
+    if has_excessive_precision(&features) {
+        warnings.push(format!(
+            "coordinates have more than {MAX_SENSIBLE_DECIMALS} decimals; the extra digits mean nothing"
+        ));
+    }
+    Ok(Overlay {
+        path: path.to_path_buf(),
+        features,
+        warnings,
+    })
+}
+
+fn json_kind(value: &JsonValue) -> &'static str {
+    match value {
+        JsonValue::Null => "null",
+        JsonValue::Bool(_) => "a boolean",
+        JsonValue::Number(_) => "a number",
+        JsonValue::String(_) => "a string",
+        JsonValue::Array(_) => "an array",
+        JsonValue::Object(_) => "an object",
+    }
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message.to_string(),
+    }
+}
+
+fn properties_as_text(properties: Option<&JsonObject>) -> Vec<(String, String)> {
+    properties
+        .map(|object| {
+            object
+                .iter()
+                .map(|(key, value)| {
+                    let text = match value {
+                        JsonValue::String(text) => text.clone(),
+                        other => other.to_string(),
+                    };
+                    (key.clone(), text)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A position as longitude and latitude, or the problem with it.
+fn lon_lat(p: &geojson::Position) -> Result<[f64; 2], String> {
+    let &[lon, lat, ..] = p.as_slice() else {
+        return Err(format!(
+            "a position has {} numbers, fewer than two",
+            p.len()
+        ));
+    };
+    if lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0 {
+        Ok([lon, lat])
+    } else {
+        Err(format!(
+            "position [{lon}, {lat}] is not a longitude and latitude"
+        ))
+    }
+}
+
+fn collect_shapes(
+    value: &GeometryValue,
+    index: usize,
+    shapes: &mut Vec<OverlayShape>,
+    problems: &mut Vec<String>,
+    warnings: &mut Vec<String>,
+) {
+    let at = |what: &str| format!("feature {index}: {what}");
+    match value {
+        GeometryValue::Point { coordinates } => push_point(coordinates, &at, shapes, problems),
+        GeometryValue::MultiPoint { coordinates } => {
+            for p in coordinates {
+                push_point(p, &at, shapes, problems);
+            }
+        }
+        GeometryValue::LineString { coordinates } => push_line(coordinates, &at, shapes, problems),
+        GeometryValue::MultiLineString { coordinates } => {
+            for line in coordinates {
+                push_line(line, &at, shapes, problems);
+            }
+        }
+        GeometryValue::Polygon { coordinates } => {
+            push_polygon(coordinates, &at, shapes, problems, warnings)
+        }
+        GeometryValue::MultiPolygon { coordinates } => {
+            for polygon in coordinates {
+                push_polygon(polygon, &at, shapes, problems, warnings);
+            }
+        }
+        GeometryValue::GeometryCollection { geometries } => {
+            for geometry in geometries {
+                collect_shapes(&geometry.value, index, shapes, problems, warnings);
+            }
+        }
+    }
+}
+
+fn push_point(
+    position: &geojson::Position,
+    at: &dyn Fn(&str) -> String,
+    shapes: &mut Vec<OverlayShape>,
+    problems: &mut Vec<String>,
+) {
+    match lon_lat(position) {
+        Ok(point) => shapes.push(OverlayShape::Point(point)),
+        Err(problem) => problems.push(at(&problem)),
+    }
+}
+
+/// Positions without consecutive repeats; `None` (with a problem) if any is out of range.
+fn clean_positions(
+    positions: &[geojson::Position],
+    at: &dyn Fn(&str) -> String,
+    problems: &mut Vec<String>,
+) -> Option<Vec<[f64; 2]>> {
+    let mut points: Vec<[f64; 2]> = Vec::with_capacity(positions.len());
+    for position in positions {
+        let p = match lon_lat(position) {
+            Ok(p) => p,
+            Err(problem) => {
+                problems.push(at(&problem));
+                return None;
+            }
+        };
+        if points.last() != Some(&p) {
+            points.push(p);
+        }
+    }
+    Some(points)
+}
+
+fn push_line(
+    positions: &[geojson::Position],
+    at: &dyn Fn(&str) -> String,
+    shapes: &mut Vec<OverlayShape>,
+    problems: &mut Vec<String>,
+) {
+    let Some(points) = clean_positions(positions, at, problems) else {
+        return;
+    };
+    if points.len() < 2 {
+        problems.push(at("a line needs at least two distinct positions"));
+        return;
+    }
+    shapes.push(OverlayShape::Line(unwrap_longitudes(points)));
+}
+
+/// Makes consecutive longitudes continuous (a ring across the 180° line gets longitudes past
+/// ±180) so that it is drawn as one piece instead of streaking across the map.
+fn unwrap_longitudes(mut points: Vec<[f64; 2]>) -> Vec<[f64; 2]> {
+    for i in 1..points.len() {
+        let previous = points[i - 1][0];
+        while points[i][0] - previous > 180.0 {
+            points[i][0] -= 360.0;
+        }
+        while points[i][0] - previous < -180.0 {
+            points[i][0] += 360.0;
+        }
+    }
+    points
+}
+
+fn push_polygon(
+    rings: &[Vec<geojson::Position>],
+    at: &dyn Fn(&str) -> String,
+    shapes: &mut Vec<OverlayShape>,
+    problems: &mut Vec<String>,
+    warnings: &mut Vec<String>,
+) {
+    let mut cleaned: Vec<Vec<[f64; 2]>> = Vec::with_capacity(rings.len());
+    for (ring_index, ring) in rings.iter().enumerate() {
+        let Some(mut points) = clean_positions(ring, at, problems) else {
+            return;
+        };
+        if points.len() > 1 && points.first() != points.last() {
+            warnings.push(at(&format!("ring {ring_index} was not closed; closed it")));
+        } else {
+            points.pop();
+        }
+        if points.len() < 3 {
+            let problem = format!("ring {ring_index} has fewer than 4 positions");
+            if ring_index == 0 {
+                problems.push(at(&problem));
+                return;
+            }
+            warnings.push(at(&format!("{problem}; hole dropped")));
+            continue;
+        }
+        let crosses_180 = points.windows(2).any(|w| (w[1][0] - w[0][0]).abs() > 180.0);
+        if crosses_180 {
+            warnings.push(at(&format!(
+                "ring {ring_index} crosses the 180° line; drawn across it"
+            )));
+            points = unwrap_longitudes(points);
+        }
+        let area = signed_area(&points);
+        if area == 0.0 {
+            if ring_index == 0 {
+                problems.push(at("the polygon has no area"));
+                return;
+            }
+            continue;
+        }
+        let wants_counter_clockwise = ring_index == 0;
+        if (area > 0.0) != wants_counter_clockwise {
+            warnings.push(at(&format!(
+                "ring {ring_index} winds the wrong way for RFC 7946 (outer rings counter-clockwise); accepted"
+            )));
+        }
+        if ring_index > 0
+            && let Some(outer) = cleaned.first()
+            && !points
+                .iter()
+                .any(|p| Polygon::new(vec![outer.clone()]).contains(p[0], p[1]))
+        {
+            warnings.push(at(&format!(
+                "hole {ring_index} lies outside its polygon; dropped"
+            )));
+            continue;
+        }
+        cleaned.push(points);
+    }
+    if cleaned.is_empty() {
+        problems.push(at("the polygon has no rings"));
+        return;
+    }
+    let polygon = Polygon::new(cleaned);
+    match ShapeMesh::build(std::slice::from_ref(&polygon)) {
+        Ok(mesh) => shapes.push(OverlayShape::Area { polygon, mesh }),
+        Err(_) => problems.push(at("the polygon could not be triangulated")),
+    }
+}
+
+fn has_excessive_precision(features: &[OverlayFeature]) -> bool {
+    let too_precise = |value: f64| {
+        let text = value.to_string();
+        text.split('.')
+            .nth(1)
+            .is_some_and(|decimals| decimals.len() > MAX_SENSIBLE_DECIMALS)
+    };
+    features
+        .iter()
+        .flat_map(|f| &f.shapes)
+        .any(|shape| match shape {
+            OverlayShape::Point(p) => too_precise(p[0]) || too_precise(p[1]),
+            OverlayShape::Line(points) => points
+                .iter()
+                .any(|p| too_precise(p[0]) || too_precise(p[1])),
+            OverlayShape::Area { polygon, .. } => polygon
+                .rings()
+                .iter()
+                .flatten()
+                .any(|p| too_precise(p[0]) || too_precise(p[1])),
+        })
+}
+
+/// A point's position in Mercator, for drawing and picking.
+pub fn point_in_mercator(point: [f64; 2]) -> MercatorPoint {
+    mercator::project(point[0], point[1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Overlay, OverlayError> {
+        parse_overlay(Path::new("test.geojson"), text)
+    }
+
+    #[test]
+    fn a_polygon_with_a_hole_loads_with_its_properties() {
+        let text = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Base","n":3},
+            "geometry":{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],[[4,4],[4,6],[6,6],[6,4],[4,4]]]}}]}"#;
+        let Ok(overlay) = parse(text) else {
+            panic!("loads")
+        };
+        assert!(overlay.warnings.is_empty(), "{:?}", overlay.warnings);
+        let feature = &overlay.features[0];
+        assert_eq!(feature.title(), "Base");
+        assert_eq!(feature.properties[1], ("n".to_string(), "3".to_string()));
+        let OverlayShape::Area { polygon, .. } = &feature.shapes[0] else {
+            panic!("an area")
+        };
+        assert!(!polygon.contains(5.0, 5.0) && polygon.contains(2.0, 2.0));
+    }
+
+    #[test]
+    fn a_bad_feature_is_skipped_and_named_while_the_others_load() {
+        let text = r#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":null,"geometry":{"type":"Point","coordinates":[27.5,53.9]}},
+            {"type":"Feature","properties":null,"geometry":{"type":"Point","coordinates":[500,53.9]}}]}"#;
+        let Ok(overlay) = parse(text) else {
+            panic!("loads")
+        };
+        assert_eq!(overlay.features.len(), 1);
+        assert_eq!(
+            overlay.warnings,
+            ["feature 1: position [500, 53.9] is not a longitude and latitude; skipped"]
+        );
+    }
+
+    #[test]
+    fn a_top_level_string_is_not_geojson() {
+        assert_eq!(
+            parse(r#""hello""#).map(|_| ()),
+            Err(OverlayError::NotGeoJson {
+                file: PathBuf::from("test.geojson"),
+                problem: "the top level is a string, not a GeoJSON object".into()
+            })
+        );
+    }
+}
