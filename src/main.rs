@@ -58,7 +58,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn open_window(world: Arc<World>, _files: Vec<std::path::PathBuf>) -> ExitCode {
+fn open_window(world: Arc<World>, files: Vec<std::path::PathBuf>) -> ExitCode {
     let scenario = match Scenario::load_bundled(&world) {
         Ok(scenario) => Arc::new(scenario),
         Err(error) => {
@@ -69,6 +69,7 @@ fn open_window(world: Arc<World>, _files: Vec<std::path::PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("alliance-map")
+            .with_drag_and_drop(true)
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([640.0, 400.0]),
         ..Default::default()
@@ -76,7 +77,11 @@ fn open_window(world: Arc<World>, _files: Vec<std::path::PathBuf>) -> ExitCode {
     match eframe::run_native(
         "alliance-map",
         options,
-        Box::new(move |_creation| Ok(Box::new(App::new(world, scenario)))),
+        Box::new(move |creation| {
+            let mut app = App::with_storage(world, scenario, creation.storage);
+            app.open_paths(files);
+            Ok(Box::new(app))
+        }),
     ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

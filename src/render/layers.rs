@@ -18,6 +18,8 @@ pub enum LayerId {
     Neighbours,
     Tensions,
     Labels,
+    /// A GeoJSON overlay the reader opened, by its position in the App's list.
+    Overlay(usize),
 }
 
 /// Arcs are densified to points at most this far apart.

@@ -3,6 +3,7 @@
 pub mod base_map;
 pub mod countries;
 pub mod layers;
+pub mod overlays;
 pub mod patterns;
 pub mod plugins;
 pub mod style;

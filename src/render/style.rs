@@ -92,6 +92,17 @@ impl Palette {
         colors[index % colors.len()]
     }
 
+    /// The colour of the reader's n-th overlay.
+    pub fn overlay_color(&self, index: usize) -> Color32 {
+        let colors = [
+            okabe_ito::ORANGE,
+            okabe_ito::SKY_BLUE,
+            okabe_ito::REDDISH_PURPLE,
+            okabe_ito::YELLOW,
+        ];
+        colors[index % colors.len()]
+    }
+
     pub fn border_stroke(&self) -> Stroke {
         Stroke::new(BORDER_WIDTH_PX, self.border)
     }

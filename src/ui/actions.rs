@@ -1,5 +1,8 @@
 //! What the UI asks the App to do, and what is selected.
 
+use std::path::PathBuf;
+
+use super::state::{DateChoice, ThemeChoice};
 use crate::model::CountryId;
 use crate::render::layers::LayerId;
 
@@ -7,14 +10,30 @@ use crate::render::layers::LayerId;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SelectCountry(CountryId),
+    /// Selects the country and flies the map to it (from search).
+    FlyToCountry(CountryId),
     /// Index of a tension in the scenario.
     SelectTension(usize),
     /// Index of an excerpt in the scenario: selects its countries and fits the map to them.
     SelectExcerpt(usize),
+    SelectOverlayFeature {
+        overlay: usize,
+        feature: usize,
+    },
     ClearSelection,
     ToggleLayer(LayerId),
+    RemoveOverlay(usize),
+    SetDate(DateChoice),
+    SetTheme(ThemeChoice),
     SetReaderOpen(bool),
     SetHelpOpen(bool),
+    SetExcerptsOpen(bool),
+    ResetView,
+    ResetAll,
+    ShowOpenDialog,
+    OpenFiles(Vec<PathBuf>),
+    OpenBundledScenario,
+    DismissMessage(usize),
 }
 
 /// What the reader has picked on the map or in a panel.
@@ -28,6 +47,10 @@ pub enum Selection {
         countries: Vec<CountryId>,
     },
     Tension(usize),
+    OverlayFeature {
+        overlay: usize,
+        feature: usize,
+    },
 }
 
 impl Selection {
@@ -36,7 +59,7 @@ impl Selection {
         match self {
             Selection::Country(country) => std::slice::from_ref(country),
             Selection::Excerpt { countries, .. } => countries,
-            Selection::None | Selection::Tension(_) => &[],
+            Selection::None | Selection::Tension(_) | Selection::OverlayFeature { .. } => &[],
         }
     }
 

@@ -29,7 +29,42 @@ pub fn details_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Act
             }
         }
         Selection::Tension(index) => tension_ui(ui, context, *index, actions),
+        Selection::OverlayFeature { overlay, feature } => {
+            overlay_feature_ui(ui, context, *overlay, *feature)
+        }
     }
+}
+
+fn overlay_feature_ui(ui: &mut Ui, context: &PanelContext<'_>, overlay: usize, feature: usize) {
+    let Some(entry) = context.overlays.get(overlay) else {
+        return;
+    };
+    let Some(feature) = entry.overlay.features.get(feature) else {
+        return;
+    };
+    ui.heading(feature.title());
+    ui.label(
+        RichText::new(format!(
+            "{}, feature {}",
+            entry.overlay.name(),
+            feature.index
+        ))
+        .small()
+        .weak(),
+    );
+    if feature.properties.is_empty() {
+        ui.label(RichText::new("No properties").weak());
+        return;
+    }
+    egui::Grid::new("feature_properties")
+        .striped(true)
+        .show(ui, |ui| {
+            for (key, value) in &feature.properties {
+                ui.strong(key);
+                ui.add(egui::Label::new(value).wrap());
+                ui.end_row();
+            }
+        });
 }
 
 fn country_ui(ui: &mut Ui, context: &PanelContext<'_>, id: CountryId, actions: &mut Vec<Action>) {

@@ -19,6 +19,9 @@ pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
             }
         }
         for (keys, what) in [
+            ("Ctrl+F", "Search a country, capital, demonym or leader"),
+            (", and .", "Move the date a month back or forward"),
+            ("Page Up, Page Down", "Move the date a year back or forward"),
             ("Esc", "Clear the selection"),
             ("F1 or ?", "Show or hide this help"),
             ("Drag, wheel", "Pan and zoom the map"),

@@ -45,6 +45,7 @@ pub fn layer_label(layers: &MapLayers, layer: LayerId) -> String {
         },
         LayerId::Tensions => format!("Tensions ({})", layers.tensions.len()),
         LayerId::Labels => "Names and capitals".into(),
+        LayerId::Overlay(index) => format!("Overlay {index}"),
     }
 }
 
@@ -82,6 +83,37 @@ pub fn legend_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Acti
     {
         status_key_ui(ui, &context.palette);
     }
+    if !context.overlays.is_empty() {
+        ui.add_space(6.0);
+        ui.strong("Overlays");
+    }
+    for (index, entry) in context.overlays.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(SWATCH, Sense::hover());
+            ui.painter()
+                .rect_filled(rect, 2.0, context.palette.overlay_color(index));
+            let mut visible = entry.visible;
+            if ui.checkbox(&mut visible, overlay_label(entry)).changed() {
+                actions.push(Action::ToggleLayer(LayerId::Overlay(index)));
+            }
+            if ui
+                .small_button("Remove")
+                .on_hover_text(format!("Remove {}", entry.overlay.name()))
+                .clicked()
+            {
+                actions.push(Action::RemoveOverlay(index));
+            }
+        });
+    }
+}
+
+/// The legend's text for an overlay: its file name and how many features it draws.
+pub fn overlay_label(entry: &super::OverlayEntry) -> String {
+    format!(
+        "{} ({})",
+        entry.overlay.name(),
+        entry.overlay.features.len()
+    )
 }
 
 fn layer_description(layers: &MapLayers, layer: LayerId) -> String {
@@ -90,6 +122,7 @@ fn layer_description(layers: &MapLayers, layer: LayerId) -> String {
         LayerId::Neighbours => "Members bordering an active member of the other alliance by land, computed from the boundaries on the date shown".into(),
         LayerId::Tensions => "Tensions the article states; click a marker for its quotes".into(),
         LayerId::Labels => "Country names and capitals where the zoom leaves room".into(),
+        LayerId::Overlay(_) => "A GeoJSON file you opened".into(),
     }
 }
 
@@ -124,6 +157,9 @@ fn swatch_ui(ui: &mut Ui, layers: &MapLayers, layer: LayerId, palette: &Palette)
                 Stroke::new(2.2, palette.tension),
             );
             painter.circle_filled(rect.center(), 4.0, palette.tension);
+        }
+        LayerId::Overlay(index) => {
+            painter.rect_filled(rect, 2.0, palette.overlay_color(index));
         }
         LayerId::Labels => {
             painter.text(

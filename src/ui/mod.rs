@@ -4,29 +4,51 @@
 pub mod actions;
 pub mod details;
 pub mod excerpts;
+pub mod file_dialog;
 pub mod help;
 pub mod legend;
+pub mod messages;
 pub mod reader;
 pub mod state;
 pub mod status_bar;
 pub mod text;
+pub mod top_bar;
+
+use std::path::PathBuf;
 
 pub use actions::{Action, Selection};
 pub use state::UiState;
 
 use crate::model::World;
 use crate::model::date::Date;
+use crate::model::overlay::Overlay;
 use crate::model::scenario::Scenario;
 use crate::render::layers::MapLayers;
 use crate::render::style::Palette;
+
+/// A GeoJSON overlay the reader opened, and whether it is shown.
+pub struct OverlayEntry {
+    pub overlay: Overlay,
+    pub visible: bool,
+}
+
+/// An article opened from a file, shown in the reader.
+pub struct OpenedArticle {
+    pub path: PathBuf,
+    pub text: String,
+}
 
 /// What every panel reads, borrowed from the App for one frame.
 pub struct PanelContext<'a> {
     pub world: &'a World,
     pub scenario: &'a Scenario,
     pub layers: &'a MapLayers,
+    pub overlays: &'a [OverlayEntry],
+    pub opened_article: Option<&'a OpenedArticle>,
     pub selection: &'a Selection,
     pub state: &'a UiState,
     pub date: Date,
+    /// Dates on which memberships changed, with what changed.
+    pub changes: &'a [(Date, String)],
     pub palette: Palette,
 }

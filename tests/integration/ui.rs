@@ -10,7 +10,7 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn shared() -> (Arc<World>, Arc<Scenario>) {
+pub fn shared() -> (Arc<World>, Arc<Scenario>) {
     static SHARED: OnceLock<(Arc<World>, Arc<Scenario>)> = OnceLock::new();
     SHARED
         .get_or_init(|| {
@@ -31,6 +31,7 @@ fn harness_sized(size: egui::Vec2) -> Harness<'static, App> {
     let (world, scenario) = shared();
     let mut harness = Harness::builder()
         .with_size(size)
+        .with_max_steps(200)
         .build_eframe(move |_| App::new(world, scenario));
     harness.run();
     harness
@@ -38,6 +39,10 @@ fn harness_sized(size: egui::Vec2) -> Harness<'static, App> {
 
 fn harness() -> Harness<'static, App> {
     harness_sized(vec2(1600.0, 1000.0))
+}
+
+pub fn ui_harness() -> Harness<'static, App> {
+    harness()
 }
 
 fn code_of(harness: &Harness<'_, App>, country: alliance_map::model::CountryId) -> String {
@@ -61,7 +66,7 @@ fn selected_codes(harness: &Harness<'_, App>) -> Vec<String> {
     codes
 }
 
-fn click_at(harness: &mut Harness<'_, App>, pos: Pos2) {
+pub fn click_at(harness: &mut Harness<'_, App>, pos: Pos2) {
     harness.event(Event::PointerMoved(pos));
     harness.run();
     for pressed in [true, false] {
@@ -227,4 +232,152 @@ fn f1_opens_the_help_with_the_layer_shortcuts() {
 fn the_window_at_the_article_date_matches_its_snapshot() {
     let mut harness = harness_sized(vec2(960.0, 600.0));
     harness.snapshot("article_date");
+}
+
+/// Clicks into the search box and types, as a person would.
+fn type_into_search(harness: &mut Harness<'_, App>, text: &str) {
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .click();
+    harness.run();
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text(text);
+}
+
+fn set_date_by_slider(harness: &mut Harness<'_, App>, date: &str) {
+    let Ok(date) = date.parse::<alliance_map::model::date::Date>() else {
+        panic!("{date}")
+    };
+    let months = alliance_map::ui::top_bar::slider_start().months_until(&date);
+    harness
+        .get_by_role(egui::accesskit::Role::Slider)
+        .set_value_accesskit(months as f64);
+    harness.run();
+}
+
+fn csto_members(harness: &Harness<'_, App>) -> Vec<String> {
+    use alliance_map::model::scenario::Status;
+    let layers = harness.state().layers();
+    let mut codes: Vec<String> = layers.groups[0]
+        .countries
+        .iter()
+        .filter(|(_, status)| *status == Status::Member)
+        .map(|&(id, _)| code_of(harness, id))
+        .collect();
+    codes.sort();
+    codes
+}
+
+#[test]
+fn moving_the_date_recomputes_the_layers_the_legend_and_the_neighbours() {
+    let mut harness = harness();
+    assert_eq!(harness.state().date().to_string(), "2012-05-15");
+    harness.get_by_label("CSTO (7)");
+    assert!(csto_members(&harness).contains(&"UZB".to_string()));
+
+    set_date_by_slider(&mut harness, "2013-06-01");
+    assert_eq!(harness.state().date().to_string(), "2013-06-01");
+    assert!(!csto_members(&harness).contains(&"UZB".to_string()));
+    harness.get_by_label("CSTO (6) + 1 suspended");
+
+    set_date_by_slider(&mut harness, "2024-06-01");
+    harness.get_by_label("CSTO (5) + 1 suspended, 1 frozen");
+    let neighbours: Vec<String> = harness
+        .state()
+        .layers()
+        .neighbours
+        .iter()
+        .map(|&id| code_of(&harness, id))
+        .collect();
+    assert!(neighbours.contains(&"FIN".to_string()), "{neighbours:?}");
+    assert!(!neighbours.contains(&"TUR".to_string()), "{neighbours:?}");
+    harness.get_by_label_contains("Map as of 1 June 2024");
+
+    harness.get_by_label_contains("Article date").click();
+    harness.run();
+    harness.get_by_label("CSTO (7)");
+}
+
+#[test]
+fn searching_yerevan_and_pressing_enter_selects_armenia() {
+    let mut harness = harness();
+    type_into_search(&mut harness, "Yerevan");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(selected_codes(&harness), ["ARM"]);
+}
+
+#[test]
+fn typing_kazakh_suggests_kazakhstan_first() {
+    let mut harness = harness();
+    type_into_search(&mut harness, "kazakh");
+    harness.run();
+    let suggestions = harness.state().suggestions();
+    assert!(!suggestions.is_empty());
+    assert_eq!(code_of(&harness, suggestions[0].country), "KAZ");
+    assert!(harness.query_all_by_label_contains("Kazakhstan — ").count() >= 1);
+}
+
+#[test]
+fn searching_is_blind_to_case_and_accents_and_knows_leaders() {
+    let mut harness = harness();
+    type_into_search(&mut harness, "LUKASHENKO");
+    harness.run();
+    assert_eq!(
+        code_of(&harness, harness.state().suggestions()[0].country),
+        "BLR"
+    );
+}
+
+/// eframe's storage, kept in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_state_saved_by_one_app_is_restored_by_the_next() {
+    use eframe::App as _;
+    let mut harness = harness();
+    harness.key_press(Key::Num3);
+    harness.run();
+    set_date_by_slider(&mut harness, "2013-06-01");
+    let zoom = harness.state().map_memory().zoom();
+    let mut storage = MemoryStorage::default();
+    harness.state_mut().save(&mut storage);
+
+    let (world, scenario) = shared();
+    let restored = App::with_storage(world, scenario, Some(&storage));
+    assert_eq!(restored.date().to_string(), "2013-06-01");
+    let third = restored.layers().layer_ids()[2];
+    assert!(!restored.is_layer_visible(third));
+    assert!((restored.map_memory().zoom() - zoom).abs() < 1e-9);
+    assert!(restored.messages().is_empty());
+}
+
+#[test]
+fn corrupt_saved_state_gives_defaults_and_a_warning() {
+    let mut storage = MemoryStorage::default();
+    eframe::Storage::set_string(
+        &mut storage,
+        alliance_map::ui::state::STORAGE_KEY,
+        "{\"version\": [".into(),
+    );
+    let (world, scenario) = shared();
+    let app = App::with_storage(world, scenario, Some(&storage));
+    assert_eq!(app.date().to_string(), "2012-05-15");
+    assert_eq!(app.messages().len(), 1);
 }

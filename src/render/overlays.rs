@@ -1,0 +1,155 @@
+//! GeoJSON overlays on the map: areas filled and outlined, lines, points; and picking them.
+
+use std::cell::RefCell;
+
+use egui::{Color32, Mesh, Pos2, Response, Shape, Stroke, Ui};
+use walkers::{MapMemory, Plugin, Projector};
+
+use super::countries::append_shape_mesh;
+use super::layers::LayerId;
+use super::plugins::PaintLog;
+use super::view::MercatorView;
+use crate::model::overlay::{Overlay, OverlayShape, point_in_mercator};
+
+const POINT_RADIUS_PX: f32 = 5.0;
+const LINE_WIDTH_PX: f32 = 2.2;
+const PICK_DISTANCE_PX: f32 = 7.0;
+const AREA_ALPHA: u8 = 90;
+
+pub struct OverlayPlugin<'a> {
+    pub overlay: &'a Overlay,
+    pub index: usize,
+    pub color: Color32,
+    pub halo: Color32,
+    pub selected_feature: Option<usize>,
+    pub log: &'a RefCell<PaintLog>,
+}
+
+impl Plugin for OverlayPlugin<'_> {
+    fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
+        let view = MercatorView::from_projector(projector);
+        let mut shapes = Vec::new();
+        overlay_shapes(
+            &view,
+            self.overlay,
+            self.color,
+            self.halo,
+            self.selected_feature,
+            &mut shapes,
+        );
+        *self
+            .log
+            .borrow_mut()
+            .shapes
+            .entry(LayerId::Overlay(self.index))
+            .or_default() += shapes.len();
+        ui.painter().extend(shapes);
+    }
+}
+
+pub fn overlay_shapes(
+    view: &MercatorView,
+    overlay: &Overlay,
+    color: Color32,
+    halo: Color32,
+    selected_feature: Option<usize>,
+    shapes: &mut Vec<Shape>,
+) {
+    let mut areas = Mesh::default();
+    let mut outlines = Vec::new();
+    let mut lines = Vec::new();
+    let mut points = Vec::new();
+    for (position, feature) in overlay.features.iter().enumerate() {
+        let selected = selected_feature == Some(position);
+        let width = if selected { 2.0 } else { 1.0 };
+        for shape in &feature.shapes {
+            match shape {
+                OverlayShape::Area { mesh, .. } => {
+                    append_shape_mesh(mesh, view, color.gamma_multiply_u8(AREA_ALPHA), &mut areas);
+                    for part in &mesh.parts {
+                        for ring in &part.rings {
+                            let ring_points: Vec<Pos2> = mesh.vertices[ring.clone()]
+                                .iter()
+                                .map(|p| view.to_screen(*p))
+                                .collect();
+                            outlines.push(Shape::closed_line(
+                                ring_points,
+                                Stroke::new(1.5 * width, color),
+                            ));
+                        }
+                    }
+                }
+                OverlayShape::Line(line) => {
+                    let screen: Vec<Pos2> = line
+                        .iter()
+                        .map(|&p| view.to_screen(point_in_mercator(p)))
+                        .collect();
+                    lines.push(Shape::line(
+                        screen.clone(),
+                        Stroke::new(LINE_WIDTH_PX * width + 2.0, halo),
+                    ));
+                    lines.push(Shape::line(
+                        screen,
+                        Stroke::new(LINE_WIDTH_PX * width, color),
+                    ));
+                }
+                OverlayShape::Point(point) => {
+                    let center = view.to_screen(point_in_mercator(*point));
+                    if view.screen_rect().expand(POINT_RADIUS_PX).contains(center) {
+                        let radius = POINT_RADIUS_PX * if selected { 1.5 } else { 1.0 };
+                        points.push(Shape::circle_filled(center, radius + 1.5, halo));
+                        points.push(Shape::circle_filled(center, radius, color));
+                    }
+                }
+            }
+        }
+    }
+    if !areas.is_empty() {
+        shapes.push(Shape::mesh(areas));
+    }
+    shapes.extend(outlines);
+    shapes.extend(lines);
+    shapes.extend(points);
+}
+
+/// The feature (its position in the overlay) under a screen position: points first, then
+/// lines, then areas, as smaller things sit on top.
+pub fn overlay_feature_at(view: &MercatorView, overlay: &Overlay, pos: Pos2) -> Option<usize> {
+    let near_point = |point: [f64; 2]| {
+        view.to_screen(point_in_mercator(point)).distance(pos) <= PICK_DISTANCE_PX
+    };
+    let near_line = |line: &[[f64; 2]]| {
+        line.windows(2).any(|w| {
+            let a = view.to_screen(point_in_mercator(w[0]));
+            let b = view.to_screen(point_in_mercator(w[1]));
+            distance_to_segment(pos, a, b) <= PICK_DISTANCE_PX
+        })
+    };
+    let [lon, lat] = view.screen_to_lon_lat(pos);
+    let inside = |polygon: &crate::model::Polygon| {
+        [lon, lon - 360.0, lon + 360.0]
+            .iter()
+            .any(|&l| polygon.contains(l, lat))
+    };
+    let find = |test: &dyn Fn(&OverlayShape) -> bool| {
+        overlay
+            .features
+            .iter()
+            .rposition(|feature| feature.shapes.iter().any(test))
+    };
+    find(&|shape| matches!(shape, OverlayShape::Point(p) if near_point(*p)))
+        .or_else(|| find(&|shape| matches!(shape, OverlayShape::Line(l) if near_line(l))))
+        .or_else(|| {
+            find(&|shape| matches!(shape, OverlayShape::Area { polygon, .. } if inside(polygon)))
+        })
+}
+
+fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let t = if ab.length_sq() > 0.0 {
+        ((p - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    p.distance(a + ab * t)
+}

@@ -1,0 +1,231 @@
+//! The top bar: menus, the date control with its marks, and search.
+
+use egui::{Key, RichText, Sense, Ui, vec2};
+
+use super::PanelContext;
+use super::actions::Action;
+use super::state::{DateChoice, ThemeChoice};
+use crate::model::date::Date;
+use crate::model::search::{SearchIndex, Suggestion};
+
+/// The date slider starts in the month the Collective Security Treaty was signed.
+pub fn slider_start() -> Date {
+    Date::new(1992, 5, 1).unwrap_or_else(Date::today)
+}
+
+/// What the search box holds between frames.
+#[derive(Default)]
+pub struct SearchState {
+    pub query: String,
+    pub suggestions: Vec<Suggestion>,
+    pub focus_requested: bool,
+}
+
+pub const SEARCH_LABEL: &str = "Search";
+const SUGGESTIONS: usize = 8;
+
+pub fn top_bar_ui(
+    ui: &mut Ui,
+    context: &PanelContext<'_>,
+    search: &mut SearchState,
+    index: &SearchIndex,
+    actions: &mut Vec<Action>,
+) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        menus_ui(ui, context, actions);
+        ui.separator();
+        date_ui(ui, context, actions);
+        ui.separator();
+        search_ui(ui, context, search, index, actions);
+    });
+}
+
+fn menus_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
+    ui.menu_button("File", |ui| {
+        if ui.button("Open…").clicked() {
+            actions.push(Action::ShowOpenDialog);
+        }
+        ui.menu_button("Recent", |ui| {
+            if context.state.recent_files.is_empty() {
+                ui.label(RichText::new("Nothing opened yet").weak());
+            }
+            for path in &context.state.recent_files {
+                if ui.button(path.display().to_string()).clicked() {
+                    actions.push(Action::OpenFiles(vec![path.clone()]));
+                }
+            }
+        });
+        if ui.button("Open the bundled CSTO scenario").clicked() {
+            actions.push(Action::OpenBundledScenario);
+        }
+    });
+    ui.menu_button("View", |ui| {
+        let mut excerpts = context.state.show_excerpts;
+        if ui.checkbox(&mut excerpts, "Excerpts panel").changed() {
+            actions.push(Action::SetExcerptsOpen(excerpts));
+        }
+        if ui.button("Read the article").clicked() {
+            actions.push(Action::SetReaderOpen(true));
+        }
+        ui.menu_button("Theme", |ui| {
+            for (choice, label) in [
+                (ThemeChoice::System, "Follow the system"),
+                (ThemeChoice::Dark, "Dark"),
+                (ThemeChoice::Light, "Light"),
+            ] {
+                if ui.radio(context.state.theme == choice, label).clicked() {
+                    actions.push(Action::SetTheme(choice));
+                }
+            }
+        });
+        ui.separator();
+        if ui.button("Reset view").clicked() {
+            actions.push(Action::ResetView);
+        }
+        if ui.button("Reset all").clicked() {
+            actions.push(Action::ResetAll);
+        }
+        ui.separator();
+        if ui.button("Help (F1)").clicked() {
+            actions.push(Action::SetHelpOpen(true));
+        }
+    });
+}
+
+/// "Article date", "Today" and a month slider from 1992 with the dates memberships changed
+/// marked under it.
+fn date_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
+    let article_date = context.scenario.date();
+    let today = Date::today();
+    let is_article = context.state.date == DateChoice::Article;
+    if ui
+        .selectable_label(
+            is_article,
+            format!("Article date ({})", article_date.long_form()),
+        )
+        .clicked()
+    {
+        actions.push(Action::SetDate(DateChoice::Article));
+    }
+    if ui
+        .selectable_label(context.state.date == DateChoice::Today, "Today")
+        .clicked()
+    {
+        actions.push(Action::SetDate(DateChoice::Today));
+    }
+    let start = slider_start();
+    let last_month = start.months_until(&today);
+    let mut month = start.months_until(&context.date).clamp(0, last_month);
+    ui.vertical(|ui| {
+        ui.spacing_mut().slider_width = 260.0;
+        let slider = egui::Slider::new(&mut month, 0..=last_month)
+            .show_value(false)
+            .step_by(1.0)
+            .text(context.date.to_string());
+        let response = ui.add(slider).on_hover_text(
+            "The date the map is drawn for. Arrow keys step a month when the slider has focus; , and . step a month, Page Up and Page Down a year.",
+        );
+        if response.changed() {
+            actions.push(Action::SetDate(DateChoice::Fixed(start.first_of_month_plus(month))));
+        }
+        change_marks_ui(ui, context, response.rect, start, last_month);
+    });
+}
+
+/// Ticks under the slider where memberships changed; hovering one says what changed.
+fn change_marks_ui(
+    ui: &mut Ui,
+    context: &PanelContext<'_>,
+    slider: egui::Rect,
+    start: Date,
+    last_month: i32,
+) {
+    let width = ui.spacing().slider_width;
+    let (rect, response) = ui.allocate_exact_size(vec2(width, 6.0), Sense::hover());
+    let rail = egui::Rangef::new(slider.left() + 6.0, slider.left() + width - 6.0);
+    let x_of = |date: &Date| {
+        let t = start.months_until(date) as f32 / last_month.max(1) as f32;
+        rail.min + t * (rail.max - rail.min)
+    };
+    let changes: Vec<&(Date, String)> = context
+        .changes
+        .iter()
+        .filter(|(date, _)| *date >= start)
+        .collect();
+    let color = ui.visuals().weak_text_color();
+    for (date, _) in &changes {
+        let x = x_of(date);
+        ui.painter().line_segment(
+            [egui::pos2(x, rect.top()), egui::pos2(x, rect.bottom())],
+            (1.5, color),
+        );
+    }
+    if let Some(pointer) = response.hover_pos() {
+        let near: Vec<String> = changes
+            .iter()
+            .filter(|(date, _)| (x_of(date) - pointer.x).abs() <= 3.0)
+            .map(|(date, what)| format!("{date} {what}"))
+            .collect();
+        if !near.is_empty() {
+            response.on_hover_text(near.join("\n"));
+        }
+    }
+}
+
+fn search_ui(
+    ui: &mut Ui,
+    context: &PanelContext<'_>,
+    search: &mut SearchState,
+    index: &SearchIndex,
+    actions: &mut Vec<Action>,
+) {
+    let label = ui.label(SEARCH_LABEL);
+    let edit = egui::TextEdit::singleline(&mut search.query)
+        .hint_text("country, capital, leader… (Ctrl+F)")
+        .desired_width(220.0);
+    let response = ui.add(edit).labelled_by(label.id);
+    if search.focus_requested {
+        response.request_focus();
+        search.focus_requested = false;
+    }
+    if response.changed() {
+        search.suggestions = index.search(&search.query, SUGGESTIONS);
+    }
+    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    if entered && let Some(first) = search.suggestions.first() {
+        actions.push(Action::FlyToCountry(first.country));
+        search.query.clear();
+        search.suggestions.clear();
+        return;
+    }
+    if search.query.trim().is_empty() || search.suggestions.is_empty() {
+        return;
+    }
+    let popup_id = ui.make_persistent_id("search_suggestions");
+    egui::Area::new(popup_id)
+        .fixed_pos(response.rect.left_bottom() + vec2(0.0, 4.0))
+        .order(egui::Order::Foreground)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_min_width(response.rect.width());
+                for suggestion in search.suggestions.clone() {
+                    let country = context.world.country(suggestion.country);
+                    let text = if suggestion.matched == country.name() {
+                        country.name().to_string()
+                    } else {
+                        format!(
+                            "{} — {}: {}",
+                            country.name(),
+                            suggestion.field.label(),
+                            suggestion.matched
+                        )
+                    };
+                    if ui.selectable_label(false, text).clicked() {
+                        actions.push(Action::FlyToCountry(suggestion.country));
+                        search.query.clear();
+                        search.suggestions.clear();
+                    }
+                }
+            });
+        });
+}

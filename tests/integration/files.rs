@@ -1,0 +1,346 @@
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
+use std::time::{Duration, Instant};
+
+use alliance_map::App;
+use alliance_map::model::files::ReadError;
+use alliance_map::model::open::{OpenError, OpenJob, Opened, open_file};
+use alliance_map::ui::Selection;
+use alliance_map::ui::messages::Level;
+use egui::DroppedFile;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use crate::ui::{shared, ui_harness};
+use crate::world::world;
+
+fn bad_inputs() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bad-inputs");
+    assert!(
+        root.is_dir(),
+        "the bad-input corpus is at {}",
+        root.display()
+    );
+    let mut files = Vec::new();
+    let mut folders = vec![root];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            panic!("{}", folder.display())
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if !matches!(
+                path.file_name().and_then(|n| n.to_str()),
+                Some("README.md" | "LICENSE")
+            ) {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn every_bad_input_loads_with_warnings_or_is_refused_naming_the_file() {
+    let files = bad_inputs();
+    assert!(files.len() > 60, "{}", files.len());
+    for path in files {
+        let name = path.display().to_string();
+        match open_file(&path, world(), &AtomicU64::new(0)) {
+            Ok(Opened::Overlay(overlay)) => {
+                assert!(
+                    !overlay.features.is_empty() || !overlay.warnings.is_empty(),
+                    "{name}"
+                );
+            }
+            Ok(Opened::Article { text, .. }) => assert!(!text.contains('\r'), "{name}"),
+            Ok(Opened::Scenario(_)) => panic!("{name} is no scenario"),
+            Err(error) => {
+                let message = error.to_string();
+                assert!(message.starts_with(&name), "{name}: {message}");
+            }
+        }
+    }
+}
+
+fn open(path: &str) -> Result<Opened, OpenError> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bad-inputs");
+    open_file(&root.join(path), world(), &AtomicU64::new(0))
+}
+
+fn error_of(path: &str) -> String {
+    match open(path) {
+        Err(error) => error.to_string(),
+        Ok(_) => panic!("{path} should be refused"),
+    }
+}
+
+fn warnings_of(path: &str) -> Vec<String> {
+    match open(path) {
+        Ok(Opened::Overlay(overlay)) => overlay.warnings,
+        Ok(_) => panic!("{path} is an overlay"),
+        Err(error) => panic!("{path} should load: {error}"),
+    }
+}
+
+#[test]
+fn broken_json_is_refused_with_its_line_and_column() {
+    assert!(
+        error_of("geometry/truncated.geojson").contains("(line "),
+        "{}",
+        error_of("geometry/truncated.geojson")
+    );
+    assert!(error_of("geometry/nan-infinity.geojson").contains("not valid JSON"));
+    assert!(error_of("geometry/nested-arrays-deep.geojson").contains("recursion limit exceeded"));
+}
+
+#[test]
+fn unreadable_text_is_refused_precisely() {
+    assert!(error_of("geometry/empty.geojson").ends_with("is empty"));
+    assert!(error_of("text/empty.txt").ends_with("is empty"));
+    assert!(
+        error_of("geometry/invalid-utf8.geojson")
+            .contains("is not UTF-8 text (invalid byte at offset")
+    );
+    assert!(
+        error_of("text/binary.bin").contains("not a kind of file")
+            || error_of("text/binary.bin").contains("not UTF-8")
+    );
+}
+
+#[test]
+fn tolerable_flaws_load_with_warnings() {
+    assert!(
+        warnings_of("geojsonhint-bad/polygon_winding_order.geojson")
+            .iter()
+            .any(|w| w.contains("winds the wrong way"))
+    );
+    assert!(
+        warnings_of("geometry/null-geometry.geojson")
+            .iter()
+            .any(|w| w.contains("has no geometry"))
+    );
+    assert!(
+        warnings_of("geometry/antimeridian-crossing-ring.geojson")
+            .iter()
+            .any(|w| w.contains("crosses the 180° line"))
+    );
+    let Ok(Opened::Article { text, .. }) = open("text/crlf.txt") else {
+        panic!("an article")
+    };
+    assert!(!text.contains('\r'));
+}
+
+#[test]
+fn a_250_megabyte_file_is_refused_by_its_size_before_it_is_read() {
+    let Ok(directory) = tempfile::tempdir() else {
+        panic!("temp dir")
+    };
+    let path = directory.path().join("huge.geojson");
+    let Ok(file) = std::fs::File::create(&path) else {
+        panic!("create")
+    };
+    assert!(file.set_len(250_000_000).is_ok());
+    let started = Instant::now();
+    let job = OpenJob::start(path, Arc::clone(&shared().0));
+    let result = loop {
+        if let Some(result) = job.poll() {
+            break result;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    assert!(started.elapsed() < Duration::from_secs(1));
+    assert_eq!(job.bytes_read(), 0);
+    assert!(matches!(
+        result,
+        Err(OpenError::Read(ReadError::TooLarge {
+            size: 250_000_000,
+            ..
+        }))
+    ));
+}
+
+#[test]
+fn check_never_panics_over_the_whole_corpus() {
+    let files = bad_inputs();
+    let output = Command::new(env!("CARGO_BIN_EXE_alliance-map"))
+        .arg("check")
+        .args(&files)
+        .output();
+    let Ok(output) = output else {
+        panic!("the binary runs")
+    };
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
+    for file in &files {
+        assert!(
+            text.contains(&file.display().to_string()),
+            "{} not reported",
+            file.display()
+        );
+    }
+}
+
+/// A file dropped on the window, as the platform hands it to egui.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(harness: &mut Harness<'_, App>, path: &Path) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path.to_path_buf())));
+    harness.step();
+    let started = Instant::now();
+    while harness.state().is_loading() && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+}
+
+#[test]
+fn dropping_each_bad_input_leaves_what_was_loaded_in_place() {
+    let mut harness = ui_harness();
+    let good =
+        std::env::temp_dir().join(format!("alliance-map-good-{}.geojson", std::process::id()));
+    let overlay = r#"{"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"name":"Minsk"},"geometry":{"type":"Point","coordinates":[27.567,53.9]}},
+        {"type":"Feature","properties":{"name":"Minsk–Moscow"},"geometry":{"type":"LineString","coordinates":[[27.567,53.9],[37.617,55.756]]}}]}"#;
+    assert!(std::fs::write(&good, overlay).is_ok());
+    drop_file(&mut harness, &good);
+    assert_eq!(harness.state().overlays().len(), 1);
+    let title = harness.state().title();
+
+    for path in bad_inputs() {
+        let overlays_before = harness.state().overlays().len();
+        let messages_before = harness.state().messages().len();
+        drop_file(&mut harness, &path);
+        let state = harness.state();
+        assert_eq!(state.title(), title, "{}", path.display());
+        assert_eq!(
+            state.overlays()[0].overlay.features.len(),
+            2,
+            "{}",
+            path.display()
+        );
+        assert!(state.overlays().len() >= overlays_before);
+        let Some(message) = state.messages().get(messages_before) else {
+            panic!("{} produced no message", path.display());
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        assert!(
+            message.text.contains(&name),
+            "{}: {}",
+            path.display(),
+            message.text
+        );
+        if message.level == Level::Error {
+            assert_eq!(
+                state.overlays().len(),
+                overlays_before,
+                "{}",
+                path.display()
+            );
+        }
+    }
+    let _ = std::fs::remove_file(good);
+}
+
+#[test]
+fn a_dropped_overlay_is_drawn_toggleable_removable_and_clickable() {
+    let mut harness = ui_harness();
+    let path = std::env::temp_dir().join(format!(
+        "alliance-map-capitals-{}.geojson",
+        std::process::id()
+    ));
+    let overlay = r#"{"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"name":"Astana","note":"capital since 1997"},"geometry":{"type":"Point","coordinates":[71.446,51.18]}}]}"#;
+    assert!(std::fs::write(&path, overlay).is_ok());
+    drop_file(&mut harness, &path);
+    let layer = alliance_map::render::layers::LayerId::Overlay(0);
+    assert!(
+        harness
+            .state()
+            .painted()
+            .shapes
+            .get(&layer)
+            .copied()
+            .unwrap_or(0)
+            > 0
+    );
+
+    let Some(astana) = harness.state().screen_position_of(71.446, 51.18) else {
+        panic!("drawn")
+    };
+    crate::ui::click_at(&mut harness, astana);
+    assert_eq!(
+        harness.state().selection(),
+        &Selection::OverlayFeature {
+            overlay: 0,
+            feature: 0
+        }
+    );
+    harness.get_by_value("capital since 1997");
+
+    let label = format!(
+        "{} (1)",
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    );
+    harness.get_by_label(&label).click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .painted()
+            .shapes
+            .get(&layer)
+            .copied()
+            .unwrap_or(0),
+        0
+    );
+    harness.get_by_label(&label).click();
+    harness.run();
+    harness.get_by_label("Remove").click();
+    harness.run();
+    assert!(harness.state().overlays().is_empty());
+    let _ = std::fs::remove_file(path);
+}
+
+#[test]
+fn opening_a_scenario_replaces_the_current_one_and_an_article_opens_the_reader() {
+    let mut harness = ui_harness();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/example-scenario.json");
+    drop_file(&mut harness, &example);
+    assert_eq!(
+        harness.state().messages().last().map(|m| m.level),
+        Some(Level::Info)
+    );
+    assert_eq!(harness.state().scenario().data().excerpts.len(), 2);
+    assert!(harness.state().state().recent_files.contains(&example));
+
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bad-inputs/text/crlf.txt");
+    drop_file(&mut harness, &article);
+    assert!(harness.state().opened_article().is_some());
+    assert!(harness.state().state().show_reader);
+}
