@@ -51,9 +51,10 @@ fn prepare_naively() -> Vec<(Vec<Polygon>, ShapeMesh)> {
 fn prepare(c: &mut Criterion) {
     let mut group = c.benchmark_group("prepare bundled world");
     group.sample_size(20);
-    group.bench_function("ours: typed parse, 2 threads, + table + R-tree", |b| {
-        b.iter(|| black_box(World::load_bundled().map(|w| w.countries().len()).ok()))
-    });
+    group.bench_function(
+        "ours: typed parse, parallel, + table + R-tree + validation",
+        |b| b.iter(|| black_box(World::load_bundled().map(|w| w.countries().len()).ok())),
+    );
     group.bench_function("baseline: geojson tree, serial", |b| {
         b.iter(|| black_box(prepare_naively().len()))
     });

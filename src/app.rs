@@ -15,9 +15,11 @@ use crate::model::scenario::{GroupKind, Scenario};
 use crate::model::search::{SearchIndex, Suggestion};
 use crate::model::{BoundingBox, CountryId, Detail, World};
 use crate::render::base_map::BaseMapPlugin;
+use crate::render::basemap::{self, OnlineBasemap};
 use crate::render::countries::{CountryFill, CountryOutline, Dash, fill_mesh, outline_shapes};
 use crate::render::layers::{LayerId, MapLayers};
 use crate::render::overlays::{OverlayPlugin, overlay_feature_at};
+use crate::render::patterns::PatternTextures;
 use crate::render::plugins::{
     GroupPlugin, LabelsPlugin, NeighboursPlugin, PaintLog, TensionsPlugin, tension_at,
 };
@@ -85,6 +87,11 @@ pub struct App {
     messages: Vec<Message>,
     jobs: Vec<OpenJob>,
     file_dialog: FileDialog,
+    /// Created the first time the reader turns the online basemap on.
+    basemap: Option<OnlineBasemap>,
+    tiles_failed: bool,
+    /// Loaded on the first frame, when there is a context to load textures into.
+    patterns: Option<PatternTextures>,
 }
 
 impl App {
@@ -147,6 +154,9 @@ impl App {
             messages: Vec::new(),
             jobs: Vec::new(),
             file_dialog: FileDialog::default(),
+            basemap: None,
+            tiles_failed: false,
+            patterns: None,
         };
         app.scenario_changed();
         app
@@ -284,6 +294,7 @@ impl App {
                 state: &self.state,
                 date: self.date,
                 changes: &self.changes,
+                tiles_failed: self.tiles_failed,
                 palette,
             };
             egui::Panel::top("top_bar").show(ui, |ui| {
@@ -334,10 +345,14 @@ impl App {
             }
         }
         file_dialog_ui(&ctx, &mut self.file_dialog, &mut actions);
+        let patterns = self
+            .patterns
+            .get_or_insert_with(|| PatternTextures::new(&ctx))
+            .clone();
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.loading_ui(ui);
             messages_ui(ui, &self.messages, &mut actions);
-            self.map_ui(ui, &palette, &mut actions);
+            self.map_ui(ui, &palette, &patterns, &mut actions);
         });
         for action in actions {
             self.apply(action, &ctx);
@@ -411,17 +426,34 @@ impl App {
         }
     }
 
-    fn map_ui(&mut self, ui: &mut egui::Ui, palette: &Palette, actions: &mut Vec<Action>) {
+    fn map_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        palette: &Palette,
+        patterns: &PatternTextures,
+        actions: &mut Vec<Action>,
+    ) {
         let visible = |layer: LayerId| self.state.is_visible(&layer_state_key(&self.layers, layer));
+        let over_tiles = self.state.online_tiles && basemap::AVAILABLE;
+        if over_tiles && self.basemap.is_none() {
+            self.basemap = Some(OnlineBasemap::new(ui.ctx()));
+        }
+        let tiles = self
+            .basemap
+            .as_mut()
+            .filter(|_| over_tiles)
+            .map(|basemap| basemap.tiles_mut() as &mut dyn walkers::Tiles);
         let mut map = Map::new(
-            None,
+            tiles,
             &mut self.map_memory,
             lon_lat(EURASIA_CENTER[0], EURASIA_CENTER[1]),
         )
         .with_plugin(BaseMapPlugin {
             world: &self.world,
             palette: *palette,
+            over_tiles,
         });
+        let fill_alpha = if over_tiles { 0.7 } else { 1.0 };
         // Alliances are filled first so that unions' dots and the axis' hatching lie on top.
         let kind_order = |kind: GroupKind| match kind {
             GroupKind::Alliance => 0,
@@ -435,7 +467,10 @@ impl App {
                 map = map.with_plugin(GroupPlugin {
                     world: &self.world,
                     layer: group,
-                    color: palette.group_color(group.group_index),
+                    color: palette
+                        .group_color(group.group_index)
+                        .gamma_multiply(fill_alpha),
+                    patterns,
                     log: &self.paint_log,
                 });
             }
@@ -588,6 +623,17 @@ impl App {
                 egui::Color32::WHITE,
             );
         }
+        if over_tiles
+            && !self.tiles_failed
+            && let Some(basemap) = self.basemap.as_mut()
+            && basemap.has_failed(&view, ui.ctx().input(|i| i.time))
+        {
+            self.tiles_failed = true;
+            self.messages.push(Message::new(
+                Level::Warning,
+                "Online map tiles could not be loaded (offline, or the tile server refused); the map keeps working without them.",
+            ));
+        }
         self.last_view = Some(view);
         self.hovered = hovered;
     }
@@ -628,6 +674,14 @@ impl App {
             Action::SetReaderOpen(open) => self.state.show_reader = open,
             Action::SetHelpOpen(open) => self.state.show_help = open,
             Action::SetExcerptsOpen(open) => self.state.show_excerpts = open,
+            Action::SetOnlineTiles(on) => {
+                self.state.online_tiles = on;
+                if on {
+                    // A fresh start: the reader may have come back online.
+                    self.basemap = None;
+                    self.tiles_failed = false;
+                }
+            }
             Action::ResetView => {
                 self.flight = None;
                 self.pending_fit = Some(lon_lat_extent(EURASIA_EXTENT));

@@ -34,34 +34,39 @@ impl ShapeMesh {
     /// Triangulates every polygon with ear clipping in Mercator coordinates.
     pub fn build(polygons: &[Polygon]) -> Result<Self, TriangulationError> {
         let mut mesh = ShapeMesh::default();
-        let mut flat = Vec::new();
-        let mut hole_starts = Vec::new();
+        let mut earcut = earcut::Earcut::new();
+        let mut local: Vec<u32> = Vec::new();
+        let mut hole_starts: Vec<u32> = Vec::new();
         for (polygon_index, polygon) in polygons.iter().enumerate() {
             let first_vertex = mesh.vertices.len();
-            flat.clear();
             hole_starts.clear();
             let mut rings = Vec::with_capacity(polygon.rings().len());
             let mut bbox = BoundingBox::EMPTY;
             for (ring_index, ring) in polygon.rings().iter().enumerate() {
                 if ring_index > 0 {
-                    hole_starts.push(flat.len() / 2);
+                    hole_starts.push((mesh.vertices.len() - first_vertex) as u32);
                 }
                 let start = mesh.vertices.len();
                 for &[lon, lat] in ring {
                     let point = mercator::project(lon, lat);
                     bbox.include([point.x, point.y]);
-                    flat.extend([point.x, point.y]);
                     mesh.vertices.push(point);
                 }
                 rings.push(start..mesh.vertices.len());
             }
-            let local =
-                earcutr::earcut(&flat, &hole_starts, 2).map_err(|_| TriangulationError {
+            earcut.earcut(
+                mesh.vertices[first_vertex..].iter().map(|p| [p.x, p.y]),
+                &hole_starts,
+                &mut local,
+            );
+            if mesh.vertices.len() - first_vertex >= 3 && local.is_empty() {
+                return Err(TriangulationError {
                     polygon: polygon_index,
-                })?;
+                });
+            }
             let first_index = mesh.triangles.len();
             mesh.triangles
-                .extend(local.into_iter().map(|i| (first_vertex + i) as u32));
+                .extend(local.iter().map(|&i| first_vertex as u32 + i));
             mesh.parts.push(MeshPart {
                 triangles: first_index..mesh.triangles.len(),
                 rings,

@@ -67,7 +67,8 @@ impl BoundingBox {
 pub struct Polygon {
     rings: Vec<Vec<[f64; 2]>>,
     bbox: BoundingBox,
-    bands: EdgeBands,
+    /// Built on the first point test: coarse shapes that are only drawn never need it.
+    bands: std::sync::OnceLock<EdgeBands>,
 }
 
 impl Polygon {
@@ -86,8 +87,11 @@ impl Polygon {
             .first()
             .map(BoundingBox::of_points)
             .unwrap_or(BoundingBox::EMPTY);
-        let bands = EdgeBands::new(&rings, &bbox);
-        Self { rings, bbox, bands }
+        Self {
+            rings,
+            bbox,
+            bands: std::sync::OnceLock::new(),
+        }
     }
 
     pub fn rings(&self) -> &[Vec<[f64; 2]>] {
@@ -122,6 +126,7 @@ impl Polygon {
             return false;
         }
         self.bands
+            .get_or_init(|| EdgeBands::new(&self.rings, &self.bbox))
             .edges_at(lat)
             .iter()
             .filter(|edge| edge.crosses_ray_from(lon, lat))
@@ -249,23 +254,32 @@ impl EdgeBands {
         }
         let band_height = height / band_count as f64;
         let band_of = |lat: f64| (((lat - bbox.min[1]) / band_height) as usize).min(band_count - 1);
-        let mut per_band: Vec<Vec<Edge>> = vec![Vec::new(); band_count];
-        for edge in &all_edges {
+        let span = |edge: &Edge| {
             let (low, high) = if edge.a[1] < edge.b[1] {
                 (edge.a[1], edge.b[1])
             } else {
                 (edge.b[1], edge.a[1])
             };
-            for band in &mut per_band[band_of(low)..=band_of(high)] {
-                band.push(*edge);
+            band_of(low)..=band_of(high)
+        };
+        // A counting sort: count each band's edges, turn counts into offsets, then fill, so the
+        // bands share one allocation.
+        let mut offsets = vec![0u32; band_count + 1];
+        for edge in &all_edges {
+            for band in span(edge) {
+                offsets[band + 1] += 1;
             }
         }
-        let mut offsets = Vec::with_capacity(band_count + 1);
-        let mut edges = Vec::new();
-        offsets.push(0);
-        for band in per_band {
-            edges.extend(band);
-            offsets.push(edges.len() as u32);
+        for band in 0..band_count {
+            offsets[band + 1] += offsets[band];
+        }
+        let mut next: Vec<u32> = offsets[..band_count].to_vec();
+        let mut edges = vec![Edge::new([0.0; 2], [0.0; 2]); offsets[band_count] as usize];
+        for edge in &all_edges {
+            for band in span(edge) {
+                edges[next[band] as usize] = *edge;
+                next[band] += 1;
+            }
         }
         Self {
             min_lat: bbox.min[1],

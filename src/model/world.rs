@@ -157,7 +157,7 @@ impl World {
     }
 
     /// Builds a world from boundary files at two levels of detail and the country table.
-    /// The two boundary files are parsed and triangulated in parallel.
+    /// The two boundary files are parsed side by side, their features prepared in parallel.
     pub fn from_sources(
         fine: Source<'_>,
         coarse: Source<'_>,
@@ -368,38 +368,76 @@ enum BoundaryGeometry {
     },
 }
 
-/// Parses a boundary file straight into typed structs (no generic JSON tree), validates each
-/// feature and triangulates it.
+/// Parses a boundary file straight into typed structs (no generic JSON tree), then validates
+/// and triangulates its features on every core, each thread taking every n-th feature so
+/// that large and small countries spread evenly.
 fn prepare_boundaries(source: Source<'_>) -> Result<Vec<PreparedShape>, WorldError> {
     let file: BoundaryFile =
         serde_json::from_str(source.text).map_err(|error| WorldError::Json {
             file: source.path.to_path_buf(),
             source: error,
         })?;
-    file.features
-        .into_iter()
-        .enumerate()
-        .map(|(index, feature)| {
-            let problem = |problem: String| WorldError::Feature {
-                file: source.path.to_path_buf(),
-                feature: index,
-                name: feature.properties.name.clone(),
-                problem,
-            };
-            let rings_of_polygons = match feature.geometry {
-                BoundaryGeometry::Polygon { coordinates } => vec![coordinates],
-                BoundaryGeometry::MultiPolygon { coordinates } => coordinates,
-            };
-            let polygons = polygons_from_rings(rings_of_polygons).map_err(problem)?;
-            let mesh = ShapeMesh::build(&polygons).map_err(|error| problem(error.to_string()))?;
-            Ok(PreparedShape {
-                iso_a3: feature.properties.iso_a3,
-                name: feature.properties.name,
-                polygons,
-                mesh,
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 8);
+    let features: Vec<(usize, BoundaryFeature)> = file.features.into_iter().enumerate().collect();
+    let mut lanes: Vec<Vec<(usize, BoundaryFeature)>> = (0..threads).map(|_| Vec::new()).collect();
+    for (position, feature) in features.into_iter().enumerate() {
+        lanes[position % threads].push(feature);
+    }
+    let mut prepared: Vec<(usize, PreparedShape)> = std::thread::scope(|scope| {
+        let jobs: Vec<_> = lanes
+            .into_iter()
+            .map(|lane| {
+                scope.spawn(move || {
+                    lane.into_iter()
+                        .map(|(index, feature)| {
+                            prepare_feature(source.path, index, feature).map(|shape| (index, shape))
+                        })
+                        .collect::<Result<Vec<_>, WorldError>>()
+                })
             })
-        })
-        .collect()
+            .collect();
+        let mut all = Vec::new();
+        for job in jobs {
+            let lane = job.join().unwrap_or_else(|_| {
+                Err(WorldError::File {
+                    file: source.path.to_path_buf(),
+                    problem: "preparing the boundaries failed unexpectedly".into(),
+                })
+            })?;
+            all.extend(lane);
+        }
+        Ok::<_, WorldError>(all)
+    })?;
+    prepared.sort_unstable_by_key(|(index, _)| *index);
+    Ok(prepared.into_iter().map(|(_, shape)| shape).collect())
+}
+
+fn prepare_feature(
+    path: &Path,
+    index: usize,
+    feature: BoundaryFeature,
+) -> Result<PreparedShape, WorldError> {
+    let problem = |problem: String| WorldError::Feature {
+        file: path.to_path_buf(),
+        feature: index,
+        name: feature.properties.name.clone(),
+        problem,
+    };
+    let rings_of_polygons = match feature.geometry {
+        BoundaryGeometry::Polygon { coordinates } => vec![coordinates],
+        BoundaryGeometry::MultiPolygon { coordinates } => coordinates,
+    };
+    let polygons = polygons_from_rings(rings_of_polygons).map_err(problem)?;
+    let mesh = ShapeMesh::build(&polygons).map_err(|error| problem(error.to_string()))?;
+    Ok(PreparedShape {
+        iso_a3: feature.properties.iso_a3,
+        name: feature.properties.name,
+        polygons,
+        mesh,
+    })
 }
 
 /// Checks what the bundled boundaries promise: real coordinates within range, rings of at

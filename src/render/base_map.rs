@@ -8,18 +8,28 @@ use super::style::Palette;
 use super::view::MercatorView;
 use crate::model::World;
 
+/// How much of a fill is kept over online tiles, so the tiles show through.
+pub const TRANSLUCENT_OVER_TILES: f32 = 0.35;
+
 pub struct BaseMapPlugin<'a> {
     pub world: &'a World,
     pub palette: Palette,
+    /// Over online tiles: no sea, and land a veil the tiles show through.
+    pub over_tiles: bool,
 }
 
 impl Plugin for BaseMapPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
         let view = MercatorView::from_projector(projector);
         let painter = ui.painter();
-        painter.rect_filled(view.screen_rect(), 0.0, self.palette.sea);
+        let mut palette = self.palette;
+        if self.over_tiles {
+            palette.land = palette.land.gamma_multiply(TRANSLUCENT_OVER_TILES);
+        } else {
+            painter.rect_filled(view.screen_rect(), 0.0, palette.sea);
+        }
         let mut shapes = Vec::new();
-        base_map_shapes(self.world, &view, &self.palette, &mut shapes);
+        base_map_shapes(self.world, &view, &palette, &mut shapes);
         painter.extend(shapes);
     }
 }

@@ -1,12 +1,13 @@
 //! Country fills and outlines built from the cached Mercator meshes: a frame only moves
 //! vertices to the screen and skips what is out of view.
 
-use egui::{Color32, Mesh, Shape, Stroke, epaint::Vertex};
+use egui::epaint::{Vertex, WHITE_UV};
+use egui::{Color32, Mesh, Pos2, Shape, Stroke};
 
 use super::style::MIN_OUTLINED_PART_PX;
 use super::view::MercatorView;
 use crate::model::mercator::MercatorPoint;
-use crate::model::mesh::{MeshPart, ShapeMesh};
+use crate::model::mesh::ShapeMesh;
 use crate::model::{CountryId, World};
 
 /// One country to fill, and how.
@@ -50,42 +51,81 @@ pub fn fill_mesh(
     }
 }
 
+/// Like [`fill_mesh`], with texture coordinates that repeat a pattern every `period_px`
+/// pixels, anchored to the map so that the pattern pans with it. `mesh` carries the
+/// pattern's texture.
+pub fn pattern_mesh(
+    world: &World,
+    view: &MercatorView,
+    fills: impl IntoIterator<Item = CountryFill>,
+    period_px: f32,
+    mesh: &mut Mesh,
+) {
+    // The map's origin moved by whole periods to near the screen, so texture coordinates stay
+    // small and precise at any zoom.
+    let origin = view.to_screen(MercatorPoint::new(0.0, 0.0));
+    let center = view.screen_rect().center();
+    let anchor = Pos2::new(
+        origin.x + ((center.x - origin.x) / period_px).floor() * period_px,
+        origin.y + ((center.y - origin.y) / period_px).floor() * period_px,
+    );
+    let uv_of = |pos: Pos2| {
+        Pos2::new(
+            (pos.x - anchor.x) / period_px,
+            (pos.y - anchor.y) / period_px,
+        )
+    };
+    let detail = view.detail();
+    for fill in fills {
+        append_parts(
+            world.country(fill.country).mesh(detail),
+            view,
+            fill.color,
+            &uv_of,
+            mesh,
+        );
+    }
+}
+
 /// Moves the visible parts of one triangulated shape to the screen and appends them to `mesh`.
 pub fn append_shape_mesh(shape: &ShapeMesh, view: &MercatorView, color: Color32, mesh: &mut Mesh) {
+    append_parts(shape, view, color, &|_| WHITE_UV, mesh);
+}
+
+fn append_parts(
+    shape: &ShapeMesh,
+    view: &MercatorView,
+    color: Color32,
+    uv_of: &dyn Fn(Pos2) -> Pos2,
+    mesh: &mut Mesh,
+) {
     let visible = view.visible_mercator();
     for part in shape
         .parts
         .iter()
         .filter(|part| part.bbox_in_mercator.intersects(&visible))
     {
-        append_part(shape, part, view, color, mesh);
+        let (Some(first_ring), Some(last_ring)) = (part.rings.first(), part.rings.last()) else {
+            continue;
+        };
+        let vertex_range = first_ring.start..last_ring.end;
+        let base = mesh.vertices.len() as u32;
+        let offset = vertex_range.start as u32;
+        mesh.vertices
+            .extend(shape.vertices[vertex_range].iter().map(|point| {
+                let pos = view.to_screen(*point);
+                Vertex {
+                    pos,
+                    uv: uv_of(pos),
+                    color,
+                }
+            }));
+        mesh.indices.extend(
+            shape.triangles[part.triangles.clone()]
+                .iter()
+                .map(|index| base + index - offset),
+        );
     }
-}
-
-fn append_part(
-    shape: &ShapeMesh,
-    part: &MeshPart,
-    view: &MercatorView,
-    color: Color32,
-    mesh: &mut Mesh,
-) {
-    let (Some(first_ring), Some(last_ring)) = (part.rings.first(), part.rings.last()) else {
-        return;
-    };
-    let vertex_range = first_ring.start..last_ring.end;
-    let base = mesh.vertices.len() as u32;
-    let offset = vertex_range.start as u32;
-    mesh.vertices
-        .extend(shape.vertices[vertex_range].iter().map(|point| Vertex {
-            pos: view.to_screen(*point),
-            uv: egui::epaint::WHITE_UV,
-            color,
-        }));
-    mesh.indices.extend(
-        shape.triangles[part.triangles.clone()]
-            .iter()
-            .map(|index| base + index - offset),
-    );
 }
 
 /// Appends outline shapes for the visible parts of the given countries. Edges along the

@@ -1,6 +1,7 @@
 //! Rendering: turns the model and the UI state into egui shapes over walkers' map.
 
 pub mod base_map;
+pub mod basemap;
 pub mod countries;
 pub mod layers;
 pub mod overlays;

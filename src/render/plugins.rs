@@ -4,12 +4,14 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use egui::{Align2, Color32, FontId, Mesh, Rect, Response, Shape, Stroke, Ui, pos2};
+use egui::{Align2, Color32, FontId, Mesh, Rect, Response, Shape, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
-use super::countries::{CountryFill, CountryOutline, Dash, fill_mesh, outline_shapes};
+use super::countries::{
+    CountryFill, CountryOutline, Dash, fill_mesh, outline_shapes, pattern_mesh,
+};
 use super::layers::{GroupLayer, LayerId, TensionArc};
-use super::patterns::{PATTERN_SPACING_PX, Pattern, grid_points_inside, pattern_shapes};
+use super::patterns::{PATTERN_SPACING_PX, Pattern, PatternTextures};
 use super::style::*;
 use super::view::MercatorView;
 use crate::model::scenario::{GroupKind, Status, TensionKind};
@@ -82,6 +84,7 @@ pub struct GroupPlugin<'a> {
     pub world: &'a World,
     pub layer: &'a GroupLayer,
     pub color: Color32,
+    pub patterns: &'a PatternTextures,
     pub log: &'a RefCell<PaintLog>,
 }
 
@@ -89,7 +92,14 @@ impl Plugin for GroupPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
         let view = MercatorView::from_projector(projector);
         let mut shapes = Vec::new();
-        group_shapes(self.world, &view, self.layer, self.color, &mut shapes);
+        group_shapes(
+            self.world,
+            &view,
+            self.layer,
+            self.color,
+            self.patterns,
+            &mut shapes,
+        );
         PaintLog::record(
             self.log,
             LayerId::Group(self.layer.group_index),
@@ -104,6 +114,7 @@ pub fn group_shapes(
     view: &MercatorView,
     layer: &GroupLayer,
     color: Color32,
+    patterns: &PatternTextures,
     shapes: &mut Vec<Shape>,
 ) {
     let looks: Vec<(CountryId, StatusLook)> = layer
@@ -126,11 +137,23 @@ pub fn group_shapes(
     if !fills.is_empty() {
         shapes.push(Shape::mesh(fills));
     }
-    let pattern_stroke = Stroke::new(PATTERN_STROKE_WIDTH_PX, color);
-    for (country, look) in &looks {
-        if let Some(pattern) = look.pattern {
-            let points = grid_points_inside(world.country(*country), view, PATTERN_SPACING_PX);
-            pattern_shapes(pattern, &points, pattern_stroke, shapes);
+    for pattern in [Pattern::Dots, Pattern::Hatch, Pattern::BackHatch] {
+        let mut mesh = Mesh::with_texture(patterns.texture(pattern));
+        pattern_mesh(
+            world,
+            view,
+            looks
+                .iter()
+                .filter(|(_, look)| look.pattern == Some(pattern))
+                .map(|(country, _)| CountryFill {
+                    country: *country,
+                    color,
+                }),
+            PATTERN_SPACING_PX,
+            &mut mesh,
+        );
+        if !mesh.is_empty() {
+            shapes.push(Shape::mesh(mesh));
         }
     }
     outline_shapes(
@@ -409,7 +432,8 @@ fn country_width_px(country: &crate::model::Country, view: &MercatorView) -> f32
         .fold(0.0, f32::max)
 }
 
-/// Text with a soft outline in the halo colour, readable over any fill.
+/// Text with a thin outline in the halo colour, readable over any fill: laid out once, drawn
+/// four times offset in the halo colour and once on top.
 fn halo_text(
     shapes: &mut Vec<Shape>,
     painter: &egui::Painter,
@@ -419,22 +443,20 @@ fn halo_text(
     size: f32,
     palette: &Palette,
 ) {
-    let font = FontId::proportional(size);
+    let galley =
+        painter.layout_no_wrap(text.to_string(), FontId::proportional(size), palette.label);
+    let top_left = anchor.anchor_size(pos, galley.size()).min;
     for offset in [
         egui::vec2(-1.0, 0.0),
         egui::vec2(1.0, 0.0),
         egui::vec2(0.0, -1.0),
         egui::vec2(0.0, 1.0),
     ] {
-        let galley = painter.layout_no_wrap(text.to_string(), font.clone(), palette.label_halo);
-        let rect = anchor.anchor_size(pos + offset, galley.size());
-        shapes.push(Shape::galley(rect.min, galley, palette.label_halo));
+        shapes.push(Shape::galley_with_override_text_color(
+            top_left + offset,
+            galley.clone(),
+            palette.label_halo,
+        ));
     }
-    let galley = painter.layout_no_wrap(text.to_string(), font, palette.label);
-    let rect = anchor.anchor_size(pos, galley.size());
-    shapes.push(Shape::galley(
-        pos2(rect.min.x, rect.min.y),
-        galley,
-        palette.label,
-    ));
+    shapes.push(Shape::galley(top_left, galley, palette.label));
 }

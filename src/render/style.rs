@@ -114,7 +114,6 @@ pub const MIN_OUTLINED_PART_PX: f32 = 3.0;
 pub const NEIGHBOUR_OUTLINE_WIDTH_PX: f32 = 2.6;
 pub const SELECTION_OUTLINE_WIDTH_PX: f32 = 2.4;
 pub const GROUP_OUTLINE_WIDTH_PX: f32 = 1.6;
-pub const PATTERN_STROKE_WIDTH_PX: f32 = 1.3;
 pub const TENSION_WIDTH_PX: f32 = 2.2;
 pub const TENSION_MARKER_RADIUS_PX: f32 = 6.0;
 /// How close a click must come to a tension marker to pick it.

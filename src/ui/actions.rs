@@ -28,6 +28,7 @@ pub enum Action {
     SetReaderOpen(bool),
     SetHelpOpen(bool),
     SetExcerptsOpen(bool),
+    SetOnlineTiles(bool),
     ResetView,
     ResetAll,
     ShowOpenDialog,

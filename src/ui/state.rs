@@ -64,6 +64,8 @@ pub struct UiState {
     pub show_help: bool,
     pub view: Option<SavedView>,
     pub recent_files: Vec<PathBuf>,
+    /// OpenStreetMap tiles under the countries; off unless the reader turns them on.
+    pub online_tiles: bool,
 }
 
 impl Default for UiState {
@@ -78,6 +80,7 @@ impl Default for UiState {
             show_help: false,
             view: None,
             recent_files: Vec::new(),
+            online_tiles: false,
         }
     }
 }

@@ -79,6 +79,8 @@ fn menus_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) 
             }
         });
         ui.separator();
+        online_tiles_ui(ui, context, actions);
+        ui.separator();
         if ui.button("Reset view").clicked() {
             actions.push(Action::ResetView);
         }
@@ -90,6 +92,29 @@ fn menus_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) 
             actions.push(Action::SetHelpOpen(true));
         }
     });
+}
+
+/// The switch for the online basemap, and why it may not work.
+fn online_tiles_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
+    let mut on = context.state.online_tiles;
+    let response = ui.add_enabled(
+        crate::render::basemap::AVAILABLE,
+        egui::Checkbox::new(&mut on, "Online basemap (OpenStreetMap)"),
+    );
+    if response.changed() {
+        actions.push(Action::SetOnlineTiles(on));
+    }
+    if !crate::render::basemap::AVAILABLE {
+        response.on_disabled_hover_text(
+            "This build makes no network requests. Build with --features online-tiles to allow tiles.",
+        );
+    } else if context.tiles_failed {
+        ui.label(RichText::new("Tiles could not be loaded; the map works without them.").weak());
+    } else {
+        response.on_hover_text(
+            "Fetches map tiles from OpenStreetMap while on; nothing else uses the network.",
+        );
+    }
 }
 
 /// "Article date", "Today" and a month slider from 1992 with the dates memberships changed
