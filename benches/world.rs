@@ -6,9 +6,9 @@ use alliance_map::World;
 use alliance_map::model::Polygon;
 use alliance_map::model::mesh::ShapeMesh;
 use alliance_map::model::world::bundled_sources;
-use alliance_map::render::base_map::base_map_shapes;
+use alliance_map::render::base_map::{base_map_shapes, border_shapes};
 use alliance_map::render::style::Palette;
-use alliance_map::render::{CountryOutline, Dash, MercatorView, append_shape_mesh, outline_shapes};
+use alliance_map::render::{MercatorView, append_shape_mesh};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Mesh, Rect, Shape, pos2};
 
@@ -84,16 +84,7 @@ fn frame_triangulating_every_time(
         append_shape_mesh(&fresh, view, palette.land, &mut land);
     }
     let mut shapes = vec![Shape::mesh(land)];
-    outline_shapes(
-        world,
-        view,
-        world.countries().iter().map(|country| CountryOutline {
-            country: country.id(),
-            stroke: palette.border_stroke(),
-            dash: Dash::Solid,
-        }),
-        &mut shapes,
-    );
+    border_shapes(world, view, palette, &mut shapes);
     shapes
 }
 

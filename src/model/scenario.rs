@@ -781,15 +781,6 @@ pub fn check(data: &ScenarioData, article: &Article, world: &World) -> Vec<Findi
             findings.error(&path, format!("unknown country code '{code}'"));
         }
     };
-    let reference = |findings: &mut Findings,
-                     path: String,
-                     id: &str,
-                     known: &HashMap<&str, usize>,
-                     what: &str| {
-        if !known.contains_key(id) {
-            findings.error(&path, format!("no {what} has the id '{id}'"));
-        }
-    };
 
     for (i, group) in data.groups.iter().enumerate() {
         if let Some(anchor) = &group.anchor {
@@ -840,15 +831,13 @@ pub fn check(data: &ScenarioData, article: &Article, world: &World) -> Vec<Findi
     for (i, leader) in data.leaders.iter().enumerate() {
         let at = format!("$.leaders[{i}]");
         country(&mut findings, format!("{at}.country"), &leader.country);
-        for (j, id) in leader.excerpts.iter().enumerate() {
-            reference(
-                &mut findings,
-                format!("{at}.excerpts[{j}]"),
-                id,
-                &excerpt_ids,
-                "excerpt",
-            );
-        }
+        reference_list(
+            &mut findings,
+            &format!("{at}.excerpts"),
+            &leader.excerpts,
+            &excerpt_ids,
+            "excerpt",
+        );
     }
     for (i, mention) in data.mentions.iter().enumerate() {
         let at = format!("$.mentions[{i}]");
@@ -869,24 +858,20 @@ pub fn check(data: &ScenarioData, article: &Article, world: &World) -> Vec<Findi
         for (j, code) in excerpt.countries.iter().enumerate() {
             country(&mut findings, format!("{at}.countries[{j}]"), code);
         }
-        for (j, id) in excerpt.groups.iter().enumerate() {
-            reference(
-                &mut findings,
-                format!("{at}.groups[{j}]"),
-                id,
-                &group_ids,
-                "group",
-            );
-        }
-        for (j, id) in excerpt.actors.iter().enumerate() {
-            reference(
-                &mut findings,
-                format!("{at}.actors[{j}]"),
-                id,
-                &actor_ids,
-                "actor",
-            );
-        }
+        reference_list(
+            &mut findings,
+            &format!("{at}.groups"),
+            &excerpt.groups,
+            &group_ids,
+            "group",
+        );
+        reference_list(
+            &mut findings,
+            &format!("{at}.actors"),
+            &excerpt.actors,
+            &actor_ids,
+            "actor",
+        );
     }
 
     for (i, tension) in data.tensions.iter().enumerate() {
@@ -897,15 +882,13 @@ pub fn check(data: &ScenarioData, article: &Article, world: &World) -> Vec<Findi
                 format!("tension '{}' cites no excerpt", tension.id),
             );
         }
-        for (j, id) in tension.excerpts.iter().enumerate() {
-            reference(
-                &mut findings,
-                format!("{at}.excerpts[{j}]"),
-                id,
-                &excerpt_ids,
-                "excerpt",
-            );
-        }
+        reference_list(
+            &mut findings,
+            &format!("{at}.excerpts"),
+            &tension.excerpts,
+            &excerpt_ids,
+            "excerpt",
+        );
         if tension.parties.len() < 2 {
             findings.error(
                 &format!("{at}.parties"),
@@ -958,6 +941,33 @@ impl Findings {
             path: path.to_string(),
             message,
         });
+    }
+}
+
+/// Checks that every id in a list names something known, reporting each unknown one at its
+/// place in the list.
+fn reference_list(
+    findings: &mut Findings,
+    list_path: &str,
+    ids: &[String],
+    known: &HashMap<&str, usize>,
+    what: &str,
+) {
+    for (j, id) in ids.iter().enumerate() {
+        reference(findings, format!("{list_path}[{j}]"), id, known, what);
+    }
+}
+
+/// Checks that an id names something known.
+fn reference(
+    findings: &mut Findings,
+    path: String,
+    id: &str,
+    known: &HashMap<&str, usize>,
+    what: &str,
+) {
+    if !known.contains_key(id) {
+        findings.error(&path, format!("no {what} has the id '{id}'"));
     }
 }
 

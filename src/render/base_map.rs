@@ -52,6 +52,16 @@ pub fn base_map_shapes(
         &mut land,
     );
     shapes.push(egui::Shape::mesh(land));
+    border_shapes(world, view, palette, shapes);
+}
+
+/// Every country's borders.
+pub fn border_shapes(
+    world: &World,
+    view: &MercatorView,
+    palette: &Palette,
+    shapes: &mut Vec<egui::Shape>,
+) {
     outline_shapes(
         world,
         view,

@@ -99,6 +99,18 @@ fn append_parts(
     uv_of: &dyn Fn(Pos2) -> Pos2,
     mesh: &mut Mesh,
 ) {
+    for view in view.world_copies() {
+        append_visible_parts(shape, &view, color, uv_of, mesh);
+    }
+}
+
+fn append_visible_parts(
+    shape: &ShapeMesh,
+    view: &MercatorView,
+    color: Color32,
+    uv_of: &dyn Fn(Pos2) -> Pos2,
+    mesh: &mut Mesh,
+) {
     let visible = view.visible_mercator();
     for part in shape
         .parts
@@ -137,20 +149,23 @@ pub fn outline_shapes(
     shapes: &mut Vec<Shape>,
 ) {
     let detail = view.detail();
-    let visible = view.visible_mercator();
     let min_extent = MIN_OUTLINED_PART_PX as f64 / view.pixels_per_unit();
+    let copies: Vec<MercatorView> = view.world_copies().collect();
     for outline in outlines {
         let shape = world.country(outline.country).mesh(detail);
-        for part in &shape.parts {
-            let bbox = &part.bbox_in_mercator;
-            if !bbox.intersects(&visible)
-                || (bbox.max[0] - bbox.min[0]).max(bbox.max[1] - bbox.min[1]) < min_extent
-            {
-                continue;
-            }
-            for ring in &part.rings {
-                let points = &shape.vertices[ring.clone()];
-                push_ring_outline(points, view, outline, shapes);
+        for view in &copies {
+            let visible = view.visible_mercator();
+            for part in &shape.parts {
+                let bbox = &part.bbox_in_mercator;
+                if !bbox.intersects(&visible)
+                    || (bbox.max[0] - bbox.min[0]).max(bbox.max[1] - bbox.min[1]) < min_extent
+                {
+                    continue;
+                }
+                for ring in &part.rings {
+                    let points = &shape.vertices[ring.clone()];
+                    push_ring_outline(points, view, outline, shapes);
+                }
             }
         }
     }

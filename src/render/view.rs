@@ -92,6 +92,20 @@ impl MercatorView {
         }
     }
 
+    /// This view, and the same view of the world's copies one width east or west wherever
+    /// they show on screen: near the 180° line the map shows both ends of the world, so that
+    /// Chukotka and Fiji are drawn whole.
+    pub fn world_copies(&self) -> impl Iterator<Item = MercatorView> + use<> {
+        let visible = self.visible_mercator();
+        let first = (visible.min[0].floor() as i64).max(-1);
+        let last = (visible.max[0].floor() as i64).min(1);
+        let view = *self;
+        (first..=last).map(move |k| MercatorView {
+            center: MercatorPoint::new(view.center.x - k as f64, view.center.y),
+            ..view
+        })
+    }
+
     /// A walkers position for the same place, for code that talks to walkers directly.
     pub fn center_position(&self) -> walkers::Position {
         let (lon, lat) = mercator::unproject(self.center);

@@ -56,15 +56,12 @@ fn overlay_feature_ui(ui: &mut Ui, context: &PanelContext<'_>, overlay: usize, f
         ui.label(RichText::new("No properties").weak());
         return;
     }
-    egui::Grid::new("feature_properties")
-        .striped(true)
-        .show(ui, |ui| {
-            for (key, value) in &feature.properties {
-                ui.strong(key);
-                ui.add(egui::Label::new(value).wrap());
-                ui.end_row();
-            }
+    for (key, value) in &feature.properties {
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(format!("{key}:"));
+            ui.add(egui::Label::new(value).wrap());
         });
+    }
 }
 
 fn country_ui(ui: &mut Ui, context: &PanelContext<'_>, id: CountryId, actions: &mut Vec<Action>) {

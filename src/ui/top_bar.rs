@@ -223,7 +223,7 @@ fn search_ui(
         search.suggestions.clear();
         return;
     }
-    if search.query.trim().is_empty() || search.suggestions.is_empty() {
+    if search.query.trim().is_empty() || (!response.has_focus() && search.suggestions.is_empty()) {
         return;
     }
     let popup_id = ui.make_persistent_id("search_suggestions");
@@ -233,6 +233,9 @@ fn search_ui(
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_min_width(response.rect.width());
+                if search.suggestions.is_empty() {
+                    ui.label(RichText::new("No country, capital or leader matches").weak());
+                }
                 for suggestion in search.suggestions.clone() {
                     let country = context.world.country(suggestion.country);
                     let text = if suggestion.matched == country.name() {

@@ -277,16 +277,7 @@ fn a_dropped_overlay_is_drawn_toggleable_removable_and_clickable() {
     assert!(std::fs::write(&path, overlay).is_ok());
     drop_file(&mut harness, &path);
     let layer = alliance_map::render::layers::LayerId::Overlay(0);
-    assert!(
-        harness
-            .state()
-            .painted()
-            .shapes
-            .get(&layer)
-            .copied()
-            .unwrap_or(0)
-            > 0
-    );
+    assert!(crate::ui::painted(&harness, layer) > 0);
 
     let Some(astana) = harness.state().screen_position_of(71.446, 51.18) else {
         panic!("drawn")
@@ -299,7 +290,7 @@ fn a_dropped_overlay_is_drawn_toggleable_removable_and_clickable() {
             feature: 0
         }
     );
-    harness.get_by_value("capital since 1997");
+    assert!(harness.query_all_by_value("capital since 1997").count() >= 1);
 
     let label = format!(
         "{} (1)",
@@ -309,16 +300,7 @@ fn a_dropped_overlay_is_drawn_toggleable_removable_and_clickable() {
     );
     harness.get_by_label(&label).click();
     harness.run();
-    assert_eq!(
-        harness
-            .state()
-            .painted()
-            .shapes
-            .get(&layer)
-            .copied()
-            .unwrap_or(0),
-        0
-    );
+    assert_eq!(crate::ui::painted(&harness, layer), 0);
     harness.get_by_label(&label).click();
     harness.run();
     harness.get_by_label("Remove").click();

@@ -88,7 +88,7 @@ fn click_excerpt(harness: &mut Harness<'_, App>, text: &str) {
     harness.run();
 }
 
-fn painted(harness: &Harness<'_, App>, layer: LayerId) -> usize {
+pub fn painted(harness: &Harness<'_, App>, layer: LayerId) -> usize {
     harness
         .state()
         .painted()
