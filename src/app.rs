@@ -74,7 +74,6 @@ pub struct App {
     state: UiState,
     map_memory: MapMemory,
     selection: Selection,
-    hovered: Option<CountryId>,
     last_view: Option<MercatorView>,
     paint_log: RefCell<PaintLog>,
     title_sent: bool,
@@ -90,6 +89,7 @@ pub struct App {
     /// Created the first time the reader turns the online basemap on.
     basemap: Option<OnlineBasemap>,
     tiles_failed: bool,
+    tiles_failure_reported: bool,
     /// Loaded on the first frame, when there is a context to load textures into.
     patterns: Option<PatternTextures>,
 }
@@ -142,7 +142,6 @@ impl App {
             state,
             map_memory,
             selection: Selection::None,
-            hovered: None,
             last_view: None,
             paint_log: RefCell::new(PaintLog::default()),
             title_sent: false,
@@ -156,6 +155,7 @@ impl App {
             file_dialog: FileDialog::default(),
             basemap: None,
             tiles_failed: false,
+            tiles_failure_reported: false,
             patterns: None,
         };
         app.scenario_changed();
@@ -434,7 +434,8 @@ impl App {
         actions: &mut Vec<Action>,
     ) {
         let visible = |layer: LayerId| self.state.is_visible(&layer_state_key(&self.layers, layer));
-        let over_tiles = self.state.online_tiles && basemap::AVAILABLE;
+        // Once tiles have failed, the offline map is drawn as usual until the reader retries.
+        let over_tiles = self.state.online_tiles && basemap::AVAILABLE && !self.tiles_failed;
         if over_tiles && self.basemap.is_none() {
             self.basemap = Some(OnlineBasemap::new(ui.ctx()));
         }
@@ -601,9 +602,9 @@ impl App {
                 }
                 (None, None, None) => None,
             };
-            (view, hovered, tooltip)
+            (view, tooltip)
         });
-        let (view, hovered, tooltip) = inner.inner;
+        let (view, tooltip) = inner.inner;
         if let Some(text) = tooltip
             && !inner.response.dragged()
         {
@@ -623,19 +624,22 @@ impl App {
                 egui::Color32::WHITE,
             );
         }
-        if over_tiles
-            && !self.tiles_failed
-            && let Some(basemap) = self.basemap.as_mut()
-            && basemap.has_failed(&view, ui.ctx().input(|i| i.time))
-        {
-            self.tiles_failed = true;
+        if over_tiles && let Some(basemap) = self.basemap.as_mut() {
+            if !basemap.has_loaded() {
+                // Come back to judge the tiles even if the reader does nothing meanwhile.
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_secs(1));
+            }
+            self.tiles_failed = basemap.has_failed(&view, ui.ctx().input(|i| i.time));
+        }
+        if self.tiles_failed && !self.tiles_failure_reported {
+            self.tiles_failure_reported = true;
             self.messages.push(Message::new(
                 Level::Warning,
                 "Online map tiles could not be loaded (offline, or the tile server refused); the map keeps working without them.",
             ));
         }
         self.last_view = Some(view);
-        self.hovered = hovered;
     }
 
     /// Applies one action; the only place the selection, layers, date and windows change.
@@ -680,6 +684,7 @@ impl App {
                     // A fresh start: the reader may have come back online.
                     self.basemap = None;
                     self.tiles_failed = false;
+                    self.tiles_failure_reported = false;
                 }
             }
             Action::ResetView => {

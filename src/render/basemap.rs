@@ -34,8 +34,9 @@ impl OnlineBasemap {
         &mut self.tiles
     }
 
-    /// Whether no tile has arrived for the middle of the view within the grace period and
-    /// none is on its way: offline, or the server refused.
+    /// Whether no tile has arrived for the middle of the view within the grace period:
+    /// offline, or the server refused. (walkers keeps retrying, so requests in flight say
+    /// nothing.)
     pub fn has_failed(&mut self, view: &MercatorView, now_secs: f64) -> bool {
         let started = *self.enabled_at_secs.get_or_insert(now_secs);
         let zoom = view.zoom().floor().clamp(0.0, 19.0) as u8;
@@ -51,6 +52,11 @@ impl OnlineBasemap {
             zoom,
         };
         self.ever_loaded |= self.tiles.at(tile).is_some();
-        !self.ever_loaded && self.tiles.stats().in_progress == 0 && now_secs - started > GRACE_SECS
+        !self.ever_loaded && now_secs - started > GRACE_SECS
+    }
+
+    /// Whether a tile has been shown yet.
+    pub fn has_loaded(&self) -> bool {
+        self.ever_loaded
     }
 }

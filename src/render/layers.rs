@@ -109,8 +109,15 @@ impl MapLayers {
             .iter()
             .map(|group| LayerId::Group(group.group_index))
             .collect();
-        if self.neighbours_of.is_some() {
-            ids.insert(ids.len().min(2), LayerId::Neighbours);
+        // The neighbours sit right after the groups they are computed from.
+        if let Some((group, bordering)) = &self.neighbours_of {
+            let after = self
+                .groups
+                .iter()
+                .position(|g| g.id == *group)
+                .max(self.groups.iter().position(|g| g.id == *bordering))
+                .map_or(ids.len(), |index| index + 1);
+            ids.insert(after, LayerId::Neighbours);
         }
         ids.push(LayerId::Tensions);
         ids.push(LayerId::Labels);

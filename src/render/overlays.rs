@@ -37,12 +37,7 @@ impl Plugin for OverlayPlugin<'_> {
             self.selected_feature,
             &mut shapes,
         );
-        *self
-            .log
-            .borrow_mut()
-            .shapes
-            .entry(LayerId::Overlay(self.index))
-            .or_default() += shapes.len();
+        PaintLog::record(self.log, LayerId::Overlay(self.index), shapes.len());
         ui.painter().extend(shapes);
     }
 }

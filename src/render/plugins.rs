@@ -25,7 +25,7 @@ pub struct PaintLog {
 }
 
 impl PaintLog {
-    fn record(log: &RefCell<PaintLog>, layer: LayerId, count: usize) {
+    pub(crate) fn record(log: &RefCell<PaintLog>, layer: LayerId, count: usize) {
         *log.borrow_mut().shapes.entry(layer).or_default() += count;
     }
 }
