@@ -503,9 +503,15 @@ impl App {
             }
         }
         if visible(LayerId::Labels) {
+            let markers: &[_] = if visible(LayerId::Tensions) {
+                &self.layers.tensions
+            } else {
+                &[]
+            };
             map = map.with_plugin(LabelsPlugin {
                 world: &self.world,
                 priority: &self.article_countries,
+                markers,
                 palette: *palette,
                 log: &self.paint_log,
             });

@@ -79,6 +79,7 @@ pub struct Country {
     coarse_mesh: ShapeMesh,
     bbox: BoundingBox,
     label_point: [f64; 2],
+    area: f64,
 }
 
 impl Country {
@@ -136,7 +137,7 @@ impl Country {
     }
     /// Area of the full-detail boundaries in square degrees.
     pub fn area(&self) -> f64 {
-        self.fine.iter().map(Polygon::area).sum()
+        self.area
     }
 }
 
@@ -229,6 +230,7 @@ impl World {
                 .max_by(|a, b| a.area().total_cmp(&b.area()))
                 .map(Polygon::label_point)
                 .unwrap_or_else(|| bbox.center());
+            let area = shape.polygons.iter().map(Polygon::area).sum();
             countries.push(Country {
                 id,
                 record,
@@ -239,6 +241,7 @@ impl World {
                 coarse_mesh,
                 bbox,
                 label_point,
+                area,
             });
         }
         if let Some(code) = coarse_by_code.keys().min() {

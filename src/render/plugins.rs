@@ -296,6 +296,8 @@ pub struct LabelsPlugin<'a> {
     pub world: &'a World,
     /// Countries labelled first (those the article speaks of).
     pub priority: &'a [CountryId],
+    /// Tension markers drawn above the labels, which no label may hide.
+    pub markers: &'a [TensionArc],
     pub palette: Palette,
     pub log: &'a RefCell<PaintLog>,
 }
@@ -309,6 +311,7 @@ impl Plugin for LabelsPlugin<'_> {
             self.world,
             &view,
             self.priority,
+            self.markers,
             &self.palette,
             &mut shapes,
         );
@@ -325,6 +328,7 @@ pub fn label_shapes(
     world: &World,
     view: &MercatorView,
     priority: &[CountryId],
+    markers: &[TensionArc],
     palette: &Palette,
     shapes: &mut Vec<Shape>,
 ) {
@@ -338,7 +342,15 @@ pub fn label_shapes(
     rest.sort_by(|a, b| b.area().total_cmp(&a.area()));
     order.extend(rest.iter().map(|country| country.id()));
 
-    let mut taken: Vec<Rect> = Vec::new();
+    let mut taken: Vec<Rect> = markers
+        .iter()
+        .map(|marker| {
+            Rect::from_center_size(
+                view.to_screen(marker.marker),
+                egui::Vec2::splat(2.0 * TENSION_MARKER_PICK_RADIUS_PX),
+            )
+        })
+        .collect();
     let painter = ui.painter();
     let free = |rect: Rect, taken: &[Rect]| {
         screen.contains_rect(rect) && !taken.iter().any(|other| other.intersects(rect))

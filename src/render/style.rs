@@ -93,12 +93,14 @@ impl Palette {
     }
 
     /// The colour of the reader's n-th overlay.
+    /// The first is the label ink (white on the dark map, black on the light one), which no
+    /// group uses.
     pub fn overlay_color(&self, index: usize) -> Color32 {
         let colors = [
+            self.label,
             okabe_ito::ORANGE,
             okabe_ito::SKY_BLUE,
             okabe_ito::REDDISH_PURPLE,
-            okabe_ito::YELLOW,
         ];
         colors[index % colors.len()]
     }
