@@ -40,8 +40,9 @@ use crate::ui::{Action, OpenedArticle, OverlayEntry, PanelContext, Selection, Ui
 /// Where the map opens: Eurasia, from Europe to the Pacific, fitted to the window.
 pub const EURASIA_CENTER: [f64; 2] = [62.0, 50.0];
 pub const EURASIA_ZOOM: f64 = 2.6;
-/// West, south, east, north in degrees: Lisbon to Kamchatka, the Arabian Sea to the Arctic coast.
-const EURASIA_EXTENT: [f64; 4] = [-10.0, 12.0, 150.0, 72.0];
+/// West, south, east, north in degrees: from Europe to the Pacific, the Middle East to the Arctic
+/// coast, so that the CSTO and its neighbours fill the map.
+const EURASIA_EXTENT: [f64; 4] = [0.0, 25.0, 140.0, 72.0];
 /// Fitting never zooms closer than this, so a small country keeps its surroundings.
 const MAX_FIT_ZOOM: f64 = 6.5;
 /// Room left around what is fitted, as a factor of its size.

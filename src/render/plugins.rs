@@ -369,7 +369,7 @@ pub fn label_shapes(
             palette.label,
         );
         let extent = country_width_px(country, view);
-        if galley.size().x > extent * if is_priority { 1.6 } else { 0.9 } {
+        if galley.size().x > extent * if is_priority { 3.0 } else { 0.9 } {
             continue;
         }
         let rect = Align2::CENTER_CENTER
