@@ -83,6 +83,8 @@ pub struct App {
     pending_fit: Option<BoundingBox>,
     flight: Option<Flight>,
     overlays: Vec<OverlayEntry>,
+    /// How many overlays were ever opened, to give each a colour of its own.
+    overlays_opened: usize,
     opened_article: Option<OpenedArticle>,
     messages: Vec<Message>,
     jobs: Vec<OpenJob>,
@@ -150,6 +152,7 @@ impl App {
             pending_fit,
             flight: None,
             overlays: Vec::new(),
+            overlays_opened: 0,
             opened_article: None,
             messages: Vec::new(),
             jobs: Vec::new(),
@@ -177,6 +180,7 @@ impl App {
         self.date = resolve_date(self.state.date, &self.scenario);
         self.layers = MapLayers::build(&self.world, &self.scenario, self.date);
         self.selection = Selection::None;
+        self.search = SearchState::default();
         self.title_sent = false;
     }
 
@@ -278,6 +282,7 @@ impl App {
             self.applied_theme = Some(self.state.theme);
         }
         self.advance_flight(&ctx);
+        self.wrap_map_center();
         self.receive_opened_files(&ctx);
         self.receive_dropped_files(&ctx);
 
@@ -376,8 +381,15 @@ impl App {
         if ctx.egui_wants_keyboard_input() {
             return actions;
         }
-        let month =
-            |months: i32| Action::SetDate(DateChoice::Fixed(self.date.first_of_month_plus(months)));
+        // Stepping back from the middle of a month lands on its first day, not a month earlier.
+        let month = |months: i32| {
+            let months = if months < 0 && self.date.day() != 1 {
+                months + 1
+            } else {
+                months
+            };
+            Action::SetDate(DateChoice::Fixed(self.date.first_of_month_plus(months)))
+        };
         ctx.input(|input| {
             if input.key_pressed(Key::Escape) {
                 actions.push(Action::ClearSelection);
@@ -496,7 +508,7 @@ impl App {
                 map = map.with_plugin(OverlayPlugin {
                     overlay: &entry.overlay,
                     index,
-                    color: palette.overlay_color(index),
+                    color: palette.overlay_color(entry.color_index),
                     halo: palette.label_halo,
                     selected_feature,
                     log: &self.paint_log,
@@ -732,9 +744,10 @@ impl App {
     fn set_date(&mut self, choice: DateChoice) {
         let choice = match choice {
             DateChoice::Fixed(date) => {
-                let first = slider_start();
-                let today = Date::today();
-                DateChoice::Fixed(date.clamp(first.min(self.scenario.date()), today))
+                let earliest = slider_start().min(self.scenario.date());
+                // A clock set before 1992 must not make the range upside down.
+                let latest = Date::today().max(earliest);
+                DateChoice::Fixed(date.clamp(earliest, latest))
             }
             other => other,
         };
@@ -818,6 +831,17 @@ impl App {
         });
     }
 
+    /// walkers lets the map be dragged round the world without end; bring the centre back
+    /// within ±180° so that the world's copies are always drawn around it.
+    fn wrap_map_center(&mut self) {
+        if let Some(center) = self.map_memory.detached()
+            && center.x().abs() > 180.0
+        {
+            let lon = (center.x() + 180.0).rem_euclid(360.0) - 180.0;
+            self.map_memory.center_at(lon_lat(lon, center.y()));
+        }
+    }
+
     fn advance_flight(&mut self, ctx: &egui::Context) {
         let Some(mut flight) = self.flight else {
             return;
@@ -886,7 +910,9 @@ impl App {
                 self.overlays.push(OverlayEntry {
                     overlay,
                     visible: true,
+                    color_index: self.overlays_opened,
                 });
+                self.overlays_opened += 1;
                 self.state.remember_file(path);
                 self.report_opened(summary, &warnings);
             }

@@ -21,6 +21,8 @@ pub enum ReadError {
         size: u64,
         limit: u64,
     },
+    #[error("{file}: is not a regular file")]
+    NotAFile { file: PathBuf },
     #[error("{file}: is empty")]
     Empty { file: PathBuf },
     #[error("{file}: is not UTF-8 text (invalid byte at offset {offset})")]
@@ -47,8 +49,15 @@ pub fn read_text_reporting(
         file: path.to_path_buf(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(io_error)?;
-    let size = file.metadata().map_err(io_error)?.len();
+    // Looked at before opening: opening a pipe waits for a writer, and reading a pipe or a
+    // device has no end to wait for.
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    if !metadata.is_file() {
+        return Err(ReadError::NotAFile {
+            file: path.to_path_buf(),
+        });
+    }
+    let size = metadata.len();
     if size > limit {
         return Err(ReadError::TooLarge {
             file: path.to_path_buf(),
@@ -56,6 +65,7 @@ pub fn read_text_reporting(
             limit,
         });
     }
+    let file = std::fs::File::open(path).map_err(io_error)?;
     let mut bytes = Vec::with_capacity(size as usize);
     // Never trust the size seen above: the file may grow while it is read.
     let mut reader = file.take(limit + 1);

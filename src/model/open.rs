@@ -64,11 +64,21 @@ pub fn open_text(path: &Path, text: String, world: &World) -> Result<Opened, Ope
     }
 }
 
+/// An article is read, not mapped: anything longer than this is no article.
+pub const MAX_ARTICLE_BYTES: usize = 2 * 1000 * 1000;
+
 fn open_article(path: &Path, text: String) -> Result<Opened, OpenError> {
     if text.contains('\0') {
         return Err(OpenError::Binary {
             file: path.to_path_buf(),
         });
+    }
+    if text.len() > MAX_ARTICLE_BYTES {
+        return Err(OpenError::Read(ReadError::TooLarge {
+            file: path.to_path_buf(),
+            size: text.len() as u64,
+            limit: MAX_ARTICLE_BYTES as u64,
+        }));
     }
     Ok(Opened::Article {
         path: path.to_path_buf(),

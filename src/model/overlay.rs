@@ -99,7 +99,7 @@ pub fn overlay_from_value(path: &Path, value: JsonValue) -> Result<Overlay, Over
         file: path.to_path_buf(),
         problem,
     };
-    let JsonValue::Object(object) = value else {
+    let JsonValue::Object(mut object) = value else {
         return Err(not_geojson(format!(
             "the top level is {}, not a GeoJSON object",
             json_kind(&value)
@@ -110,12 +110,12 @@ pub fn overlay_from_value(path: &Path, value: JsonValue) -> Result<Overlay, Over
         .and_then(JsonValue::as_str)
         .map(str::to_string);
     let raw_features: Vec<JsonValue> = match kind.as_deref() {
-        Some("FeatureCollection") => match object.get("features") {
-            Some(JsonValue::Array(features)) => features.clone(),
+        Some("FeatureCollection") => match object.remove("features") {
+            Some(JsonValue::Array(features)) => features,
             Some(other) => {
                 return Err(not_geojson(format!(
                     "\"features\" is {}, not an array",
-                    json_kind(other)
+                    json_kind(&other)
                 )));
             }
             None => {
@@ -370,6 +370,7 @@ fn push_polygon(
     warnings: &mut Vec<String>,
 ) {
     let mut cleaned: Vec<Vec<[f64; 2]>> = Vec::with_capacity(rings.len());
+    let mut outer: Option<Polygon> = None;
     for (ring_index, ring) in rings.iter().enumerate() {
         let Some(mut points) = clean_positions(ring, at, problems) else {
             return;
@@ -395,6 +396,11 @@ fn push_polygon(
             )));
             points = unwrap_longitudes(points);
         }
+        if let Some(outer) = &outer {
+            // A hole goes on the same side of the 180° line as its unwrapped outer ring.
+            let shift = ((outer.bbox().center()[0] - points[0][0]) / 360.0).round() * 360.0;
+            points.iter_mut().for_each(|p| p[0] += shift);
+        }
         let area = signed_area(&points);
         if area == 0.0 {
             if ring_index == 0 {
@@ -409,16 +415,16 @@ fn push_polygon(
                 "ring {ring_index} winds the wrong way for RFC 7946 (outer rings counter-clockwise); accepted"
             )));
         }
-        if ring_index > 0
-            && let Some(outer) = cleaned.first()
-            && !points
-                .iter()
-                .any(|p| Polygon::new(vec![outer.clone()]).contains(p[0], p[1]))
+        if let Some(outer) = &outer
+            && !points.iter().any(|p| outer.contains(p[0], p[1]))
         {
             warnings.push(at(&format!(
                 "hole {ring_index} lies outside its polygon; dropped"
             )));
             continue;
+        }
+        if ring_index == 0 {
+            outer = Some(Polygon::new(vec![points.clone()]));
         }
         cleaned.push(points);
     }
@@ -499,6 +505,29 @@ mod tests {
             overlay.warnings,
             ["feature 1: position [500, 53.9] is not a longitude and latitude; skipped"]
         );
+    }
+
+    #[test]
+    fn a_hole_in_a_polygon_across_the_180th_meridian_stays_with_it() {
+        let text = r#"{"type":"Polygon","coordinates":[
+            [[170,-20],[-170,-20],[-170,-10],[170,-10],[170,-20]],
+            [[178,-16],[178,-14],[-178,-14],[-178,-16],[178,-16]]]}"#;
+        let Ok(overlay) = parse(text) else {
+            panic!("loads")
+        };
+        assert!(
+            !overlay
+                .warnings
+                .iter()
+                .any(|w| w.contains("outside its polygon")),
+            "{:?}",
+            overlay.warnings
+        );
+        let OverlayShape::Area { polygon, .. } = &overlay.features[0].shapes[0] else {
+            panic!("an area")
+        };
+        assert_eq!(polygon.rings().len(), 2);
+        assert!(!polygon.contains(180.0, -15.0) && polygon.contains(175.0, -12.0));
     }
 
     #[test]

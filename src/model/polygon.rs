@@ -233,6 +233,8 @@ struct EdgeBands {
 /// Few enough edges per band that a test is a short scan, few enough bands to stay small.
 const EDGES_PER_BAND: usize = 4;
 const MAX_BANDS: usize = 4096;
+/// On average an edge may sit in this many bands before the bands are made taller.
+const MAX_BANDS_PER_EDGE: usize = 8;
 
 impl EdgeBands {
     fn new(rings: &[Vec<[f64; 2]>], bbox: &BoundingBox) -> Self {
@@ -242,7 +244,7 @@ impl EdgeBands {
                 (0..ring.len()).map(move |i| Edge::new(ring[i], ring[(i + 1) % ring.len()]))
             })
             .collect();
-        let band_count = (all_edges.len() / EDGES_PER_BAND).clamp(1, MAX_BANDS);
+        let mut band_count = (all_edges.len() / EDGES_PER_BAND).clamp(1, MAX_BANDS);
         let height = bbox.max[1] - bbox.min[1];
         if bbox.is_empty() || height <= 0.0 {
             return Self {
@@ -252,16 +254,33 @@ impl EdgeBands {
                 edges: all_edges,
             };
         }
-        let band_height = height / band_count as f64;
-        let band_of = |lat: f64| (((lat - bbox.min[1]) / band_height) as usize).min(band_count - 1);
-        let span = |edge: &Edge| {
-            let (low, high) = if edge.a[1] < edge.b[1] {
-                (edge.a[1], edge.b[1])
-            } else {
-                (edge.b[1], edge.a[1])
-            };
-            band_of(low)..=band_of(high)
+        // Tall edges sit in many bands; a shape made of them (a zigzag across the whole
+        // height) would need edges x bands entries, so such shapes get fewer, taller bands.
+        let spans = |band_count: usize| {
+            let band_height = height / band_count as f64;
+            let band_of =
+                move |lat: f64| (((lat - bbox.min[1]) / band_height) as usize).min(band_count - 1);
+            move |edge: &Edge| {
+                let (low, high) = if edge.a[1] < edge.b[1] {
+                    (edge.a[1], edge.b[1])
+                } else {
+                    (edge.b[1], edge.a[1])
+                };
+                band_of(low)..=band_of(high)
+            }
         };
+        let budget = all_edges.len() * MAX_BANDS_PER_EDGE + MAX_BANDS;
+        while band_count > 1
+            && all_edges
+                .iter()
+                .map(|edge| spans(band_count)(edge).count())
+                .sum::<usize>()
+                > budget
+        {
+            band_count /= 2;
+        }
+        let band_height = height / band_count as f64;
+        let span = spans(band_count);
         // A counting sort: count each band's edges, turn counts into offsets, then fill, so the
         // bands share one allocation.
         let mut offsets = vec![0u32; band_count + 1];

@@ -1028,6 +1028,17 @@ fn check_quote(excerpt: &Excerpt, article: &Article, path: &str, findings: &mut 
                 excerpt.id, excerpt.paragraph
             ),
         );
+    } else if article
+        .paragraph_range(excerpt.paragraph)
+        .is_some_and(|paragraph| range.end > paragraph.end)
+    {
+        findings.error(
+            path,
+            format!(
+                "excerpt '{}' runs past the end of paragraph {}",
+                excerpt.id, excerpt.paragraph
+            ),
+        );
     }
 }
 

@@ -104,6 +104,16 @@ fn append_parts(
     }
 }
 
+/// Appends the parts of one shape visible in this very view, without the world's copies.
+pub(crate) fn append_visible_fill(
+    shape: &ShapeMesh,
+    view: &MercatorView,
+    color: Color32,
+    mesh: &mut Mesh,
+) {
+    append_visible_parts(shape, view, color, &|_| WHITE_UV, mesh);
+}
+
 fn append_visible_parts(
     shape: &ShapeMesh,
     view: &MercatorView,

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use egui::{Color32, Mesh, Pos2, Response, Shape, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
-use super::countries::append_shape_mesh;
+use super::countries::append_visible_fill;
 use super::layers::LayerId;
 use super::plugins::PaintLog;
 use super::view::MercatorView;
@@ -54,46 +54,61 @@ pub fn overlay_shapes(
     let mut outlines = Vec::new();
     let mut lines = Vec::new();
     let mut points = Vec::new();
-    for (position, feature) in overlay.features.iter().enumerate() {
-        let selected = selected_feature == Some(position);
-        let width = if selected { 2.0 } else { 1.0 };
-        for shape in &feature.shapes {
-            match shape {
-                OverlayShape::Area { mesh, .. } => {
-                    append_shape_mesh(mesh, view, color.gamma_multiply_u8(AREA_ALPHA), &mut areas);
-                    for part in &mesh.parts {
-                        for ring in &part.rings {
-                            let ring_points: Vec<Pos2> = mesh.vertices[ring.clone()]
-                                .iter()
-                                .map(|p| view.to_screen(*p))
-                                .collect();
-                            outlines.push(Shape::closed_line(
-                                ring_points,
-                                Stroke::new(1.5 * width, color),
-                            ));
+    // Everything is drawn once per copy of the world on screen, so shapes across the 180°
+    // line show on both sides.
+    let copies: Vec<MercatorView> = view.world_copies().collect();
+    for view in &copies {
+        let visible = view.visible_mercator();
+        for (position, feature) in overlay.features.iter().enumerate() {
+            let selected = selected_feature == Some(position);
+            let width = if selected { 2.0 } else { 1.0 };
+            for shape in &feature.shapes {
+                match shape {
+                    OverlayShape::Area { mesh, .. } => {
+                        append_visible_fill(
+                            mesh,
+                            view,
+                            color.gamma_multiply_u8(AREA_ALPHA),
+                            &mut areas,
+                        );
+                        for part in mesh
+                            .parts
+                            .iter()
+                            .filter(|part| part.bbox_in_mercator.intersects(&visible))
+                        {
+                            for ring in &part.rings {
+                                let ring_points: Vec<Pos2> = mesh.vertices[ring.clone()]
+                                    .iter()
+                                    .map(|p| view.to_screen(*p))
+                                    .collect();
+                                outlines.push(Shape::closed_line(
+                                    ring_points,
+                                    Stroke::new(1.5 * width, color),
+                                ));
+                            }
                         }
                     }
-                }
-                OverlayShape::Line(line) => {
-                    let screen: Vec<Pos2> = line
-                        .iter()
-                        .map(|&p| view.to_screen(point_in_mercator(p)))
-                        .collect();
-                    lines.push(Shape::line(
-                        screen.clone(),
-                        Stroke::new(LINE_WIDTH_PX * width + 2.0, halo),
-                    ));
-                    lines.push(Shape::line(
-                        screen,
-                        Stroke::new(LINE_WIDTH_PX * width, color),
-                    ));
-                }
-                OverlayShape::Point(point) => {
-                    let center = view.to_screen(point_in_mercator(*point));
-                    if view.screen_rect().expand(POINT_RADIUS_PX).contains(center) {
-                        let radius = POINT_RADIUS_PX * if selected { 1.5 } else { 1.0 };
-                        points.push(Shape::circle_filled(center, radius + 1.5, halo));
-                        points.push(Shape::circle_filled(center, radius, color));
+                    OverlayShape::Line(line) => {
+                        let screen: Vec<Pos2> = line
+                            .iter()
+                            .map(|&p| view.to_screen(point_in_mercator(p)))
+                            .collect();
+                        lines.push(Shape::line(
+                            screen.clone(),
+                            Stroke::new(LINE_WIDTH_PX * width + 2.0, halo),
+                        ));
+                        lines.push(Shape::line(
+                            screen,
+                            Stroke::new(LINE_WIDTH_PX * width, color),
+                        ));
+                    }
+                    OverlayShape::Point(point) => {
+                        let center = view.to_screen(point_in_mercator(*point));
+                        if view.screen_rect().expand(POINT_RADIUS_PX).contains(center) {
+                            let radius = POINT_RADIUS_PX * if selected { 1.5 } else { 1.0 };
+                            points.push(Shape::circle_filled(center, radius + 1.5, halo));
+                            points.push(Shape::circle_filled(center, radius, color));
+                        }
                     }
                 }
             }

@@ -97,8 +97,10 @@ impl MercatorView {
     /// Chukotka and Fiji are drawn whole.
     pub fn world_copies(&self) -> impl Iterator<Item = MercatorView> + use<> {
         let visible = self.visible_mercator();
-        let first = (visible.min[0].floor() as i64).max(-1);
-        let last = (visible.max[0].floor() as i64).min(1);
+        // Shapes live in x 0..1 and a little beyond (arcs and overlays unwrapped across the
+        // line), so one copy more on the west side; at most a few, however far out the zoom.
+        let first = (visible.min[0].floor() as i64 - 1).max(-3);
+        let last = (visible.max[0].floor() as i64).min(3);
         let view = *self;
         (first..=last).map(move |k| MercatorView {
             center: MercatorPoint::new(view.center.x - k as f64, view.center.y),

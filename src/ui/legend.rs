@@ -91,7 +91,7 @@ pub fn legend_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Acti
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(SWATCH, Sense::hover());
             ui.painter()
-                .rect_filled(rect, 2.0, context.palette.overlay_color(index));
+                .rect_filled(rect, 2.0, context.palette.overlay_color(entry.color_index));
             let mut visible = entry.visible;
             if ui.checkbox(&mut visible, overlay_label(entry)).changed() {
                 actions.push(Action::ToggleLayer(LayerId::Overlay(index)));

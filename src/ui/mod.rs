@@ -30,6 +30,8 @@ use crate::render::style::Palette;
 pub struct OverlayEntry {
     pub overlay: Overlay,
     pub visible: bool,
+    /// Given when the overlay is opened, so removing another one does not recolour it.
+    pub color_index: usize,
 }
 
 /// An article opened from a file, shown in the reader.

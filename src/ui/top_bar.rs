@@ -140,6 +140,8 @@ fn date_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
     }
     let start = slider_start();
     let last_month = start.months_until(&today);
+    // A clock set before 1992 must not turn the range upside down.
+    let last_month = last_month.max(0);
     let mut month = start.months_until(&context.date).clamp(0, last_month);
     ui.vertical(|ui| {
         ui.spacing_mut().slider_width = 260.0;
@@ -165,6 +167,7 @@ fn change_marks_ui(
     start: Date,
     last_month: i32,
 ) {
+    let today = Date::today();
     let width = ui.spacing().slider_width;
     let (rect, response) = ui.allocate_exact_size(vec2(width, 6.0), Sense::hover());
     let rail = egui::Rangef::new(slider.left() + 6.0, slider.left() + width - 6.0);
@@ -175,7 +178,7 @@ fn change_marks_ui(
     let changes: Vec<&(Date, String)> = context
         .changes
         .iter()
-        .filter(|(date, _)| *date >= start)
+        .filter(|(date, _)| *date >= start && *date <= today)
         .collect();
     let color = ui.visuals().weak_text_color();
     for (date, _) in &changes {

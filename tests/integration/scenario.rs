@@ -397,3 +397,34 @@ fn check_accepts_the_bundled_scenario_and_refuses_an_altered_copy() {
         "{text}"
     );
 }
+
+#[test]
+fn a_quote_running_into_the_next_paragraph_is_refused() {
+    // The end of paragraph 2, then the start of paragraph 3.
+    let paragraph_end = "being “capable of reacting to virtually any threats at this stage.”";
+    let findings = refusal(load_changed(|v| {
+        v["excerpts"][4]["quote"] = json!(format!(
+            "{paragraph_end}\n\nThe CSTO was established in 2002"
+        ));
+    }));
+    assert_eq!(
+        findings,
+        [
+            "$.excerpts[4].quote: excerpt 'lukashenko-beyond-defence-bloc' runs past the end of paragraph 2"
+        ]
+    );
+}
+
+#[test]
+fn a_pipe_is_refused_instead_of_read_forever() {
+    let Ok(directory) = tempfile::tempdir() else {
+        panic!("temp dir")
+    };
+    let path = directory.path().join("pipe.json");
+    let made = Command::new("mkfifo").arg(&path).status();
+    assert!(made.is_ok_and(|status| status.success()));
+    assert!(matches!(
+        files::read_text(&path),
+        Err(ReadError::NotAFile { .. })
+    ));
+}

@@ -381,3 +381,17 @@ fn corrupt_saved_state_gives_defaults_and_a_warning() {
     assert_eq!(app.date().to_string(), "2012-05-15");
     assert_eq!(app.messages().len(), 1);
 }
+
+#[test]
+fn stepping_back_from_the_middle_of_a_month_lands_on_its_first_day() {
+    let mut harness = harness();
+    harness.key_press(Key::Comma);
+    harness.run();
+    assert_eq!(harness.state().date().to_string(), "2012-05-01");
+    harness.key_press(Key::Comma);
+    harness.run();
+    assert_eq!(harness.state().date().to_string(), "2012-04-01");
+    harness.key_press(Key::Period);
+    harness.run();
+    assert_eq!(harness.state().date().to_string(), "2012-05-01");
+}
