@@ -104,10 +104,4 @@ impl ShapeMesh {
             })
             .sum()
     }
-
-    pub fn bbox_in_mercator(&self) -> BoundingBox {
-        self.parts.iter().fold(BoundingBox::EMPTY, |acc, part| {
-            acc.union(&part.bbox_in_mercator)
-        })
-    }
 }

@@ -98,16 +98,8 @@ impl Polygon {
         &self.rings
     }
 
-    pub fn exterior(&self) -> &[[f64; 2]] {
-        self.rings.first().map(Vec::as_slice).unwrap_or(&[])
-    }
-
     pub fn bbox(&self) -> &BoundingBox {
         &self.bbox
-    }
-
-    pub fn vertex_count(&self) -> usize {
-        self.rings.iter().map(Vec::len).sum()
     }
 
     /// Area in square degrees with holes subtracted (sign ignored).

@@ -296,13 +296,6 @@ impl Article {
         &self.text
     }
 
-    pub fn title(&self) -> &str {
-        self.text
-            .lines()
-            .find(|line| !line.trim().is_empty())
-            .unwrap_or("")
-    }
-
     pub fn paragraph_count(&self) -> usize {
         self.paragraphs.len()
     }

@@ -74,11 +74,6 @@ impl Palette {
         }
     }
 
-    /// An accent used for things without a group of their own (overlays, actors).
-    pub fn accent(&self) -> Color32 {
-        okabe_ito::ORANGE
-    }
-
     /// The colour of the scenario's group at `index`: the CSTO, NATO, the Customs Union and
     /// the informal axis of the bundled scenario take the first four.
     pub fn group_color(&self, index: usize) -> Color32 {
