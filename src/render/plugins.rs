@@ -241,6 +241,23 @@ pub fn tension_shapes(
     palette: &Palette,
     shapes: &mut Vec<Shape>,
 ) {
+    // Markers above every arc, in every copy of the world on screen.
+    let copies: Vec<MercatorView> = view.world_copies().collect();
+    for view in &copies {
+        arc_shapes(view, tensions, selected, palette, shapes);
+    }
+    for view in &copies {
+        marker_shapes(view, tensions, selected, palette, shapes);
+    }
+}
+
+fn arc_shapes(
+    view: &MercatorView,
+    tensions: &[TensionArc],
+    selected: Option<&str>,
+    palette: &Palette,
+    shapes: &mut Vec<Shape>,
+) {
     let clip = view.screen_rect().expand(50.0);
     for tension in tensions {
         let (dash, width) = tension_dash(tension.kind);
@@ -264,6 +281,16 @@ pub fn tension_shapes(
             }
         }
     }
+}
+
+fn marker_shapes(
+    view: &MercatorView,
+    tensions: &[TensionArc],
+    selected: Option<&str>,
+    palette: &Palette,
+    shapes: &mut Vec<Shape>,
+) {
+    let clip = view.screen_rect().expand(50.0);
     for tension in tensions {
         let center = view.to_screen(tension.marker);
         if !clip.contains(center) {
@@ -280,12 +307,17 @@ pub fn tension_shapes(
     }
 }
 
-/// The marker under a screen position, if any.
+/// The marker under a screen position, if any, in whichever copy of the world.
 pub fn tension_at(view: &MercatorView, tensions: &[TensionArc], pos: egui::Pos2) -> Option<usize> {
+    let copies: Vec<MercatorView> = view.world_copies().collect();
     tensions
         .iter()
         .enumerate()
-        .map(|(i, t)| (i, view.to_screen(t.marker).distance(pos)))
+        .flat_map(|(i, t)| {
+            copies
+                .iter()
+                .map(move |copy| (i, copy.to_screen(t.marker).distance(pos)))
+        })
         .filter(|(_, distance)| *distance <= TENSION_MARKER_PICK_RADIUS_PX)
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(i, _)| i)
@@ -355,14 +387,19 @@ pub fn label_shapes(
     let free = |rect: Rect, taken: &[Rect]| {
         screen.contains_rect(rect) && !taken.iter().any(|other| other.intersects(rect))
     };
+    let copies: Vec<MercatorView> = view.world_copies().collect();
     for id in order {
         let country = world.country(id);
         let is_priority = priority.contains(&id);
         let [lon, lat] = country.label_point();
-        let anchor = view.lon_lat_to_screen(lon, lat);
-        if !screen.contains(anchor) {
+        // The copy of the world in which this country's label point is on screen, if any.
+        let Some((view, anchor)) = copies
+            .iter()
+            .map(|copy| (copy, copy.lon_lat_to_screen(lon, lat)))
+            .find(|(_, anchor)| screen.contains(*anchor))
+        else {
             continue;
-        }
+        };
         let galley = painter.layout_no_wrap(
             country.name().to_string(),
             FontId::proportional(LABEL_FONT_SIZE),
