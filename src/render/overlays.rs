@@ -125,14 +125,19 @@ pub fn overlay_shapes(
 /// The feature (its position in the overlay) under a screen position: points first, then
 /// lines, then areas, as smaller things sit on top.
 pub fn overlay_feature_at(view: &MercatorView, overlay: &Overlay, pos: Pos2) -> Option<usize> {
+    let copies: Vec<MercatorView> = view.world_copies().collect();
     let near_point = |point: [f64; 2]| {
-        view.to_screen(point_in_mercator(point)).distance(pos) <= PICK_DISTANCE_PX
+        copies
+            .iter()
+            .any(|copy| copy.to_screen(point_in_mercator(point)).distance(pos) <= PICK_DISTANCE_PX)
     };
     let near_line = |line: &[[f64; 2]]| {
-        line.windows(2).any(|w| {
-            let a = view.to_screen(point_in_mercator(w[0]));
-            let b = view.to_screen(point_in_mercator(w[1]));
-            distance_to_segment(pos, a, b) <= PICK_DISTANCE_PX
+        copies.iter().any(|copy| {
+            line.windows(2).any(|w| {
+                let a = copy.to_screen(point_in_mercator(w[0]));
+                let b = copy.to_screen(point_in_mercator(w[1]));
+                distance_to_segment(pos, a, b) <= PICK_DISTANCE_PX
+            })
         })
     };
     let [lon, lat] = view.screen_to_lon_lat(pos);
