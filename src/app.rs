@@ -21,7 +21,7 @@ use crate::render::layers::{LayerId, MapLayers};
 use crate::render::overlays::{OverlayPlugin, overlay_feature_at};
 use crate::render::patterns::PatternTextures;
 use crate::render::plugins::{
-    GroupPlugin, LabelsPlugin, NeighboursPlugin, PaintLog, TensionsPlugin, tension_at,
+    GroupPlugin, LabelsPlugin, NeighboursPlugin, PaintLog, TensionsPlugin, label_order, tension_at,
 };
 use crate::render::style::{Palette, SELECTION_OUTLINE_WIDTH_PX};
 use crate::render::view::MercatorView;
@@ -70,6 +70,8 @@ pub struct App {
     changes: Vec<(Date, String)>,
     /// Countries the article speaks of, labelled before the others.
     article_countries: Vec<CountryId>,
+    /// Every country in the order labels are placed.
+    label_order: Vec<CountryId>,
     search_index: SearchIndex,
     search: SearchState,
     state: UiState,
@@ -137,6 +139,7 @@ impl App {
             layers: MapLayers::build(&world, &scenario, date),
             changes: Vec::new(),
             article_countries: Vec::new(),
+            label_order: Vec::new(),
             search_index: SearchIndex::build(&world, Some(&scenario)),
             search: SearchState::default(),
             world,
@@ -176,6 +179,7 @@ impl App {
             .iter()
             .filter_map(|mention| self.world.by_code(&mention.country).map(|c| c.id()))
             .collect();
+        self.label_order = label_order(&self.world, &self.article_countries);
         self.search_index = SearchIndex::build(&self.world, Some(&self.scenario));
         self.date = resolve_date(self.state.date, &self.scenario);
         self.layers = MapLayers::build(&self.world, &self.scenario, self.date);
@@ -523,6 +527,7 @@ impl App {
             };
             map = map.with_plugin(LabelsPlugin {
                 world: &self.world,
+                order: &self.label_order,
                 priority: &self.article_countries,
                 markers,
                 palette: *palette,

@@ -7,7 +7,7 @@ use walkers::{MapMemory, Plugin, Projector};
 
 use super::countries::append_visible_fill;
 use super::layers::LayerId;
-use super::plugins::PaintLog;
+use super::plugins::{PaintLog, paint_layer};
 use super::view::MercatorView;
 use crate::model::overlay::{Overlay, OverlayShape, point_in_mercator};
 
@@ -27,18 +27,22 @@ pub struct OverlayPlugin<'a> {
 
 impl Plugin for OverlayPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
-        let view = MercatorView::from_projector(projector);
-        let mut shapes = Vec::new();
-        overlay_shapes(
-            &view,
-            self.overlay,
-            self.color,
-            self.halo,
-            self.selected_feature,
-            &mut shapes,
+        paint_layer(
+            ui,
+            projector,
+            self.log,
+            LayerId::Overlay(self.index),
+            |_, view, shapes| {
+                overlay_shapes(
+                    view,
+                    self.overlay,
+                    self.color,
+                    self.halo,
+                    self.selected_feature,
+                    shapes,
+                );
+            },
         );
-        PaintLog::record(self.log, LayerId::Overlay(self.index), shapes.len());
-        ui.painter().extend(shapes);
     }
 }
 

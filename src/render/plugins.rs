@@ -30,6 +30,22 @@ impl PaintLog {
     }
 }
 
+/// What every layer plugin does around building its shapes: take walkers' view of the frame,
+/// paint the shapes and log how many there were.
+pub(crate) fn paint_layer(
+    ui: &mut Ui,
+    projector: &Projector,
+    log: &RefCell<PaintLog>,
+    layer: LayerId,
+    build: impl FnOnce(&Ui, &MercatorView, &mut Vec<Shape>),
+) {
+    let view = MercatorView::from_projector(projector);
+    let mut shapes = Vec::new();
+    build(ui, &view, &mut shapes);
+    PaintLog::record(log, layer, shapes.len());
+    ui.painter().extend(shapes);
+}
+
 /// What a group member looks like for its status, so that statuses differ in pattern and
 /// outline as well as in colour.
 pub struct StatusLook {
@@ -90,22 +106,22 @@ pub struct GroupPlugin<'a> {
 
 impl Plugin for GroupPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
-        let view = MercatorView::from_projector(projector);
-        let mut shapes = Vec::new();
-        group_shapes(
-            self.world,
-            &view,
-            self.layer,
-            self.color,
-            self.patterns,
-            &mut shapes,
-        );
-        PaintLog::record(
+        paint_layer(
+            ui,
+            projector,
             self.log,
             LayerId::Group(self.layer.group_index),
-            shapes.len(),
+            |_, view, shapes| {
+                group_shapes(
+                    self.world,
+                    view,
+                    self.layer,
+                    self.color,
+                    self.patterns,
+                    shapes,
+                );
+            },
         );
-        ui.painter().extend(shapes);
     }
 }
 
@@ -180,20 +196,24 @@ pub struct NeighboursPlugin<'a> {
 
 impl Plugin for NeighboursPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
-        let view = MercatorView::from_projector(projector);
-        let mut shapes = Vec::new();
-        outline_shapes(
-            self.world,
-            &view,
-            self.countries.iter().map(|&country| CountryOutline {
-                country,
-                stroke: Stroke::new(NEIGHBOUR_OUTLINE_WIDTH_PX, self.color),
-                dash: Dash::Solid,
-            }),
-            &mut shapes,
+        paint_layer(
+            ui,
+            projector,
+            self.log,
+            LayerId::Neighbours,
+            |_, view, shapes| {
+                outline_shapes(
+                    self.world,
+                    view,
+                    self.countries.iter().map(|&country| CountryOutline {
+                        country,
+                        stroke: Stroke::new(NEIGHBOUR_OUTLINE_WIDTH_PX, self.color),
+                        dash: Dash::Solid,
+                    }),
+                    shapes,
+                );
+            },
         );
-        PaintLog::record(self.log, LayerId::Neighbours, shapes.len());
-        ui.painter().extend(shapes);
     }
 }
 
@@ -220,17 +240,15 @@ pub struct TensionsPlugin<'a> {
 
 impl Plugin for TensionsPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
-        let view = MercatorView::from_projector(projector);
-        let mut shapes = Vec::new();
-        tension_shapes(
-            &view,
-            self.tensions,
-            self.selected,
-            &self.palette,
-            &mut shapes,
+        paint_layer(
+            ui,
+            projector,
+            self.log,
+            LayerId::Tensions,
+            |_, view, shapes| {
+                tension_shapes(view, self.tensions, self.selected, &self.palette, shapes);
+            },
         );
-        PaintLog::record(self.log, LayerId::Tensions, shapes.len());
-        ui.painter().extend(shapes);
     }
 }
 
@@ -326,7 +344,9 @@ pub fn tension_at(view: &MercatorView, tensions: &[TensionArc], pos: egui::Pos2)
 /// Country names and capitals, where the zoom leaves room, never overlapping.
 pub struct LabelsPlugin<'a> {
     pub world: &'a World,
-    /// Countries labelled first (those the article speaks of).
+    /// Every country in the order labels are placed, from [`label_order`].
+    pub order: &'a [CountryId],
+    /// Countries the article speaks of, whose labels may overhang their borders.
     pub priority: &'a [CountryId],
     /// Tension markers drawn above the labels, which no label may hide.
     pub markers: &'a [TensionArc],
@@ -336,137 +356,142 @@ pub struct LabelsPlugin<'a> {
 
 impl Plugin for LabelsPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
-        let view = MercatorView::from_projector(projector);
-        let mut shapes = Vec::new();
-        label_shapes(
+        paint_layer(
             ui,
-            self.world,
-            &view,
-            self.priority,
-            self.markers,
-            &self.palette,
-            &mut shapes,
+            projector,
+            self.log,
+            LayerId::Labels,
+            |ui, view, shapes| {
+                self.label_shapes(ui, view, shapes);
+            },
         );
-        PaintLog::record(self.log, LayerId::Labels, shapes.len());
-        ui.painter().extend(shapes);
     }
 }
 
-/// Capitals are shown from this zoom on (article countries one level earlier).
-const CAPITALS_FROM_ZOOM: f64 = 4.5;
-
-pub fn label_shapes(
-    ui: &Ui,
-    world: &World,
-    view: &MercatorView,
-    priority: &[CountryId],
-    markers: &[TensionArc],
-    palette: &Palette,
-    shapes: &mut Vec<Shape>,
-) {
-    let screen = view.screen_rect();
-    let mut order: Vec<CountryId> = priority.to_vec();
+/// The order labels are placed in: the article's countries first, then the rest by size, so
+/// that when names compete for room the ones that matter win. It depends only on the world
+/// and the scenario, so the App computes it once.
+pub fn label_order(world: &World, priority: &[CountryId]) -> Vec<CountryId> {
     let mut rest: Vec<&crate::model::Country> = world
         .countries()
         .iter()
         .filter(|country| !priority.contains(&country.id()))
         .collect();
     rest.sort_by(|a, b| b.area().total_cmp(&a.area()));
-    order.extend(rest.iter().map(|country| country.id()));
-
-    let mut taken: Vec<Rect> = markers
+    priority
         .iter()
-        .map(|marker| {
-            Rect::from_center_size(
-                view.to_screen(marker.marker),
-                egui::Vec2::splat(2.0 * TENSION_MARKER_PICK_RADIUS_PX),
-            )
-        })
-        .collect();
-    let painter = ui.painter();
-    let free = |rect: Rect, taken: &[Rect]| {
-        screen.contains_rect(rect) && !taken.iter().any(|other| other.intersects(rect))
-    };
-    let copies: Vec<MercatorView> = view.world_copies().collect();
-    for id in order {
-        let country = world.country(id);
-        let is_priority = priority.contains(&id);
-        let [lon, lat] = country.label_point();
-        // The copy of the world in which this country's label point is on screen, if any.
-        let Some((view, anchor)) = copies
-            .iter()
-            .map(|copy| (copy, copy.lon_lat_to_screen(lon, lat)))
-            .find(|(_, anchor)| screen.contains(*anchor))
-        else {
-            continue;
-        };
-        let galley = painter.layout_no_wrap(
-            country.name().to_string(),
-            FontId::proportional(LABEL_FONT_SIZE),
-            palette.label,
-        );
-        let extent = country_width_px(country, view);
-        if galley.size().x > extent * if is_priority { 3.0 } else { 0.9 } {
-            continue;
-        }
-        let rect = Align2::CENTER_CENTER
-            .anchor_size(anchor, galley.size())
-            .expand(2.0);
-        if !free(rect, &taken) {
-            continue;
-        }
-        taken.push(rect);
-        halo_text(
-            shapes,
-            painter,
-            rect.center(),
-            Align2::CENTER_CENTER,
-            country.name(),
-            LABEL_FONT_SIZE,
-            palette,
-        );
+        .copied()
+        .chain(rest.iter().map(|country| country.id()))
+        .collect()
+}
 
-        let capitals_zoom = CAPITALS_FROM_ZOOM - if is_priority { 1.0 } else { 0.0 };
-        if view.zoom() < capitals_zoom {
-            continue;
-        }
-        let Some(capital) = country.capital() else {
-            continue;
+/// Capitals are shown from this zoom on (article countries one level earlier).
+const CAPITALS_FROM_ZOOM: f64 = 4.5;
+
+impl LabelsPlugin<'_> {
+    fn label_shapes(&self, ui: &Ui, view: &MercatorView, shapes: &mut Vec<Shape>) {
+        let (world, order, priority, markers, palette) = (
+            self.world,
+            self.order,
+            self.priority,
+            self.markers,
+            &self.palette,
+        );
+        let screen = view.screen_rect();
+        let mut taken: Vec<Rect> = markers
+            .iter()
+            .map(|marker| {
+                Rect::from_center_size(
+                    view.to_screen(marker.marker),
+                    egui::Vec2::splat(2.0 * TENSION_MARKER_PICK_RADIUS_PX),
+                )
+            })
+            .collect();
+        let painter = ui.painter();
+        let free = |rect: Rect, taken: &[Rect]| {
+            screen.contains_rect(rect) && !taken.iter().any(|other| other.intersects(rect))
         };
-        let dot = view.lon_lat_to_screen(capital.lon, capital.lat);
-        let capital_galley = painter.layout_no_wrap(
-            capital.name.clone(),
-            FontId::proportional(CAPITAL_FONT_SIZE),
-            palette.label,
-        );
-        let text_rect = Align2::LEFT_CENTER
-            .anchor_size(dot + egui::vec2(5.0, 0.0), capital_galley.size())
-            .expand(1.0);
-        let dot_rect = Rect::from_center_size(dot, egui::vec2(6.0, 6.0));
-        if !free(text_rect, &taken) || !free(dot_rect, &taken) {
-            continue;
+        let copies: Vec<MercatorView> = view.world_copies().collect();
+        for &id in order {
+            let country = world.country(id);
+            let is_priority = priority.contains(&id);
+            let [lon, lat] = country.label_point();
+            // The copy of the world in which this country's label point is on screen, if any.
+            let Some((view, anchor)) = copies
+                .iter()
+                .map(|copy| (copy, copy.lon_lat_to_screen(lon, lat)))
+                .find(|(_, anchor)| screen.contains(*anchor))
+            else {
+                continue;
+            };
+            let galley = painter.layout_no_wrap(
+                country.name().to_string(),
+                FontId::proportional(LABEL_FONT_SIZE),
+                palette.label,
+            );
+            let extent = country_width_px(country, view);
+            if galley.size().x > extent * if is_priority { 3.0 } else { 0.9 } {
+                continue;
+            }
+            let rect = Align2::CENTER_CENTER
+                .anchor_size(anchor, galley.size())
+                .expand(2.0);
+            if !free(rect, &taken) {
+                continue;
+            }
+            taken.push(rect);
+            halo_text(
+                shapes,
+                painter,
+                rect.center(),
+                Align2::CENTER_CENTER,
+                country.name(),
+                LABEL_FONT_SIZE,
+                palette,
+            );
+
+            let capitals_zoom = CAPITALS_FROM_ZOOM - if is_priority { 1.0 } else { 0.0 };
+            if view.zoom() < capitals_zoom {
+                continue;
+            }
+            let Some(capital) = country.capital() else {
+                continue;
+            };
+            let dot = view.lon_lat_to_screen(capital.lon, capital.lat);
+            let capital_galley = painter.layout_no_wrap(
+                capital.name.clone(),
+                FontId::proportional(CAPITAL_FONT_SIZE),
+                palette.label,
+            );
+            let text_rect = Align2::LEFT_CENTER
+                .anchor_size(dot + egui::vec2(5.0, 0.0), capital_galley.size())
+                .expand(1.0);
+            let dot_rect = Rect::from_center_size(dot, egui::vec2(6.0, 6.0));
+            if !free(text_rect, &taken) || !free(dot_rect, &taken) {
+                continue;
+            }
+            taken.push(text_rect);
+            taken.push(dot_rect);
+            shapes.push(Shape::circle_filled(
+                dot,
+                CAPITAL_DOT_RADIUS_PX + 1.0,
+                palette.label_halo,
+            ));
+            shapes.push(Shape::circle_filled(
+                dot,
+                CAPITAL_DOT_RADIUS_PX,
+                palette.capital,
+            ));
+            halo_text(
+                shapes,
+                painter,
+                dot + egui::vec2(5.0, 0.0),
+                Align2::LEFT_CENTER,
+                &capital.name,
+                CAPITAL_FONT_SIZE,
+                palette,
+            );
         }
-        taken.push(text_rect);
-        taken.push(dot_rect);
-        shapes.push(Shape::circle_filled(
-            dot,
-            CAPITAL_DOT_RADIUS_PX + 1.0,
-            palette.label_halo,
-        ));
-        shapes.push(Shape::circle_filled(
-            dot,
-            CAPITAL_DOT_RADIUS_PX,
-            palette.capital,
-        ));
-        halo_text(
-            shapes,
-            painter,
-            dot + egui::vec2(5.0, 0.0),
-            Align2::LEFT_CENTER,
-            &capital.name,
-            CAPITAL_FONT_SIZE,
-            palette,
-        );
     }
 }
 
