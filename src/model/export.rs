@@ -3,7 +3,6 @@
 
 use geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject, JsonValue};
 
-use super::arc::great_circle;
 use super::date::Date;
 use super::scenario::{PartyRef, Scenario};
 use super::world::{Detail, World};
@@ -15,7 +14,8 @@ const ARC_STEP_KM: f64 = 100.0;
 /// Tensions between two places are LineStrings; those with more places are MultiLineStrings
 /// drawn from the first party to each of the others.
 pub fn export(world: &World, scenario: &Scenario, date: Date) -> FeatureCollection {
-    let neighbours = scenario.nato_neighbours_of_csto(world, date);
+    let neighbours = scenario.neighbours(world, date);
+    let bordering = scenario.neighbours_of().map(|n| n.bordering.as_str());
     let mut features: Vec<Feature> = world
         .countries()
         .iter()
@@ -34,10 +34,10 @@ pub fn export(world: &World, scenario: &Scenario, date: Date) -> FeatureCollecti
             properties.insert("iso_a3".into(), country.iso_a3().into());
             properties.insert("name".into(), country.name().into());
             properties.insert("memberships".into(), JsonValue::Object(memberships));
-            properties.insert(
-                "nato_neighbour_of_csto".into(),
-                neighbours.contains(country.iso_a3()).into(),
-            );
+            if let Some(bordering) = bordering {
+                let neighbour_of = neighbours.contains(country.iso_a3()).then_some(bordering);
+                properties.insert("neighbour_of".into(), neighbour_of.into());
+            }
             let polygons = country
                 .polygons(Detail::Fine)
                 .iter()
@@ -68,13 +68,11 @@ pub fn export(world: &World, scenario: &Scenario, date: Date) -> FeatureCollecti
         .collect();
 
     for tension in &scenario.data().tensions {
-        let places: Vec<Vec<[f64; 2]>> = tension
-            .parties
-            .iter()
-            .filter_map(|party| party.resolve())
-            .map(|party| scenario.party_positions(world, party, date))
+        let lines: Vec<Vec<geojson::Position>> = scenario
+            .tension_arcs(world, tension, date, ARC_STEP_KM)
+            .into_iter()
+            .map(|arc| arc.into_iter().map(|p| vec![p.lon, p.lat].into()).collect())
             .collect();
-        let lines = tension_lines(&places);
         let geometry = match <[Vec<geojson::Position>; 1]>::try_from(lines) {
             Ok([line]) => GeometryValue::LineString { coordinates: line },
             Err(lines) => GeometryValue::MultiLineString { coordinates: lines },
@@ -104,26 +102,6 @@ pub fn export(world: &World, scenario: &Scenario, date: Date) -> FeatureCollecti
         features,
         foreign_members: None,
     }
-}
-
-/// Great-circle lines from the first party's place to every place of the other parties.
-fn tension_lines(places: &[Vec<[f64; 2]>]) -> Vec<Vec<geojson::Position>> {
-    let Some((first, others)) = places.split_first() else {
-        return Vec::new();
-    };
-    let Some(&from) = first.first() else {
-        return Vec::new();
-    };
-    others
-        .iter()
-        .flatten()
-        .map(|&to| {
-            great_circle(from, to, ARC_STEP_KM)
-                .into_iter()
-                .map(|[lon, lat]| vec![lon, lat].into())
-                .collect()
-        })
-        .collect()
 }
 
 fn feature(value: GeometryValue, properties: JsonObject) -> Feature {

@@ -6,6 +6,8 @@ mod files;
 mod fuzz;
 /// The scenario: memberships, neighbours, the checks and the export.
 mod scenario;
+/// A second scenario, with other groups, works from its file alone.
+mod second_scenario;
 /// The desktop app driven through AccessKit and pointer events, as a person would.
 mod ui;
 /// The bundled world: hit testing, meshes, adjacency.
