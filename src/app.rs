@@ -48,10 +48,9 @@ struct ScenarioIndex {
 impl ScenarioIndex {
     fn build(world: &World, scenario: &Scenario) -> Self {
         let article_countries: Vec<CountryId> = scenario
-            .data()
-            .mentions
-            .iter()
-            .filter_map(|mention| world.by_code(&mention.country).map(|c| c.id()))
+            .article_countries()
+            .into_iter()
+            .filter_map(|code| world.by_code(code).map(|c| c.id()))
             .collect();
         Self {
             changes: scenario.membership_changes(world),
@@ -296,6 +295,9 @@ impl App {
             .default_size(DETAILS_PANEL_WIDTH.min(max_panel_width))
             .max_size(max_panel_width)
             .show(ui, |ui| {
+                // Long layer names end in "…" (their tooltip has them whole) rather than push
+                // the panel over the map in a small window.
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show(ui, |ui| {

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::date::Date;
 use crate::model::mercator::{self, MercatorPoint};
@@ -25,6 +26,9 @@ pub enum LayerId {
 /// A GeoJSON overlay the reader opened, by its position in the App's list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct OverlayId(pub usize);
+
+/// The revision the next [`MapLayers::build`] gets.
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(0);
 
 /// Arcs are densified to points at most this far apart.
 const ARC_STEP_KM: f64 = 60.0;
@@ -70,6 +74,9 @@ pub struct MapLayers {
     pub neighbours_of: Option<(String, String)>,
     pub neighbours: Vec<CountryId>,
     pub tensions: Vec<TensionArc>,
+    /// Different for every build, so that what is derived from the layers knows when to
+    /// derive it again.
+    pub revision: u64,
 }
 
 impl MapLayers {
@@ -108,6 +115,7 @@ impl MapLayers {
             neighbours_of,
             neighbours,
             tensions: tension_arcs(world, scenario, date),
+            revision: NEXT_REVISION.fetch_add(1, Ordering::Relaxed),
         }
     }
 

@@ -3,6 +3,7 @@
 //! panels it reads a context and returns actions; the App applies them.
 
 pub mod annotations;
+pub mod declutter;
 pub mod navigation;
 pub mod pick;
 
@@ -15,6 +16,7 @@ use walkers::{Map, MapMemory, Plugin, Projector, lon_lat};
 use self::annotations::{
     date_badge_ui, drop_hint_ui, highlight_shapes, hover_text, map_controls_ui, scale_bar_ui,
 };
+use self::declutter::declutter_markers;
 use self::navigation::{Flight, fitted_view, jump_to, pan_by, set_zoom, zoom_around};
 use self::pick::{Hit, Pickable, pick};
 use crate::layers::{LayerId, MapLayers, OverlayId};
@@ -26,9 +28,12 @@ use crate::render::land::LandPlugin;
 use crate::render::online_tiles::{self, OnlineTiles};
 use crate::render::overlays::OverlayPlugin;
 use crate::render::patterns::PatternTextures;
-use crate::render::plugins::{GroupPlugin, LabelsPlugin, NeighboursPlugin, TensionsPlugin};
-use crate::render::style::{Palette, TILE_FILL_ALPHA};
-use crate::render::view::MercatorView;
+use crate::render::plugins::{
+    GroupPlugin, LabelCache, LabelsPlugin, NeighboursPlugin, TensionArcsPlugin,
+    TensionMarkersPlugin,
+};
+use crate::render::style::{MARKER_SPACING_PX, Palette, TILE_FILL_ALPHA};
+use crate::render::view::{MercatorView, TILE_SIZE_PX};
 use crate::ui::legend::layer_state_key;
 use crate::ui::state::{SavedView, UiState};
 use crate::ui::{Action, OverlayEntry, Selection};
@@ -93,6 +98,42 @@ pub struct WorldMap {
     /// How many shapes each layer painted in the last frame: what the legend switches do,
     /// observable from outside.
     painted: RefCell<BTreeMap<MapLayer, usize>>,
+    /// Tension markers placed for a zoom and a set of layers.
+    markers: MarkerLayout,
+    labels: RefCell<LabelCache>,
+}
+
+/// Where the tension markers sit, and for what they were placed.
+#[derive(Default)]
+struct MarkerLayout {
+    placed_for: Option<(f64, u64)>,
+    points: Vec<MercatorPoint>,
+}
+
+impl MarkerLayout {
+    /// The markers for `layers` at `zoom`, placed again only when either changed.
+    fn update(&mut self, context: &MapContext<'_>, zoom: f64) {
+        let key = (zoom, context.layers.revision);
+        if self.placed_for == Some(key) {
+            return;
+        }
+        let pixels_per_unit = TILE_SIZE_PX * 2f64.powf(zoom);
+        let keep_clear: Vec<MercatorPoint> = context
+            .article_countries
+            .iter()
+            .map(|&id| {
+                let place = context.world.country(id).label_point();
+                mercator::project(place.lon, place.lat)
+            })
+            .collect();
+        self.points = declutter_markers(
+            &context.layers.tensions,
+            pixels_per_unit,
+            f64::from(MARKER_SPACING_PX),
+            &keep_clear,
+        );
+        self.placed_for = Some(key);
+    }
 }
 
 impl Default for WorldMap {
@@ -112,6 +153,8 @@ impl WorldMap {
             tiles_failed: false,
             patterns: None,
             painted: RefCell::default(),
+            markers: MarkerLayout::default(),
+            labels: RefCell::default(),
         }
     }
 
@@ -128,6 +171,23 @@ impl WorldMap {
     /// How many shapes a layer painted in the last frame.
     pub fn painted(&self, layer: MapLayer) -> usize {
         self.painted.borrow().get(&layer).copied().unwrap_or(0)
+    }
+    /// The countries whose names the map shows in the last frame's view.
+    pub fn labelled_countries(&self) -> Vec<CountryId> {
+        self.labels.borrow().labelled().to_vec()
+    }
+    /// Where the tension markers were on screen in the last frame, in the order of the
+    /// layers' tensions; empty while the tensions are hidden.
+    pub fn marker_positions(&self) -> Vec<egui::Pos2> {
+        match self.last_view {
+            Some(view) => self
+                .markers
+                .points
+                .iter()
+                .map(|&p| view.to_screen(p))
+                .collect(),
+            None => Vec::new(),
+        }
     }
     pub fn tiles_failed(&self) -> bool {
         self.tiles_failed
@@ -243,6 +303,7 @@ impl WorldMap {
         self.wheel_zoom(ui);
         self.wrap_center();
         self.painted.get_mut().clear();
+        self.markers.update(context, self.memory.zoom());
         let over_tiles =
             context.state.online_tiles && online_tiles::AVAILABLE && !self.tiles_failed;
         if over_tiles && self.online_tiles.is_none() {
@@ -268,13 +329,16 @@ impl WorldMap {
             context,
             patterns: &patterns,
             painted: &self.painted,
+            markers: &self.markers.points,
+            labels: &self.labels,
             over_tiles,
         };
+        let markers = &self.markers.points;
         let map = plugins.add_to(map);
         let inner = map.show(ui, |ui, response, projector, _| {
             let view = MercatorView::from_projector(projector);
             let hit = response.hover_pos().map_or(Hit::Nothing, |pointer| {
-                pick(&view, &pickable(context), pointer)
+                pick(&view, &pickable(context, markers), pointer)
             });
             if response.clicked() {
                 actions.push(hit.click_action());
@@ -376,14 +440,12 @@ impl WorldMap {
 }
 
 /// What can be picked this frame: hidden tensions and overlays cannot.
-fn pickable<'a>(context: &'a MapContext<'_>) -> Pickable<'a> {
+fn pickable<'a>(context: &'a MapContext<'_>, markers: &'a [MercatorPoint]) -> Pickable<'a> {
+    let shown = context.is_visible(LayerId::Tensions);
     Pickable {
         world: context.world,
-        tensions: if context.is_visible(LayerId::Tensions) {
-            &context.layers.tensions
-        } else {
-            &[]
-        },
+        tensions: if shown { &context.layers.tensions } else { &[] },
+        markers: if shown { markers } else { &[] },
         overlays: context.overlays,
     }
 }
@@ -393,6 +455,8 @@ struct LayerPlugins<'c> {
     context: &'c MapContext<'c>,
     patterns: &'c PatternTextures,
     painted: &'c RefCell<BTreeMap<MapLayer, usize>>,
+    markers: &'c [MercatorPoint],
+    labels: &'c RefCell<LabelCache>,
     over_tiles: bool,
 }
 
@@ -418,33 +482,45 @@ impl<'c> LayerPlugins<'c> {
         }
         map = self.add_overlays(map);
         let tensions_visible = context.is_visible(LayerId::Tensions);
-        if context.is_visible(LayerId::Labels) {
-            let markers: &[_] = if tensions_visible {
-                &context.layers.tensions
-            } else {
-                &[]
+        let selected = match *context.selection {
+            Selection::Tension(index) => context
+                .scenario
+                .data()
+                .tensions
+                .get(index)
+                .map(|t| t.id.as_str()),
+            _ => None,
+        };
+        let tensions: &[_] = if tensions_visible {
+            &context.layers.tensions
+        } else {
+            &[]
+        };
+        let markers: &[_] = if tensions_visible { self.markers } else { &[] };
+        // Arcs go under the names, which keep their halo over them; markers on top.
+        if tensions_visible {
+            let plugin = TensionArcsPlugin {
+                tensions,
+                selected,
+                palette,
             };
+            map = map.with_plugin(self.counted(LayerId::Tensions, plugin));
+        }
+        if context.is_visible(LayerId::Labels) {
             let plugin = LabelsPlugin {
                 world,
                 order: context.label_order,
                 priority: context.article_countries,
                 markers,
                 palette,
+                cache: self.labels,
             };
             map = map.with_plugin(self.counted(LayerId::Labels, plugin));
         }
         if tensions_visible {
-            let selected = match *context.selection {
-                Selection::Tension(index) => context
-                    .scenario
-                    .data()
-                    .tensions
-                    .get(index)
-                    .map(|t| t.id.as_str()),
-                _ => None,
-            };
-            let plugin = TensionsPlugin {
-                tensions: &context.layers.tensions,
+            let plugin = TensionMarkersPlugin {
+                tensions,
+                markers,
                 selected,
                 palette,
             };

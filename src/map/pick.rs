@@ -4,6 +4,7 @@
 use egui::Pos2;
 
 use crate::layers::{OverlayId, TensionArc};
+use crate::model::mercator::MercatorPoint;
 use crate::model::{CountryId, World};
 use crate::render::overlays::overlay_feature_at;
 use crate::render::plugins::tension_at;
@@ -29,6 +30,8 @@ pub struct Pickable<'a> {
     pub world: &'a World,
     /// The tension arcs, when the tensions layer is shown.
     pub tensions: &'a [TensionArc],
+    /// Where each of `tensions` has its marker.
+    pub markers: &'a [MercatorPoint],
     /// Every overlay, with whether it is shown.
     pub overlays: &'a [OverlayEntry],
 }
@@ -36,8 +39,10 @@ pub struct Pickable<'a> {
 /// What is at `pointer` in `view`: markers first, then overlay features (the last opened on
 /// top), then countries.
 pub fn pick(view: &MercatorView, pickable: &Pickable<'_>, pointer: Pos2) -> Hit {
-    if let Some(arc) = tension_at(view, pickable.tensions, pointer) {
-        return Hit::Tension(pickable.tensions[arc].tension_index);
+    if let Some(arc) = tension_at(view, pickable.markers, pointer)
+        && let Some(tension) = pickable.tensions.get(arc)
+    {
+        return Hit::Tension(tension.tension_index);
     }
     let feature = pickable
         .overlays
@@ -115,6 +120,7 @@ mod tests {
         Pickable {
             world,
             tensions: &[],
+            markers: &[],
             overlays: &[],
         }
     }
@@ -151,9 +157,11 @@ mod tests {
         let view = caucasus();
         let arc = &layers.tensions[0];
         let at_marker = view.to_screen(arc.marker);
+        let markers: Vec<MercatorPoint> = layers.tensions.iter().map(|t| t.marker).collect();
         let shown = Pickable {
             world,
             tensions: &layers.tensions,
+            markers: &markers,
             overlays: &[],
         };
         assert_eq!(
@@ -162,6 +170,7 @@ mod tests {
         );
         let hidden = Pickable {
             tensions: &[],
+            markers: &[],
             ..shown
         };
         assert!(!matches!(pick(&view, &hidden, at_marker), Hit::Tension(_)));

@@ -120,6 +120,8 @@ pub const SELECTION_OUTLINE_WIDTH_PX: f32 = 2.4;
 pub const GROUP_OUTLINE_WIDTH_PX: f32 = 1.6;
 pub const TENSION_WIDTH_PX: f32 = 2.2;
 pub const TENSION_MARKER_RADIUS_PX: f32 = 6.0;
+/// How far apart tension markers are kept, centre to centre, where their arcs allow.
+pub const MARKER_SPACING_PX: f32 = 2.0 * TENSION_MARKER_RADIUS_PX + 5.0;
 /// A tension marker in the legend's swatch.
 pub const LEGEND_MARKER_RADIUS_PX: f32 = 4.0;
 /// The size of a legend swatch.

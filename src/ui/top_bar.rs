@@ -23,7 +23,7 @@ pub fn search_box_id() -> egui::Id {
 pub const SEARCH_LABEL: &str = "Search";
 /// How many suggestions the search shows.
 pub const SUGGESTIONS: usize = 8;
-const SEARCH_BOX_WIDTH: f32 = 220.0;
+const SEARCH_BOX_WIDTH: f32 = 180.0;
 
 pub fn top_bar_ui(
     ui: &mut Ui,
@@ -141,7 +141,8 @@ fn date_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
     let last_month = start.months_until(&latest).max(0);
     let mut month = start.months_until(&context.date).clamp(0, last_month);
     ui.vertical(|ui| {
-        ui.spacing_mut().slider_width = 260.0;
+        // The slider gives up width first in a narrow window, so the search box stays.
+        ui.spacing_mut().slider_width = (ui.ctx().content_rect().width() * 0.2).clamp(120.0, 260.0);
         let slider = egui::Slider::new(&mut month, 0..=last_month)
             .show_value(false)
             .step_by(1.0)

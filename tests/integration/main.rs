@@ -1,5 +1,7 @@
 //! Integration tests, compiled into one binary so the GUI stack is linked once.
 
+/// Reading the map at the article's subject: labels and tension markers.
+mod cartography;
 /// Opening files: the bad-input corpus, drag and drop, the size limit.
 mod files;
 /// Property tests: damaged and generated files never make a loader panic.

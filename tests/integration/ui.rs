@@ -161,20 +161,19 @@ fn clicking_the_excerpt_about_poland_lithuania_and_latvia_selects_them_and_belar
 #[test]
 fn clicking_a_tension_marker_shows_its_summary_and_quotes() {
     let mut harness = harness();
+    let markers = harness.state().map().marker_positions();
     let Some((index, marker)) = harness
         .state()
         .layers()
         .tensions
         .iter()
-        .find(|t| t.id == "armenia-and-the-axis")
-        .map(|t| (t.tension_index, t.marker))
+        .zip(markers)
+        .find(|(t, _)| t.id == "armenia-and-the-axis")
+        .map(|(t, marker)| (t.tension_index, marker))
     else {
         panic!("the tension is drawn");
     };
-    let Some(view) = harness.state().last_view().copied() else {
-        panic!("drawn")
-    };
-    click_at(&mut harness, view.to_screen(marker));
+    click_at(&mut harness, marker);
     assert_eq!(harness.state().selection(), &Selection::Tension(index));
     assert!(
         harness

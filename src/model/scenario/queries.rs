@@ -147,6 +147,31 @@ impl Scenario {
         }
     }
 
+    /// The countries the article speaks of: those it mentions, those its excerpts concern and
+    /// every country party to a tension, in that order, each once.
+    pub fn article_countries(&self) -> Vec<&str> {
+        let data = &self.data;
+        let mentioned = data.mentions.iter().map(|m| m.country.as_str());
+        let quoted = data
+            .excerpts
+            .iter()
+            .flat_map(|e| e.countries.iter().map(String::as_str));
+        let parties = data
+            .tensions
+            .iter()
+            .flat_map(|t| t.parties.iter())
+            .filter_map(|party| match party.resolve() {
+                Some(PartyRef::Country(code)) => Some(code),
+                _ => None,
+            });
+        let mut seen = BTreeSet::new();
+        mentioned
+            .chain(quoted)
+            .chain(parties)
+            .filter(|code| seen.insert(*code))
+            .collect()
+    }
+
     /// Search words the help suggests: the scenario's own, or the first terms it marks.
     pub fn search_examples(&self) -> Vec<&str> {
         if !self.data.map.search_examples.is_empty() {
