@@ -28,6 +28,8 @@ import unicodedata
 from collections import Counter, deque
 from pathlib import Path
 
+import territories
+
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "scripts" / ".cache"
 ASSETS = ROOT / "assets"
@@ -650,13 +652,13 @@ def build_boundaries(topo_json: dict, table_names: dict, report: dict):
             entry[1].append(name)
             entry[2].extend(polys)
 
+    crimea = move_crimea_to_ukraine(topology, by_code)
+
     features = []
     log = []
     dropped = Counter()
-    for code in sorted(by_code):
-        numeric, sources, polygons = by_code[code]
-        if len(sources) > 1:
-            report["merged"].add(f"{code}: {' + '.join(sources)}")
+
+    def decode(code, polygons):
         pieces = []
         for rings in dissolve(topology, polygons):
             lonlat_rings = [[topology.lonlat(p) for p in ring] for ring in rings]
@@ -673,6 +675,13 @@ def build_boundaries(topo_json: dict, table_names: dict, report: dict):
                     else:
                         dropped[code] += 1
                 pieces.append(finished)
+        return pieces
+
+    for code in sorted(by_code):
+        numeric, sources, polygons = by_code[code]
+        if len(sources) > 1:
+            report["merged"].add(f"{code}: {' + '.join(sources)}")
+        pieces = decode(code, polygons)
         if not pieces:
             raise SystemExit(f"{code}: nothing left of the geometry")
         features.append({"iso_a3": code, "iso_n3": numeric, "name": table_names[code],
@@ -680,7 +689,29 @@ def build_boundaries(topo_json: dict, table_names: dict, report: dict):
     for code in sorted(dropped):
         log.append(f"{code}: dropped {dropped[code]} ring(s) left with under 4 positions or no "
                    f"area after rounding")
-    return features, log
+    # Decoded from the same arcs as Ukraine's merged ring, so its edges are Ukraine's exactly.
+    crimea_polygons = decode("Crimea", [crimea])
+    log.append(f"UKR: took Crimea ({sum(len(r) for p in crimea_polygons for r in p)} positions) "
+               f"out of RUS's MultiPolygon and dissolved it into UKR's")
+    return features, log, crimea_polygons
+
+
+# Natural Earth 4.1 draws who controls the ground, so Crimea is a separate polygon of Russia's
+# MultiPolygon. The bundled boundaries are de jure for Crimea: it is moved into Ukraine's feature
+# (their shared arcs dissolve at Perekop), and assets/territories.json draws it as a territory
+# whose control follows the date. The polygon is the one of Russia's that contains Simferopol.
+SIMFEROPOL = (34.10, 44.95)
+
+
+def move_crimea_to_ukraine(topology, by_code):
+    polygons = by_code["RUS"][2]
+    hits = [i for i, polygon in enumerate(polygons)
+            if point_in_ring(*SIMFEROPOL, [topology.lonlat(p) for p in topology.ring(polygon[0])])]
+    if len(hits) != 1:
+        raise SystemExit(f"expected one polygon of RUS around Simferopol, found {len(hits)}")
+    crimea = polygons.pop(hits[0])
+    by_code["UKR"][2].append(crimea)
+    return crimea
 
 
 def check_geometry(features, label):
@@ -719,6 +750,9 @@ PLACE_CHECKS_50M = [
     ("Moscow", 37.617, 55.756, ["RUS"]),
     ("Minsk", 27.567, 53.9, ["BLR"]),
     ("Kaliningrad", 20.5, 54.7, ["RUS"]),
+    # Crimea is Ukraine's in the bundled boundaries (de jure); see move_crimea_to_ukraine().
+    ("Simferopol", 34.10, 44.95, ["UKR"]),
+    ("Sevastopol", 33.52, 44.60, ["UKR"]),
     ("Nakhchivan", 45.4, 39.2, ["AZE"]),
     ("Caspian Sea", 51.0, 41.0, []),
     ("Sokh", 71.1, 39.96, ["UZB"]),
@@ -747,6 +781,7 @@ PLACE_CHECKS_50M = [
 # as Sokh and small islands do not).
 PLACE_CHECKS_110M = [
     ("Moscow", 37.617, 55.756, ["RUS"]),
+    ("Simferopol", 34.10, 44.95, ["UKR"]),
     ("Minsk", 27.567, 53.9, ["BLR"]),
     ("Caspian Sea", 51.0, 41.0, []),
     ("Maseru", 27.48, -29.31, ["LSO"]),
@@ -979,11 +1014,13 @@ def main() -> None:
     report = {"iso_by_numeric": iso_by_numeric, "notes": [], "assigned": set(), "merged": set(),
               "capital_notes": []}
     results = {}
+    crimea_by_scale = {}
     for scale in ("50m", "110m"):
         topo = json.loads(read_member(atlas_tgz, f"package/countries-{scale}.json"))
-        features, log = build_boundaries(topo, names, report)
+        features, log, crimea = build_boundaries(topo, names, report)
         check_geometry(features, scale)
         results[scale] = (topo, features)
+        crimea_by_scale[scale] = crimea
         for line in log:
             print(f"  {scale} {line}")
 
@@ -1009,6 +1046,11 @@ def main() -> None:
               f"{stats['vertices']} vertices, {stats['bytes']} bytes")
     table = table_text(rows)
     (ASSETS / "countries.json").write_text(table, encoding="utf-8")
+    contested = territories.build(CACHE, {s: results[s][1] for s in results}, crimea_by_scale,
+                                  finish_ring, point_in_polygon)
+    text = territories.territories_text(contested)
+    (ASSETS / "territories.json").write_text(text, encoding="utf-8")
+    print(f"assets/territories.json: {len(contested)} territories, {len(text.encode('utf-8'))} bytes")
     print(f"assets/countries.json: {len(rows)} countries, {len(table.encode('utf-8'))} bytes, "
           f"{sum(1 for r in rows if r['capital'] is None)} without a capital "
           f"({', '.join(r['iso_a3'] for r in rows if r['capital'] is None)})")
