@@ -115,6 +115,69 @@ CAPITAL_COORDS_FALLBACK = {
 }
 
 
+# Corrections to the country table, each with the value the sources give (checked, so that a
+# change upstream is noticed) and the source of the correction. The row gets a `note` saying
+# what was changed and why; the old spellings stay searchable as alt_names.
+TABLE_CORRECTIONS = {
+    "TWN": {
+        "formal_name": ("Taiwan, Province of China", "Taiwan (Republic of China)"),
+        "note": ("formal_name: a neutral form naming the island and the state's own name. "
+                 "ISO 3166-1 (and so iso-codes) calls it \"Taiwan, Province of China\", which takes "
+                 "a side on its status; that name stays among alt_names."),
+        "alt_names_add": ["Taiwan, Province of China"],
+    },
+    "BIH": {
+        "formal_name": ("Republic of Bosnia and Herzegovina", "Bosnia and Herzegovina"),
+        "note": ("formal_name: the state's name since the Dayton Agreement, Annex 4 (Constitution "
+                 "of Bosnia and Herzegovina), Article I.1: the Republic continues \"with its name "
+                 "changed to 'Bosnia and Herzegovina'\" (14 December 1995)."),
+        "alt_names_add": ["Republic of Bosnia and Herzegovina"],
+    },
+    "MMR": {
+        "formal_name": ("Republic of Myanmar", "Republic of the Union of Myanmar"),
+        "note": ("formal_name: the name under the Constitution of the Republic of the Union of "
+                 "Myanmar (2008, in force since 30 March 2011), as the UN lists the member state."),
+    },
+    "TJK": {
+        "demonym": ("Tadzhik", "Tajik"),
+        "note": ("demonym: \"Tajik\", the spelling of current English usage and of the country's "
+                 "own English texts; the Russian-derived \"Tadzhik\" stays among alt_names."),
+        "alt_names_add": ["Tadzhik"],
+    },
+    "KGZ": {
+        "demonym": ("Kirghiz", "Kyrgyz"),
+        "note": ("demonym: \"Kyrgyz\", as in the state's own name (Kyrgyz Republic); the older "
+                 "\"Kirghiz\" stays among alt_names."),
+        "alt_names_add": ["Kirghiz"],
+    },
+    "CIV": {
+        "name": ("Ivory Coast", "Côte d'Ivoire"),
+        "note": ("name: \"Côte d'Ivoire\", the name the state has asked to be used in every "
+                 "language since October 1985 and the one the UN and ISO 3166-1 use; \"Ivory "
+                 "Coast\" stays among alt_names."),
+        "alt_names_add": ["Ivory Coast"],
+    },
+}
+
+
+def apply_table_corrections(rows):
+    by_code = {row["iso_a3"]: row for row in rows}
+    for code, correction in TABLE_CORRECTIONS.items():
+        row = by_code[code]
+        for field in ("name", "formal_name", "demonym"):
+            if field not in correction:
+                continue
+            old, new = correction[field]
+            if row[field] != old:
+                raise SystemExit(f"{code}: {field} is {row[field]!r}, the correction expects {old!r}")
+            row[field] = new
+        for alt in correction.get("alt_names_add", []):
+            if alt not in row["alt_names"]:
+                row["alt_names"].append(alt)
+        row["alt_names"] = [a for a in row["alt_names"] if a not in (row["name"], row["formal_name"])]
+        row["note"] = correction["note"]
+
+
 # ---------------------------------------------------------------------------------------------
 # Inputs
 
@@ -967,6 +1030,7 @@ def build_table(codes, iso_rows, wc_rows, geonames, report):
                 by_code[neighbour]["borders"].append(code)
     for row in rows:
         row["borders"] = sorted(set(row["borders"]))
+    apply_table_corrections(rows)
     return rows
 
 
@@ -1010,6 +1074,7 @@ def main() -> None:
     iso_by_numeric = {row["numeric"]: row["alpha_3"] for row in iso_rows}
     names = {WORLD_COUNTRIES_CODE_FIX.get(r["cca3"], r["cca3"]): r["name"]["common"] for r in wc_rows}
     names.update({code: row["name"] for code, row in EXTRA_ROWS.items()})
+    names.update({code: c["name"][1] for code, c in TABLE_CORRECTIONS.items() if "name" in c})
 
     report = {"iso_by_numeric": iso_by_numeric, "notes": [], "assigned": set(), "merged": set(),
               "capital_notes": []}
