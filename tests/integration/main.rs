@@ -1,11 +1,15 @@
 //! Integration tests, compiled into one binary so the GUI stack is linked once.
 
+/// Corrections to the bundled scenario and country table, each failing on the old data.
+mod corrections;
 /// Opening files: the bad-input corpus, drag and drop, the size limit.
 mod files;
 /// Property tests: damaged and generated files never make a loader panic.
 mod fuzz;
 /// The scenario: memberships, neighbours, the checks and the export.
 mod scenario;
+/// Contested territories through time: hit test, `where`, texts and the export.
+mod territories;
 /// The desktop app driven through AccessKit and pointer events, as a person would.
 mod ui;
 /// The bundled world: hit testing, meshes, adjacency.

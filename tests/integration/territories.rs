@@ -1,0 +1,433 @@
+use alliance_map::model::date::Date;
+use alliance_map::model::territory::{Territories, TerritoryStatus, TerritoryText, where_is};
+
+use super::world::world;
+
+fn territories() -> &'static Territories {
+    match Territories::bundled() {
+        Ok(territories) => territories,
+        Err(error) => panic!("the bundled territories must load: {error}"),
+    }
+}
+
+fn date(text: &str) -> Date {
+    match text.parse() {
+        Ok(date) => date,
+        Err(error) => panic!("{error}"),
+    }
+}
+
+/// (country, territory id, status, holder) at a place on a date, as `where` answers.
+fn answer(
+    lon: f64,
+    lat: f64,
+    on: &str,
+) -> (Option<String>, Option<(String, TerritoryStatus, String)>) {
+    let answer = where_is(world(), territories(), lon, lat, date(on));
+    (
+        answer.country,
+        answer.territory.map(|t| (t.id, t.status, t.controlled_by)),
+    )
+}
+
+fn assert_plain(place: &str, lon: f64, lat: f64, on: &str, country: &str) {
+    assert_eq!(
+        answer(lon, lat, on),
+        (Some(country.to_owned()), None),
+        "{place} on {on}"
+    );
+}
+
+fn assert_held(
+    place: &str,
+    (lon, lat): (f64, f64),
+    on: &str,
+    (country, id, status, holder): (&str, &str, TerritoryStatus, &str),
+) {
+    assert_eq!(
+        answer(lon, lat, on),
+        (
+            Some(country.to_owned()),
+            Some((id.to_owned(), status, holder.to_owned()))
+        ),
+        "{place} on {on}"
+    );
+}
+
+const SIMFEROPOL: (f64, f64) = (34.10, 44.95);
+const SEVASTOPOL: (f64, f64) = (33.52, 44.60);
+const SUKHUMI: (f64, f64) = (41.02, 43.00);
+const TSKHINVALI: (f64, f64) = (43.96, 42.23);
+const TIRASPOL: (f64, f64) = (29.63, 46.84);
+const STEPANAKERT: (f64, f64) = (46.75, 39.82);
+const LACHIN: (f64, f64) = (46.55, 39.64);
+const DONETSK: (f64, f64) = (37.80, 48.00);
+
+#[test]
+fn the_bundled_territories_name_only_countries_of_the_world() {
+    assert_eq!(territories().unknown_codes(world()), Vec::<String>::new());
+    assert!(territories().all().len() >= 7);
+}
+
+#[test]
+fn crimea_is_ukraine_in_the_world_on_every_date_and_never_russia() {
+    for (lon, lat) in [SIMFEROPOL, SEVASTOPOL] {
+        assert_eq!(
+            world().country_at(lon, lat).map(|c| c.iso_a3()),
+            Some("UKR")
+        );
+    }
+    let Some(russia) = world().by_code("RUS") else {
+        panic!("Russia is in the world");
+    };
+    for (lon, lat) in [SIMFEROPOL, SEVASTOPOL, (36.47, 45.35)] {
+        assert!(
+            !russia
+                .polygons(alliance_map::model::Detail::Fine)
+                .iter()
+                .any(|p| p.contains(lon, lat)),
+            "Russia's outline covers ({lon}, {lat})"
+        );
+    }
+}
+
+#[test]
+fn crimea_is_plain_ukraine_before_2014_occupied_then_annexed_after() {
+    assert_plain(
+        "Simferopol",
+        SIMFEROPOL.0,
+        SIMFEROPOL.1,
+        "2012-05-15",
+        "UKR",
+    );
+    assert_plain(
+        "Simferopol",
+        SIMFEROPOL.0,
+        SIMFEROPOL.1,
+        "2014-02-26",
+        "UKR",
+    );
+    assert_held(
+        "Simferopol",
+        SIMFEROPOL,
+        "2014-03-01",
+        ("UKR", "crimea", TerritoryStatus::Occupied, "RUS"),
+    );
+    for on in ["2014-03-18", "2015-01-01", "2020-01-01", "2026-01-01"] {
+        assert_held(
+            "Sevastopol",
+            SEVASTOPOL,
+            on,
+            ("UKR", "crimea", TerritoryStatus::Annexed, "RUS"),
+        );
+    }
+}
+
+#[test]
+fn the_where_answer_serialises_as_the_cli_prints_it() {
+    let in_2012 = where_is(
+        world(),
+        territories(),
+        SIMFEROPOL.0,
+        SIMFEROPOL.1,
+        date("2012-05-15"),
+    );
+    assert_eq!(
+        serde_json::to_value(&in_2012).ok(),
+        Some(serde_json::json!({"country": "UKR", "territory": null}))
+    );
+    let in_2020 = where_is(
+        world(),
+        territories(),
+        SIMFEROPOL.0,
+        SIMFEROPOL.1,
+        date("2020-01-01"),
+    );
+    assert_eq!(
+        serde_json::to_value(&in_2020).ok(),
+        Some(serde_json::json!({"country": "UKR", "territory": {
+            "id": "crimea", "name": "Crimea", "status": "annexed", "recognised_as": "UKR",
+            "controlled_by": "RUS", "since": "2014-03-18"}}))
+    );
+    let sea = where_is(world(), territories(), 34.0, 43.5, date("2020-01-01"));
+    assert_eq!(
+        serde_json::to_value(&sea).ok(),
+        Some(serde_json::json!({"country": null, "territory": null}))
+    );
+}
+
+#[test]
+fn abkhazia_and_south_ossetia_are_breakaway_before_2008_and_occupied_after() {
+    for (place, at, id, breakaway_from) in [
+        ("Sukhumi", SUKHUMI, "abkhazia", "1993-09-30"),
+        ("Tskhinvali", TSKHINVALI, "south-ossetia", "1992-06-24"),
+    ] {
+        assert_plain(place, at.0, at.1, "1991-06-01", "GEO");
+        let Some((territory, period)) = territories().at(at.0, at.1, date(breakaway_from)) else {
+            panic!("{place} is contested from {breakaway_from}");
+        };
+        assert_eq!(
+            (territory.id(), period.status),
+            (id, TerritoryStatus::Breakaway)
+        );
+        assert_eq!(territory.recognised_as(), "GEO");
+        assert_held(
+            place,
+            at,
+            "2012-05-15",
+            ("GEO", id, TerritoryStatus::Occupied, "RUS"),
+        );
+    }
+    assert_plain("Tbilisi", 44.793, 41.715, "2012-05-15", "GEO");
+}
+
+#[test]
+fn transnistria_is_breakaway_from_july_1992() {
+    assert_plain("Tiraspol", TIRASPOL.0, TIRASPOL.1, "1992-07-20", "MDA");
+    let held = answer(TIRASPOL.0, TIRASPOL.1, "2012-05-15");
+    assert_eq!(held.0.as_deref(), Some("MDA"));
+    assert_eq!(
+        held.1.map(|(id, status, _)| (id, status)),
+        Some(("transnistria".to_owned(), TerritoryStatus::Breakaway))
+    );
+    assert_plain("Chisinau", 28.86, 47.01, "2012-05-15", "MDA");
+}
+
+#[test]
+fn nagorno_karabakh_is_armenian_held_from_1994_until_september_2023() {
+    assert_plain(
+        "Stepanakert",
+        STEPANAKERT.0,
+        STEPANAKERT.1,
+        "1994-05-11",
+        "AZE",
+    );
+    for on in ["1994-05-12", "2012-05-15", "2021-06-01", "2023-09-19"] {
+        let held = answer(STEPANAKERT.0, STEPANAKERT.1, on);
+        assert_eq!(held.0.as_deref(), Some("AZE"), "{on}");
+        assert_eq!(
+            held.1.map(|(id, status, _)| (id, status)),
+            Some(("nagorno-karabakh".to_owned(), TerritoryStatus::Breakaway)),
+            "{on}"
+        );
+    }
+    assert_plain(
+        "Stepanakert",
+        STEPANAKERT.0,
+        STEPANAKERT.1,
+        "2023-09-20",
+        "AZE",
+    );
+    assert_plain(
+        "Stepanakert",
+        STEPANAKERT.0,
+        STEPANAKERT.1,
+        "2024-06-01",
+        "AZE",
+    );
+}
+
+#[test]
+fn the_districts_around_karabakh_are_occupied_from_1994_until_november_2020() {
+    assert_plain("Lachin", LACHIN.0, LACHIN.1, "1993-01-01", "AZE");
+    let held = answer(LACHIN.0, LACHIN.1, "2012-05-15");
+    assert_eq!(
+        held.1.map(|(id, status, _)| (id, status)),
+        Some(("karabakh-districts".to_owned(), TerritoryStatus::Occupied))
+    );
+    assert_plain("Lachin", LACHIN.0, LACHIN.1, "2020-11-10", "AZE");
+}
+
+#[test]
+fn occupied_donetsk_is_plain_ukraine_before_may_2014_then_occupied_then_annexed() {
+    assert_plain("Donetsk", DONETSK.0, DONETSK.1, "2012-05-15", "UKR");
+    assert_held(
+        "Donetsk",
+        DONETSK,
+        "2015-01-01",
+        ("UKR", "donbas", TerritoryStatus::Occupied, "RUS"),
+    );
+    assert_held(
+        "Donetsk",
+        DONETSK,
+        "2023-01-01",
+        ("UKR", "donbas", TerritoryStatus::Annexed, "RUS"),
+    );
+    // Kramatorsk stayed on Ukraine's side of the line of contact.
+    assert_plain("Kramatorsk", 37.56, 48.72, "2020-01-01", "UKR");
+}
+
+#[test]
+fn a_territory_without_an_outline_is_listed_on_its_dates_but_never_hit() {
+    let Some(occupied) = territories().by_id("ukraine-occupied-2022") else {
+        panic!("the areas occupied since 2022 are bundled");
+    };
+    assert!(!occupied.has_outline());
+    assert!(occupied.outline_source().is_none());
+    let active = |on: &str| {
+        territories()
+            .active(date(on))
+            .any(|(t, _)| t.id() == "ukraine-occupied-2022")
+    };
+    assert!(!active("2022-02-23"));
+    assert!(active("2022-03-01"));
+    let [lon, lat] = occupied.label_point();
+    assert_plain("Melitopol", lon, lat, "2023-01-01", "UKR");
+}
+
+#[test]
+fn crimea_reads_recognised_as_ukraine_occupied_and_annexed_by_russia_since_2014() {
+    let Some((crimea, period)) = territories().at(SIMFEROPOL.0, SIMFEROPOL.1, date("2015-01-01"))
+    else {
+        panic!("Crimea is contested in 2015");
+    };
+    let text = TerritoryText::new(world(), crimea, period);
+    assert_eq!(
+        text.summary,
+        "Crimea: recognised as part of Ukraine; occupied and annexed by Russia since 2014"
+    );
+    assert_eq!(text.history.len(), 2);
+    assert!(text.history[0].starts_with("27 February 2014 – 18 March 2014: occupied by Russia"));
+    assert!(text.sources.iter().any(|s| s.contains("68/262")));
+    assert!(text.outline.starts_with("Outline: Natural Earth"));
+}
+
+#[test]
+fn occupied_donetsk_reads_occupied_since_2014_and_annexed_since_2022() {
+    let Some((donbas, period)) = territories().at(DONETSK.0, DONETSK.1, date("2023-01-01")) else {
+        panic!("Donetsk is contested in 2023");
+    };
+    assert_eq!(
+        TerritoryText::new(world(), donbas, period).summary,
+        "Occupied parts of Donetsk and Luhansk oblasts: recognised as part of Ukraine; occupied \
+         by Russia since 2014 and annexed by it since 2022"
+    );
+}
+
+#[test]
+fn territories_with_an_outline_lie_inside_their_recognised_state_at_both_scales() {
+    use alliance_map::model::Detail;
+    for territory in territories().all().iter().filter(|t| t.has_outline()) {
+        let [lon, lat] = territory.label_point();
+        assert_eq!(
+            world().country_at(lon, lat).map(|c| c.iso_a3()),
+            Some(territory.recognised_as()),
+            "{}'s label point",
+            territory.id()
+        );
+        for detail in [Detail::Fine, Detail::Coarse] {
+            let mesh = territory.mesh(detail);
+            assert!(!mesh.triangles.is_empty(), "{} {detail:?}", territory.id());
+            let relative = (mesh.triangle_area() - mesh.ring_area()).abs() / mesh.ring_area();
+            assert!(
+                relative < 1e-3,
+                "{} {detail:?} triangulation",
+                territory.id()
+            );
+        }
+    }
+}
+
+fn exported_territories(on: &str) -> Vec<serde_json::Map<String, serde_json::Value>> {
+    let scenario = match alliance_map::model::scenario::Scenario::load_bundled(world()) {
+        Ok(scenario) => scenario,
+        Err(error) => panic!("{error}"),
+    };
+    let collection = alliance_map::model::export::export(world(), &scenario, date(on));
+    let Ok(text) = serde_json::to_string(&collection) else {
+        panic!("the export serialises");
+    };
+    let parsed: geojson::GeoJson = match text.parse() {
+        Ok(parsed) => parsed,
+        Err(error) => panic!("the export parses back: {error}"),
+    };
+    let geojson::GeoJson::FeatureCollection(parsed) = parsed else {
+        panic!("a FeatureCollection");
+    };
+    parsed
+        .features
+        .into_iter()
+        .filter_map(|feature| feature.properties)
+        .filter(|properties| properties.get("kind") == Some(&serde_json::json!("territory")))
+        .collect()
+}
+
+fn exported_ids(on: &str) -> Vec<String> {
+    exported_territories(on)
+        .iter()
+        .filter_map(|p| p.get("id").and_then(|id| id.as_str()).map(String::from))
+        .collect()
+}
+
+#[test]
+fn the_export_carries_the_territories_contested_on_its_date_and_round_trips() {
+    let in_2012 = exported_ids("2012-05-15");
+    assert!(!in_2012.contains(&"crimea".to_owned()));
+    for id in [
+        "abkhazia",
+        "south-ossetia",
+        "transnistria",
+        "nagorno-karabakh",
+    ] {
+        assert!(in_2012.contains(&id.to_owned()), "{id} in 2012");
+    }
+    let in_2020 = exported_territories("2020-01-01");
+    let Some(crimea) = in_2020
+        .iter()
+        .find(|p| p.get("id") == Some(&serde_json::json!("crimea")))
+    else {
+        panic!("Crimea is exported in 2020");
+    };
+    for (key, value) in [
+        ("name", "Crimea"),
+        ("status", "annexed"),
+        ("recognised_as", "UKR"),
+        ("controlled_by", "RUS"),
+        ("since", "2014-03-18"),
+    ] {
+        assert_eq!(crimea.get(key), Some(&serde_json::json!(value)), "{key}");
+    }
+    assert!(!exported_ids("2024-06-01").contains(&"nagorno-karabakh".to_owned()));
+    assert!(exported_ids("2023-01-01").contains(&"ukraine-occupied-2022".to_owned()));
+}
+
+#[test]
+fn exported_ukraine_holds_crimea_on_every_date() {
+    let scenario = match alliance_map::model::scenario::Scenario::load_bundled(world()) {
+        Ok(scenario) => scenario,
+        Err(error) => panic!("{error}"),
+    };
+    for on in ["2012-05-15", "2020-01-01"] {
+        let collection = alliance_map::model::export::export(world(), &scenario, date(on));
+        let holder = collection.features.iter().find_map(|feature| {
+            let properties = feature.properties.as_ref()?;
+            let code = properties.get("iso_a3")?.as_str()?;
+            let geometry = feature.geometry.as_ref()?;
+            let geojson::GeometryValue::MultiPolygon { coordinates } = &geometry.value else {
+                return None;
+            };
+            let rings: Vec<Vec<Vec<[f64; 2]>>> = coordinates
+                .iter()
+                .map(|polygon| {
+                    polygon
+                        .iter()
+                        .map(|ring| {
+                            ring.iter()
+                                .filter_map(|p| match p.as_slice() {
+                                    &[lon, lat, ..] => Some([lon, lat]),
+                                    _ => None,
+                                })
+                                .collect()
+                        })
+                        .collect()
+                })
+                .collect();
+            rings
+                .into_iter()
+                .map(alliance_map::model::Polygon::new)
+                .any(|p| p.contains(SIMFEROPOL.0, SIMFEROPOL.1))
+                .then(|| code.to_owned())
+        });
+        assert_eq!(holder.as_deref(), Some("UKR"), "{on}");
+    }
+}
