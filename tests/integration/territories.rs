@@ -431,3 +431,53 @@ fn exported_ukraine_holds_crimea_on_every_date() {
         assert_eq!(holder.as_deref(), Some("UKR"), "{on}");
     }
 }
+
+/// The territories plugin's shapes for the Black Sea on a date, drawn in a headless egui frame.
+fn black_sea_shapes(on: &str, dark: bool) -> Vec<egui::Shape> {
+    use alliance_map::render::MercatorView;
+    use alliance_map::render::patterns::PatternTextures;
+    use alliance_map::render::style::TerritoryLook;
+    use alliance_map::render::territories::territory_shapes;
+
+    let ctx = egui::Context::default();
+    let mut shapes = Vec::new();
+    let mut frame = ctx.run_ui(egui::RawInput::default(), |ui| {
+        let patterns = PatternTextures::new(ui.ctx());
+        let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1200.0, 800.0));
+        let view = MercatorView::new([35.0, 45.5], 6.0, rect);
+        territory_shapes(
+            ui,
+            territories(),
+            date(on),
+            &view,
+            &patterns,
+            TerritoryLook::for_theme(dark),
+            &mut shapes,
+        );
+    });
+    // Only the shapes matter here: no renderer takes the pattern textures.
+    frame.textures_delta.clear();
+    shapes
+}
+
+#[test]
+fn the_black_sea_map_hatches_crimea_after_2014_and_not_in_2012() {
+    // In 2012 only the breakaway regions (Transnistria, Abkhazia) show in this view; from 2015
+    // Crimea and the occupied part of Donbas add their hatching.
+    let in_2012 = black_sea_shapes("2012-05-15", false);
+    let in_2015 = black_sea_shapes("2015-01-01", true);
+    let meshes = |shapes: &[egui::Shape]| {
+        shapes
+            .iter()
+            .filter_map(|shape| match shape {
+                egui::Shape::Mesh(mesh) => Some(mesh.indices.len()),
+                _ => None,
+            })
+            .sum::<usize>()
+    };
+    assert!(
+        meshes(&in_2015) > meshes(&in_2012),
+        "hatching grows after 2014"
+    );
+    assert!(in_2015.len() > in_2012.len());
+}
