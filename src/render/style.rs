@@ -159,4 +159,4 @@ pub const TERRITORY_MARKER_RADIUS_PX: f32 = 5.0;
 pub const TERRITORY_PICK_RADIUS_PX: f32 = 10.0;
 pub const TERRITORY_FONT_SIZE: f32 = 11.0;
 /// A territory's name is written inside it once it is at least this wide on screen.
-pub const TERRITORY_LABEL_MIN_WIDTH_PX: f32 = 70.0;
+pub const TERRITORY_LABEL_MIN_WIDTH_PX: f32 = 45.0;

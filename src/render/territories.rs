@@ -122,6 +122,11 @@ pub fn territory_shapes(
                 font.clone(),
                 look.outline,
             );
+            // A name much wider than its outline would cover its neighbours' (Nagorno-Karabakh
+            // and the districts around it): it waits for a closer zoom.
+            if territory.has_outline() && galley.size().x > 1.5 * screen_width(territory, &copy) {
+                continue;
+            }
             let rect = align.anchor_size(anchor, galley.size());
             shapes.push(Shape::rect_filled(rect.expand(1.5), 3.0, look.halo));
             shapes.push(Shape::galley(rect.min, galley, look.outline));
