@@ -47,9 +47,11 @@ fn whole_frame(c: &mut Criterion) {
             frame(&ctx, &mut app);
         }
         if let Some((center, zoom)) = view {
-            app.map_memory_mut()
-                .center_at(lon_lat(center[0], center[1]));
-            let _ = app.map_memory_mut().set_zoom(zoom);
+            let memory = app.map_mut().memory_mut();
+            memory.center_at(lon_lat(center[0], center[1]));
+            if let Err(error) = memory.set_zoom(zoom) {
+                panic!("zoom {zoom}: {error:?}");
+            }
             frame(&ctx, &mut app);
         }
         group.bench_function(name, |b| b.iter(|| black_box(frame(&ctx, &mut app))));

@@ -4,9 +4,10 @@ use std::hint::black_box;
 
 use alliance_map::World;
 use alliance_map::model::Polygon;
+use alliance_map::model::geo::LonLat;
 use alliance_map::model::mesh::ShapeMesh;
 use alliance_map::model::world::bundled_sources;
-use alliance_map::render::base_map::{base_map_shapes, border_shapes};
+use alliance_map::render::land::{border_shapes, land_shapes};
 use alliance_map::render::style::Palette;
 use alliance_map::render::{MercatorView, append_shape_mesh};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -65,8 +66,14 @@ const SCREEN: Rect = Rect::from_min_max(pos2(0.0, 0.0), pos2(1600.0, 1000.0));
 
 fn views() -> [(&'static str, MercatorView); 2] {
     [
-        ("world view", MercatorView::new([60.0, 40.0], 2.6, SCREEN)),
-        ("Caucasus", MercatorView::new([45.0, 41.5], 6.0, SCREEN)),
+        (
+            "world view",
+            MercatorView::new(LonLat::new(60.0, 40.0), 2.6, SCREEN),
+        ),
+        (
+            "Caucasus",
+            MercatorView::new(LonLat::new(45.0, 41.5), 6.0, SCREEN),
+        ),
     ]
 }
 
@@ -98,7 +105,7 @@ fn frame_shapes(c: &mut Criterion) {
         group.bench_function("ours: cached meshes, culled", |b| {
             b.iter(|| {
                 let mut shapes = Vec::new();
-                base_map_shapes(&world, &view, &palette, &mut shapes);
+                land_shapes(&world, &view, &palette, &mut shapes);
                 black_box(shapes.len())
             })
         });

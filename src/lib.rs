@@ -2,6 +2,8 @@
 
 pub mod app;
 pub mod cli;
+pub mod layers;
+pub mod map;
 pub mod model;
 pub mod render;
 pub mod ui;

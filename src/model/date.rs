@@ -6,6 +6,17 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A real calendar date, ordered chronologically.
+///
+/// # Examples
+/// ```
+/// use alliance_map::model::date::Date;
+///
+/// let summit: Date = "2012-05-15".parse()?;
+/// assert_eq!(summit.long_form(), "15 May 2012");
+/// assert_eq!(summit.first_of_month_plus(1).to_string(), "2012-06-01");
+/// assert!("2012-02-30".parse::<Date>().is_err());
+/// # Ok::<(), alliance_map::model::date::DateError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     year: i32,

@@ -3,7 +3,6 @@
 
 use geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject, JsonValue};
 
-use super::arc::great_circle;
 use super::date::Date;
 use super::scenario::{PartyRef, Scenario};
 use super::territory::Territories;
@@ -40,7 +39,8 @@ pub fn export_with_territories(
     territories: &Territories,
     date: Date,
 ) -> FeatureCollection {
-    let neighbours = scenario.nato_neighbours_of_csto(world, date);
+    let neighbours = scenario.neighbours(world, date);
+    let bordering = scenario.neighbours_of().map(|n| n.bordering.as_str());
     let mut features: Vec<Feature> = world
         .countries()
         .iter()
@@ -59,10 +59,10 @@ pub fn export_with_territories(
             properties.insert("iso_a3".into(), country.iso_a3().into());
             properties.insert("name".into(), country.name().into());
             properties.insert("memberships".into(), JsonValue::Object(memberships));
-            properties.insert(
-                "nato_neighbour_of_csto".into(),
-                neighbours.contains(country.iso_a3()).into(),
-            );
+            if let Some(bordering) = bordering {
+                let neighbour_of = neighbours.contains(country.iso_a3()).then_some(bordering);
+                properties.insert("neighbour_of".into(), neighbour_of.into());
+            }
             feature(multi_polygon(country.polygons(Detail::Fine)), properties)
         })
         .collect();
@@ -91,13 +91,11 @@ pub fn export_with_territories(
     }
 
     for tension in &scenario.data().tensions {
-        let places: Vec<Vec<[f64; 2]>> = tension
-            .parties
-            .iter()
-            .filter_map(|party| party.resolve())
-            .map(|party| scenario.party_positions(world, party, date))
+        let lines: Vec<Vec<geojson::Position>> = scenario
+            .tension_arcs(world, tension, date, ARC_STEP_KM)
+            .into_iter()
+            .map(|arc| arc.into_iter().map(|p| vec![p.lon, p.lat].into()).collect())
             .collect();
-        let lines = tension_lines(&places);
         let geometry = match <[Vec<geojson::Position>; 1]>::try_from(lines) {
             Ok([line]) => GeometryValue::LineString { coordinates: line },
             Err(lines) => GeometryValue::MultiLineString { coordinates: lines },
@@ -127,26 +125,6 @@ pub fn export_with_territories(
         features,
         foreign_members: None,
     }
-}
-
-/// Great-circle lines from the first party's place to every place of the other parties.
-fn tension_lines(places: &[Vec<[f64; 2]>]) -> Vec<Vec<geojson::Position>> {
-    let Some((first, others)) = places.split_first() else {
-        return Vec::new();
-    };
-    let Some(&from) = first.first() else {
-        return Vec::new();
-    };
-    others
-        .iter()
-        .flatten()
-        .map(|&to| {
-            great_circle(from, to, ARC_STEP_KM)
-                .into_iter()
-                .map(|[lon, lat]| vec![lon, lat].into())
-                .collect()
-        })
-        .collect()
 }
 
 /// Polygons as a GeoJSON MultiPolygon, each ring closed again as GeoJSON wants.

@@ -2,6 +2,8 @@
 
 use std::f64::consts::PI;
 
+use super::geo::LonLat;
+
 /// The latitude at which Web Mercator becomes a square; beyond it the projection is clamped.
 pub const MAX_LATITUDE: f64 = 85.051_128_779_806_59;
 
@@ -28,10 +30,10 @@ pub fn project(lon: f64, lat: f64) -> MercatorPoint {
 }
 
 /// The inverse of [`project`]: degrees of longitude and latitude.
-pub fn unproject(point: MercatorPoint) -> (f64, f64) {
+pub fn unproject(point: MercatorPoint) -> LonLat {
     let lon = point.x * 360.0 - 180.0;
     let lat = ((1.0 - 2.0 * point.y) * PI).sinh().atan().to_degrees();
-    (lon, lat)
+    LonLat::new(lon, lat)
 }
 
 #[cfg(test)]
@@ -41,8 +43,8 @@ mod tests {
     #[test]
     fn projecting_then_unprojecting_returns_the_same_place() {
         for (lon, lat) in [(0.0, 0.0), (37.6, 55.7), (-179.9, -60.0), (179.9, 84.0)] {
-            let (lon2, lat2) = unproject(project(lon, lat));
-            assert!((lon - lon2).abs() < 1e-9 && (lat - lat2).abs() < 1e-9);
+            let back = unproject(project(lon, lat));
+            assert!((lon - back.lon).abs() < 1e-9 && (lat - back.lat).abs() < 1e-9);
         }
     }
 

@@ -120,6 +120,14 @@ pub struct OpenJob {
     receiver: Receiver<Result<Opened, OpenError>>,
 }
 
+/// Hands a result to the job's owner. If the owner is gone (the app closed meanwhile), the
+/// result has nobody to tell; that is logged, not an error.
+fn deliver(sender: &mpsc::Sender<Result<Opened, OpenError>>, result: Result<Opened, OpenError>) {
+    if sender.send(result).is_err() {
+        log::debug!("a file finished opening after the app stopped waiting for it");
+    }
+}
+
 impl OpenJob {
     /// Starts reading `path` in the background. A file larger than the limit is refused at
     /// once, by its size, without being read.
@@ -128,17 +136,21 @@ impl OpenJob {
         let progress = Arc::new(AtomicU64::new(0));
         let total_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         if total_bytes > MAX_FILE_BYTES {
-            let _ = sender.send(Err(OpenError::Read(ReadError::TooLarge {
-                file: path.clone(),
-                size: total_bytes,
-                limit: MAX_FILE_BYTES,
-            })));
+            // The receiver is in this very job, so the refusal cannot be lost.
+            deliver(
+                &sender,
+                Err(OpenError::Read(ReadError::TooLarge {
+                    file: path.clone(),
+                    size: total_bytes,
+                    limit: MAX_FILE_BYTES,
+                })),
+            );
         } else {
             let worker_path = path.clone();
             let worker_progress = Arc::clone(&progress);
             std::thread::spawn(move || {
                 let result = open_file(&worker_path, &world, &worker_progress);
-                let _ = sender.send(result);
+                deliver(&sender, result);
             });
         }
         OpenJob {

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use geojson::{Feature, GeometryValue, JsonObject, JsonValue};
 
+use super::geo::{LonLat, unwrap_longitudes};
+use super::json::message_without_position;
 use super::mercator::{self, MercatorPoint};
 use super::mesh::ShapeMesh;
 use super::polygon::{BoundingBox, Polygon, signed_area};
@@ -86,7 +88,7 @@ impl Overlay {
 pub fn parse_overlay(path: &Path, text: &str) -> Result<Overlay, OverlayError> {
     let value: JsonValue = serde_json::from_str(text).map_err(|error| OverlayError::Json {
         file: path.to_path_buf(),
-        message: strip_position(&error.to_string()),
+        message: message_without_position(&error),
         line: error.line(),
         column: error.column(),
     })?;
@@ -99,45 +101,13 @@ pub fn overlay_from_value(path: &Path, value: JsonValue) -> Result<Overlay, Over
         file: path.to_path_buf(),
         problem,
     };
-    let JsonValue::Object(mut object) = value else {
+    let JsonValue::Object(object) = value else {
         return Err(not_geojson(format!(
             "the top level is {}, not a GeoJSON object",
             json_kind(&value)
         )));
     };
-    let kind = object
-        .get("type")
-        .and_then(JsonValue::as_str)
-        .map(str::to_string);
-    let raw_features: Vec<JsonValue> = match kind.as_deref() {
-        Some("FeatureCollection") => match object.remove("features") {
-            Some(JsonValue::Array(features)) => features,
-            Some(other) => {
-                return Err(not_geojson(format!(
-                    "\"features\" is {}, not an array",
-                    json_kind(&other)
-                )));
-            }
-            None => {
-                return Err(not_geojson(
-                    "a FeatureCollection without \"features\"".into(),
-                ));
-            }
-        },
-        Some("Feature") => vec![JsonValue::Object(object)],
-        Some(
-            "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon"
-            | "GeometryCollection",
-        ) => {
-            let mut feature = JsonObject::new();
-            feature.insert("type".into(), "Feature".into());
-            feature.insert("geometry".into(), JsonValue::Object(object));
-            feature.insert("properties".into(), JsonValue::Null);
-            vec![JsonValue::Object(feature)]
-        }
-        Some(other) => return Err(not_geojson(format!("unknown GeoJSON type \"{other}\""))),
-        None => return Err(not_geojson("no \"type\" member at the top level".into())),
-    };
+    let raw_features = raw_features(object, &not_geojson)?;
 
     let mut warnings = Vec::new();
     let mut problems = Vec::new();
@@ -148,7 +118,7 @@ pub fn overlay_from_value(path: &Path, value: JsonValue) -> Result<Overlay, Over
             Err(error) => {
                 problems.push(format!(
                     "feature {index}: {}",
-                    strip_position(&error.to_string())
+                    message_without_position(&error)
                 ));
                 continue;
             }
@@ -208,6 +178,47 @@ pub fn overlay_from_value(path: &Path, value: JsonValue) -> Result<Overlay, Over
     })
 }
 
+/// The features of a GeoJSON object: a collection's, a feature itself, or a bare geometry
+/// wrapped as a feature with no properties.
+fn raw_features(
+    mut object: JsonObject,
+    not_geojson: &dyn Fn(String) -> OverlayError,
+) -> Result<Vec<JsonValue>, OverlayError> {
+    let kind = object
+        .get("type")
+        .and_then(JsonValue::as_str)
+        .map(str::to_string);
+    Ok(match kind.as_deref() {
+        Some("FeatureCollection") => match object.remove("features") {
+            Some(JsonValue::Array(features)) => features,
+            Some(other) => {
+                return Err(not_geojson(format!(
+                    "\"features\" is {}, not an array",
+                    json_kind(&other)
+                )));
+            }
+            None => {
+                return Err(not_geojson(
+                    "a FeatureCollection without \"features\"".into(),
+                ));
+            }
+        },
+        Some("Feature") => vec![JsonValue::Object(object)],
+        Some(
+            "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon"
+            | "GeometryCollection",
+        ) => {
+            let mut feature = JsonObject::new();
+            feature.insert("type".into(), "Feature".into());
+            feature.insert("geometry".into(), JsonValue::Object(object));
+            feature.insert("properties".into(), JsonValue::Null);
+            vec![JsonValue::Object(feature)]
+        }
+        Some(other) => return Err(not_geojson(format!("unknown GeoJSON type \"{other}\""))),
+        None => return Err(not_geojson("no \"type\" member at the top level".into())),
+    })
+}
+
 fn json_kind(value: &JsonValue) -> &'static str {
     match value {
         JsonValue::Null => "null",
@@ -216,13 +227,6 @@ fn json_kind(value: &JsonValue) -> &'static str {
         JsonValue::String(_) => "a string",
         JsonValue::Array(_) => "an array",
         JsonValue::Object(_) => "an object",
-    }
-}
-
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_string(),
-        None => message.to_string(),
     }
 }
 
@@ -251,7 +255,7 @@ fn lon_lat(p: &geojson::Position) -> Result<[f64; 2], String> {
             p.len()
         ));
     };
-    if lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0 {
+    if LonLat::new(lon, lat).is_valid() {
         Ok([lon, lat])
     } else {
         Err(format!(
@@ -344,22 +348,9 @@ fn push_line(
         problems.push(at("a line needs at least two distinct positions"));
         return;
     }
-    shapes.push(OverlayShape::Line(unwrap_longitudes(points)));
-}
-
-/// Makes consecutive longitudes continuous (a ring across the 180° line gets longitudes past
-/// ±180) so that it is drawn as one piece instead of streaking across the map.
-fn unwrap_longitudes(mut points: Vec<[f64; 2]>) -> Vec<[f64; 2]> {
-    for i in 1..points.len() {
-        let previous = points[i - 1][0];
-        while points[i][0] - previous > 180.0 {
-            points[i][0] -= 360.0;
-        }
-        while points[i][0] - previous < -180.0 {
-            points[i][0] += 360.0;
-        }
-    }
-    points
+    let mut points = points;
+    unwrap_longitudes(&mut points);
+    shapes.push(OverlayShape::Line(points));
 }
 
 fn push_polygon(
@@ -394,7 +385,7 @@ fn push_polygon(
             warnings.push(at(&format!(
                 "ring {ring_index} crosses the 180° line; drawn across it"
             )));
-            points = unwrap_longitudes(points);
+            unwrap_longitudes(&mut points);
         }
         if let Some(outer) = &outer {
             // A hole goes on the same side of the 180° line as its unwrapped outer ring.

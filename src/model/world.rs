@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::adjacency;
 use super::country_table::{CapitalRecord, CountryRecord};
 use super::error::WorldError;
+use super::geo::LonLat;
 use super::hit::HitIndex;
 use super::mesh::ShapeMesh;
 use super::polygon::{BoundingBox, Polygon};
@@ -78,7 +79,7 @@ pub struct Country {
     fine_mesh: ShapeMesh,
     coarse_mesh: ShapeMesh,
     bbox: BoundingBox,
-    label_point: [f64; 2],
+    label_point: LonLat,
     area: f64,
 }
 
@@ -132,7 +133,7 @@ impl Country {
         &self.bbox
     }
     /// Where the country's name goes: inside its largest polygon.
-    pub fn label_point(&self) -> [f64; 2] {
+    pub fn label_point(&self) -> LonLat {
         self.label_point
     }
     /// Area of the full-detail boundaries in square degrees.
@@ -150,8 +151,60 @@ pub struct World {
     neighbours: OnceLock<Vec<Vec<CountryId>>>,
 }
 
+impl Country {
+    /// A country from its table record and its prepared boundaries at both scales.
+    fn new(
+        id: CountryId,
+        record: CountryRecord,
+        shape: PreparedShape,
+        coarse: Option<PreparedShape>,
+    ) -> Self {
+        // Small states missing at 1:110m keep their 1:50m shape at every zoom.
+        let (coarse, coarse_mesh) = match coarse {
+            Some(coarse) => (coarse.polygons, coarse.mesh),
+            None => (shape.polygons.clone(), shape.mesh.clone()),
+        };
+        let bbox = shape
+            .polygons
+            .iter()
+            .fold(BoundingBox::EMPTY, |acc, polygon| acc.union(polygon.bbox()));
+        let capital = record.capital.as_ref().map(capital_from_record);
+        let label_point = shape
+            .polygons
+            .iter()
+            .max_by(|a, b| a.area().total_cmp(&b.area()))
+            .map(Polygon::label_point)
+            .unwrap_or_else(|| bbox.center())
+            .into();
+        let area = shape.polygons.iter().map(Polygon::area).sum();
+        Country {
+            id,
+            record,
+            capital,
+            fine: shape.polygons,
+            coarse,
+            fine_mesh: shape.mesh,
+            coarse_mesh,
+            bbox,
+            label_point,
+            area,
+        }
+    }
+}
+
 impl World {
     /// The world shipped inside the application (Natural Earth 1:50m and 1:110m).
+    ///
+    /// # Examples
+    /// ```
+    /// use alliance_map::World;
+    ///
+    /// let world = World::load_bundled()?;
+    /// let yerevan = world.country_at(44.51, 40.18).map(|country| country.iso_a3());
+    /// assert_eq!(yerevan, Some("ARM"));
+    /// assert!(world.country_at(35.0, 43.0).is_none(), "the Black Sea");
+    /// # Ok::<(), alliance_map::model::WorldError>(())
+    /// ```
     pub fn load_bundled() -> Result<World, WorldError> {
         let [fine, coarse, table] = bundled_sources();
         World::from_sources(fine, coarse, table)
@@ -214,35 +267,8 @@ impl World {
                     problem: format!("country code {} appears twice", shape.iso_a3),
                 });
             }
-            // Small states missing at 1:110m keep their 1:50m shape at every zoom.
-            let (coarse, coarse_mesh) = match coarse_by_code.remove(&shape.iso_a3) {
-                Some(coarse) => (coarse.polygons, coarse.mesh),
-                None => (shape.polygons.clone(), shape.mesh.clone()),
-            };
-            let bbox = shape
-                .polygons
-                .iter()
-                .fold(BoundingBox::EMPTY, |acc, polygon| acc.union(polygon.bbox()));
-            let capital = record.capital.as_ref().map(capital_from_record);
-            let label_point = shape
-                .polygons
-                .iter()
-                .max_by(|a, b| a.area().total_cmp(&b.area()))
-                .map(Polygon::label_point)
-                .unwrap_or_else(|| bbox.center());
-            let area = shape.polygons.iter().map(Polygon::area).sum();
-            countries.push(Country {
-                id,
-                record,
-                capital,
-                fine: shape.polygons,
-                coarse,
-                fine_mesh: shape.mesh,
-                coarse_mesh,
-                bbox,
-                label_point,
-                area,
-            });
+            let coarse = coarse_by_code.remove(&shape.iso_a3);
+            countries.push(Country::new(id, record, shape, coarse));
         }
         if let Some(code) = coarse_by_code.keys().min() {
             return Err(WorldError::File {
@@ -465,9 +491,7 @@ pub(crate) fn polygons_from_rings(
             if ring.first() != ring.last() {
                 return Err(format!("{at} is not closed"));
             }
-            if let Some([lon, lat]) = ring.iter().find(|[lon, lat]| {
-                !(lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0)
-            }) {
+            if let Some([lon, lat]) = ring.iter().find(|&&p| !LonLat::from(p).is_valid()) {
                 return Err(format!("{at} has a position out of range: [{lon}, {lat}]"));
             }
         }

@@ -1,9 +1,8 @@
 //! Rendering: turns the model and the UI state into egui shapes over walkers' map.
 
-pub mod base_map;
-pub mod basemap;
 pub mod countries;
-pub mod layers;
+pub mod land;
+pub mod online_tiles;
 pub mod overlays;
 pub mod patterns;
 pub mod plugins;

@@ -1,48 +1,36 @@
 //! GeoJSON overlays on the map: areas filled and outlined, lines, points; and picking them.
 
-use std::cell::RefCell;
-
 use egui::{Color32, Mesh, Pos2, Response, Shape, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::countries::append_visible_fill;
-use super::layers::LayerId;
-use super::plugins::{PaintLog, paint_layer};
+use super::plugins::paint_layer;
+use super::style::{
+    OVERLAY_AREA_ALPHA, OVERLAY_LINE_WIDTH_PX, OVERLAY_PICK_DISTANCE_PX, OVERLAY_POINT_RADIUS_PX,
+};
 use super::view::MercatorView;
+use crate::model::geo::LonLat;
 use crate::model::overlay::{Overlay, OverlayShape, point_in_mercator};
-
-const POINT_RADIUS_PX: f32 = 5.0;
-const LINE_WIDTH_PX: f32 = 2.2;
-const PICK_DISTANCE_PX: f32 = 7.0;
-const AREA_ALPHA: u8 = 90;
 
 pub struct OverlayPlugin<'a> {
     pub overlay: &'a Overlay,
-    pub index: usize,
     pub color: Color32,
     pub halo: Color32,
     pub selected_feature: Option<usize>,
-    pub log: &'a RefCell<PaintLog>,
 }
 
 impl Plugin for OverlayPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
-        paint_layer(
-            ui,
-            projector,
-            self.log,
-            LayerId::Overlay(self.index),
-            |_, view, shapes| {
-                overlay_shapes(
-                    view,
-                    self.overlay,
-                    self.color,
-                    self.halo,
-                    self.selected_feature,
-                    shapes,
-                );
-            },
-        );
+        paint_layer(ui, projector, |_, view, shapes| {
+            overlay_shapes(
+                view,
+                self.overlay,
+                self.color,
+                self.halo,
+                self.selected_feature,
+                shapes,
+            );
+        });
     }
 }
 
@@ -72,7 +60,7 @@ pub fn overlay_shapes(
                         append_visible_fill(
                             mesh,
                             view,
-                            color.gamma_multiply_u8(AREA_ALPHA),
+                            color.gamma_multiply_u8(OVERLAY_AREA_ALPHA),
                             &mut areas,
                         );
                         for part in mesh
@@ -99,17 +87,21 @@ pub fn overlay_shapes(
                             .collect();
                         lines.push(Shape::line(
                             screen.clone(),
-                            Stroke::new(LINE_WIDTH_PX * width + 2.0, halo),
+                            Stroke::new(OVERLAY_LINE_WIDTH_PX * width + 2.0, halo),
                         ));
                         lines.push(Shape::line(
                             screen,
-                            Stroke::new(LINE_WIDTH_PX * width, color),
+                            Stroke::new(OVERLAY_LINE_WIDTH_PX * width, color),
                         ));
                     }
                     OverlayShape::Point(point) => {
                         let center = view.to_screen(point_in_mercator(*point));
-                        if view.screen_rect().expand(POINT_RADIUS_PX).contains(center) {
-                            let radius = POINT_RADIUS_PX * if selected { 1.5 } else { 1.0 };
+                        if view
+                            .screen_rect()
+                            .expand(OVERLAY_POINT_RADIUS_PX)
+                            .contains(center)
+                        {
+                            let radius = OVERLAY_POINT_RADIUS_PX * if selected { 1.5 } else { 1.0 };
                             points.push(Shape::circle_filled(center, radius + 1.5, halo));
                             points.push(Shape::circle_filled(center, radius, color));
                         }
@@ -131,20 +123,20 @@ pub fn overlay_shapes(
 pub fn overlay_feature_at(view: &MercatorView, overlay: &Overlay, pos: Pos2) -> Option<usize> {
     let copies: Vec<MercatorView> = view.world_copies().collect();
     let near_point = |point: [f64; 2]| {
-        copies
-            .iter()
-            .any(|copy| copy.to_screen(point_in_mercator(point)).distance(pos) <= PICK_DISTANCE_PX)
+        copies.iter().any(|copy| {
+            copy.to_screen(point_in_mercator(point)).distance(pos) <= OVERLAY_PICK_DISTANCE_PX
+        })
     };
     let near_line = |line: &[[f64; 2]]| {
         copies.iter().any(|copy| {
             line.windows(2).any(|w| {
                 let a = copy.to_screen(point_in_mercator(w[0]));
                 let b = copy.to_screen(point_in_mercator(w[1]));
-                distance_to_segment(pos, a, b) <= PICK_DISTANCE_PX
+                distance_to_segment(pos, a, b) <= OVERLAY_PICK_DISTANCE_PX
             })
         })
     };
-    let [lon, lat] = view.screen_to_lon_lat(pos);
+    let LonLat { lon, lat } = view.screen_to_lon_lat(pos);
     let inside = |polygon: &crate::model::Polygon| {
         [lon, lon - 360.0, lon + 360.0]
             .iter()

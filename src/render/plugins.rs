@@ -1,8 +1,5 @@
 //! The map's layers as walkers plugins: group fills, NATO neighbours, tension arcs, labels.
-//! Each draws from [`MapLayers`] and the cached meshes, and logs what it painted.
-
-use std::cell::RefCell;
-use std::collections::BTreeMap;
+//! Each draws from the view model ([`crate::layers::MapLayers`]) and the cached meshes.
 
 use egui::{Align2, Color32, FontId, Mesh, Rect, Response, Shape, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
@@ -10,39 +7,24 @@ use walkers::{MapMemory, Plugin, Projector};
 use super::countries::{
     CountryFill, CountryOutline, Dash, fill_mesh, outline_shapes, pattern_mesh,
 };
-use super::layers::{GroupLayer, LayerId, TensionArc};
 use super::patterns::{PATTERN_SPACING_PX, Pattern, PatternTextures};
 use super::style::*;
 use super::view::MercatorView;
+use crate::layers::{GroupLayer, TensionArc};
+use crate::model::geo::LonLat;
 use crate::model::scenario::{GroupKind, Status, TensionKind};
 use crate::model::{CountryId, World};
 
-/// How many shapes each layer painted in the last frame: what the legend switches affect,
-/// observable by tests.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct PaintLog {
-    pub shapes: BTreeMap<LayerId, usize>,
-}
-
-impl PaintLog {
-    pub(crate) fn record(log: &RefCell<PaintLog>, layer: LayerId, count: usize) {
-        *log.borrow_mut().shapes.entry(layer).or_default() += count;
-    }
-}
-
-/// What every layer plugin does around building its shapes: take walkers' view of the frame,
-/// paint the shapes and log how many there were.
+/// What every layer plugin does around building its shapes: take walkers' view of the frame
+/// and paint the shapes in one batch.
 pub(crate) fn paint_layer(
     ui: &mut Ui,
     projector: &Projector,
-    log: &RefCell<PaintLog>,
-    layer: LayerId,
     build: impl FnOnce(&Ui, &MercatorView, &mut Vec<Shape>),
 ) {
     let view = MercatorView::from_projector(projector);
     let mut shapes = Vec::new();
     build(ui, &view, &mut shapes);
-    PaintLog::record(log, layer, shapes.len());
     ui.painter().extend(shapes);
 }
 
@@ -101,27 +83,20 @@ pub struct GroupPlugin<'a> {
     pub layer: &'a GroupLayer,
     pub color: Color32,
     pub patterns: &'a PatternTextures,
-    pub log: &'a RefCell<PaintLog>,
 }
 
 impl Plugin for GroupPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
-        paint_layer(
-            ui,
-            projector,
-            self.log,
-            LayerId::Group(self.layer.group_index),
-            |_, view, shapes| {
-                group_shapes(
-                    self.world,
-                    view,
-                    self.layer,
-                    self.color,
-                    self.patterns,
-                    shapes,
-                );
-            },
-        );
+        paint_layer(ui, projector, |_, view, shapes| {
+            group_shapes(
+                self.world,
+                view,
+                self.layer,
+                self.color,
+                self.patterns,
+                shapes,
+            );
+        });
     }
 }
 
@@ -191,29 +166,22 @@ pub struct NeighboursPlugin<'a> {
     pub world: &'a World,
     pub countries: &'a [CountryId],
     pub color: Color32,
-    pub log: &'a RefCell<PaintLog>,
 }
 
 impl Plugin for NeighboursPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
-        paint_layer(
-            ui,
-            projector,
-            self.log,
-            LayerId::Neighbours,
-            |_, view, shapes| {
-                outline_shapes(
-                    self.world,
-                    view,
-                    self.countries.iter().map(|&country| CountryOutline {
-                        country,
-                        stroke: Stroke::new(NEIGHBOUR_OUTLINE_WIDTH_PX, self.color),
-                        dash: Dash::Solid,
-                    }),
-                    shapes,
-                );
-            },
-        );
+        paint_layer(ui, projector, |_, view, shapes| {
+            outline_shapes(
+                self.world,
+                view,
+                self.countries.iter().map(|&country| CountryOutline {
+                    country,
+                    stroke: Stroke::new(NEIGHBOUR_OUTLINE_WIDTH_PX, self.color),
+                    dash: Dash::Solid,
+                }),
+                shapes,
+            );
+        });
     }
 }
 
@@ -235,20 +203,13 @@ pub struct TensionsPlugin<'a> {
     pub tensions: &'a [TensionArc],
     pub selected: Option<&'a str>,
     pub palette: Palette,
-    pub log: &'a RefCell<PaintLog>,
 }
 
 impl Plugin for TensionsPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
-        paint_layer(
-            ui,
-            projector,
-            self.log,
-            LayerId::Tensions,
-            |_, view, shapes| {
-                tension_shapes(view, self.tensions, self.selected, &self.palette, shapes);
-            },
-        );
+        paint_layer(ui, projector, |_, view, shapes| {
+            tension_shapes(view, self.tensions, self.selected, &self.palette, shapes);
+        });
     }
 }
 
@@ -351,20 +312,13 @@ pub struct LabelsPlugin<'a> {
     /// Tension markers drawn above the labels, which no label may hide.
     pub markers: &'a [TensionArc],
     pub palette: Palette,
-    pub log: &'a RefCell<PaintLog>,
 }
 
 impl Plugin for LabelsPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
-        paint_layer(
-            ui,
-            projector,
-            self.log,
-            LayerId::Labels,
-            |ui, view, shapes| {
-                self.label_shapes(ui, view, shapes);
-            },
-        );
+        paint_layer(ui, projector, |ui, view, shapes| {
+            self.label_shapes(ui, view, shapes);
+        });
     }
 }
 
@@ -415,7 +369,7 @@ impl LabelsPlugin<'_> {
         for &id in order {
             let country = world.country(id);
             let is_priority = priority.contains(&id);
-            let [lon, lat] = country.label_point();
+            let LonLat { lon, lat } = country.label_point();
             // The copy of the world in which this country's label point is on screen, if any.
             let Some((view, anchor)) = copies
                 .iter()
@@ -454,45 +408,61 @@ impl LabelsPlugin<'_> {
             if view.zoom() < capitals_zoom {
                 continue;
             }
-            let Some(capital) = country.capital() else {
-                continue;
-            };
-            let dot = view.lon_lat_to_screen(capital.lon, capital.lat);
-            let capital_galley = painter.layout_no_wrap(
-                capital.name.clone(),
-                FontId::proportional(CAPITAL_FONT_SIZE),
-                palette.label,
-            );
-            let text_rect = Align2::LEFT_CENTER
-                .anchor_size(dot + egui::vec2(5.0, 0.0), capital_galley.size())
-                .expand(1.0);
-            let dot_rect = Rect::from_center_size(dot, egui::vec2(6.0, 6.0));
-            if !free(text_rect, &taken) || !free(dot_rect, &taken) {
-                continue;
+            if let Some(capital) = country.capital() {
+                capital_shapes(capital, view, painter, palette, &mut taken, shapes);
             }
-            taken.push(text_rect);
-            taken.push(dot_rect);
-            shapes.push(Shape::circle_filled(
-                dot,
-                CAPITAL_DOT_RADIUS_PX + 1.0,
-                palette.label_halo,
-            ));
-            shapes.push(Shape::circle_filled(
-                dot,
-                CAPITAL_DOT_RADIUS_PX,
-                palette.capital,
-            ));
-            halo_text(
-                shapes,
-                painter,
-                dot + egui::vec2(5.0, 0.0),
-                Align2::LEFT_CENTER,
-                &capital.name,
-                CAPITAL_FONT_SIZE,
-                palette,
-            );
         }
     }
+}
+
+/// A capital's dot and name, where neither hides a label or marker already placed.
+fn capital_shapes(
+    capital: &crate::model::Capital,
+    view: &MercatorView,
+    painter: &egui::Painter,
+    palette: &Palette,
+    taken: &mut Vec<Rect>,
+    shapes: &mut Vec<Shape>,
+) {
+    let screen = view.screen_rect();
+    let free = |rect: Rect, taken: &[Rect]| {
+        screen.contains_rect(rect) && !taken.iter().any(|other| other.intersects(rect))
+    };
+    let dot = view.lon_lat_to_screen(capital.lon, capital.lat);
+    let galley = painter.layout_no_wrap(
+        capital.name.clone(),
+        FontId::proportional(CAPITAL_FONT_SIZE),
+        palette.label,
+    );
+    let text_rect = Align2::LEFT_CENTER
+        .anchor_size(dot + CAPITAL_LABEL_OFFSET, galley.size())
+        .expand(1.0);
+    let dot_rect =
+        Rect::from_center_size(dot, egui::Vec2::splat(2.0 * (CAPITAL_DOT_RADIUS_PX + 0.5)));
+    if !free(text_rect, taken) || !free(dot_rect, taken) {
+        return;
+    }
+    taken.push(text_rect);
+    taken.push(dot_rect);
+    shapes.push(Shape::circle_filled(
+        dot,
+        CAPITAL_DOT_RADIUS_PX + 1.0,
+        palette.label_halo,
+    ));
+    shapes.push(Shape::circle_filled(
+        dot,
+        CAPITAL_DOT_RADIUS_PX,
+        palette.capital,
+    ));
+    halo_text(
+        shapes,
+        painter,
+        dot + CAPITAL_LABEL_OFFSET,
+        Align2::LEFT_CENTER,
+        &capital.name,
+        CAPITAL_FONT_SIZE,
+        palette,
+    );
 }
 
 fn country_width_px(country: &crate::model::Country, view: &MercatorView) -> f32 {

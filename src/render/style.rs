@@ -4,6 +4,8 @@
 
 use egui::{Color32, Stroke};
 
+use crate::layers::GroupLayer;
+
 /// Okabe & Ito (2008), "Color Universal Design".
 mod okabe_ito {
     use egui::Color32;
@@ -22,11 +24,8 @@ pub struct Palette {
     pub sea: Color32,
     pub land: Color32,
     pub border: Color32,
-    pub csto: Color32,
-    pub nato: Color32,
-    pub nato_neighbour: Color32,
-    pub customs_union: Color32,
-    pub informal_group: Color32,
+    /// The outline of the members of one group that border another.
+    pub neighbour: Color32,
     pub tension: Color32,
     pub hover: Color32,
     pub selection: Color32,
@@ -42,11 +41,7 @@ impl Palette {
                 sea: Color32::from_rgb(0x14, 0x1c, 0x26),
                 land: Color32::from_rgb(0x3a, 0x3f, 0x46),
                 border: Color32::from_rgb(0x1e, 0x22, 0x28),
-                csto: okabe_ito::VERMILLION,
-                nato: okabe_ito::BLUE,
-                nato_neighbour: okabe_ito::SKY_BLUE,
-                customs_union: okabe_ito::BLUISH_GREEN,
-                informal_group: okabe_ito::REDDISH_PURPLE,
+                neighbour: okabe_ito::SKY_BLUE,
                 tension: okabe_ito::YELLOW,
                 hover: Color32::from_white_alpha(60),
                 selection: Color32::WHITE,
@@ -59,11 +54,7 @@ impl Palette {
                 sea: Color32::from_rgb(0xd4, 0xe4, 0xef),
                 land: Color32::from_rgb(0xf2, 0xef, 0xe9),
                 border: Color32::from_rgb(0x9a, 0x9a, 0x9a),
-                csto: okabe_ito::VERMILLION,
-                nato: okabe_ito::BLUE,
-                nato_neighbour: okabe_ito::SKY_BLUE,
-                customs_union: okabe_ito::BLUISH_GREEN,
-                informal_group: okabe_ito::REDDISH_PURPLE,
+                neighbour: okabe_ito::SKY_BLUE,
                 tension: Color32::from_rgb(0x20, 0x20, 0x20),
                 hover: Color32::from_black_alpha(40),
                 selection: Color32::BLACK,
@@ -74,17 +65,12 @@ impl Palette {
         }
     }
 
-    /// The colour of the scenario's group at `index`: the CSTO, NATO, the Customs Union and
-    /// the informal axis of the bundled scenario take the first four.
-    pub fn group_color(&self, index: usize) -> Color32 {
-        let colors = [
-            self.csto,
-            self.nato,
-            self.customs_union,
-            self.informal_group,
-            okabe_ito::ORANGE,
-        ];
-        colors[index % colors.len()]
+    /// A group's colour: the scenario's, or the next of the app's.
+    pub fn group_color(&self, group: &GroupLayer) -> Color32 {
+        match group.rgb {
+            Some([r, g, b]) => Color32::from_rgb(r, g, b),
+            None => default_group_color(group.group_index),
+        }
     }
 
     /// The colour of the reader's n-th overlay.
@@ -105,6 +91,27 @@ impl Palette {
     }
 }
 
+/// Colours given to groups in order when the scenario names none. The first two, often rival
+/// alliances, contrast most; the neighbours' sky blue and the tensions' yellow are kept apart.
+const GROUP_SEQUENCE: [Color32; 5] = [
+    okabe_ito::VERMILLION,
+    okabe_ito::BLUE,
+    okabe_ito::BLUISH_GREEN,
+    okabe_ito::REDDISH_PURPLE,
+    okabe_ito::ORANGE,
+];
+
+/// The colour of the group at `index` when the scenario gives none. Past the palette's five,
+/// hues step round the colour wheel by the golden angle, so no two groups share a colour
+/// however many there are.
+pub fn default_group_color(index: usize) -> Color32 {
+    GROUP_SEQUENCE.get(index).copied().unwrap_or_else(|| {
+        let step = (index - GROUP_SEQUENCE.len()) as f32;
+        let hue = (0.13 + step * 0.618_034).fract();
+        egui::ecolor::Hsva::new(hue, 0.7, 0.85, 1.0).into()
+    })
+}
+
 pub const BORDER_WIDTH_PX: f32 = 0.6;
 /// Parts smaller than this on screen are not outlined: their outline would only smear them.
 pub const MIN_OUTLINED_PART_PX: f32 = 3.0;
@@ -113,14 +120,37 @@ pub const SELECTION_OUTLINE_WIDTH_PX: f32 = 2.4;
 pub const GROUP_OUTLINE_WIDTH_PX: f32 = 1.6;
 pub const TENSION_WIDTH_PX: f32 = 2.2;
 pub const TENSION_MARKER_RADIUS_PX: f32 = 6.0;
+/// A tension marker in the legend's swatch.
+pub const LEGEND_MARKER_RADIUS_PX: f32 = 4.0;
+/// The size of a legend swatch.
+pub const SWATCH: egui::Vec2 = egui::vec2(22.0, 14.0);
 /// How close a click must come to a tension marker to pick it.
 pub const TENSION_MARKER_PICK_RADIUS_PX: f32 = 11.0;
 pub const LABEL_FONT_SIZE: f32 = 12.0;
 pub const CAPITAL_FONT_SIZE: f32 = 10.5;
 pub const CAPITAL_DOT_RADIUS_PX: f32 = 2.5;
+/// Where a capital's name starts from its dot.
+pub const CAPITAL_LABEL_OFFSET: egui::Vec2 = egui::vec2(5.0, 0.0);
 /// Translucency of a fill for a status that is not full membership.
 pub const PARTIAL_STATUS_ALPHA: u8 = 70;
 pub const MEMBER_ALPHA: u8 = 215;
+/// How opaque group fills are over online tiles, so the tiles show through.
+pub const TILE_FILL_ALPHA: f32 = 0.7;
+pub const EXCERPTS_PANEL_WIDTH: f32 = 320.0;
+pub const DETAILS_PANEL_WIDTH: f32 = 300.0;
+pub const HELP_WIDTH: f32 = 420.0;
+pub const READER_SIZE: [f32; 2] = [560.0, 620.0];
+pub const PROGRESS_BAR_WIDTH: f32 = 160.0;
+pub const DATE_BADGE_FONT_SIZE: f32 = 18.0;
+/// Where the date badge sits from the map's top-left corner.
+pub const DATE_BADGE_MARGIN: egui::Vec2 = egui::vec2(12.0, 10.0);
+pub const DATE_BADGE_PADDING: f32 = 6.0;
+pub const DROP_HINT_FONT_SIZE: f32 = 20.0;
+pub const OVERLAY_POINT_RADIUS_PX: f32 = 5.0;
+pub const OVERLAY_LINE_WIDTH_PX: f32 = 2.2;
+/// How close a click must come to an overlay's point or line to pick it.
+pub const OVERLAY_PICK_DISTANCE_PX: f32 = 7.0;
+pub const OVERLAY_AREA_ALPHA: u8 = 90;
 
 /// Contested territories: the ink of the occupation hatching and of the dashed outline, and
 /// the halo of the opposite tone under outline and names, so that both read over any fill in
@@ -160,3 +190,18 @@ pub const TERRITORY_PICK_RADIUS_PX: f32 = 10.0;
 pub const TERRITORY_FONT_SIZE: f32 = 11.0;
 /// A territory's name is written inside it once it is at least this wide on screen.
 pub const TERRITORY_LABEL_MIN_WIDTH_PX: f32 = 45.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_past_the_palette_never_repeat_a_colour() {
+        let colors: Vec<Color32> = (0..12).map(default_group_color).collect();
+        for (i, a) in colors.iter().enumerate() {
+            for b in &colors[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+    }
+}

@@ -3,11 +3,12 @@
 use egui::{Pos2, Rect, pos2};
 use walkers::{Projector, lon_lat};
 
+use crate::model::geo::LonLat;
 use crate::model::mercator::{self, MercatorPoint};
 use crate::model::{BoundingBox, Detail};
 
 /// walkers lays the whole world out on one 256-pixel tile at zoom 0.
-const TILE_SIZE_PX: f64 = 256.0;
+pub const TILE_SIZE_PX: f64 = 256.0;
 
 /// Below this zoom the 1:110m boundaries are drawn; above it, 1:50m.
 const FINE_DETAIL_FROM_ZOOM: f64 = 3.5;
@@ -23,9 +24,9 @@ pub struct MercatorView {
 
 impl MercatorView {
     /// A view centred on `center_lon_lat` at a walkers zoom level, filling `screen_rect`.
-    pub fn new(center_lon_lat: [f64; 2], zoom: f64, screen_rect: Rect) -> Self {
+    pub fn new(center: LonLat, zoom: f64, screen_rect: Rect) -> Self {
         Self {
-            center: mercator::project(center_lon_lat[0], center_lon_lat[1]),
+            center: mercator::project(center.lon, center.lat),
             pixels_per_unit: TILE_SIZE_PX * 2f64.powf(zoom),
             screen_rect,
             zoom,
@@ -37,7 +38,7 @@ impl MercatorView {
     pub fn from_projector(projector: &Projector) -> Self {
         let rect = projector.clip_rect();
         let center = projector.unproject(rect.center().to_vec2());
-        Self::new([center.x(), center.y()], projector.zoom(), rect)
+        Self::new(LonLat::new(center.x(), center.y()), projector.zoom(), rect)
     }
 
     pub fn zoom(&self) -> f64 {
@@ -72,14 +73,13 @@ impl MercatorView {
         self.to_screen(mercator::project(lon, lat))
     }
 
-    pub fn screen_to_lon_lat(&self, pos: Pos2) -> [f64; 2] {
+    pub fn screen_to_lon_lat(&self, pos: Pos2) -> LonLat {
         let c = self.screen_rect.center();
         let point = MercatorPoint::new(
             self.center.x + (pos.x - c.x) as f64 / self.pixels_per_unit,
             self.center.y + (pos.y - c.y) as f64 / self.pixels_per_unit,
         );
-        let (lon, lat) = mercator::unproject(point);
-        [lon, lat]
+        mercator::unproject(point)
     }
 
     /// The part of the Mercator square on screen, for culling.
@@ -110,7 +110,7 @@ impl MercatorView {
 
     /// A walkers position for the same place, for code that talks to walkers directly.
     pub fn center_position(&self) -> walkers::Position {
-        let (lon, lat) = mercator::unproject(self.center);
-        lon_lat(lon, lat)
+        let center = mercator::unproject(self.center);
+        lon_lat(center.lon, center.lat)
     }
 }

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use super::state::{DateChoice, ThemeChoice};
+use crate::layers::{LayerId, OverlayId};
 use crate::model::CountryId;
-use crate::render::layers::LayerId;
 
 /// A request from a panel or the map, applied by the App at the end of the frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,18 +17,23 @@ pub enum Action {
     /// Index of an excerpt in the scenario: selects its countries and fits the map to them.
     SelectExcerpt(usize),
     SelectOverlayFeature {
-        overlay: usize,
+        overlay: OverlayId,
         feature: usize,
     },
     ClearSelection,
     ToggleLayer(LayerId),
-    RemoveOverlay(usize),
+    ToggleOverlay(OverlayId),
+    RemoveOverlay(OverlayId),
     SetDate(DateChoice),
     SetTheme(ThemeChoice),
     SetReaderOpen(bool),
     SetHelpOpen(bool),
     SetExcerptsOpen(bool),
     SetOnlineTiles(bool),
+    /// The online tiles did not load in time: say so once, and draw the offline map.
+    OnlineTilesFailed,
+    SetSearchQuery(String),
+    FocusSearch,
     ResetView,
     ResetAll,
     ShowOpenDialog,
@@ -49,7 +54,7 @@ pub enum Selection {
     },
     Tension(usize),
     OverlayFeature {
-        overlay: usize,
+        overlay: OverlayId,
         feature: usize,
     },
 }

@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 use super::PanelContext;
 use super::actions::{Action, Selection};
 use super::text::{Mark, marked_text};
+use crate::layers::OverlayId;
 use crate::model::CountryId;
 use crate::model::mentions::find_terms;
 use crate::model::scenario::{Excerpt, PartyRef};
@@ -35,8 +36,8 @@ pub fn details_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Act
     }
 }
 
-fn overlay_feature_ui(ui: &mut Ui, context: &PanelContext<'_>, overlay: usize, feature: usize) {
-    let Some(entry) = context.overlays.get(overlay) else {
+fn overlay_feature_ui(ui: &mut Ui, context: &PanelContext<'_>, overlay: OverlayId, feature: usize) {
+    let Some(entry) = context.overlays.get(overlay.0) else {
         return;
     };
     let Some(feature) = entry.overlay.features.get(feature) else {
@@ -103,9 +104,12 @@ fn country_ui(ui: &mut Ui, context: &PanelContext<'_>, id: CountryId, actions: &
                         .until
                         .map(|until| format!(" until {until}"))
                         .unwrap_or_default();
+                    let group = scenario
+                        .group(&period.group)
+                        .map_or(period.group.as_str(), |g| g.label());
                     ui.label(format!(
                         "{} {}: from {}{until}",
-                        period.group,
+                        group,
                         period.status.label(),
                         period.from
                     ))

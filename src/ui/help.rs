@@ -18,8 +18,19 @@ pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
                 ui.end_row();
             }
         }
+        let examples = context.scenario.search_examples();
+        let search = if examples.is_empty() {
+            "Search a country, capital, demonym or leader".to_string()
+        } else {
+            format!(
+                "Search a country, capital, demonym or leader (e.g. {})",
+                examples.join(", ")
+            )
+        };
+        ui.label("Ctrl+F");
+        ui.label(search);
+        ui.end_row();
         for (keys, what) in [
-            ("Ctrl+F", "Search a country, capital, demonym or leader"),
             (", and .", "Move the date a month back or forward"),
             ("Page Up, Page Down", "Move the date a year back or forward"),
             ("Esc", "Clear the selection"),
@@ -34,6 +45,6 @@ pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
     });
     ui.add_space(6.0);
     ui.strong("Reading the map");
-    ui.label("Full members of an alliance are filled in its colour. Suspended members are hatched with a dashed outline, frozen ones cross-hatched the other way with a dotted outline, former members only have a dotted outline. The Customs Union is dotted, the informal axis hatched.");
+    ui.label("Full members of an alliance are filled in its colour. Suspended members are hatched with a dashed outline, frozen ones cross-hatched the other way with a dotted outline, former members only have a dotted outline. Economic unions are dotted, informal groups hatched.");
     ui.label("Tension arcs follow great circles; their line style tells their kind. Click the marker in the middle of an arc for the sentences that state it.");
 }

@@ -1,15 +1,17 @@
 //! The legend, which is also the layer switch: a swatch, a count and a checkbox per layer.
 
-use egui::{Color32, Rect, Sense, Stroke, Ui, vec2};
+use egui::{Color32, Rect, Sense, Stroke, Ui};
 
 use super::PanelContext;
 use super::actions::Action;
 use super::state::layer_key;
+use crate::layers::{LayerId, MapLayers, OverlayId};
 use crate::model::scenario::{GroupKind, Status};
-use crate::render::layers::{LayerId, MapLayers};
 use crate::render::patterns::{PATTERN_SPACING_PX, pattern_shapes};
 use crate::render::plugins::status_look;
-use crate::render::style::Palette;
+use crate::render::style::{
+    LEGEND_MARKER_RADIUS_PX, NEIGHBOUR_OUTLINE_WIDTH_PX, Palette, SWATCH, TENSION_WIDTH_PX,
+};
 
 /// The keyboard shortcut of the n-th layer in the legend (1, 2, ... 9).
 pub fn layer_shortcut(position: usize) -> Option<egui::Key> {
@@ -25,7 +27,7 @@ pub fn layer_label(layers: &MapLayers, layer: LayerId) -> String {
         LayerId::Group(index) => {
             let group = &layers.groups[index];
             let members = group.count(Status::Member);
-            let mut label = format!("{} ({members})", group.id);
+            let mut label = format!("{} ({members})", group.label);
             let others: Vec<String> = [Status::Suspended, Status::Frozen, Status::Observer]
                 .into_iter()
                 .filter(|status| group.count(*status) > 0)
@@ -45,7 +47,6 @@ pub fn layer_label(layers: &MapLayers, layer: LayerId) -> String {
         },
         LayerId::Tensions => format!("Tensions ({})", layers.tensions.len()),
         LayerId::Labels => "Names and capitals".into(),
-        LayerId::Overlay(index) => format!("Overlay {index}"),
     }
 }
 
@@ -76,12 +77,12 @@ pub fn legend_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Acti
             }
         });
     }
-    if layers
+    if let Some(alliance) = layers
         .groups
         .iter()
-        .any(|group| group.kind == GroupKind::Alliance)
+        .find(|group| group.kind == GroupKind::Alliance)
     {
-        status_key_ui(ui, &context.palette);
+        status_key_ui(ui, context.palette.group_color(alliance));
     }
     if !context.overlays.is_empty() {
         ui.add_space(6.0);
@@ -94,14 +95,14 @@ pub fn legend_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Acti
                 .rect_filled(rect, 2.0, context.palette.overlay_color(entry.color_index));
             let mut visible = entry.visible;
             if ui.checkbox(&mut visible, overlay_label(entry)).changed() {
-                actions.push(Action::ToggleLayer(LayerId::Overlay(index)));
+                actions.push(Action::ToggleOverlay(OverlayId(index)));
             }
             if ui
                 .small_button("Remove")
                 .on_hover_text(format!("Remove {}", entry.overlay.name()))
                 .clicked()
             {
-                actions.push(Action::RemoveOverlay(index));
+                actions.push(Action::RemoveOverlay(OverlayId(index)));
             }
         });
     }
@@ -122,11 +123,8 @@ fn layer_description(layers: &MapLayers, layer: LayerId) -> String {
         LayerId::Neighbours => "Members bordering an active member of the other alliance by land, computed from the boundaries on the date shown".into(),
         LayerId::Tensions => "Tensions the article states; click a marker for its quotes".into(),
         LayerId::Labels => "Country names and capitals where the zoom leaves room".into(),
-        LayerId::Overlay(_) => "A GeoJSON file you opened".into(),
     }
 }
-
-const SWATCH: egui::Vec2 = vec2(22.0, 14.0);
 
 fn swatch_ui(ui: &mut Ui, layers: &MapLayers, layer: LayerId, palette: &Palette) {
     let (rect, _) = ui.allocate_exact_size(SWATCH, Sense::hover());
@@ -139,7 +137,7 @@ fn swatch_ui(ui: &mut Ui, layers: &MapLayers, layer: LayerId, palette: &Palette)
                 rect,
                 group.kind,
                 Status::Member,
-                palette.group_color(index),
+                palette.group_color(group),
             );
         }
         LayerId::Neighbours => {
@@ -147,19 +145,16 @@ fn swatch_ui(ui: &mut Ui, layers: &MapLayers, layer: LayerId, palette: &Palette)
             painter.rect_stroke(
                 rect.shrink(1.3),
                 2.0,
-                Stroke::new(2.6, palette.nato_neighbour),
+                Stroke::new(NEIGHBOUR_OUTLINE_WIDTH_PX, palette.neighbour),
                 egui::StrokeKind::Inside,
             );
         }
         LayerId::Tensions => {
             painter.line_segment(
                 [rect.left_center(), rect.right_center()],
-                Stroke::new(2.2, palette.tension),
+                Stroke::new(TENSION_WIDTH_PX, palette.tension),
             );
-            painter.circle_filled(rect.center(), 4.0, palette.tension);
-        }
-        LayerId::Overlay(index) => {
-            painter.rect_filled(rect, 2.0, palette.overlay_color(index));
+            painter.circle_filled(rect.center(), LEGEND_MARKER_RADIUS_PX, palette.tension);
         }
         LayerId::Labels => {
             painter.text(
@@ -207,7 +202,7 @@ pub fn paint_status_swatch(
 }
 
 /// How statuses other than membership are drawn.
-fn status_key_ui(ui: &mut Ui, palette: &Palette) {
+fn status_key_ui(ui: &mut Ui, color: Color32) {
     ui.add_space(4.0);
     ui.label(egui::RichText::new("Status in an alliance").small().weak());
     ui.horizontal_wrapped(|ui| {
@@ -218,13 +213,7 @@ fn status_key_ui(ui: &mut Ui, palette: &Palette) {
             Status::Former,
         ] {
             let (rect, _) = ui.allocate_exact_size(SWATCH, Sense::hover());
-            paint_status_swatch(
-                ui.painter(),
-                rect,
-                GroupKind::Alliance,
-                status,
-                palette.csto,
-            );
+            paint_status_swatch(ui.painter(), rect, GroupKind::Alliance, status, color);
             ui.label(egui::RichText::new(status.label()).small());
         }
     });

@@ -6,7 +6,9 @@ pub mod details;
 pub mod excerpts;
 pub mod file_dialog;
 pub mod help;
+pub mod keyboard;
 pub mod legend;
+pub mod loading;
 pub mod messages;
 pub mod reader;
 pub mod state;
@@ -14,16 +16,16 @@ pub mod status_bar;
 pub mod text;
 pub mod top_bar;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use actions::{Action, Selection};
 pub use state::UiState;
 
+use crate::layers::MapLayers;
 use crate::model::World;
 use crate::model::date::Date;
 use crate::model::overlay::Overlay;
 use crate::model::scenario::Scenario;
-use crate::render::layers::MapLayers;
 use crate::render::style::Palette;
 
 /// A GeoJSON overlay the reader opened, and whether it is shown.
@@ -55,4 +57,11 @@ pub struct PanelContext<'a> {
     /// The online basemap is on but no tile could be loaded.
     pub tiles_failed: bool,
     pub palette: Palette,
+}
+
+/// A file's name for messages, or its whole path when it has none.
+pub fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }

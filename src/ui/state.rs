@@ -1,13 +1,13 @@
 //! The UI state that outlives a session: kept apart from runtime caches and saved whole
 //! through eframe's storage. Reading it never fails: what cannot be read becomes a default.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::layers::LayerId;
 use crate::model::date::Date;
-use crate::render::layers::LayerId;
 
 /// The key under which the state is saved.
 pub const STORAGE_KEY: &str = "alliance-map/ui-state";
@@ -56,7 +56,8 @@ pub struct SavedView {
 pub struct UiState {
     pub version: u32,
     /// Layers switched off in the legend (all are on unless listed).
-    pub hidden_layers: BTreeMap<String, bool>,
+    #[serde(deserialize_with = "hidden_layers_from_list_or_map")]
+    pub hidden_layers: BTreeSet<String>,
     pub date: DateChoice,
     pub theme: ThemeChoice,
     pub show_excerpts: bool,
@@ -72,7 +73,7 @@ impl Default for UiState {
     fn default() -> Self {
         Self {
             version: STATE_VERSION,
-            hidden_layers: BTreeMap::new(),
+            hidden_layers: BTreeSet::new(),
             date: DateChoice::Article,
             theme: ThemeChoice::System,
             show_excerpts: true,
@@ -94,20 +95,17 @@ pub fn layer_key(layer: LayerId, group_id: Option<&str>) -> String {
         (LayerId::Neighbours, _) => "neighbours".into(),
         (LayerId::Tensions, _) => "tensions".into(),
         (LayerId::Labels, _) => "labels".into(),
-        (LayerId::Overlay(index), _) => format!("overlay#{index}"),
     }
 }
 
 impl UiState {
     pub fn is_visible(&self, key: &str) -> bool {
-        !self.hidden_layers.get(key).copied().unwrap_or(false)
+        !self.hidden_layers.contains(key)
     }
 
     pub fn toggle(&mut self, key: String) {
-        if self.is_visible(&key) {
-            self.hidden_layers.insert(key, true);
-        } else {
-            self.hidden_layers.remove(&key);
+        if !self.hidden_layers.remove(&key) {
+            self.hidden_layers.insert(key);
         }
     }
 
@@ -147,6 +145,27 @@ impl UiState {
     }
 }
 
+/// Reads the hidden layers as a list, or as the map of names to `true` that the first
+/// version saved, so that settings saved by it are kept.
+fn hidden_layers_from_list_or_map<'de, D>(deserializer: D) -> Result<BTreeSet<String>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum ListOrMap {
+        List(BTreeSet<String>),
+        Map(BTreeMap<String, bool>),
+    }
+    Ok(match ListOrMap::deserialize(deserializer)? {
+        ListOrMap::List(names) => names,
+        ListOrMap::Map(map) => map
+            .into_iter()
+            .filter_map(|(name, hidden)| hidden.then_some(name))
+            .collect(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,5 +191,14 @@ mod tests {
         let (restored, warning) = UiState::from_saved(Some(&state.to_json()));
         assert_eq!(restored, state);
         assert!(warning.is_none());
+    }
+
+    #[test]
+    fn hidden_layers_saved_by_the_first_version_are_kept() {
+        let (state, warning) =
+            UiState::from_saved(Some(r#"{"version": 1, "hidden_layers": {"labels": true}}"#));
+        assert!(warning.is_none());
+        assert!(!state.is_visible("labels"));
+        assert!(state.is_visible("tensions"));
     }
 }

@@ -18,12 +18,12 @@ pub fn status_bar_ui(ui: &mut Ui, context: &PanelContext<'_>) {
         ui.label(format!("Article: {} ({})", meta.author, meta.publication.as_deref().unwrap_or("publication unknown")));
         ui.separator();
         ui.label("Boundaries: Natural Earth (public domain)")
-            .on_hover_text("Natural Earth draws de facto boundaries: who controls the ground, not who claims it (Crimea is drawn in Russia, Abkhazia and South Ossetia in Georgia). The article dates from 2012.");
+            .on_hover_text(format!("Natural Earth draws de facto boundaries: who controls the ground, not who claims it (Crimea is drawn in Russia, Abkhazia and South Ossetia in Georgia). The article dates from {}.", meta.date.year()));
         ui.label(RichText::new("de facto boundaries").weak());
-        if context.state.online_tiles && crate::render::basemap::AVAILABLE {
+        if context.state.online_tiles && crate::render::online_tiles::AVAILABLE {
             ui.separator();
             ui.hyperlink_to(
-                crate::render::basemap::ATTRIBUTION,
+                crate::render::online_tiles::ATTRIBUTION,
                 "https://www.openstreetmap.org/copyright",
             );
         }

@@ -6,29 +6,29 @@ use super::PanelContext;
 use super::actions::Action;
 use super::state::{DateChoice, ThemeChoice};
 use crate::model::date::Date;
-use crate::model::search::{SearchIndex, Suggestion};
+use crate::model::search::Suggestion;
 
-/// The date slider starts in the month the Collective Security Treaty was signed.
-pub fn slider_start() -> Date {
-    Date::new(1992, 5, 1).unwrap_or_else(Date::today)
-}
-
-/// What the search box holds between frames.
+/// What the search box holds between frames; changed only through actions.
 #[derive(Default)]
 pub struct SearchState {
     pub query: String,
     pub suggestions: Vec<Suggestion>,
-    pub focus_requested: bool,
+}
+
+/// The search box's id, so that Ctrl+F can focus it from anywhere.
+pub fn search_box_id() -> egui::Id {
+    egui::Id::unique("alliance-map/search")
 }
 
 pub const SEARCH_LABEL: &str = "Search";
-const SUGGESTIONS: usize = 8;
+/// How many suggestions the search shows.
+pub const SUGGESTIONS: usize = 8;
+const SEARCH_BOX_WIDTH: f32 = 220.0;
 
 pub fn top_bar_ui(
     ui: &mut Ui,
     context: &PanelContext<'_>,
-    search: &mut SearchState,
-    index: &SearchIndex,
+    search: &SearchState,
     actions: &mut Vec<Action>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -36,7 +36,7 @@ pub fn top_bar_ui(
         ui.separator();
         date_ui(ui, context, actions);
         ui.separator();
-        search_ui(ui, context, search, index, actions);
+        search_ui(ui, context, search, actions);
     });
 }
 
@@ -55,7 +55,7 @@ fn menus_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) 
                 }
             }
         });
-        if ui.button("Open the bundled CSTO scenario").clicked() {
+        if ui.button("Open the bundled scenario").clicked() {
             actions.push(Action::OpenBundledScenario);
         }
     });
@@ -98,13 +98,13 @@ fn menus_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) 
 fn online_tiles_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
     let mut on = context.state.online_tiles;
     let response = ui.add_enabled(
-        crate::render::basemap::AVAILABLE,
+        crate::render::online_tiles::AVAILABLE,
         egui::Checkbox::new(&mut on, "Online basemap (OpenStreetMap)"),
     );
     if response.changed() {
         actions.push(Action::SetOnlineTiles(on));
     }
-    if !crate::render::basemap::AVAILABLE {
+    if !crate::render::online_tiles::AVAILABLE {
         response.on_disabled_hover_text(
             "This build makes no network requests. Build with --features online-tiles to allow tiles.",
         );
@@ -117,11 +117,10 @@ fn online_tiles_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Ac
     }
 }
 
-/// "Article date", "Today" and a month slider from 1992 with the dates memberships changed
-/// marked under it.
+/// "Article date", "Today" and a month slider from the scenario's timeline start, with the
+/// dates memberships changed marked under it.
 fn date_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
     let article_date = context.scenario.date();
-    let today = Date::today();
     let is_article = context.state.date == DateChoice::Article;
     if ui
         .selectable_label(
@@ -138,10 +137,8 @@ fn date_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
     {
         actions.push(Action::SetDate(DateChoice::Today));
     }
-    let start = slider_start();
-    let last_month = start.months_until(&today);
-    // A clock set before 1992 must not turn the range upside down.
-    let last_month = last_month.max(0);
+    let (start, latest) = context.scenario.date_range();
+    let last_month = start.months_until(&latest).max(0);
     let mut month = start.months_until(&context.date).clamp(0, last_month);
     ui.vertical(|ui| {
         ui.spacing_mut().slider_width = 260.0;
@@ -167,7 +164,7 @@ fn change_marks_ui(
     start: Date,
     last_month: i32,
 ) {
-    let today = Date::today();
+    let (_, today) = context.scenario.date_range();
     let width = ui.spacing().slider_width;
     let (rect, response) = ui.allocate_exact_size(vec2(width, 6.0), Sense::hover());
     let rail = egui::Rangef::new(slider.left() + 6.0, slider.left() + width - 6.0);
@@ -203,27 +200,22 @@ fn change_marks_ui(
 fn search_ui(
     ui: &mut Ui,
     context: &PanelContext<'_>,
-    search: &mut SearchState,
-    index: &SearchIndex,
+    search: &SearchState,
     actions: &mut Vec<Action>,
 ) {
     let label = ui.label(SEARCH_LABEL);
-    let edit = egui::TextEdit::singleline(&mut search.query)
-        .hint_text("country, capital, leader… (Ctrl+F)")
-        .desired_width(220.0);
+    let mut query = search.query.clone();
+    let edit = egui::TextEdit::singleline(&mut query)
+        .id(search_box_id())
+        .hint_text(search_hint(context))
+        .desired_width(SEARCH_BOX_WIDTH);
     let response = ui.add(edit).labelled_by(label.id);
-    if search.focus_requested {
-        response.request_focus();
-        search.focus_requested = false;
-    }
     if response.changed() {
-        search.suggestions = index.search(&search.query, SUGGESTIONS);
+        actions.push(Action::SetSearchQuery(query));
     }
     let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
     if entered && let Some(first) = search.suggestions.first() {
         actions.push(Action::FlyToCountry(first.country));
-        search.query.clear();
-        search.suggestions.clear();
         return;
     }
     if search.query.trim().is_empty() || (!response.has_focus() && search.suggestions.is_empty()) {
@@ -239,7 +231,7 @@ fn search_ui(
                 if search.suggestions.is_empty() {
                     ui.label(RichText::new("No country, capital or leader matches").weak());
                 }
-                for suggestion in search.suggestions.clone() {
+                for suggestion in &search.suggestions {
                     let country = context.world.country(suggestion.country);
                     let text = if suggestion.matched == country.name() {
                         country.name().to_string()
@@ -253,10 +245,18 @@ fn search_ui(
                     };
                     if ui.selectable_label(false, text).clicked() {
                         actions.push(Action::FlyToCountry(suggestion.country));
-                        search.query.clear();
-                        search.suggestions.clear();
                     }
                 }
             });
         });
+}
+
+/// The search box's hint, with words from the scenario as examples.
+fn search_hint(context: &PanelContext<'_>) -> String {
+    let examples = context.scenario.search_examples();
+    if examples.is_empty() {
+        "country, capital, leader… (Ctrl+F)".into()
+    } else {
+        format!("e.g. {}… (Ctrl+F)", examples.join(", "))
+    }
 }

@@ -276,7 +276,7 @@ fn a_dropped_overlay_is_drawn_toggleable_removable_and_clickable() {
         {"type":"Feature","properties":{"name":"Astana","note":"capital since 1997"},"geometry":{"type":"Point","coordinates":[71.446,51.18]}}]}"#;
     assert!(std::fs::write(&path, overlay).is_ok());
     drop_file(&mut harness, &path);
-    let layer = alliance_map::render::layers::LayerId::Overlay(0);
+    let layer = alliance_map::layers::OverlayId(0);
     assert!(crate::ui::painted(&harness, layer) > 0);
 
     let Some(astana) = harness.state().screen_position_of(71.446, 51.18) else {
@@ -286,7 +286,7 @@ fn a_dropped_overlay_is_drawn_toggleable_removable_and_clickable() {
     assert_eq!(
         harness.state().selection(),
         &Selection::OverlayFeature {
-            overlay: 0,
+            overlay: alliance_map::layers::OverlayId(0),
             feature: 0
         }
     );

@@ -8,6 +8,8 @@ mod files;
 mod fuzz;
 /// The scenario: memberships, neighbours, the checks and the export.
 mod scenario;
+/// A second scenario, with other groups, works from its file alone.
+mod second_scenario;
 /// Contested territories through time: hit test, `where`, texts and the export.
 mod territories;
 /// The desktop app driven through AccessKit and pointer events, as a person would.

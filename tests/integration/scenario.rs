@@ -135,7 +135,7 @@ fn statuses_other_than_membership_are_dated() {
 #[test]
 fn nato_neighbours_of_the_csto_are_computed_from_the_borders() {
     let scenario = bundled();
-    let neighbours = |day: &str| owned(scenario.nato_neighbours_of_csto(world(), date(day)));
+    let neighbours = |day: &str| owned(scenario.neighbours(world(), date(day)));
     assert_eq!(
         neighbours("2012-05-15"),
         set(&["EST", "LTU", "LVA", "NOR", "POL", "TUR"])
@@ -344,7 +344,7 @@ fn the_export_round_trips_through_geojson_with_every_tension_and_its_quotes() {
     );
     let neighbours = parsed.features[..countries]
         .iter()
-        .filter(|f| property(f, "nato_neighbour_of_csto") == Some(json!(true)))
+        .filter(|f| property(f, "neighbour_of") == Some(json!("CSTO")))
         .count();
     assert_eq!(neighbours, 6);
 

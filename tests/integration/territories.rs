@@ -444,7 +444,7 @@ fn black_sea_shapes(on: &str, dark: bool) -> Vec<egui::Shape> {
     let mut frame = ctx.run_ui(egui::RawInput::default(), |ui| {
         let patterns = PatternTextures::new(ui.ctx());
         let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1200.0, 800.0));
-        let view = MercatorView::new([35.0, 45.5], 6.0, rect);
+        let view = MercatorView::new(alliance_map::model::geo::LonLat::new(35.0, 45.5), 6.0, rect);
         territory_shapes(
             ui,
             territories(),

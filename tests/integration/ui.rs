@@ -3,7 +3,6 @@ use std::sync::{Arc, OnceLock};
 use alliance_map::App;
 use alliance_map::model::World;
 use alliance_map::model::scenario::Scenario;
-use alliance_map::render::layers::LayerId;
 use alliance_map::ui::Selection;
 use alliance_map::ui::legend::layer_label;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
@@ -27,7 +26,7 @@ pub fn shared() -> (Arc<World>, Arc<Scenario>) {
         .clone()
 }
 
-fn harness_sized(size: egui::Vec2) -> Harness<'static, App> {
+pub fn harness_sized(size: egui::Vec2) -> Harness<'static, App> {
     let (world, scenario) = shared();
     let mut harness = Harness::builder()
         .with_size(size)
@@ -88,14 +87,8 @@ fn click_excerpt(harness: &mut Harness<'_, App>, text: &str) {
     harness.run();
 }
 
-pub fn painted(harness: &Harness<'_, App>, layer: LayerId) -> usize {
-    harness
-        .state()
-        .painted()
-        .shapes
-        .get(&layer)
-        .copied()
-        .unwrap_or(0)
+pub fn painted(harness: &Harness<'_, App>, layer: impl Into<alliance_map::map::MapLayer>) -> usize {
+    harness.state().painted(layer)
 }
 
 #[test]
@@ -153,14 +146,14 @@ fn clicking_the_sea_clears_the_selection() {
 #[test]
 fn clicking_the_excerpt_about_poland_lithuania_and_latvia_selects_them_and_belarus() {
     let mut harness = harness();
-    let zoom_before = harness.state().map_memory().zoom();
+    let zoom_before = harness.state().map().memory().zoom();
     click_excerpt(
         &mut harness,
         "Minsk feels itself threatened by NATO presence",
     );
     assert_eq!(selected_codes(&harness), ["BLR", "LTU", "LVA", "POL"]);
     assert!(
-        harness.state().map_memory().zoom() > zoom_before,
+        harness.state().map().memory().zoom() > zoom_before,
         "the map zooms to fit them"
     );
 }
@@ -249,7 +242,8 @@ fn set_date_by_slider(harness: &mut Harness<'_, App>, date: &str) {
     let Ok(date) = date.parse::<alliance_map::model::date::Date>() else {
         panic!("{date}")
     };
-    let months = alliance_map::ui::top_bar::slider_start().months_until(&date);
+    let (start, _) = harness.state().scenario().date_range();
+    let months = start.months_until(&date);
     harness
         .get_by_role(egui::accesskit::Role::Slider)
         .set_value_accesskit(months as f64);
@@ -355,7 +349,7 @@ fn the_state_saved_by_one_app_is_restored_by_the_next() {
     harness.key_press(Key::Num3);
     harness.run();
     set_date_by_slider(&mut harness, "2013-06-01");
-    let zoom = harness.state().map_memory().zoom();
+    let zoom = harness.state().map().memory().zoom();
     let mut storage = MemoryStorage::default();
     harness.state_mut().save(&mut storage);
 
@@ -364,7 +358,7 @@ fn the_state_saved_by_one_app_is_restored_by_the_next() {
     assert_eq!(restored.date().to_string(), "2013-06-01");
     let third = restored.layers().layer_ids()[2];
     assert!(!restored.is_layer_visible(third));
-    assert!((restored.map_memory().zoom() - zoom).abs() < 1e-9);
+    assert!((restored.map().memory().zoom() - zoom).abs() < 1e-9);
     assert!(restored.messages().is_empty());
 }
 

@@ -2,6 +2,7 @@ use std::sync::OnceLock;
 
 use alliance_map::World;
 use alliance_map::model::Detail;
+use alliance_map::model::geo::LonLat;
 
 pub fn world() -> &'static World {
     static WORLD: OnceLock<World> = OnceLock::new();
@@ -107,7 +108,7 @@ fn no_triangle_crosses_the_antimeridian_or_leaves_its_country() {
                 let [a, b, c] = [0, 1, 2].map(|k| mesh.vertices[triangle[k] as usize]);
                 let area = ((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)).abs() / 2.0;
                 let middle = MercatorPoint::new((a.x + b.x + c.x) / 3.0, (a.y + b.y + c.y) / 3.0);
-                let (lon, lat) = unproject(middle);
+                let LonLat { lon, lat } = unproject(middle);
                 let inside = country
                     .polygons(detail)
                     .iter()

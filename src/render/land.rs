@@ -1,4 +1,4 @@
-//! The base map plugin: sea, every country's land fill and borders, with no tiles.
+//! The land under every layer: sea, every country's land fill and borders, drawn with no tiles.
 
 use egui::{Mesh, Response, Ui};
 use walkers::{MapMemory, Plugin, Projector};
@@ -11,14 +11,14 @@ use crate::model::World;
 /// How much of a fill is kept over online tiles, so the tiles show through.
 pub const TRANSLUCENT_OVER_TILES: f32 = 0.35;
 
-pub struct BaseMapPlugin<'a> {
+pub struct LandPlugin<'a> {
     pub world: &'a World,
     pub palette: Palette,
     /// Over online tiles: no sea, and land a veil the tiles show through.
     pub over_tiles: bool,
 }
 
-impl Plugin for BaseMapPlugin<'_> {
+impl Plugin for LandPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
         let view = MercatorView::from_projector(projector);
         let painter = ui.painter();
@@ -29,13 +29,13 @@ impl Plugin for BaseMapPlugin<'_> {
             painter.rect_filled(view.screen_rect(), 0.0, palette.sea);
         }
         let mut shapes = Vec::new();
-        base_map_shapes(self.world, &view, &palette, &mut shapes);
+        land_shapes(self.world, &view, &palette, &mut shapes);
         painter.extend(shapes);
     }
 }
 
 /// Everything the base map draws in one frame: the land as one mesh, then the borders.
-pub fn base_map_shapes(
+pub fn land_shapes(
     world: &World,
     view: &MercatorView,
     palette: &Palette,

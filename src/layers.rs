@@ -1,9 +1,11 @@
-//! What each map layer shows on the chosen date, derived once per date (or scenario) from
-//! the model so that frames only draw.
+//! The map's view model: what each layer shows on the chosen date, derived once per date (or
+//! scenario) from the model so that frames only draw. Neither egui nor walkers is needed here;
+//! rendering and the panels both read it.
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::arc::great_circle;
+use std::collections::HashMap;
+
 use crate::model::date::Date;
 use crate::model::mercator::{self, MercatorPoint};
 use crate::model::scenario::{GroupKind, Scenario, Status, TensionKind};
@@ -18,9 +20,11 @@ pub enum LayerId {
     Neighbours,
     Tensions,
     Labels,
-    /// A GeoJSON overlay the reader opened, by its position in the App's list.
-    Overlay(usize),
 }
+
+/// A GeoJSON overlay the reader opened, by its position in the App's list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct OverlayId(pub usize);
 
 /// Arcs are densified to points at most this far apart.
 const ARC_STEP_KM: f64 = 60.0;
@@ -30,7 +34,12 @@ const ARC_STEP_KM: f64 = 60.0;
 pub struct GroupLayer {
     pub group_index: usize,
     pub id: String,
+    /// Its name on the date (the Collective Security Treaty's before the CSTO was founded).
     pub name: String,
+    /// What the legend calls it.
+    pub label: String,
+    /// The colour the scenario gives it, if any.
+    pub rgb: Option<[u8; 3]>,
     pub kind: GroupKind,
     pub countries: Vec<(CountryId, Status)>,
 }
@@ -57,7 +66,7 @@ pub struct TensionArc {
 pub struct MapLayers {
     pub date: Date,
     pub groups: Vec<GroupLayer>,
-    /// (group id, bordering group id) when the scenario has both NATO and the CSTO.
+    /// (group label, bordering group label) when the scenario has a neighbours layer.
     pub neighbours_of: Option<(String, String)>,
     pub neighbours: Vec<CountryId>,
     pub tensions: Vec<TensionArc>,
@@ -74,6 +83,8 @@ impl MapLayers {
                 group_index,
                 id: group.id.clone(),
                 name: scenario.group_name_on(group, date),
+                label: group.label().to_string(),
+                rgb: group.rgb(),
                 kind: group.kind,
                 countries: scenario
                     .statuses_in(&group.id, date)
@@ -82,17 +93,15 @@ impl MapLayers {
                     .collect(),
             })
             .collect();
-        let has = |id: &str| scenario.group(id).is_some();
-        let neighbours_of =
-            (has("NATO") && has("CSTO")).then(|| ("NATO".to_string(), "CSTO".to_string()));
-        let neighbours = match &neighbours_of {
-            Some((group, bordering)) => scenario
-                .members_bordering(world, group, bordering, date)
-                .into_iter()
-                .filter_map(|code| world.by_code(code).map(|c| c.id()))
-                .collect(),
-            None => Vec::new(),
-        };
+        let neighbours_of = scenario.neighbours_of().map(|n| {
+            let label = |id: &str| scenario.group(id).map_or(id, |g| g.label()).to_string();
+            (label(&n.group), label(&n.bordering))
+        });
+        let neighbours = scenario
+            .neighbours(world, date)
+            .into_iter()
+            .filter_map(|code| world.by_code(code).map(|c| c.id()))
+            .collect();
         Self {
             date,
             groups,
@@ -114,8 +123,8 @@ impl MapLayers {
             let after = self
                 .groups
                 .iter()
-                .position(|g| g.id == *group)
-                .max(self.groups.iter().position(|g| g.id == *bordering))
+                .position(|g| g.label == *group)
+                .max(self.groups.iter().position(|g| g.label == *bordering))
                 .map_or(ids.len(), |index| index + 1);
             ids.insert(after, LayerId::Neighbours);
         }
@@ -131,32 +140,20 @@ fn tension_arcs(world: &World, scenario: &Scenario, date: Date) -> Vec<TensionAr
         .tensions
         .iter()
         .enumerate()
-        .map(|(tension_index, tension)| {
-            let mut places = tension
-                .parties
-                .iter()
-                .filter_map(|party| party.resolve())
-                .map(|party| scenario.party_positions(world, party, date));
-            let from = places.next().and_then(|first| first.first().copied());
-            let arcs: Vec<Vec<MercatorPoint>> = match from {
-                Some(from) => places
-                    .flatten()
-                    .map(|to| {
-                        great_circle(from, to, ARC_STEP_KM)
-                            .into_iter()
-                            .map(|[lon, lat]| mercator::project(lon, lat))
-                            .collect()
-                    })
-                    .collect(),
-                None => Vec::new(),
-            };
-            TensionArc {
-                tension_index,
-                id: tension.id.clone(),
-                kind: tension.kind,
-                marker: MercatorPoint::default(),
-                arcs,
-            }
+        .map(|(tension_index, tension)| TensionArc {
+            tension_index,
+            id: tension.id.clone(),
+            kind: tension.kind,
+            marker: MercatorPoint::default(),
+            arcs: scenario
+                .tension_arcs(world, tension, date, ARC_STEP_KM)
+                .into_iter()
+                .map(|arc| {
+                    arc.into_iter()
+                        .map(|p| mercator::project(p.lon, p.lat))
+                        .collect()
+                })
+                .collect(),
         })
         .filter(|arc| !arc.arcs.is_empty())
         .collect();
@@ -164,25 +161,23 @@ fn tension_arcs(world: &World, scenario: &Scenario, date: Date) -> Vec<TensionAr
     arcs
 }
 
+/// A Mercator point rounded to a millionth, so that arcs with the same ends compare equal.
+type SnappedPoint = (i64, i64);
+
 /// Puts each marker on its first arc, sliding markers of tensions that share that arc apart
-/// so that every one stays clickable.
+/// so that every one stays clickable. Tensions are grouped by their arc's ends in one pass.
 fn place_markers(arcs: &mut [TensionArc]) {
-    let endpoints = |arc: &TensionArc| {
-        let first = &arc.arcs[0];
-        let (a, b) = (first[0], first[first.len() - 1]);
-        let key = |p: MercatorPoint| ((p.x * 1e6) as i64, (p.y * 1e6) as i64);
-        let (a, b) = (key(a), key(b));
-        if a <= b { (a, b) } else { (b, a) }
-    };
-    for i in 0..arcs.len() {
-        let shared_before = (0..i)
-            .filter(|&j| endpoints(&arcs[j]) == endpoints(&arcs[i]))
-            .count();
-        let ratio =
-            0.5 + 0.14 * shared_before as f64 * if shared_before % 2 == 1 { -1.0 } else { 1.0 };
-        let ratio = ratio.clamp(0.15, 0.85);
-        let first = &arcs[i].arcs[0];
+    let key = |p: MercatorPoint| ((p.x * 1e6) as i64, (p.y * 1e6) as i64);
+    let mut seen: HashMap<(SnappedPoint, SnappedPoint), usize> = HashMap::new();
+    for tension in arcs.iter_mut() {
+        let first = &tension.arcs[0];
+        let (a, b) = (key(first[0]), key(first[first.len() - 1]));
+        let ends = if a <= b { (a, b) } else { (b, a) };
+        let shared_before = seen.entry(ends).or_default();
+        let sign = if *shared_before % 2 == 1 { -1.0 } else { 1.0 };
+        let ratio = (0.5 + 0.14 * *shared_before as f64 * sign).clamp(0.15, 0.85);
+        *shared_before += 1;
         let index = ((first.len() - 1) as f64 * ratio).round() as usize;
-        arcs[i].marker = first[index];
+        tension.marker = first[index];
     }
 }

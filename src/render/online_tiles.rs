@@ -15,13 +15,13 @@ const GRACE_SECS: f64 = 8.0;
 
 pub const ATTRIBUTION: &str = "Map tiles © OpenStreetMap contributors";
 
-pub struct OnlineBasemap {
+pub struct OnlineTiles {
     tiles: HttpTiles,
     enabled_at_secs: Option<f64>,
     ever_loaded: bool,
 }
 
-impl OnlineBasemap {
+impl OnlineTiles {
     pub fn new(ctx: &egui::Context) -> Self {
         Self {
             tiles: HttpTiles::new(OpenStreetMap, ctx.clone()),

@@ -1,0 +1,107 @@
+//! Files the reader opens: read in the background, then taken in or refused with a message.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::App;
+use crate::model::open::{OpenError, OpenJob, Opened};
+use crate::ui::messages::{Level, Message};
+use crate::ui::{OpenedArticle, OverlayEntry, file_name};
+
+/// How many of a file's warnings a message lists before summing up the rest.
+const WARNINGS_SHOWN: usize = 5;
+
+impl App {
+    /// Starts opening files in the background; what they hold arrives in a later frame.
+    pub fn open_paths(&mut self, paths: impl IntoIterator<Item = PathBuf>) {
+        for path in paths {
+            self.jobs
+                .push(OpenJob::start(path, Arc::clone(&self.world)));
+        }
+    }
+
+    pub(super) fn receive_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        self.open_paths(dropped);
+    }
+
+    pub(super) fn receive_opened_files(&mut self, ctx: &egui::Context) {
+        let mut finished = Vec::new();
+        self.jobs.retain(|job| match job.poll() {
+            Some(result) => {
+                finished.push((job.path.clone(), result));
+                false
+            }
+            None => true,
+        });
+        for (path, result) in finished {
+            self.receive(path, result);
+        }
+        if !self.jobs.is_empty() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    /// Takes in what a file held, or says why it could not be opened. A refused file changes
+    /// nothing else.
+    fn receive(&mut self, path: PathBuf, result: Result<Opened, OpenError>) {
+        let name = file_name(&path);
+        match result {
+            Ok(Opened::Scenario(scenario)) => {
+                let warnings: Vec<String> =
+                    scenario.warnings().iter().map(|w| w.to_string()).collect();
+                self.set_scenario(Arc::from(scenario));
+                self.state.remember_file(path);
+                self.report_opened(format!("Opened the scenario {name}"), &warnings);
+            }
+            Ok(Opened::Overlay(overlay)) => {
+                let summary = format!(
+                    "Opened the overlay {name}: {} features",
+                    overlay.features.len()
+                );
+                let warnings = overlay.warnings.clone();
+                self.overlays.push(OverlayEntry {
+                    overlay,
+                    visible: true,
+                    color_index: self.overlays_opened,
+                });
+                self.overlays_opened += 1;
+                self.state.remember_file(path);
+                self.report_opened(summary, &warnings);
+            }
+            Ok(Opened::Article { path, text }) => {
+                self.opened_article = Some(OpenedArticle {
+                    path: path.clone(),
+                    text,
+                });
+                self.state.show_reader = true;
+                self.state.remember_file(path);
+                self.report_opened(format!("Opened the article {name}"), &[]);
+            }
+            Err(error) => self
+                .messages
+                .push(Message::new(Level::Error, error.to_string())),
+        }
+    }
+
+    fn report_opened(&mut self, summary: String, warnings: &[String]) {
+        if warnings.is_empty() {
+            self.messages.push(Message::new(Level::Info, summary));
+            return;
+        }
+        let mut text = format!("{summary}, with {} warnings:", warnings.len());
+        for warning in warnings.iter().take(WARNINGS_SHOWN) {
+            text.push_str(&format!("\n- {warning}"));
+        }
+        if warnings.len() > WARNINGS_SHOWN {
+            text.push_str(&format!("\n… and {} more", warnings.len() - WARNINGS_SHOWN));
+        }
+        self.messages.push(Message::new(Level::Warning, text));
+    }
+}

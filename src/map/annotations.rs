@@ -1,0 +1,113 @@
+//! What the map draws over its layers for the reader: the hovered and selected countries, the
+//! date badge, the hover text and the hint while files are dragged over the window.
+
+use egui::{Mesh, Shape, Stroke, Ui};
+
+use super::MapContext;
+use super::pick::Hit;
+use crate::model::date::Date;
+use crate::model::{CountryId, World};
+use crate::render::countries::{CountryFill, CountryOutline, Dash, fill_mesh, outline_shapes};
+use crate::render::style::{
+    DATE_BADGE_FONT_SIZE, DATE_BADGE_MARGIN, DATE_BADGE_PADDING, DROP_HINT_FONT_SIZE, Palette,
+    SELECTION_OUTLINE_WIDTH_PX,
+};
+use crate::render::view::MercatorView;
+
+/// The hovered country's veil and the selected countries' outlines.
+pub fn highlight_shapes(
+    world: &World,
+    view: &MercatorView,
+    hovered: Option<CountryId>,
+    selected: &[CountryId],
+    palette: &Palette,
+) -> Vec<Shape> {
+    let mut shapes = Vec::new();
+    if let Some(country) = hovered {
+        let mut mesh = Mesh::default();
+        fill_mesh(
+            world,
+            view,
+            [CountryFill {
+                country,
+                color: palette.hover,
+            }],
+            &mut mesh,
+        );
+        shapes.push(Shape::mesh(mesh));
+    }
+    outline_shapes(
+        world,
+        view,
+        selected.iter().map(|&country| CountryOutline {
+            country,
+            stroke: Stroke::new(SELECTION_OUTLINE_WIDTH_PX, palette.selection),
+            dash: Dash::Solid,
+        }),
+        &mut shapes,
+    );
+    shapes
+}
+
+/// The date the map is drawn for, in the map's top-left corner.
+pub fn date_badge_ui(ui: &Ui, view: &MercatorView, date: Date, palette: &Palette) {
+    let pos = view.screen_rect().left_top() + DATE_BADGE_MARGIN;
+    let galley = ui.painter().layout_no_wrap(
+        date.long_form(),
+        egui::FontId::proportional(DATE_BADGE_FONT_SIZE),
+        palette.label,
+    );
+    let rect = egui::Rect::from_min_size(pos, galley.size()).expand(DATE_BADGE_PADDING);
+    ui.painter().rect_filled(rect, 4.0, palette.label_halo);
+    ui.painter().galley(pos, galley, palette.label);
+}
+
+/// Darkens the map and says what dropping does, while files are dragged over the window.
+pub fn drop_hint_ui(ui: &Ui, view: &MercatorView) {
+    ui.painter().rect_filled(
+        view.screen_rect(),
+        0.0,
+        egui::Color32::from_black_alpha(120),
+    );
+    ui.painter().text(
+        view.screen_rect().center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop to open: a scenario, a GeoJSON overlay or an article",
+        egui::FontId::proportional(DROP_HINT_FONT_SIZE),
+        egui::Color32::WHITE,
+    );
+}
+
+/// The text shown beside the pointer for what it is over.
+pub fn hover_text(context: &MapContext<'_>, hit: Hit) -> Option<String> {
+    match hit {
+        Hit::Nothing => None,
+        Hit::Tension(index) => context
+            .scenario
+            .data()
+            .tensions
+            .get(index)
+            .map(|tension| format!("{}\n(click for the quotes)", tension.summary)),
+        Hit::OverlayFeature { overlay, feature } => context
+            .overlays
+            .get(overlay.0)
+            .and_then(|entry| entry.overlay.features.get(feature))
+            .map(|f| format!("{}\n(click for its properties)", f.title())),
+        Hit::Country(country) => Some(country_hover_text(context, country)),
+    }
+}
+
+/// A country's name and its status in each group on the date.
+fn country_hover_text(context: &MapContext<'_>, country: CountryId) -> String {
+    let country = context.world.country(country);
+    let mut lines = vec![country.name().to_string()];
+    for group in &context.scenario.data().groups {
+        if let Some(status) = context
+            .scenario
+            .status(country.iso_a3(), &group.id, context.date)
+        {
+            lines.push(format!("{}: {}", group.label(), status.label()));
+        }
+    }
+    lines.join("\n")
+}

@@ -1,0 +1,480 @@
+//! The map as a component: walkers' map with our layers, its own memory of where it looks,
+//! flights and fitting, the online tiles, and picking what is under the pointer. Like the
+//! panels it reads a context and returns actions; the App applies them.
+
+pub mod annotations;
+pub mod navigation;
+pub mod pick;
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use egui::Ui;
+use walkers::{Map, MapMemory, Plugin, Projector, lon_lat};
+
+use self::annotations::{date_badge_ui, drop_hint_ui, highlight_shapes, hover_text};
+use self::navigation::{Flight, fitted_view, jump_to, set_zoom};
+use self::pick::{Hit, Pickable, pick};
+use crate::layers::{LayerId, MapLayers, OverlayId};
+use crate::model::date::Date;
+use crate::model::mercator::{self, MercatorPoint};
+use crate::model::scenario::{GroupKind, Scenario};
+use crate::model::{BoundingBox, CountryId, World};
+use crate::render::land::LandPlugin;
+use crate::render::online_tiles::{self, OnlineTiles};
+use crate::render::overlays::OverlayPlugin;
+use crate::render::patterns::PatternTextures;
+use crate::render::plugins::{GroupPlugin, LabelsPlugin, NeighboursPlugin, TensionsPlugin};
+use crate::render::style::{Palette, TILE_FILL_ALPHA};
+use crate::render::view::MercatorView;
+use crate::ui::legend::layer_state_key;
+use crate::ui::state::{SavedView, UiState};
+use crate::ui::{Action, OverlayEntry, Selection};
+
+/// A layer of the map as drawn: one of the scenario's layers or an overlay.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MapLayer {
+    Layer(LayerId),
+    Overlay(OverlayId),
+}
+
+impl From<LayerId> for MapLayer {
+    fn from(layer: LayerId) -> Self {
+        MapLayer::Layer(layer)
+    }
+}
+
+impl From<OverlayId> for MapLayer {
+    fn from(overlay: OverlayId) -> Self {
+        MapLayer::Overlay(overlay)
+    }
+}
+
+/// What the map reads for one frame, borrowed from the App.
+pub struct MapContext<'a> {
+    pub world: &'a World,
+    pub scenario: &'a Scenario,
+    pub layers: &'a MapLayers,
+    pub overlays: &'a [OverlayEntry],
+    pub selection: &'a Selection,
+    pub state: &'a UiState,
+    pub date: Date,
+    pub palette: Palette,
+    /// Every country in the order labels are placed.
+    pub label_order: &'a [CountryId],
+    /// Countries the article speaks of, labelled before the others.
+    pub article_countries: &'a [CountryId],
+}
+
+impl MapContext<'_> {
+    fn is_visible(&self, layer: LayerId) -> bool {
+        self.state.is_visible(&layer_state_key(self.layers, layer))
+    }
+}
+
+/// The map's own state between frames.
+pub struct WorldMap {
+    memory: MapMemory,
+    last_view: Option<MercatorView>,
+    flight: Option<Flight>,
+    /// A Mercator extent to fit once the map's size is known.
+    pending_fit: Option<BoundingBox>,
+    /// Created the first time the reader turns the online tiles on.
+    online_tiles: Option<OnlineTiles>,
+    tiles_failed: bool,
+    /// Loaded on the first frame, when there is a context to load textures into.
+    patterns: Option<PatternTextures>,
+    /// How many shapes each layer painted in the last frame: what the legend switches do,
+    /// observable from outside.
+    painted: RefCell<BTreeMap<MapLayer, usize>>,
+}
+
+impl Default for WorldMap {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl WorldMap {
+    pub fn new() -> Self {
+        Self {
+            memory: MapMemory::default(),
+            last_view: None,
+            flight: None,
+            pending_fit: None,
+            online_tiles: None,
+            tiles_failed: false,
+            patterns: None,
+            painted: RefCell::default(),
+        }
+    }
+
+    pub fn memory(&self) -> &MapMemory {
+        &self.memory
+    }
+    pub fn memory_mut(&mut self) -> &mut MapMemory {
+        &mut self.memory
+    }
+    /// The map's view in the last frame.
+    pub fn last_view(&self) -> Option<&MercatorView> {
+        self.last_view.as_ref()
+    }
+    /// How many shapes a layer painted in the last frame.
+    pub fn painted(&self, layer: MapLayer) -> usize {
+        self.painted.borrow().get(&layer).copied().unwrap_or(0)
+    }
+    pub fn tiles_failed(&self) -> bool {
+        self.tiles_failed
+    }
+
+    /// Where the map looks, to save.
+    pub fn saved_view(&self) -> Option<SavedView> {
+        self.last_view.map(|view| {
+            let center = view.center_position();
+            SavedView {
+                lon: center.x(),
+                lat: center.y(),
+                zoom: self.memory.zoom(),
+            }
+        })
+    }
+
+    /// Looks where a saved view looked.
+    pub fn restore(&mut self, view: SavedView) {
+        self.flight = None;
+        self.pending_fit = None;
+        self.memory.center_at(lon_lat(view.lon, view.lat));
+        set_zoom(&mut self.memory, view.zoom);
+    }
+
+    /// Fits a Mercator extent to the map at once, as soon as the map's size is known.
+    pub fn fit(&mut self, extent: BoundingBox) {
+        self.flight = None;
+        self.pending_fit = Some(extent);
+    }
+
+    /// Starts a flight from the current view to one that fits `extent`.
+    pub fn fly_to(&mut self, extent: &BoundingBox) {
+        let screen = self.screen_rect();
+        let Some((to, to_zoom)) = fitted_view(extent, screen) else {
+            return;
+        };
+        let from = self.last_view.map_or(to, |view| {
+            let center = view.center_position();
+            mercator::project(center.x(), center.y())
+        });
+        self.flight = Some(Flight::new(from, self.memory.zoom(), to, to_zoom));
+    }
+
+    /// Forgets tiles that failed, so that turning them on tries afresh.
+    pub fn restart_online_tiles(&mut self) {
+        self.online_tiles = None;
+        self.tiles_failed = false;
+    }
+
+    /// From now on the offline map is drawn as usual until the tiles are restarted.
+    pub fn mark_tiles_failed(&mut self) {
+        self.tiles_failed = true;
+    }
+
+    fn screen_rect(&self) -> egui::Rect {
+        self.last_view.map_or(
+            egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(800.0, 600.0)),
+            |view| view.screen_rect(),
+        )
+    }
+
+    /// Draws the map filling `ui` and pushes what the reader asked for.
+    pub fn ui(&mut self, ui: &mut Ui, context: &MapContext<'_>, actions: &mut Vec<Action>) {
+        self.advance_flight(ui.ctx());
+        self.wrap_center();
+        self.painted.get_mut().clear();
+        let over_tiles =
+            context.state.online_tiles && online_tiles::AVAILABLE && !self.tiles_failed;
+        if over_tiles && self.online_tiles.is_none() {
+            self.online_tiles = Some(OnlineTiles::new(ui.ctx()));
+        }
+        let patterns = self
+            .patterns
+            .get_or_insert_with(|| PatternTextures::new(ui.ctx()))
+            .clone();
+        let tiles = self
+            .online_tiles
+            .as_mut()
+            .filter(|_| over_tiles)
+            .map(|tiles| tiles.tiles_mut() as &mut dyn walkers::Tiles);
+        let default_center = self
+            .last_view
+            .map_or(lon_lat(0.0, 0.0), |view| view.center_position());
+        let map = Map::new(tiles, &mut self.memory, default_center);
+        let plugins = LayerPlugins {
+            context,
+            patterns: &patterns,
+            painted: &self.painted,
+            over_tiles,
+        };
+        let map = plugins.add_to(map);
+        let inner = map.show(ui, |ui, response, projector, _| {
+            let view = MercatorView::from_projector(projector);
+            let hit = response.hover_pos().map_or(Hit::Nothing, |pointer| {
+                pick(&view, &pickable(context), pointer)
+            });
+            if response.clicked() {
+                actions.push(hit.click_action());
+            }
+            let hovered = match hit {
+                Hit::Country(country) => Some(country),
+                _ => None,
+            };
+            let highlights = highlight_shapes(
+                context.world,
+                &view,
+                hovered,
+                context.selection.countries(),
+                &context.palette,
+            );
+            ui.painter().extend(highlights);
+            date_badge_ui(ui, &view, context.date, &context.palette);
+            if hit.is_clickable_symbol() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            }
+            (view, hit)
+        });
+        let (view, hit) = inner.inner;
+        if let Some(text) = hover_text(context, hit)
+            && !inner.response.dragged()
+        {
+            inner.response.on_hover_text_at_pointer(text);
+        }
+        if ui.ctx().input(|i| !i.raw.hovered_files.is_empty()) {
+            drop_hint_ui(ui, &view);
+        }
+        if over_tiles {
+            self.judge_tiles(ui.ctx(), &view, actions);
+        }
+        self.last_view = Some(view);
+        if let Some(extent) = self.pending_fit.take() {
+            if let Some((center, zoom)) = fitted_view(&extent, view.screen_rect()) {
+                jump_to(&mut self.memory, center, zoom);
+            }
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// Asks for the offline map once no tile has come in time.
+    fn judge_tiles(&mut self, ctx: &egui::Context, view: &MercatorView, actions: &mut Vec<Action>) {
+        let Some(tiles) = self.online_tiles.as_mut() else {
+            return;
+        };
+        if !tiles.has_loaded() {
+            // Come back to judge the tiles even if the reader does nothing meanwhile.
+            ctx.request_repaint_after(std::time::Duration::from_secs(1));
+        }
+        if tiles.has_failed(view, ctx.input(|i| i.time)) {
+            actions.push(Action::OnlineTilesFailed);
+        }
+    }
+
+    fn advance_flight(&mut self, ctx: &egui::Context) {
+        let Some(flight) = self.flight.as_mut() else {
+            return;
+        };
+        let (center, zoom, arrived) = flight.at(ctx.input(|i| i.time));
+        jump_to(&mut self.memory, center, zoom);
+        if arrived {
+            self.flight = None;
+        }
+        ctx.request_repaint();
+    }
+
+    /// walkers lets the map be dragged round the world without end; bring the centre back
+    /// within ±180° so that the world's copies are always drawn around it.
+    fn wrap_center(&mut self) {
+        if let Some(center) = self.memory.detached()
+            && center.x().abs() > 180.0
+        {
+            let lon = (center.x() + 180.0).rem_euclid(360.0) - 180.0;
+            self.memory.center_at(lon_lat(lon, center.y()));
+        }
+    }
+
+    /// Where a Mercator point was on screen in the last frame.
+    pub fn screen_position_of(&self, point: MercatorPoint) -> Option<egui::Pos2> {
+        self.last_view.map(|view| view.to_screen(point))
+    }
+}
+
+/// What can be picked this frame: hidden tensions and overlays cannot.
+fn pickable<'a>(context: &'a MapContext<'_>) -> Pickable<'a> {
+    Pickable {
+        world: context.world,
+        tensions: if context.is_visible(LayerId::Tensions) {
+            &context.layers.tensions
+        } else {
+            &[]
+        },
+        overlays: context.overlays,
+    }
+}
+
+/// What the layers' plugins are made from in one frame.
+struct LayerPlugins<'c> {
+    context: &'c MapContext<'c>,
+    patterns: &'c PatternTextures,
+    painted: &'c RefCell<BTreeMap<MapLayer, usize>>,
+    over_tiles: bool,
+}
+
+impl<'c> LayerPlugins<'c> {
+    /// walkers' map with a plugin for each visible layer, bottom to top: land, group fills,
+    /// neighbours, overlays, labels, tensions.
+    fn add_to<'a, 'b>(&self, mut map: Map<'a, 'b, 'c>) -> Map<'a, 'b, 'c> {
+        let context = self.context;
+        let (palette, world) = (context.palette, context.world);
+        map = map.with_plugin(LandPlugin {
+            world,
+            palette,
+            over_tiles: self.over_tiles,
+        });
+        map = self.add_groups(map);
+        if context.is_visible(LayerId::Neighbours) {
+            let plugin = NeighboursPlugin {
+                world,
+                countries: &context.layers.neighbours,
+                color: palette.neighbour,
+            };
+            map = map.with_plugin(self.counted(LayerId::Neighbours, plugin));
+        }
+        map = self.add_overlays(map);
+        let tensions_visible = context.is_visible(LayerId::Tensions);
+        if context.is_visible(LayerId::Labels) {
+            let markers: &[_] = if tensions_visible {
+                &context.layers.tensions
+            } else {
+                &[]
+            };
+            let plugin = LabelsPlugin {
+                world,
+                order: context.label_order,
+                priority: context.article_countries,
+                markers,
+                palette,
+            };
+            map = map.with_plugin(self.counted(LayerId::Labels, plugin));
+        }
+        if tensions_visible {
+            let selected = match *context.selection {
+                Selection::Tension(index) => context
+                    .scenario
+                    .data()
+                    .tensions
+                    .get(index)
+                    .map(|t| t.id.as_str()),
+                _ => None,
+            };
+            let plugin = TensionsPlugin {
+                tensions: &context.layers.tensions,
+                selected,
+                palette,
+            };
+            map = map.with_plugin(self.counted(LayerId::Tensions, plugin));
+        }
+        map
+    }
+
+    /// The groups' fills, alliances first, so that unions' dots and informal groups' hatching
+    /// lie on top.
+    fn add_groups<'a, 'b>(&self, mut map: Map<'a, 'b, 'c>) -> Map<'a, 'b, 'c> {
+        let context = self.context;
+        let fill_alpha = if self.over_tiles {
+            TILE_FILL_ALPHA
+        } else {
+            1.0
+        };
+        let kind_order = |kind: GroupKind| match kind {
+            GroupKind::Alliance => 0,
+            GroupKind::EconomicUnion => 1,
+            GroupKind::Informal => 2,
+        };
+        let mut groups: Vec<_> = context.layers.groups.iter().collect();
+        groups.sort_by_key(|group| kind_order(group.kind));
+        for group in groups {
+            let layer = LayerId::Group(group.group_index);
+            if context.is_visible(layer) {
+                let plugin = GroupPlugin {
+                    world: context.world,
+                    layer: group,
+                    color: context
+                        .palette
+                        .group_color(group)
+                        .gamma_multiply(fill_alpha),
+                    patterns: self.patterns,
+                };
+                map = map.with_plugin(self.counted(layer, plugin));
+            }
+        }
+        map
+    }
+
+    /// The reader's overlays, the last opened on top.
+    fn add_overlays<'a, 'b>(&self, mut map: Map<'a, 'b, 'c>) -> Map<'a, 'b, 'c> {
+        let context = self.context;
+        for (index, entry) in context.overlays.iter().enumerate() {
+            if !entry.visible {
+                continue;
+            }
+            let selected_feature = match *context.selection {
+                Selection::OverlayFeature { overlay, feature } if overlay.0 == index => {
+                    Some(feature)
+                }
+                _ => None,
+            };
+            let plugin = OverlayPlugin {
+                overlay: &entry.overlay,
+                color: context.palette.overlay_color(entry.color_index),
+                halo: context.palette.label_halo,
+                selected_feature,
+            };
+            map = map.with_plugin(self.counted(OverlayId(index), plugin));
+        }
+        map
+    }
+
+    fn counted(&self, layer: impl Into<MapLayer>, plugin: impl Plugin + 'c) -> Counted<'c> {
+        Counted {
+            layer: layer.into(),
+            plugin: Box::new(plugin),
+            painted: self.painted,
+        }
+    }
+}
+
+/// A layer's plugin, counting the shapes it paints: the one place where what each layer drew
+/// is recorded.
+struct Counted<'a> {
+    layer: MapLayer,
+    plugin: Box<dyn Plugin + 'a>,
+    painted: &'a RefCell<BTreeMap<MapLayer, usize>>,
+}
+
+impl Plugin for Counted<'_> {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        response: &egui::Response,
+        projector: &Projector,
+        memory: &MapMemory,
+    ) {
+        let shapes_so_far = |ui: &Ui| {
+            ui.ctx().graphics(|layers| {
+                layers
+                    .get(ui.layer_id())
+                    .map_or(0, |list| list.next_idx().0)
+            })
+        };
+        let before = shapes_so_far(ui);
+        self.plugin.run(ui, response, projector, memory);
+        let drawn = shapes_so_far(ui).saturating_sub(before);
+        *self.painted.borrow_mut().entry(self.layer).or_default() += drawn;
+    }
+}

@@ -1,0 +1,169 @@
+//! What is under the pointer: a tension marker, an overlay's feature or a country, in that
+//! order, as smaller things sit on top. Pure: a view, what can be picked, and a position.
+
+use egui::Pos2;
+
+use crate::layers::{OverlayId, TensionArc};
+use crate::model::{CountryId, World};
+use crate::render::overlays::overlay_feature_at;
+use crate::render::plugins::tension_at;
+use crate::render::view::MercatorView;
+use crate::ui::{Action, OverlayEntry};
+
+/// What the pointer is over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hit {
+    /// Sea, or off the map.
+    Nothing,
+    Country(CountryId),
+    /// A tension's marker, by the tension's index in the scenario.
+    Tension(usize),
+    OverlayFeature {
+        overlay: OverlayId,
+        feature: usize,
+    },
+}
+
+/// The things on the map that can be picked this frame; hidden layers are left out.
+pub struct Pickable<'a> {
+    pub world: &'a World,
+    /// The tension arcs, when the tensions layer is shown.
+    pub tensions: &'a [TensionArc],
+    /// Every overlay, with whether it is shown.
+    pub overlays: &'a [OverlayEntry],
+}
+
+/// What is at `pointer` in `view`: markers first, then overlay features (the last opened on
+/// top), then countries.
+pub fn pick(view: &MercatorView, pickable: &Pickable<'_>, pointer: Pos2) -> Hit {
+    if let Some(arc) = tension_at(view, pickable.tensions, pointer) {
+        return Hit::Tension(pickable.tensions[arc].tension_index);
+    }
+    let feature = pickable
+        .overlays
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, entry)| entry.visible)
+        .find_map(|(index, entry)| {
+            overlay_feature_at(view, &entry.overlay, pointer)
+                .map(|feature| (OverlayId(index), feature))
+        });
+    if let Some((overlay, feature)) = feature {
+        return Hit::OverlayFeature { overlay, feature };
+    }
+    let place = view.screen_to_lon_lat(pointer);
+    match pickable.world.country_at(place.lon, place.lat) {
+        Some(country) => Hit::Country(country.id()),
+        None => Hit::Nothing,
+    }
+}
+
+impl Hit {
+    /// What clicking it asks for.
+    pub fn click_action(self) -> Action {
+        match self {
+            Hit::Nothing => Action::ClearSelection,
+            Hit::Country(country) => Action::SelectCountry(country),
+            Hit::Tension(index) => Action::SelectTension(index),
+            Hit::OverlayFeature { overlay, feature } => {
+                Action::SelectOverlayFeature { overlay, feature }
+            }
+        }
+    }
+
+    /// Whether the pointer should say it can click something other than a country.
+    pub fn is_clickable_symbol(self) -> bool {
+        matches!(self, Hit::Tension(_) | Hit::OverlayFeature { .. })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, OnceLock};
+
+    use egui::{Rect, pos2, vec2};
+
+    use super::*;
+    use crate::layers::MapLayers;
+    use crate::model::geo::LonLat;
+    use crate::model::scenario::Scenario;
+
+    fn fixture() -> &'static (Arc<World>, MapLayers) {
+        static FIXTURE: OnceLock<(Arc<World>, MapLayers)> = OnceLock::new();
+        FIXTURE.get_or_init(|| {
+            let world = match World::load_bundled() {
+                Ok(world) => Arc::new(world),
+                Err(error) => panic!("the bundled world loads: {error}"),
+            };
+            let scenario = match Scenario::load_bundled(&world) {
+                Ok(scenario) => scenario,
+                Err(error) => panic!("the bundled scenario loads: {error}"),
+            };
+            let layers = MapLayers::build(&world, &scenario, scenario.date());
+            (world, layers)
+        })
+    }
+
+    fn caucasus() -> MercatorView {
+        let screen = Rect::from_min_size(pos2(0.0, 0.0), vec2(1200.0, 800.0));
+        MercatorView::new(LonLat::new(44.0, 41.0), 6.0, screen)
+    }
+
+    /// Only the countries can be picked.
+    fn countries_only(world: &World) -> Pickable<'_> {
+        Pickable {
+            world,
+            tensions: &[],
+            overlays: &[],
+        }
+    }
+
+    #[test]
+    fn the_pointer_over_yerevan_picks_armenia() {
+        let (world, _) = fixture();
+        let view = caucasus();
+        let hit = pick(
+            &view,
+            &countries_only(world),
+            view.lon_lat_to_screen(44.51, 40.18),
+        );
+        let armenia = world.by_code("ARM").map(|c| c.id());
+        assert_eq!(Some(hit), armenia.map(Hit::Country));
+    }
+
+    #[test]
+    fn the_pointer_over_the_black_sea_picks_nothing() {
+        let (world, _) = fixture();
+        let view = caucasus();
+        let hit = pick(
+            &view,
+            &countries_only(world),
+            view.lon_lat_to_screen(36.0, 43.0),
+        );
+        assert_eq!(hit, Hit::Nothing);
+        assert_eq!(hit.click_action(), Action::ClearSelection);
+    }
+
+    #[test]
+    fn a_marker_is_picked_before_the_country_under_it_and_only_while_shown() {
+        let (world, layers) = fixture();
+        let view = caucasus();
+        let arc = &layers.tensions[0];
+        let at_marker = view.to_screen(arc.marker);
+        let shown = Pickable {
+            world,
+            tensions: &layers.tensions,
+            overlays: &[],
+        };
+        assert_eq!(
+            pick(&view, &shown, at_marker),
+            Hit::Tension(arc.tension_index)
+        );
+        let hidden = Pickable {
+            tensions: &[],
+            ..shown
+        };
+        assert!(!matches!(pick(&view, &hidden, at_marker), Hit::Tension(_)));
+    }
+}

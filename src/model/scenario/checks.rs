@@ -1,0 +1,452 @@
+//! Every cross-check `alliance-map check` makes of a parsed scenario against its article
+//! and the world.
+
+use std::collections::HashMap;
+
+use super::article::Article;
+use super::format::{Excerpt, PartyRef, ScenarioData, parse_rgb};
+use super::{FORMAT, VERSION};
+use crate::model::World;
+use crate::model::geo::LonLat;
+
+/// How bad a finding is: errors refuse the file, warnings are printed and accepted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One problem found in a scenario, located by its JSON path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{severity}: {}: {}", self.path, self.message)
+    }
+}
+
+/// Every cross-check `alliance-map check` makes. Errors refuse the file.
+pub fn check(data: &ScenarioData, article: &Article, world: &World) -> Vec<Finding> {
+    let mut findings = Findings::default();
+    if data.format != FORMAT {
+        findings.error(
+            "$.format",
+            format!("is '{}', expected '{FORMAT}'", data.format),
+        );
+    }
+    if data.version != VERSION {
+        findings.error(
+            "$.version",
+            format!("is {}, this app reads version {VERSION}", data.version),
+        );
+    }
+    if article.paragraph_count() == 0 {
+        findings.error(
+            "$.article.text",
+            "the article has no paragraphs".to_string(),
+        );
+    }
+    let known = Known {
+        world,
+        groups: unique_ids(
+            data.groups.iter().map(|g| g.id.as_str()),
+            "$.groups",
+            &mut findings,
+        ),
+        actors: unique_ids(
+            data.actors.iter().map(|a| a.id.as_str()),
+            "$.actors",
+            &mut findings,
+        ),
+        excerpts: unique_ids(
+            data.excerpts.iter().map(|e| e.id.as_str()),
+            "$.excerpts",
+            &mut findings,
+        ),
+    };
+    unique_ids(
+        data.tensions.iter().map(|t| t.id.as_str()),
+        "$.tensions",
+        &mut findings,
+    );
+    check_groups_and_actors(data, &mut findings);
+    check_map(data, &known.groups, &mut findings);
+    check_memberships(data, &known, &mut findings);
+    check_leaders_and_mentions(data, article, &known, &mut findings);
+    check_excerpts(data, article, &known, &mut findings);
+    check_tensions(data, &known, &mut findings);
+    findings.0
+}
+
+/// What ids and codes a scenario may refer to.
+struct Known<'a> {
+    world: &'a World,
+    groups: HashMap<&'a str, usize>,
+    actors: HashMap<&'a str, usize>,
+    excerpts: HashMap<&'a str, usize>,
+}
+
+impl Known<'_> {
+    fn country(&self, findings: &mut Findings, path: String, code: &str) {
+        if self.world.by_code(code).is_none() {
+            findings.error(&path, format!("unknown country code '{code}'"));
+        }
+    }
+}
+
+fn check_groups_and_actors(data: &ScenarioData, findings: &mut Findings) {
+    for (i, group) in data.groups.iter().enumerate() {
+        if let Some(color) = &group.color
+            && parse_rgb(color).is_none()
+        {
+            findings.error(
+                &format!("$.groups[{i}].color"),
+                format!("'{color}' is not a colour written as #rrggbb"),
+            );
+        }
+        if let Some(anchor) = &group.anchor {
+            check_position(
+                findings,
+                format!("$.groups[{i}].anchor"),
+                anchor.lon,
+                anchor.lat,
+            );
+        }
+    }
+    for (i, actor) in data.actors.iter().enumerate() {
+        check_position(findings, format!("$.actors[{i}]"), actor.lon, actor.lat);
+    }
+}
+
+fn check_memberships(data: &ScenarioData, known: &Known<'_>, findings: &mut Findings) {
+    for (i, m) in data.memberships.iter().enumerate() {
+        let at = format!("$.memberships[{i}]");
+        known.country(findings, format!("{at}.country"), &m.country);
+        reference(
+            findings,
+            format!("{at}.group"),
+            &m.group,
+            &known.groups,
+            "group",
+        );
+        if let Some(until) = m.until
+            && until <= m.from
+        {
+            findings.error(
+                &format!("{at}.until"),
+                format!("{until} is not after the start {}", m.from),
+            );
+        }
+        if m.source.trim().is_empty() {
+            findings.error(
+                &format!("{at}.source"),
+                "a membership needs a source".into(),
+            );
+        }
+    }
+    check_overlaps(data, findings);
+}
+
+fn check_leaders_and_mentions(
+    data: &ScenarioData,
+    article: &Article,
+    known: &Known<'_>,
+    findings: &mut Findings,
+) {
+    for (i, leader) in data.leaders.iter().enumerate() {
+        let at = format!("$.leaders[{i}]");
+        known.country(findings, format!("{at}.country"), &leader.country);
+        reference_list(
+            findings,
+            &format!("{at}.excerpts"),
+            &leader.excerpts,
+            &known.excerpts,
+            "excerpt",
+        );
+    }
+    for (i, mention) in data.mentions.iter().enumerate() {
+        let at = format!("$.mentions[{i}]");
+        known.country(findings, format!("{at}.country"), &mention.country);
+        for (j, term) in mention.terms.iter().enumerate() {
+            if !article.text().contains(term.as_str()) {
+                findings.warning(
+                    &format!("{at}.terms[{j}]"),
+                    format!("'{term}' does not occur in the article"),
+                );
+            }
+        }
+    }
+}
+
+fn check_excerpts(
+    data: &ScenarioData,
+    article: &Article,
+    known: &Known<'_>,
+    findings: &mut Findings,
+) {
+    for (i, excerpt) in data.excerpts.iter().enumerate() {
+        let at = format!("$.excerpts[{i}]");
+        check_quote(excerpt, article, &format!("{at}.quote"), findings);
+        for (j, code) in excerpt.countries.iter().enumerate() {
+            known.country(findings, format!("{at}.countries[{j}]"), code);
+        }
+        let lists = [
+            ("groups", &excerpt.groups, &known.groups, "group"),
+            ("actors", &excerpt.actors, &known.actors, "actor"),
+        ];
+        for (field, ids, ids_known, what) in lists {
+            reference_list(findings, &format!("{at}.{field}"), ids, ids_known, what);
+        }
+    }
+}
+
+fn check_tensions(data: &ScenarioData, known: &Known<'_>, findings: &mut Findings) {
+    for (i, tension) in data.tensions.iter().enumerate() {
+        let at = format!("$.tensions[{i}]");
+        if tension.excerpts.is_empty() {
+            findings.error(
+                &format!("{at}.excerpts"),
+                format!("tension '{}' cites no excerpt", tension.id),
+            );
+        }
+        reference_list(
+            findings,
+            &format!("{at}.excerpts"),
+            &tension.excerpts,
+            &known.excerpts,
+            "excerpt",
+        );
+        if tension.parties.len() < 2 {
+            findings.error(
+                &format!("{at}.parties"),
+                format!("tension '{}' needs at least two parties", tension.id),
+            );
+        }
+        for (j, party) in tension.parties.iter().enumerate() {
+            let path = format!("{at}.parties[{j}]");
+            match party.resolve() {
+                Some(PartyRef::Country(code)) => {
+                    known.country(findings, format!("{path}.country"), code)
+                }
+                Some(PartyRef::Group(id)) => reference(
+                    findings,
+                    format!("{path}.group"),
+                    id,
+                    &known.groups,
+                    "group",
+                ),
+                Some(PartyRef::Actor(id)) => reference(
+                    findings,
+                    format!("{path}.actor"),
+                    id,
+                    &known.actors,
+                    "actor",
+                ),
+                None => findings.error(
+                    &path,
+                    "a party names exactly one of country, group or actor".into(),
+                ),
+            }
+        }
+    }
+}
+
+/// The map settings name groups the file has and an area and start date that make sense.
+fn check_map(data: &ScenarioData, group_ids: &HashMap<&str, usize>, findings: &mut Findings) {
+    let map = &data.map;
+    if let Some(neighbours) = &map.neighbours {
+        for (field, id) in [
+            ("group", &neighbours.group),
+            ("bordering", &neighbours.bordering),
+        ] {
+            reference(
+                findings,
+                format!("$.map.neighbours.{field}"),
+                id,
+                group_ids,
+                "group",
+            );
+        }
+        if neighbours.group == neighbours.bordering {
+            findings.error("$.map.neighbours", "a group cannot neighbour itself".into());
+        }
+    }
+    if let Some(extent) = map.opening_view {
+        let corners_valid = LonLat::new(extent.west, extent.south).is_valid()
+            && LonLat::new(extent.east, extent.north).is_valid();
+        if !corners_valid || extent.west >= extent.east || extent.south >= extent.north {
+            findings.error(
+                "$.map.opening_view",
+                format!(
+                    "west {}, south {}, east {}, north {} is not an area (west < east, south < north, in degrees)",
+                    extent.west, extent.south, extent.east, extent.north
+                ),
+            );
+        }
+    }
+    if let Some(start) = map.timeline_start
+        && start > data.article.date
+    {
+        findings.error(
+            "$.map.timeline_start",
+            format!("{start} is after the article date {}", data.article.date),
+        );
+    }
+}
+
+#[derive(Default)]
+struct Findings(Vec<Finding>);
+
+impl Findings {
+    fn error(&mut self, path: &str, message: String) {
+        self.push(Severity::Error, path, message);
+    }
+    fn warning(&mut self, path: &str, message: String) {
+        self.push(Severity::Warning, path, message);
+    }
+    fn push(&mut self, severity: Severity, path: &str, message: String) {
+        self.0.push(Finding {
+            severity,
+            path: path.to_string(),
+            message,
+        });
+    }
+}
+
+/// Checks that every id in a list names something known, reporting each unknown one at its
+/// place in the list.
+fn reference_list(
+    findings: &mut Findings,
+    list_path: &str,
+    ids: &[String],
+    known: &HashMap<&str, usize>,
+    what: &str,
+) {
+    for (j, id) in ids.iter().enumerate() {
+        reference(findings, format!("{list_path}[{j}]"), id, known, what);
+    }
+}
+
+/// Checks that an id names something known.
+fn reference(
+    findings: &mut Findings,
+    path: String,
+    id: &str,
+    known: &HashMap<&str, usize>,
+    what: &str,
+) {
+    if !known.contains_key(id) {
+        findings.error(&path, format!("no {what} has the id '{id}'"));
+    }
+}
+
+/// Maps each id to its index, reporting ids given twice.
+fn unique_ids<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    array_path: &str,
+    findings: &mut Findings,
+) -> HashMap<&'a str, usize> {
+    let mut seen = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        if id.trim().is_empty() {
+            findings.error(
+                &format!("{array_path}[{i}].id"),
+                "an id cannot be empty".into(),
+            );
+        }
+        if let Some(first) = seen.insert(id, i) {
+            findings.error(
+                &format!("{array_path}[{i}].id"),
+                format!("duplicate id '{id}' (first at {array_path}[{first}])"),
+            );
+            seen.insert(id, first);
+        }
+    }
+    seen
+}
+
+fn check_position(findings: &mut Findings, path: String, lon: f64, lat: f64) {
+    if !LonLat::new(lon, lat).is_valid() {
+        findings.error(
+            &path,
+            format!("[{lon}, {lat}] is not a longitude and latitude"),
+        );
+    }
+}
+
+fn check_quote(excerpt: &Excerpt, article: &Article, path: &str, findings: &mut Findings) {
+    let Some(range) = article.find_quote(&excerpt.quote, excerpt.paragraph) else {
+        findings.error(
+            path,
+            format!(
+                "excerpt '{}' is not a verbatim quote of the article",
+                excerpt.id
+            ),
+        );
+        return;
+    };
+    if article.paragraph_at(range.start) != Some(excerpt.paragraph) {
+        let found = article
+            .paragraph_at(range.start)
+            .map(|p| format!("paragraph {p}"))
+            .unwrap_or_else(|| "outside the numbered paragraphs".into());
+        findings.error(
+            path,
+            format!(
+                "excerpt '{}' is quoted from {found}, not paragraph {}",
+                excerpt.id, excerpt.paragraph
+            ),
+        );
+    } else if article
+        .paragraph_range(excerpt.paragraph)
+        .is_some_and(|paragraph| range.end > paragraph.end)
+    {
+        findings.error(
+            path,
+            format!(
+                "excerpt '{}' runs past the end of paragraph {}",
+                excerpt.id, excerpt.paragraph
+            ),
+        );
+    }
+}
+
+/// One country's periods in one group must not overlap.
+fn check_overlaps(data: &ScenarioData, findings: &mut Findings) {
+    let mut by_key: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, m) in data.memberships.iter().enumerate() {
+        by_key.entry((&m.country, &m.group)).or_default().push(i);
+    }
+    let mut keys: Vec<_> = by_key.into_iter().collect();
+    keys.sort();
+    for ((country, group), mut indices) in keys {
+        indices.sort_by_key(|&i| data.memberships[i].from);
+        for pair in indices.windows(2) {
+            let (earlier, later) = (&data.memberships[pair[0]], &data.memberships[pair[1]]);
+            if earlier.until.is_none_or(|until| until > later.from) {
+                findings.error(
+                    &format!("$.memberships[{}]", pair[1]),
+                    format!(
+                        "{country} in {group} from {} overlaps $.memberships[{}] ({}{})",
+                        later.from,
+                        pair[0],
+                        earlier.from,
+                        earlier
+                            .until
+                            .map(|until| format!(" until {until}"))
+                            .unwrap_or_else(|| ", open-ended".into())
+                    ),
+                );
+            }
+        }
+    }
+}

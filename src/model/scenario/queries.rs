@@ -1,0 +1,334 @@
+//! What the app and the command line ask of a checked scenario: statuses on a date,
+//! members, neighbours, where parties are drawn, what concerns a country.
+
+use std::collections::BTreeSet;
+
+use super::Scenario;
+use super::format::{
+    Excerpt, Extent, Group, Leader, Membership, NeighboursOf, Party, PartyRef, Status, Tension,
+};
+use crate::model::arc::great_circle;
+use crate::model::date::Date;
+use crate::model::geo::LonLat;
+use crate::model::{BoundingBox, World};
+
+impl Scenario {
+    /// The status of `country` in `group` on `date`, if it had one.
+    pub fn status(&self, country: &str, group: &str, date: Date) -> Option<Status> {
+        self.data
+            .memberships
+            .iter()
+            .find(|m| m.country == country && m.group == group && m.covers(date))
+            .map(|m| m.status)
+    }
+
+    /// Every country with a status in `group` on `date`, with that status, sorted by code.
+    pub fn statuses_in(&self, group: &str, date: Date) -> Vec<(&str, Status)> {
+        let mut statuses: Vec<(&str, Status)> = self
+            .data
+            .memberships
+            .iter()
+            .filter(|m| m.group == group && m.covers(date))
+            .map(|m| (m.country.as_str(), m.status))
+            .collect();
+        statuses.sort_unstable();
+        statuses
+    }
+
+    /// The countries that are full members of `group` on `date`.
+    pub fn members(&self, group: &str, date: Date) -> BTreeSet<&str> {
+        self.statuses_in(group, date)
+            .into_iter()
+            .filter(|(_, status)| *status == Status::Member)
+            .map(|(code, _)| code)
+            .collect()
+    }
+
+    /// Members of `group` with a land border to a member of `bordering` on `date`, computed
+    /// from the geometry (e.g. the NATO neighbours of the CSTO).
+    pub fn members_bordering(
+        &self,
+        world: &World,
+        group: &str,
+        bordering: &str,
+        date: Date,
+    ) -> BTreeSet<&str> {
+        let others = self.members(bordering, date);
+        self.members(group, date)
+            .into_iter()
+            .filter(|code| {
+                world
+                    .land_neighbour_codes(code)
+                    .iter()
+                    .any(|neighbour| others.contains(neighbour))
+            })
+            .collect()
+    }
+
+    /// The scenario's neighbours layer, when it asks for one and names two groups it has.
+    pub fn neighbours_of(&self) -> Option<&NeighboursOf> {
+        self.data
+            .map
+            .neighbours
+            .as_ref()
+            .filter(|n| self.group(&n.group).is_some() && self.group(&n.bordering).is_some())
+    }
+
+    /// The members of the scenario's neighbours group that border a member of the other group
+    /// on `date` (in the CSTO scenario, NATO members bordering the CSTO); empty when it has no
+    /// neighbours layer.
+    pub fn neighbours(&self, world: &World, date: Date) -> BTreeSet<&str> {
+        match self.neighbours_of() {
+            Some(n) => self.members_bordering(world, &n.group, &n.bordering, date),
+            None => BTreeSet::new(),
+        }
+    }
+
+    /// The first and last dates the map can be drawn for: from the scenario's timeline start
+    /// (never after its article date) to today (never before that start, whatever the clock
+    /// says).
+    pub fn date_range(&self) -> (Date, Date) {
+        let start = self.timeline_start().min(self.date());
+        (start, Date::today().max(start))
+    }
+
+    /// A date brought within [`Scenario::date_range`].
+    pub fn clamp_date(&self, date: Date) -> Date {
+        let (earliest, latest) = self.date_range();
+        date.clamp(earliest, latest)
+    }
+
+    /// The first day of the date slider: the scenario's own, or the first of the month of its
+    /// earliest membership, or its article date.
+    pub fn timeline_start(&self) -> Date {
+        self.data.map.timeline_start.unwrap_or_else(|| {
+            self.data
+                .memberships
+                .iter()
+                .map(|m| m.from)
+                .min()
+                .map_or(self.date(), |first| first.first_of_month_plus(0))
+        })
+    }
+
+    /// The area the map opens on: the scenario's own, or the extent of the countries its
+    /// excerpts and tensions name (each country by its label point, so that Russia does not
+    /// stretch the view to Alaska), or the whole world.
+    pub fn opening_extent(&self, world: &World) -> Extent {
+        if let Some(extent) = self.data.map.opening_view {
+            return extent;
+        }
+        let mut codes: BTreeSet<&str> = self
+            .data
+            .excerpts
+            .iter()
+            .flat_map(|e| e.countries.iter().map(String::as_str))
+            .collect();
+        for tension in &self.data.tensions {
+            for party in &tension.parties {
+                if let Some(PartyRef::Country(code)) = party.resolve() {
+                    codes.insert(code);
+                }
+            }
+        }
+        let mut bbox = BoundingBox::EMPTY;
+        for country in codes.into_iter().filter_map(|code| world.by_code(code)) {
+            bbox.include(country.label_point().to_array());
+        }
+        if bbox.is_empty() {
+            return Extent::WORLD;
+        }
+        // A margin of a few degrees so that single countries keep their surroundings.
+        Extent {
+            west: (bbox.min[0] - 4.0).max(-180.0),
+            south: (bbox.min[1] - 4.0).max(-85.0),
+            east: (bbox.max[0] + 4.0).min(180.0),
+            north: (bbox.max[1] + 4.0).min(85.0),
+        }
+    }
+
+    /// Search words the help suggests: the scenario's own, or the first terms it marks.
+    pub fn search_examples(&self) -> Vec<&str> {
+        if !self.data.map.search_examples.is_empty() {
+            return self
+                .data
+                .map
+                .search_examples
+                .iter()
+                .map(String::as_str)
+                .collect();
+        }
+        self.data
+            .mentions
+            .iter()
+            .filter_map(|m| m.terms.first().map(String::as_str))
+            .take(3)
+            .collect()
+    }
+
+    /// A country's membership periods in every group, oldest first.
+    pub fn memberships_of(&self, country: &str) -> Vec<&Membership> {
+        let mut periods: Vec<&Membership> = self
+            .data
+            .memberships
+            .iter()
+            .filter(|m| m.country == country)
+            .collect();
+        periods.sort_by(|a, b| (&a.group, a.from).cmp(&(&b.group, b.from)));
+        periods
+    }
+
+    /// The name a group had on `date`: its precursor's before it was founded.
+    pub fn group_name_on(&self, group: &Group, date: Date) -> String {
+        match (&group.precursor, group.founded) {
+            (Some(precursor), Some(founded)) if date < founded => precursor.name.clone(),
+            _ => group.name.clone(),
+        }
+    }
+
+    /// Where a party is drawn: a country at its capital (or the middle of its extent), an
+    /// actor where the scenario places it, a group at its anchor or, when it has none, at each
+    /// of its members on `date`.
+    pub fn party_positions(&self, world: &World, party: PartyRef<'_>, date: Date) -> Vec<LonLat> {
+        match party {
+            PartyRef::Country(code) => country_position(world, code).into_iter().collect(),
+            PartyRef::Actor(id) => self
+                .actor(id)
+                .map(|actor| LonLat::new(actor.lon, actor.lat))
+                .into_iter()
+                .collect(),
+            PartyRef::Group(id) => match self.group(id).and_then(|group| group.anchor.as_ref()) {
+                Some(anchor) => vec![LonLat::new(anchor.lon, anchor.lat)],
+                None => self
+                    .members(id, date)
+                    .into_iter()
+                    .filter_map(|code| country_position(world, code))
+                    .collect(),
+            },
+        }
+    }
+
+    /// The great-circle arcs that draw a tension on `date`: from the first party's place to
+    /// each place of the other parties, densified to points at most `max_step_km` apart. The
+    /// map and the GeoJSON export draw the same arcs from here.
+    pub fn tension_arcs(
+        &self,
+        world: &World,
+        tension: &Tension,
+        date: Date,
+        max_step_km: f64,
+    ) -> Vec<Vec<LonLat>> {
+        let mut places = tension
+            .parties
+            .iter()
+            .filter_map(Party::resolve)
+            .map(|party| self.party_positions(world, party, date));
+        let Some(from) = places.next().and_then(|first| first.first().copied()) else {
+            return Vec::new();
+        };
+        places
+            .flatten()
+            .map(|to| great_circle(from, to, max_step_km))
+            .collect()
+    }
+
+    /// Every date on which some membership began or ended, with what happened, sorted.
+    pub fn membership_changes(&self, world: &World) -> Vec<(Date, String)> {
+        let mut changes: Vec<(Date, String)> = Vec::new();
+        for m in &self.data.memberships {
+            let name = world
+                .by_code(&m.country)
+                .map(|c| c.name().to_string())
+                .unwrap_or_else(|| m.country.clone());
+            let verb = match m.status {
+                Status::Member => "joins",
+                Status::Suspended => "is suspended from",
+                Status::Frozen => "freezes its participation in",
+                Status::Former => "leaves",
+                Status::Observer => "becomes an observer of",
+            };
+            let group = self.group(&m.group).map_or(m.group.as_str(), Group::label);
+            changes.push((m.from, format!("{name} {verb} {group}")));
+        }
+        changes.sort();
+        changes.dedup();
+        changes
+    }
+
+    /// The terms that refer to `country` in the article (names, capitals, leaders).
+    pub fn mention_terms(&self, country: &str) -> Vec<&str> {
+        self.data
+            .mentions
+            .iter()
+            .filter(|mention| mention.country == country)
+            .flat_map(|mention| mention.terms.iter().map(String::as_str))
+            .collect()
+    }
+
+    pub fn leaders_of(&self, country: &str) -> Vec<&Leader> {
+        self.data
+            .leaders
+            .iter()
+            .filter(|leader| leader.country == country)
+            .collect()
+    }
+
+    /// Excerpts that concern `country`, in article order.
+    pub fn excerpts_about(&self, country: &str) -> Vec<&Excerpt> {
+        self.data
+            .excerpts
+            .iter()
+            .filter(|excerpt| excerpt.countries.iter().any(|c| c == country))
+            .collect()
+    }
+
+    /// Tensions with `country` as a party.
+    pub fn tensions_of(&self, country: &str) -> Vec<&Tension> {
+        self.data
+            .tensions
+            .iter()
+            .filter(|tension| {
+                tension
+                    .parties
+                    .iter()
+                    .any(|party| party.resolve() == Some(PartyRef::Country(country)))
+            })
+            .collect()
+    }
+
+    /// Quotes cited by a tension, in the order it cites them.
+    pub fn quotes_of(&self, tension: &Tension) -> Vec<&str> {
+        tension
+            .excerpts
+            .iter()
+            .filter_map(|id| self.excerpt(id))
+            .map(|excerpt| excerpt.quote.as_str())
+            .collect()
+    }
+
+    /// A display name for a party.
+    pub fn party_name(&self, world: &World, party: PartyRef<'_>) -> String {
+        match party {
+            PartyRef::Country(code) => world
+                .by_code(code)
+                .map(|c| c.name().to_string())
+                .unwrap_or_else(|| code.to_string()),
+            PartyRef::Group(id) => self
+                .group(id)
+                .map(|g| g.label().to_string())
+                .unwrap_or_else(|| id.to_string()),
+            PartyRef::Actor(id) => self
+                .actor(id)
+                .map(|a| a.name.clone())
+                .unwrap_or_else(|| id.to_string()),
+        }
+    }
+}
+
+fn country_position(world: &World, code: &str) -> Option<LonLat> {
+    let country = world.by_code(code)?;
+    Some(match country.capital() {
+        Some(capital) => LonLat::new(capital.lon, capital.lat),
+        None => country.bbox().center().into(),
+    })
+}

@@ -1,0 +1,59 @@
+//! Keyboard shortcuts, turned into actions like any click.
+
+use egui::{Key, Modifiers};
+
+use super::actions::Action;
+use super::legend::layer_shortcut;
+use super::state::DateChoice;
+use crate::layers::MapLayers;
+use crate::model::date::Date;
+
+/// The actions this frame's key presses ask for. Shortcuts without a modifier are left to a
+/// text field that has the keyboard.
+pub fn keyboard_actions(
+    ctx: &egui::Context,
+    date: Date,
+    layers: &MapLayers,
+    help_open: bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    if ctx.input_mut(|input| input.consume_key(Modifiers::COMMAND, Key::F)) {
+        actions.push(Action::FocusSearch);
+    }
+    if ctx.egui_wants_keyboard_input() {
+        return actions;
+    }
+    // Stepping back from the middle of a month lands on its first day, not a month earlier.
+    let month = |months: i32| {
+        let months = if months < 0 && date.day() != 1 {
+            months + 1
+        } else {
+            months
+        };
+        Action::SetDate(DateChoice::Fixed(date.first_of_month_plus(months)))
+    };
+    ctx.input(|input| {
+        if input.key_pressed(Key::Escape) {
+            actions.push(Action::ClearSelection);
+        }
+        if input.key_pressed(Key::F1) || input.key_pressed(Key::Questionmark) {
+            actions.push(Action::SetHelpOpen(!help_open));
+        }
+        for (key, months) in [
+            (Key::Comma, -1),
+            (Key::Period, 1),
+            (Key::PageUp, 12),
+            (Key::PageDown, -12),
+        ] {
+            if input.key_pressed(key) {
+                actions.push(month(months));
+            }
+        }
+        for (position, layer) in layers.layer_ids().into_iter().enumerate() {
+            if layer_shortcut(position).is_some_and(|key| input.key_pressed(key)) {
+                actions.push(Action::ToggleLayer(layer));
+            }
+        }
+    });
+    actions
+}
