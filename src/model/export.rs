@@ -50,9 +50,15 @@ pub fn export_with_territories(
                 .groups
                 .iter()
                 .filter_map(|group| {
-                    scenario
-                        .status(country.iso_a3(), &group.id, date)
-                        .map(|status| (group.id.clone(), JsonValue::from(status.label())))
+                    let membership = scenario.data().memberships.iter().find(|m| {
+                        m.country == country.iso_a3() && m.group == group.id && m.covers(date)
+                    })?;
+                    // An announced change goes beside the status, as the app shows it.
+                    let label = match &membership.pending {
+                        Some(pending) => format!("{} ({pending})", membership.status.label()),
+                        None => membership.status.label().to_owned(),
+                    };
+                    Some((group.id.clone(), JsonValue::from(label)))
                 })
                 .collect();
             let mut properties = JsonObject::new();

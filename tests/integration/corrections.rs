@@ -173,3 +173,94 @@ fn the_country_table_uses_current_neutral_names_and_keeps_the_old_ones_searchabl
             .any(|a| a == "Ivory Coast")
     );
 }
+
+fn group<'s>(scenario: &'s Scenario, id: &str) -> &'s alliance_map::model::scenario::Group {
+    match scenario.group(id) {
+        Some(group) => group,
+        None => panic!("group {id} is in the scenario"),
+    }
+}
+
+fn on(text: &str) -> alliance_map::model::date::Date {
+    match text.parse() {
+        Ok(date) => date,
+        Err(error) => panic!("{error}"),
+    }
+}
+
+#[test]
+fn uzbekistan_shows_its_suspension_notified_from_june_2012_until_the_councils_decision() {
+    let scenario = bundled();
+    let csto = group(&scenario, "CSTO");
+    assert_eq!(
+        scenario
+            .standing_text("UZB", csto, on("2012-05-15"))
+            .as_deref(),
+        Some("CSTO: member")
+    );
+    assert_eq!(
+        scenario
+            .standing_text("UZB", csto, on("2012-07-01"))
+            .as_deref(),
+        Some("CSTO: member, suspension notified on 28 June 2012")
+    );
+    assert_eq!(
+        scenario
+            .standing_text("UZB", csto, on("2013-01-01"))
+            .as_deref(),
+        Some("CSTO: suspended")
+    );
+    let export = alliance_map::model::export::export(world(), &scenario, on("2012-07-01"));
+    let uzbekistan = export.features.iter().find(|feature| {
+        feature.properties.as_ref().and_then(|p| p.get("iso_a3")) == Some(&serde_json::json!("UZB"))
+    });
+    let memberships = uzbekistan
+        .and_then(|feature| feature.properties.as_ref())
+        .and_then(|p| p.get("memberships"))
+        .cloned();
+    assert_eq!(
+        memberships.and_then(|m| m.get("CSTO").cloned()),
+        Some(serde_json::json!("member (suspension notified)"))
+    );
+}
+
+#[test]
+fn rows_before_october_2002_read_as_parties_to_the_collective_security_treaty() {
+    let scenario = bundled();
+    let csto = group(&scenario, "CSTO");
+    assert_eq!(
+        scenario
+            .standing_text("ARM", csto, on("1995-01-01"))
+            .as_deref(),
+        Some("Collective Security Treaty: party")
+    );
+    assert_eq!(
+        scenario
+            .standing_text("GEO", csto, on("2000-01-01"))
+            .as_deref(),
+        Some("Collective Security Treaty: former party")
+    );
+    assert_eq!(
+        scenario
+            .standing_text("ARM", csto, on("2002-10-07"))
+            .as_deref(),
+        Some("CSTO: member")
+    );
+}
+
+#[test]
+fn moscow_marks_russia_where_it_names_the_state_but_not_where_the_summit_opened() {
+    let scenario = bundled();
+    let marked = |text: &str| -> Vec<String> {
+        scenario
+            .mention_ranges("RUS", text)
+            .into_iter()
+            .map(|range| text[range].to_owned())
+            .collect()
+    };
+    let opening = "On May 15, Russian President Vladimir Putin opened in Moscow the 10th \
+                   anniversary meeting of the CSTO";
+    assert_eq!(marked(opening), ["Russian", "Putin"]);
+    let axis = "What is certain is that the Astana-Moscow axis is rapidly becoming the core";
+    assert_eq!(marked(axis), ["Moscow"]);
+}
