@@ -17,7 +17,7 @@ use crate::model::search::{SearchIndex, Suggestion};
 use crate::model::{BoundingBox, CountryId, World};
 use crate::render::plugins::label_order;
 use crate::render::style::{
-    DETAILS_PANEL_WIDTH, EXCERPTS_PANEL_WIDTH, HELP_WIDTH, Palette, READER_SIZE,
+    DETAILS_PANEL_WIDTH, EXCERPTS_PANEL_WIDTH, HELP_WIDTH, MAX_PANEL_SHARE, Palette, READER_SIZE,
 };
 use crate::render::view::MercatorView;
 use crate::ui::details::details_ui;
@@ -282,15 +282,19 @@ impl App {
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             status_bar_ui(ui, &context);
         });
+        // Each side panel takes at most a quarter of the window, so the map keeps half.
+        let max_panel_width = ui.available_width() * MAX_PANEL_SHARE;
         if self.state.show_excerpts {
             egui::Panel::left("excerpts")
                 .resizable(true)
-                .default_size(EXCERPTS_PANEL_WIDTH)
+                .default_size(EXCERPTS_PANEL_WIDTH.min(max_panel_width))
+                .max_size(max_panel_width)
                 .show(ui, |ui| excerpts_ui(ui, &context, actions));
         }
         egui::Panel::right("legend_and_details")
             .resizable(true)
-            .default_size(DETAILS_PANEL_WIDTH)
+            .default_size(DETAILS_PANEL_WIDTH.min(max_panel_width))
+            .max_size(max_panel_width)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
@@ -366,6 +370,8 @@ impl App {
                 self.search.query = query;
             }
             Action::FocusSearch => ctx.memory_mut(|memory| memory.request_focus(search_box_id())),
+            Action::ZoomMap(levels) => self.map.zoom_by(levels),
+            Action::PanMap(distance) => self.map.pan_by(distance),
             Action::ResetView => self.fit_opening_view(),
             Action::ResetAll => {
                 let recent = std::mem::take(&mut self.state.recent_files);

@@ -12,8 +12,10 @@ use std::collections::BTreeMap;
 use egui::Ui;
 use walkers::{Map, MapMemory, Plugin, Projector, lon_lat};
 
-use self::annotations::{date_badge_ui, drop_hint_ui, highlight_shapes, hover_text};
-use self::navigation::{Flight, fitted_view, jump_to, set_zoom};
+use self::annotations::{
+    date_badge_ui, drop_hint_ui, highlight_shapes, hover_text, map_controls_ui, scale_bar_ui,
+};
+use self::navigation::{Flight, fitted_view, jump_to, pan_by, set_zoom, zoom_around};
 use self::pick::{Hit, Pickable, pick};
 use crate::layers::{LayerId, MapLayers, OverlayId};
 use crate::model::date::Date;
@@ -30,6 +32,10 @@ use crate::render::view::MercatorView;
 use crate::ui::legend::layer_state_key;
 use crate::ui::state::{SavedView, UiState};
 use crate::ui::{Action, OverlayEntry, Selection};
+
+/// How far the wheel scrolls, in points, to zoom one level: a notch of a mouse wheel (50
+/// points) zooms a quarter of a level, smoothly over a few frames.
+const WHEEL_POINTS_PER_ZOOM_LEVEL: f64 = 200.0;
 
 /// A layer of the map as drawn: one of the scenario's layers or an overlay.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -166,6 +172,53 @@ impl WorldMap {
         self.flight = Some(Flight::new(from, self.memory.zoom(), to, to_zoom));
     }
 
+    /// Zooms by `levels` around the middle of the map.
+    pub fn zoom_by(&mut self, levels: f64) {
+        if let Some(view) = self.last_view {
+            self.flight = None;
+            zoom_around(&mut self.memory, &view, levels, view.screen_rect().center());
+        }
+    }
+
+    /// Moves the map by a distance on screen.
+    pub fn pan_by(&mut self, distance: egui::Vec2) {
+        if let Some(view) = self.last_view {
+            self.flight = None;
+            pan_by(&mut self.memory, &view, distance);
+        }
+    }
+
+    /// Zooms with the wheel or a pinch around the pointer, in small steps, before walkers sees
+    /// the input; walkers' own wheel handling (pan, or zoom only with Ctrl) is off. A wheel
+    /// over a window above the map scrolls that window instead.
+    fn wheel_zoom(&mut self, ui: &Ui) {
+        let Some(view) = self.last_view else {
+            return;
+        };
+        let (pointer, scroll, pinch) = ui.input(|i| {
+            (
+                i.pointer.latest_pos(),
+                i.smooth_scroll_delta.y,
+                i.zoom_delta(),
+            )
+        });
+        let Some(pointer) = pointer.filter(|p| view.screen_rect().contains(*p)) else {
+            return;
+        };
+        let over_map = ui
+            .ctx()
+            .layer_id_at(pointer)
+            .is_none_or(|layer| layer.order == egui::Order::Background);
+        let levels = f64::from(scroll) / WHEEL_POINTS_PER_ZOOM_LEVEL + f64::from(pinch).log2();
+        if !over_map || levels.abs() < 1e-6 {
+            return;
+        }
+        self.flight = None;
+        zoom_around(&mut self.memory, &view, levels, pointer);
+        ui.ctx()
+            .input_mut(|i| i.smooth_scroll_delta = egui::Vec2::ZERO);
+    }
+
     /// Forgets tiles that failed, so that turning them on tries afresh.
     pub fn restart_online_tiles(&mut self) {
         self.online_tiles = None;
@@ -187,6 +240,7 @@ impl WorldMap {
     /// Draws the map filling `ui` and pushes what the reader asked for.
     pub fn ui(&mut self, ui: &mut Ui, context: &MapContext<'_>, actions: &mut Vec<Action>) {
         self.advance_flight(ui.ctx());
+        self.wheel_zoom(ui);
         self.wrap_center();
         self.painted.get_mut().clear();
         let over_tiles =
@@ -206,7 +260,10 @@ impl WorldMap {
         let default_center = self
             .last_view
             .map_or(lon_lat(0.0, 0.0), |view| view.center_position());
-        let map = Map::new(tiles, &mut self.memory, default_center);
+        let map = Map::new(tiles, &mut self.memory, default_center)
+            .zoom_gesture(false)
+            .panning(false)
+            .double_click_to_zoom(false);
         let plugins = LayerPlugins {
             context,
             patterns: &patterns,
@@ -222,6 +279,14 @@ impl WorldMap {
             if response.clicked() {
                 actions.push(hit.click_action());
             }
+            let double_click = response
+                .double_clicked()
+                .then(|| response.hover_pos())
+                .flatten()
+                .map(|pointer| {
+                    let out = ui.input(|i| i.modifiers.shift);
+                    (pointer, if out { -1.0 } else { 1.0 })
+                });
             let hovered = match hit {
                 Hit::Country(country) => Some(country),
                 _ => None,
@@ -235,12 +300,18 @@ impl WorldMap {
             );
             ui.painter().extend(highlights);
             date_badge_ui(ui, &view, context.date, &context.palette);
+            scale_bar_ui(ui, &view, &context.palette);
+            map_controls_ui(ui, &view, actions);
             if hit.is_clickable_symbol() {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
             }
-            (view, hit)
+            (view, hit, double_click)
         });
-        let (view, hit) = inner.inner;
+        let (view, hit, double_click) = inner.inner;
+        if let Some((pointer, levels)) = double_click {
+            self.flight = None;
+            zoom_around(&mut self.memory, &view, levels, pointer);
+        }
         if let Some(text) = hover_text(context, hit)
             && !inner.response.dragged()
         {

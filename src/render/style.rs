@@ -137,10 +137,18 @@ pub const MEMBER_ALPHA: u8 = 215;
 /// How opaque group fills are over online tiles, so the tiles show through.
 pub const TILE_FILL_ALPHA: f32 = 0.7;
 pub const EXCERPTS_PANEL_WIDTH: f32 = 320.0;
+/// The most of the window's width one side panel may take.
+pub const MAX_PANEL_SHARE: f32 = 0.24;
 pub const DETAILS_PANEL_WIDTH: f32 = 300.0;
 pub const HELP_WIDTH: f32 = 420.0;
 pub const READER_SIZE: [f32; 2] = [560.0, 620.0];
 pub const PROGRESS_BAR_WIDTH: f32 = 160.0;
+pub const SCALE_BAR_MAX_PX: f32 = 120.0;
+pub const SCALE_BAR_MARGIN: f32 = 16.0;
+pub const SCALE_BAR_FONT_SIZE: f32 = 12.0;
+/// The zoom and fit buttons on the map.
+pub const MAP_CONTROL_SIZE: egui::Vec2 = egui::vec2(34.0, 28.0);
+pub const MAP_CONTROL_MARGIN: f32 = 10.0;
 pub const DATE_BADGE_FONT_SIZE: f32 = 18.0;
 /// Where the date badge sits from the map's top-left corner.
 pub const DATE_BADGE_MARGIN: egui::Vec2 = egui::vec2(12.0, 10.0);

@@ -34,6 +34,10 @@ pub enum Action {
     OnlineTilesFailed,
     SetSearchQuery(String),
     FocusSearch,
+    /// Zooms the map by this many levels around its centre (negative zooms out).
+    ZoomMap(f64),
+    /// Moves the map by this distance on screen, in points.
+    PanMap(egui::Vec2),
     ResetView,
     ResetAll,
     ShowOpenDialog,

@@ -6,6 +6,8 @@ mod corrections;
 mod files;
 /// Property tests: damaged and generated files never make a loader panic.
 mod fuzz;
+/// Finding one's way on the map: wheel, double click, keys, buttons, fitting.
+mod navigation;
 /// The scenario: memberships, neighbours, the checks and the export.
 mod scenario;
 /// A second scenario, with other groups, works from its file alone.
