@@ -108,7 +108,10 @@ fn a_double_click_zooms_in_and_a_shift_double_click_zooms_out() {
     }
     double_click(&mut harness, Modifiers::SHIFT);
     let zoomed_out = zoom(&harness);
-    assert!((zoomed_out - before).abs() < 0.01, "{zoomed_in} -> {zoomed_out}");
+    assert!(
+        (zoomed_out - before).abs() < 0.01,
+        "{zoomed_in} -> {zoomed_out}"
+    );
 }
 
 #[test]

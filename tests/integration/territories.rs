@@ -481,3 +481,22 @@ fn the_black_sea_map_hatches_crimea_after_2014_and_not_in_2012() {
     );
     assert!(in_2015.len() > in_2012.len());
 }
+
+#[test]
+fn breakaway_and_occupied_regions_read_with_their_holder_and_year() {
+    let text = |(lon, lat): (f64, f64), on: &str| {
+        let Some((territory, period)) = territories().at(lon, lat, date(on)) else {
+            panic!("({lon}, {lat}) is contested on {on}");
+        };
+        TerritoryText::new(world(), territory, period).summary
+    };
+    assert_eq!(
+        text(TIRASPOL, "2012-05-15"),
+        "Transnistria: recognised as part of Moldova; breakaway region held by Transnistrian \
+         de facto authorities since 1992"
+    );
+    assert_eq!(
+        text(SUKHUMI, "2012-05-15"),
+        "Abkhazia: recognised as part of Georgia; occupied by Russia since 2008"
+    );
+}
