@@ -379,6 +379,28 @@ struct TerritoryRecord {
     coarse: Option<Vec<Vec<Vec<[f64; 2]>>>>,
 }
 
+/// Why a place given to `where` is not one.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PlaceError {
+    #[error("longitude {0} is not a number between -180 and 180")]
+    Longitude(f64),
+    #[error("latitude {0} is not a number between -90 and 90")]
+    Latitude(f64),
+}
+
+/// Checks a place typed by a person before [`where_is`]: real numbers, the longitude within
+/// ±180 and the latitude within ±90 (the hit test would wrap a longitude silently, which hides
+/// a swapped pair such as `44.95 200`).
+pub fn check_place(lon: f64, lat: f64) -> Result<(), PlaceError> {
+    if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
+        return Err(PlaceError::Longitude(lon));
+    }
+    if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
+        return Err(PlaceError::Latitude(lat));
+    }
+    Ok(())
+}
+
 /// What `alliance-map where` prints: the state a place is recognised as part of on a date and,
 /// inside a territory contested then, that territory.
 ///
@@ -618,6 +640,14 @@ mod tests {
         let periods = r#"[{"since":"2000-01-01","status":"occupied","controlled_by":"BBB",
             "source":"x"}]"#;
         assert!(parse(&file(periods, outline)).is_err());
+    }
+
+    #[test]
+    fn a_place_out_of_range_is_refused_with_the_number_that_is_wrong() {
+        assert_eq!(check_place(34.1, 44.95), Ok(()));
+        assert_eq!(check_place(200.0, 44.95), Err(PlaceError::Longitude(200.0)));
+        assert_eq!(check_place(34.1, -91.0), Err(PlaceError::Latitude(-91.0)));
+        assert!(check_place(f64::NAN, 0.0).is_err());
     }
 
     #[test]

@@ -264,3 +264,20 @@ fn moscow_marks_russia_where_it_names_the_state_but_not_where_the_summit_opened(
     let axis = "What is certain is that the Astana-Moscow axis is rapidly becoming the core";
     assert_eq!(marked(axis), ["Moscow"]);
 }
+
+#[test]
+fn the_old_spellings_still_find_their_countries() {
+    use alliance_map::model::search::SearchIndex;
+    let index = SearchIndex::build(world(), None);
+    for (query, code) in [
+        ("Kirghiz", "KGZ"),
+        ("Tadzhik", "TJK"),
+        ("Ivory Coast", "CIV"),
+    ] {
+        let first = index
+            .search(query, 5)
+            .first()
+            .map(|s| world().country(s.country).iso_a3().to_owned());
+        assert_eq!(first.as_deref(), Some(code), "{query}");
+    }
+}
