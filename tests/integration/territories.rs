@@ -500,3 +500,74 @@ fn breakaway_and_occupied_regions_read_with_their_holder_and_year() {
         "Abkhazia: recognised as part of Georgia; occupied by Russia since 2008"
     );
 }
+
+/// The rendered colour around a pixel, averaged over 3×3 pixels; `pixel` reads the image.
+fn colour_at(size: [u32; 2], pixel: impl Fn(u32, u32) -> [u8; 4], at: [f32; 2]) -> [f32; 3] {
+    let (cx, cy) = (at[0] as i64, at[1] as i64);
+    let mut sum = [0.0f32; 3];
+    let mut count = 0.0f32;
+    for dx in -1..=1 {
+        for dy in -1..=1 {
+            let (x, y) = (cx + dx, cy + dy);
+            if x < 0 || y < 0 || x >= i64::from(size[0]) || y >= i64::from(size[1]) {
+                continue;
+            }
+            let rgba = pixel(x as u32, y as u32);
+            for (channel, total) in sum.iter_mut().enumerate() {
+                *total += f32::from(rgba[channel]);
+            }
+            count += 1.0;
+        }
+    }
+    sum.map(|total| total / count.max(1.0))
+}
+
+fn distance(a: [f32; 3], b: [f32; 3]) -> f32 {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| (x - y).powi(2))
+        .sum::<f32>()
+        .sqrt()
+}
+
+#[test]
+fn on_the_article_date_crimea_is_painted_and_clicked_as_ukraine_not_as_a_csto_member() {
+    let mut harness = crate::ui::ui_harness();
+    let place = |harness: &egui_kittest::Harness<'_, alliance_map::App>, lon, lat| match harness
+        .state()
+        .screen_position_of(lon, lat)
+    {
+        Some(at) => at,
+        None => panic!("the map was drawn"),
+    };
+    let simferopol = place(&harness, SIMFEROPOL.0, SIMFEROPOL.1);
+    let kirovohrad = place(&harness, 32.26, 48.51);
+    let saratov = place(&harness, 46.0, 51.5);
+    let image = match harness.render() {
+        Ok(image) => image,
+        Err(error) => panic!("the window renders: {error}"),
+    };
+    let scale = image.width() as f32 / 1600.0;
+    let size = [image.width(), image.height()];
+    let colour = |at: egui::Pos2| {
+        colour_at(
+            size,
+            |x, y| image.get_pixel(x, y).0,
+            [at.x * scale, at.y * scale],
+        )
+    };
+    let (crimea, ukraine, russia) = (colour(simferopol), colour(kirovohrad), colour(saratov));
+    assert!(
+        distance(crimea, ukraine) < distance(crimea, russia),
+        "Crimea {crimea:?} looks like Russia {russia:?} rather than Ukraine {ukraine:?}"
+    );
+    crate::ui::click_at(&mut harness, simferopol);
+    let selected: Vec<&str> = harness
+        .state()
+        .selection()
+        .countries()
+        .iter()
+        .map(|&id| harness.state().world().country(id).iso_a3())
+        .collect();
+    assert_eq!(selected, ["UKR"]);
+}
