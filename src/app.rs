@@ -295,13 +295,15 @@ impl App {
             .default_size(DETAILS_PANEL_WIDTH.min(max_panel_width))
             .max_size(max_panel_width)
             .show(ui, |ui| {
-                // Long layer names end in "…" (their tooltip has them whole) rather than push
-                // the panel over the map in a small window.
-                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        legend_ui(ui, &context, actions);
+                        ui.scope(|ui| {
+                            // Long layer names end in "…" (their tooltip has them whole)
+                            // rather than push the panel over the map in a small window.
+                            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                            legend_ui(ui, &context, actions);
+                        });
                         ui.separator();
                         details_ui(ui, &context, actions);
                     });

@@ -162,6 +162,45 @@ pub const OVERLAY_LINE_WIDTH_PX: f32 = 2.2;
 pub const OVERLAY_PICK_DISTANCE_PX: f32 = 7.0;
 pub const OVERLAY_AREA_ALPHA: u8 = 90;
 
+/// Contested territories: the ink of the occupation hatching and of the dashed outline, and
+/// the halo of the opposite tone under outline and names, so that both read over any fill in
+/// either theme. Territories use no group colour: the holder is named in words, not painted.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TerritoryLook {
+    pub hatch: Color32,
+    pub outline: Color32,
+    pub halo: Color32,
+}
+
+impl TerritoryLook {
+    pub fn for_theme(dark: bool) -> Self {
+        if dark {
+            Self {
+                hatch: Color32::from_white_alpha(150),
+                outline: Color32::from_gray(240),
+                halo: Color32::from_black_alpha(170),
+            }
+        } else {
+            Self {
+                hatch: Color32::from_black_alpha(140),
+                outline: Color32::from_gray(20),
+                halo: Color32::from_white_alpha(200),
+            }
+        }
+    }
+}
+
+pub const TERRITORY_OUTLINE_WIDTH_PX: f32 = 1.4;
+pub const TERRITORY_HALO_WIDTH_PX: f32 = 3.4;
+/// Dash and gap of a territory's outline, in pixels.
+pub const TERRITORY_DASH_PX: (f32, f32) = (6.0, 3.0);
+pub const TERRITORY_MARKER_RADIUS_PX: f32 = 5.0;
+/// How close a click must come to the marker of a territory without an outline.
+pub const TERRITORY_PICK_RADIUS_PX: f32 = 10.0;
+pub const TERRITORY_FONT_SIZE: f32 = 11.0;
+/// A territory's name is written inside it once it is at least this wide on screen.
+pub const TERRITORY_LABEL_MIN_WIDTH_PX: f32 = 45.0;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,8 @@
 
 /// Reading the map at the article's subject: labels and tension markers.
 mod cartography;
+/// Corrections to the bundled scenario and country table, each failing on the old data.
+mod corrections;
 /// Opening files: the bad-input corpus, drag and drop, the size limit.
 mod files;
 /// Property tests: damaged and generated files never make a loader panic.
@@ -12,6 +14,8 @@ mod navigation;
 mod scenario;
 /// A second scenario, with other groups, works from its file alone.
 mod second_scenario;
+/// Contested territories through time: hit test, `where`, texts and the export.
+mod territories;
 /// The desktop app driven through AccessKit and pointer events, as a person would.
 mod ui;
 /// The bundled world: hit testing, meshes, adjacency.

@@ -315,9 +315,13 @@ fn the_export_round_trips_through_geojson_with_every_tension_and_its_quotes() {
         panic!("a FeatureCollection");
     };
     let countries = world().countries().len();
+    let territories = match alliance_map::model::territory::Territories::bundled() {
+        Ok(territories) => territories.active(date("2012-05-15")).count(),
+        Err(error) => panic!("{error}"),
+    };
     assert_eq!(
         parsed.features.len(),
-        countries + scenario.data().tensions.len()
+        countries + territories + scenario.data().tensions.len()
     );
 
     let property = |feature: &geojson::Feature, key: &str| {
@@ -344,7 +348,7 @@ fn the_export_round_trips_through_geojson_with_every_tension_and_its_quotes() {
         .count();
     assert_eq!(neighbours, 6);
 
-    for (feature, tension) in parsed.features[countries..]
+    for (feature, tension) in parsed.features[countries + territories..]
         .iter()
         .zip(&scenario.data().tensions)
     {

@@ -265,12 +265,18 @@ impl Scenario {
                 .by_code(&m.country)
                 .map(|c| c.name().to_string())
                 .unwrap_or_else(|| m.country.clone());
-            let verb = match m.status {
-                Status::Member => "joins",
-                Status::Suspended => "is suspended from",
-                Status::Frozen => "freezes its participation in",
-                Status::Former => "leaves",
-                Status::Observer => "becomes an observer of",
+            let verb = match (m.status, &m.pending) {
+                // The change announced, not the status kept ("notifies suspension of").
+                (_, Some(pending)) => {
+                    let group = self.group(&m.group).map_or(m.group.as_str(), Group::label);
+                    changes.push((m.from, format!("{name}: {group} {pending}")));
+                    continue;
+                }
+                (Status::Member, None) => "joins",
+                (Status::Suspended, None) => "is suspended from",
+                (Status::Frozen, None) => "freezes its participation in",
+                (Status::Former, None) => "leaves",
+                (Status::Observer, None) => "becomes an observer of",
             };
             let group = self.group(&m.group).map_or(m.group.as_str(), Group::label);
             changes.push((m.from, format!("{name} {verb} {group}")));
@@ -278,6 +284,62 @@ impl Scenario {
         changes.sort();
         changes.dedup();
         changes
+    }
+
+    /// Phrases in which `country`'s terms name a place, not the state (see
+    /// [`crate::model::mentions::find_terms_except`]).
+    pub fn mention_exceptions(&self, country: &str) -> Vec<&str> {
+        self.data
+            .mentions
+            .iter()
+            .filter(|mention| mention.country == country)
+            .flat_map(|mention| mention.not_in.iter().map(String::as_str))
+            .collect()
+    }
+
+    /// Where `country` is named in `text`: its terms as whole words, except inside the
+    /// phrases where they name a place. What the reader, excerpts and details should mark.
+    pub fn mention_ranges(&self, country: &str, text: &str) -> Vec<std::ops::Range<usize>> {
+        crate::model::mentions::find_terms_except(
+            text,
+            &self.mention_terms(country),
+            &self.mention_exceptions(country),
+        )
+    }
+
+    /// How `country`'s standing in `group` on `date` reads in tooltips and details, with the
+    /// group's name of that date: "CSTO: member", "Collective Security Treaty: party" before the
+    /// group was founded on its precursor treaty, and an announced change beside the status
+    /// ("CSTO: member, suspension notified on 28 June 2012").
+    pub fn standing_text(&self, country: &str, group: &Group, date: Date) -> Option<String> {
+        let membership = self
+            .data
+            .memberships
+            .iter()
+            .find(|m| m.country == country && m.group == group.id && m.covers(date))?;
+        let before_founding =
+            group.precursor.is_some() && group.founded.is_some_and(|founded| date < founded);
+        let (name, status) = if before_founding {
+            let name = self.group_name_on(group, date);
+            let status = match membership.status {
+                // A treaty has parties, not members.
+                Status::Member => "party".to_owned(),
+                Status::Former => "former party".to_owned(),
+                other => other.label().to_owned(),
+            };
+            (name, status)
+        } else {
+            (
+                group.label().to_owned(),
+                membership.status.label().to_owned(),
+            )
+        };
+        let pending = membership
+            .pending
+            .as_ref()
+            .map(|pending| format!(", {pending} on {}", membership.from.long_form()))
+            .unwrap_or_default();
+        Some(format!("{name}: {status}{pending}"))
     }
 
     /// The terms that refer to `country` in the article (names, capitals, leaders).
