@@ -3,7 +3,7 @@
 
 mod files;
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use crate::layers::{LayerId, MapLayers, OverlayId};
 use crate::map::navigation::{extent_in_mercator, mainland_extent};
@@ -14,6 +14,7 @@ use crate::model::mercator;
 use crate::model::open::OpenJob;
 use crate::model::scenario::Scenario;
 use crate::model::search::{SearchIndex, Suggestion};
+use crate::model::territory::Territories;
 use crate::model::{BoundingBox, CountryId, World};
 use crate::render::plugins::label_order;
 use crate::render::style::{
@@ -80,7 +81,11 @@ pub struct App {
     messages: Vec<Message>,
     jobs: Vec<OpenJob>,
     file_dialog: FileDialog,
+    territories: &'static Territories,
 }
+
+/// Territories drawn when the bundled ones cannot be read: none.
+static NO_TERRITORIES: LazyLock<Territories> = LazyLock::new(Territories::none);
 
 impl App {
     /// An app showing `scenario` at its article date, over the scenario's opening area.
@@ -106,12 +111,21 @@ impl App {
 
     fn with_state(world: Arc<World>, scenario: Arc<Scenario>, state: UiState) -> Self {
         let date = resolve_date(state.date, &scenario);
+        let (territories, territories_problem) = match Territories::bundled() {
+            Ok(territories) => (territories, None),
+            Err(error) => (
+                &*NO_TERRITORIES,
+                Some(format!(
+                    "The contested territories could not be loaded, so none are drawn: {error}"
+                )),
+            ),
+        };
         let mut map = WorldMap::new();
         match state.view {
             Some(view) => map.restore(view),
             None => map.fit(extent_in_mercator(&scenario.opening_extent(&world))),
         }
-        Self {
+        let mut app = Self {
             layers: MapLayers::build(&world, &scenario, date),
             index: ScenarioIndex::build(&world, &scenario),
             search: SearchState::default(),
@@ -129,7 +143,12 @@ impl App {
             messages: Vec::new(),
             jobs: Vec::new(),
             file_dialog: FileDialog::default(),
+            territories,
+        };
+        if let Some(problem) = territories_problem {
+            app.messages.push(Message::new(Level::Error, problem));
         }
+        app
     }
 
     /// Puts another scenario in place: what depends on it is recomputed, the selection and
@@ -201,6 +220,9 @@ impl App {
     pub fn is_layer_visible(&self, layer: LayerId) -> bool {
         self.state.is_visible(&layer_state_key(&self.layers, layer))
     }
+    pub fn territories(&self) -> &Territories {
+        self.territories
+    }
     pub fn is_overlay_visible(&self, overlay: OverlayId) -> bool {
         self.overlays.get(overlay.0).is_some_and(|o| o.visible)
     }
@@ -247,6 +269,7 @@ impl App {
             palette,
             label_order: &self.index.label_order,
             article_countries: &self.index.article_countries,
+            territories: self.territories,
         };
         let (map, jobs, messages) = (&mut self.map, &self.jobs, &self.messages);
         egui::CentralPanel::no_frame().show(ui, |ui| {
@@ -272,6 +295,7 @@ impl App {
             state: &self.state,
             date: self.date,
             changes: &self.index.changes,
+            territories: self.territories,
             tiles_failed: self.map.tiles_failed(),
             palette,
         };
@@ -336,6 +360,7 @@ impl App {
                 self.map.fly_to(&mainland_extent(&self.world, country));
             }
             Action::SelectTension(index) => self.selection = Selection::Tension(index),
+            Action::SelectTerritory(index) => self.selection = Selection::Territory(index),
             Action::SelectExcerpt(index) => self.select_excerpt(index),
             Action::SelectOverlayFeature { overlay, feature } => {
                 self.selection = Selection::OverlayFeature { overlay, feature }

@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::model::date::Date;
 use crate::model::mercator::{self, MercatorPoint};
 use crate::model::scenario::{GroupKind, Scenario, Status, TensionKind};
+use crate::model::territory::Territories;
 use crate::model::{CountryId, World};
 
 /// A layer of the map that the legend can switch.
@@ -19,6 +20,8 @@ pub enum LayerId {
     Group(usize),
     /// Members of one group bordering members of another (NATO neighbours of the CSTO).
     Neighbours,
+    /// Territories whose status was contested on the date (occupied, annexed, breakaway).
+    Territories,
     Tensions,
     Labels,
 }
@@ -74,6 +77,8 @@ pub struct MapLayers {
     pub neighbours_of: Option<(String, String)>,
     pub neighbours: Vec<CountryId>,
     pub tensions: Vec<TensionArc>,
+    /// How many territories were contested on the date.
+    pub territories: usize,
     /// Different for every build, so that what is derived from the layers knows when to
     /// derive it again.
     pub revision: u64,
@@ -115,6 +120,7 @@ impl MapLayers {
             neighbours_of,
             neighbours,
             tensions: tension_arcs(world, scenario, date),
+            territories: Territories::bundled().map_or(0, |t| t.active(date).count()),
             revision: NEXT_REVISION.fetch_add(1, Ordering::Relaxed),
         }
     }
@@ -136,6 +142,7 @@ impl MapLayers {
                 .map_or(ids.len(), |index| index + 1);
             ids.insert(after, LayerId::Neighbours);
         }
+        ids.push(LayerId::Territories);
         ids.push(LayerId::Tensions);
         ids.push(LayerId::Labels);
         ids

@@ -7,6 +7,7 @@ use super::MapContext;
 use super::navigation::scale_bar;
 use super::pick::Hit;
 use crate::model::date::Date;
+use crate::model::territory::TerritoryText;
 use crate::model::{CountryId, World};
 use crate::render::countries::{CountryFill, CountryOutline, Dash, fill_mesh, outline_shapes};
 use crate::render::style::{
@@ -52,17 +53,42 @@ pub fn highlight_shapes(
     shapes
 }
 
-/// The date the map is drawn for, in the map's top-left corner.
-pub fn date_badge_ui(ui: &Ui, view: &MercatorView, date: Date, palette: &Palette) {
+/// The date the map is drawn for, in the map's top-left corner; under it, when the tensions
+/// shown were stated on another day, that day.
+pub fn date_badge_ui(
+    ui: &Ui,
+    view: &MercatorView,
+    date: Date,
+    tensions_stated_on: Option<Date>,
+    palette: &Palette,
+) {
     let pos = view.screen_rect().left_top() + DATE_BADGE_MARGIN;
-    let galley = ui.painter().layout_no_wrap(
+    let painter = ui.painter();
+    let galley = painter.layout_no_wrap(
         date.long_form(),
         egui::FontId::proportional(DATE_BADGE_FONT_SIZE),
         palette.label,
     );
-    let rect = egui::Rect::from_min_size(pos, galley.size()).expand(DATE_BADGE_PADDING);
-    ui.painter().rect_filled(rect, 4.0, palette.label_halo);
-    ui.painter().galley(pos, galley, palette.label);
+    let mut rect = egui::Rect::from_min_size(pos, galley.size());
+    let note = tensions_stated_on.map(|stated_on| {
+        painter.layout_no_wrap(
+            format!("Tensions as stated on {}", stated_on.long_form()),
+            egui::FontId::proportional(SCALE_BAR_FONT_SIZE),
+            palette.label,
+        )
+    });
+    if let Some(note) = &note {
+        rect = rect.union(egui::Rect::from_min_size(
+            rect.left_bottom() + egui::vec2(0.0, 2.0),
+            note.size(),
+        ));
+    }
+    painter.rect_filled(rect.expand(DATE_BADGE_PADDING), 4.0, palette.label_halo);
+    let below = pos + egui::vec2(0.0, galley.size().y + 2.0);
+    painter.galley(pos, galley, palette.label);
+    if let Some(note) = note {
+        painter.galley(below, note, palette.label);
+    }
 }
 
 /// A scale bar in kilometres in the map's bottom-left corner.
@@ -166,6 +192,14 @@ pub fn hover_text(context: &MapContext<'_>, hit: Hit) -> Option<String> {
             .and_then(|entry| entry.overlay.features.get(feature))
             .map(|f| format!("{}\n(click for its properties)", f.title())),
         Hit::Country(country) => Some(country_hover_text(context, country)),
+        Hit::Territory(index) => context.territories.all().get(index).and_then(|territory| {
+            let period = territory.period_at(context.date)?;
+            let text = TerritoryText::new(context.world, territory, period);
+            Some(format!(
+                "{}\n(click for its history and sources)",
+                text.summary
+            ))
+        }),
     }
 }
 
@@ -174,11 +208,12 @@ fn country_hover_text(context: &MapContext<'_>, country: CountryId) -> String {
     let country = context.world.country(country);
     let mut lines = vec![country.name().to_string()];
     for group in &context.scenario.data().groups {
-        if let Some(status) = context
-            .scenario
-            .status(country.iso_a3(), &group.id, context.date)
+        if let Some(standing) =
+            context
+                .scenario
+                .standing_text(country.iso_a3(), group, context.date)
         {
-            lines.push(format!("{}: {}", group.label(), status.label()));
+            lines.push(standing);
         }
     }
     lines.join("\n")

@@ -23,6 +23,7 @@ use crate::layers::{LayerId, MapLayers, OverlayId};
 use crate::model::date::Date;
 use crate::model::mercator::{self, MercatorPoint};
 use crate::model::scenario::{GroupKind, Scenario};
+use crate::model::territory::Territories;
 use crate::model::{BoundingBox, CountryId, World};
 use crate::render::land::LandPlugin;
 use crate::render::online_tiles::{self, OnlineTiles};
@@ -32,7 +33,8 @@ use crate::render::plugins::{
     GroupPlugin, LabelCache, LabelsPlugin, NeighboursPlugin, TensionArcsPlugin,
     TensionMarkersPlugin,
 };
-use crate::render::style::{MARKER_SPACING_PX, Palette, TILE_FILL_ALPHA};
+use crate::render::style::{MARKER_SPACING_PX, Palette, TILE_FILL_ALPHA, TerritoryLook};
+use crate::render::territories::TerritoriesPlugin;
 use crate::render::view::{MercatorView, TILE_SIZE_PX};
 use crate::ui::legend::layer_state_key;
 use crate::ui::state::{SavedView, UiState};
@@ -75,6 +77,8 @@ pub struct MapContext<'a> {
     pub label_order: &'a [CountryId],
     /// Countries the article speaks of, labelled before the others.
     pub article_countries: &'a [CountryId],
+    /// Contested territories, drawn and picked for the date.
+    pub territories: &'a Territories,
 }
 
 impl MapContext<'_> {
@@ -363,7 +367,10 @@ impl WorldMap {
                 &context.palette,
             );
             ui.painter().extend(highlights);
-            date_badge_ui(ui, &view, context.date, &context.palette);
+            let stated_on = (context.is_visible(LayerId::Tensions)
+                && context.date != context.scenario.date())
+            .then(|| context.scenario.date());
+            date_badge_ui(ui, &view, context.date, stated_on, &context.palette);
             scale_bar_ui(ui, &view, &context.palette);
             map_controls_ui(ui, &view, actions);
             if hit.is_clickable_symbol() {
@@ -447,6 +454,9 @@ fn pickable<'a>(context: &'a MapContext<'_>, markers: &'a [MercatorPoint]) -> Pi
         tensions: if shown { &context.layers.tensions } else { &[] },
         markers: if shown { markers } else { &[] },
         overlays: context.overlays,
+        territories: context
+            .is_visible(LayerId::Territories)
+            .then_some((context.territories, context.date)),
     }
 }
 
@@ -480,6 +490,15 @@ impl<'c> LayerPlugins<'c> {
             };
             map = map.with_plugin(self.counted(LayerId::Neighbours, plugin));
         }
+        if context.is_visible(LayerId::Territories) {
+            let plugin = TerritoriesPlugin {
+                territories: context.territories,
+                date: context.date,
+                patterns: self.patterns,
+                look: TerritoryLook::for_theme(palette.dark),
+            };
+            map = map.with_plugin(self.counted(LayerId::Territories, plugin));
+        }
         map = self.add_overlays(map);
         let tensions_visible = context.is_visible(LayerId::Tensions);
         let selected = match *context.selection {
@@ -497,12 +516,17 @@ impl<'c> LayerPlugins<'c> {
             &[]
         };
         let markers: &[_] = if tensions_visible { self.markers } else { &[] };
+        let tension_palette = if context.date == context.scenario.date() {
+            palette
+        } else {
+            palette.with_faded_tensions()
+        };
         // Arcs go under the names, which keep their halo over them; markers on top.
         if tensions_visible {
             let plugin = TensionArcsPlugin {
                 tensions,
                 selected,
-                palette,
+                palette: tension_palette,
             };
             map = map.with_plugin(self.counted(LayerId::Tensions, plugin));
         }
@@ -522,7 +546,7 @@ impl<'c> LayerPlugins<'c> {
                 tensions,
                 markers,
                 selected,
-                palette,
+                palette: tension_palette,
             };
             map = map.with_plugin(self.counted(LayerId::Tensions, plugin));
         }

@@ -4,10 +4,13 @@
 use egui::Pos2;
 
 use crate::layers::{OverlayId, TensionArc};
+use crate::model::date::Date;
 use crate::model::mercator::MercatorPoint;
+use crate::model::territory::{Territories, Territory};
 use crate::model::{CountryId, World};
 use crate::render::overlays::overlay_feature_at;
 use crate::render::plugins::tension_at;
+use crate::render::territories::territory_marker_at;
 use crate::render::view::MercatorView;
 use crate::ui::{Action, OverlayEntry};
 
@@ -23,6 +26,8 @@ pub enum Hit {
         overlay: OverlayId,
         feature: usize,
     },
+    /// A contested territory, by its index in the bundled territories.
+    Territory(usize),
 }
 
 /// The things on the map that can be picked this frame; hidden layers are left out.
@@ -34,6 +39,8 @@ pub struct Pickable<'a> {
     pub markers: &'a [MercatorPoint],
     /// Every overlay, with whether it is shown.
     pub overlays: &'a [OverlayEntry],
+    /// The contested territories, when their layer is shown, and the date they are drawn for.
+    pub territories: Option<(&'a Territories, Date)>,
 }
 
 /// What is at `pointer` in `view`: markers first, then overlay features (the last opened on
@@ -58,10 +65,24 @@ pub fn pick(view: &MercatorView, pickable: &Pickable<'_>, pointer: Pos2) -> Hit 
         return Hit::OverlayFeature { overlay, feature };
     }
     let place = view.screen_to_lon_lat(pointer);
+    if let Some((territories, date)) = pickable.territories {
+        let territory = territory_marker_at(territories, date, view, pointer)
+            .or_else(|| territories.at(place.lon, place.lat, date).map(|(t, _)| t));
+        if let Some(index) = territory.and_then(|t| territory_index(territories, t)) {
+            return Hit::Territory(index);
+        }
+    }
     match pickable.world.country_at(place.lon, place.lat) {
         Some(country) => Hit::Country(country.id()),
         None => Hit::Nothing,
     }
+}
+
+fn territory_index(territories: &Territories, territory: &Territory) -> Option<usize> {
+    territories
+        .all()
+        .iter()
+        .position(|t| std::ptr::eq(t, territory))
 }
 
 impl Hit {
@@ -74,12 +95,16 @@ impl Hit {
             Hit::OverlayFeature { overlay, feature } => {
                 Action::SelectOverlayFeature { overlay, feature }
             }
+            Hit::Territory(index) => Action::SelectTerritory(index),
         }
     }
 
     /// Whether the pointer should say it can click something other than a country.
     pub fn is_clickable_symbol(self) -> bool {
-        matches!(self, Hit::Tension(_) | Hit::OverlayFeature { .. })
+        matches!(
+            self,
+            Hit::Tension(_) | Hit::OverlayFeature { .. } | Hit::Territory(_)
+        )
     }
 }
 
@@ -122,6 +147,7 @@ mod tests {
             tensions: &[],
             markers: &[],
             overlays: &[],
+            territories: None,
         }
     }
 
@@ -163,6 +189,7 @@ mod tests {
             tensions: &layers.tensions,
             markers: &markers,
             overlays: &[],
+            territories: None,
         };
         assert_eq!(
             pick(&view, &shown, at_marker),

@@ -21,6 +21,8 @@ mod okabe_ito {
 /// The colours of one theme.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Palette {
+    /// Whether this is the dark theme's palette.
+    pub dark: bool,
     pub sea: Color32,
     pub land: Color32,
     pub border: Color32,
@@ -38,6 +40,7 @@ impl Palette {
     pub fn for_theme(dark: bool) -> Self {
         if dark {
             Self {
+                dark,
                 sea: Color32::from_rgb(0x14, 0x1c, 0x26),
                 land: Color32::from_rgb(0x3a, 0x3f, 0x46),
                 border: Color32::from_rgb(0x1e, 0x22, 0x28),
@@ -51,6 +54,7 @@ impl Palette {
             }
         } else {
             Self {
+                dark,
                 sea: Color32::from_rgb(0xd4, 0xe4, 0xef),
                 land: Color32::from_rgb(0xf2, 0xef, 0xe9),
                 border: Color32::from_rgb(0x9a, 0x9a, 0x9a),
@@ -84,6 +88,15 @@ impl Palette {
             okabe_ito::REDDISH_PURPLE,
         ];
         colors[index % colors.len()]
+    }
+
+    /// The palette with the tensions faded, for a date other than the article's: the arcs are
+    /// what the article stated then, not facts of the date shown.
+    pub fn with_faded_tensions(self) -> Self {
+        Self {
+            tension: self.tension.gamma_multiply(FADED_TENSION_ALPHA),
+            ..self
+        }
     }
 
     pub fn border_stroke(&self) -> Stroke {
@@ -136,6 +149,8 @@ pub const CAPITAL_LABEL_OFFSET: egui::Vec2 = egui::vec2(5.0, 0.0);
 /// Translucency of a fill for a status that is not full membership.
 pub const PARTIAL_STATUS_ALPHA: u8 = 70;
 pub const MEMBER_ALPHA: u8 = 215;
+/// How much of a tension's colour is kept on a date other than the article's.
+pub const FADED_TENSION_ALPHA: f32 = 0.45;
 /// How opaque group fills are over online tiles, so the tiles show through.
 pub const TILE_FILL_ALPHA: f32 = 0.7;
 pub const EXCERPTS_PANEL_WIDTH: f32 = 320.0;

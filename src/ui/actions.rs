@@ -14,6 +14,8 @@ pub enum Action {
     FlyToCountry(CountryId),
     /// Index of a tension in the scenario.
     SelectTension(usize),
+    /// A contested territory, by its index in the bundled territories.
+    SelectTerritory(usize),
     /// Index of an excerpt in the scenario: selects its countries and fits the map to them.
     SelectExcerpt(usize),
     SelectOverlayFeature {
@@ -57,6 +59,8 @@ pub enum Selection {
         countries: Vec<CountryId>,
     },
     Tension(usize),
+    /// A contested territory, by its index in the bundled territories.
+    Territory(usize),
     OverlayFeature {
         overlay: OverlayId,
         feature: usize,
@@ -69,7 +73,10 @@ impl Selection {
         match self {
             Selection::Country(country) => std::slice::from_ref(country),
             Selection::Excerpt { countries, .. } => countries,
-            Selection::None | Selection::Tension(_) | Selection::OverlayFeature { .. } => &[],
+            Selection::None
+            | Selection::Tension(_)
+            | Selection::Territory(_)
+            | Selection::OverlayFeature { .. } => &[],
         }
     }
 

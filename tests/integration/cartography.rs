@@ -3,6 +3,7 @@ use std::collections::BTreeSet;
 use alliance_map::App;
 use egui::vec2;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 
 use crate::ui::harness_sized;
 
@@ -66,4 +67,80 @@ fn every_csto_member_and_tension_party_is_named_at_the_opening_view() {
     assert!(expected.len() >= 10, "{expected:?}");
     let missing: Vec<&&str> = expected.difference(&labelled).collect();
     assert!(missing.is_empty(), "not named: {missing:?}");
+}
+
+#[test]
+fn the_legend_names_every_group_in_full() {
+    let harness = harness_sized(vec2(1600.0, 1000.0));
+    let layers = harness.state().layers();
+    for layer in layers.layer_ids() {
+        let label = alliance_map::ui::legend::layer_label(layers, layer);
+        for abbreviation in ["CU ", "CU(", "TGA"] {
+            assert!(!label.contains(abbreviation), "{label}");
+        }
+    }
+    harness.get_by_label_contains("Customs Union (3)");
+    harness.get_by_label_contains("Contested territories (");
+}
+
+#[test]
+fn clicking_crimea_today_tells_who_recognises_and_who_holds_it() {
+    let mut harness = harness_sized(vec2(1600.0, 1000.0));
+    harness.get_by_label("Today").click();
+    harness.run();
+    let Some(simferopol) = harness.state().screen_position_of(34.10, 44.95) else {
+        panic!("the map was drawn");
+    };
+    crate::ui::click_at(&mut harness, simferopol);
+    assert!(matches!(
+        harness.state().selection(),
+        alliance_map::ui::Selection::Territory(_)
+    ));
+    // In the details panel, and in the tooltip while the pointer rests there.
+    let summary =
+        "Crimea: recognised as part of Ukraine; occupied and annexed by Russia since 2014";
+    assert!(harness.query_all_by_label_contains(summary).count() >= 1);
+    assert!(harness.query_all_by_label_contains("Source:").count() >= 1);
+}
+
+#[test]
+fn selecting_a_tension_marks_the_excerpts_that_state_it() {
+    let mut harness = harness_sized(vec2(1600.0, 1000.0));
+    let markers = harness.state().map().marker_positions();
+    let Some((cited, marker)) = harness
+        .state()
+        .layers()
+        .tensions
+        .iter()
+        .zip(markers)
+        .find(|(t, _)| t.id == "belarus-and-nato-neighbours")
+        .map(|(t, marker)| {
+            let tension = &harness.state().scenario().data().tensions[t.tension_index];
+            (tension.excerpts.len(), marker)
+        })
+    else {
+        panic!("the tension is drawn");
+    };
+    crate::ui::click_at(&mut harness, marker);
+    harness.get_by_label_contains(&format!("{cited} marked for the selection"));
+}
+
+#[test]
+fn a_member_of_a_group_party_lists_the_group_s_tension() {
+    let mut harness = harness_sized(vec2(1600.0, 1000.0));
+    let Some(ankara) = harness.state().screen_position_of(32.85, 39.93) else {
+        panic!("the map was drawn");
+    };
+    crate::ui::click_at(&mut harness, ankara);
+    harness.get_by_label_contains("(as a member of Turkish-Georgian-Azeri axis)");
+}
+
+#[test]
+fn on_another_date_the_map_says_when_the_tensions_were_stated() {
+    let mut harness = harness_sized(vec2(1600.0, 1000.0));
+    harness.get_by_label("Today").click();
+    harness.run();
+    let markers = harness.state().map().marker_positions();
+    crate::ui::click_at(&mut harness, markers[0]);
+    harness.get_by_label_contains("As stated on 15 May 2012");
 }

@@ -121,7 +121,7 @@ fn clicking_minsk_selects_belarus_and_shows_its_status_and_excerpt() {
     click_at(&mut harness, minsk);
     assert_eq!(selected_codes(&harness), ["BLR"]);
     harness.get_by_label("Belarus");
-    harness.get_by_label_contains("(CSTO): member");
+    assert!(harness.query_all_by_label_contains("CSTO: member").count() >= 1);
     // Once in the excerpts panel, once in the details.
     let mentions = harness
         .query_all_by_label_contains("Minsk feels itself threatened")

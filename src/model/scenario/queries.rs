@@ -383,6 +383,53 @@ impl Scenario {
             .collect()
     }
 
+    /// Tensions `country` takes part in on `date`: as a party itself, or as a member of a group
+    /// that is a party (then with that group), in the scenario's order.
+    pub fn tensions_involving(&self, country: &str, date: Date) -> Vec<(&Tension, Option<&Group>)> {
+        self.data
+            .tensions
+            .iter()
+            .filter_map(|tension| {
+                let mut via_group = None;
+                for party in tension.parties.iter().filter_map(Party::resolve) {
+                    match party {
+                        PartyRef::Country(code) if code == country => return Some((tension, None)),
+                        PartyRef::Group(id)
+                            if via_group.is_none()
+                                && self.status(country, id, date) == Some(Status::Member) =>
+                        {
+                            via_group = self.group(id);
+                        }
+                        _ => {}
+                    }
+                }
+                via_group.map(|group| (tension, Some(group)))
+            })
+            .collect()
+    }
+
+    /// Why a party's end of an arc is where it is: a group's anchor, an actor's placement, a
+    /// country's capital.
+    pub fn party_placement(&self, world: &World, party: PartyRef<'_>) -> Option<String> {
+        match party {
+            PartyRef::Country(code) => {
+                let country = world.by_code(code)?;
+                Some(match country.capital() {
+                    Some(capital) => format!("drawn from its capital, {}", capital.name),
+                    None => "drawn from the middle of its territory".to_string(),
+                })
+            }
+            PartyRef::Group(id) => {
+                let group = self.group(id)?;
+                Some(match &group.anchor {
+                    Some(anchor) => format!("drawn from {}", anchor.label),
+                    None => "drawn from each of its members' capitals".to_string(),
+                })
+            }
+            PartyRef::Actor(id) => self.actor(id).map(|actor| actor.placement.clone()),
+        }
+    }
+
     /// Quotes cited by a tension, in the order it cites them.
     pub fn quotes_of(&self, tension: &Tension) -> Vec<&str> {
         tension
