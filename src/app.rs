@@ -27,8 +27,7 @@ use crate::ui::file_dialog::{FileDialog, file_dialog_ui};
 use crate::ui::help::help_ui;
 use crate::ui::keyboard::keyboard_actions;
 use crate::ui::legend::{layer_state_key, legend_ui};
-use crate::ui::loading::loading_ui;
-use crate::ui::messages::{Level, Message, messages_ui};
+use crate::ui::messages::{Level, Message, toasts_ui};
 use crate::ui::reader::reader_ui;
 use crate::ui::state::{DateChoice, STORAGE_KEY, ThemeChoice};
 use crate::ui::status_bar::status_bar_ui;
@@ -271,12 +270,19 @@ impl App {
             article_countries: &self.index.article_countries,
             territories: self.territories,
         };
-        let (map, jobs, messages) = (&mut self.map, &self.jobs, &self.messages);
+        let map = &mut self.map;
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            loading_ui(ui, jobs);
-            messages_ui(ui, messages, &mut actions);
             map.ui(ui, &map_context, &mut actions);
         });
+        if let Some(view) = self.map.last_view() {
+            toasts_ui(
+                &ctx,
+                view.screen_rect(),
+                &self.messages,
+                &self.jobs,
+                &mut actions,
+            );
+        }
         for action in actions {
             self.apply(action, &ctx);
         }

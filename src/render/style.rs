@@ -159,6 +159,11 @@ pub const MAX_PANEL_SHARE: f32 = 0.24;
 pub const DETAILS_PANEL_WIDTH: f32 = 300.0;
 pub const HELP_WIDTH: f32 = 420.0;
 pub const READER_SIZE: [f32; 2] = [560.0, 620.0];
+/// Messages float over the top of the map, this share of its width wide.
+pub const TOAST_WIDTH_SHARE: f32 = 0.6;
+pub const TOAST_MIN_WIDTH: f32 = 320.0;
+/// Below the date badge, so neither hides the other.
+pub const TOAST_TOP_MARGIN: f32 = 64.0;
 pub const PROGRESS_BAR_WIDTH: f32 = 160.0;
 pub const SCALE_BAR_MAX_PX: f32 = 120.0;
 pub const SCALE_BAR_MARGIN: f32 = 16.0;

@@ -144,3 +144,32 @@ fn on_another_date_the_map_says_when_the_tensions_were_stated() {
     crate::ui::click_at(&mut harness, markers[0]);
     harness.get_by_label_contains("As stated on 15 May 2012");
 }
+
+#[test]
+fn a_message_floats_over_the_map_without_moving_it() {
+    let mut harness = harness_sized(vec2(1024.0, 700.0));
+    let Some(before) = harness.state().last_view().map(|v| v.screen_rect()) else {
+        panic!("the map was drawn");
+    };
+    let folder = match tempfile::tempdir() {
+        Ok(folder) => folder,
+        Err(error) => panic!("a temporary folder: {error}"),
+    };
+    let broken = folder.path().join("broken.geojson");
+    if let Err(error) = std::fs::write(&broken, "{\"type\": \"FeatureCollection\", ") {
+        panic!("writing {}: {error}", broken.display());
+    }
+    harness.state_mut().open_paths([broken]);
+    let started = std::time::Instant::now();
+    while harness.state().is_loading() && started.elapsed() < std::time::Duration::from_secs(20) {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run();
+    harness.get_by_label_contains("broken.geojson");
+    let after = harness.state().last_view().map(|v| v.screen_rect());
+    assert_eq!(after, Some(before));
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(harness.state().messages().is_empty());
+}
