@@ -13,7 +13,7 @@ use crate::model::geo::LonLat;
 use crate::model::mercator;
 use crate::model::open::OpenJob;
 use crate::model::scenario::Scenario;
-use crate::model::search::{SearchIndex, Suggestion};
+use crate::model::search::{SearchIndex, Suggestion, Target};
 use crate::model::territory::Territories;
 use crate::model::{BoundingBox, CountryId, World};
 use crate::render::plugins::label_order;
@@ -366,6 +366,17 @@ impl App {
                 self.map.fly_to(&mainland_extent(&self.world, country));
             }
             Action::SelectTension(index) => self.selection = Selection::Tension(index),
+            Action::SelectGroup(index) => self.selection = Selection::Group(index),
+            Action::ChooseSuggestion(target) => {
+                self.search = SearchState::default();
+                let action = match target {
+                    Target::Country(country) => Action::FlyToCountry(country),
+                    Target::Group(index) => Action::SelectGroup(index),
+                    Target::Tension(index) => Action::SelectTension(index),
+                    Target::Excerpt(index) => Action::SelectExcerpt(index),
+                };
+                self.apply(action, ctx);
+            }
             Action::SelectTerritory(index) => self.selection = Selection::Territory(index),
             Action::SelectExcerpt(index) => self.select_excerpt(index),
             Action::SelectOverlayFeature { overlay, feature } => {

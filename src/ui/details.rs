@@ -31,6 +31,7 @@ pub fn details_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Act
         }
         Selection::Tension(index) => tension_ui(ui, context, *index, actions),
         Selection::Territory(index) => territory_ui(ui, context, *index, actions),
+        Selection::Group(index) => group_ui(ui, context, *index, actions),
         Selection::OverlayFeature { overlay, feature } => {
             overlay_feature_ui(ui, context, *overlay, *feature)
         }
@@ -186,6 +187,44 @@ pub fn excerpt_with_mentions_ui(
         let job = marked_text(ui, &excerpt.quote, &marks, ui.available_width());
         ui.label(job);
     });
+}
+
+/// A group on the date: its name then, kind, founding, members and note.
+fn group_ui(ui: &mut Ui, context: &PanelContext<'_>, index: usize, actions: &mut Vec<Action>) {
+    let scenario = context.scenario;
+    let Some(group) = scenario.data().groups.get(index) else {
+        return;
+    };
+    ui.heading(scenario.group_name_on(group, context.date));
+    let founded = group
+        .founded
+        .map(|date| format!(", founded {}", date.long_form()))
+        .unwrap_or_default();
+    ui.label(
+        RichText::new(format!("{}{founded}", group.kind.label()))
+            .small()
+            .weak(),
+    );
+    let members = scenario.statuses_in(&group.id, context.date);
+    ui.add_space(4.0);
+    ui.strong(format!(
+        "On {}: {} with a status",
+        context.date.long_form(),
+        members.len()
+    ));
+    for (code, status) in members {
+        if let Some(country) = context.world.by_code(code)
+            && ui
+                .link(format!("{} ({})", country.name(), status.label()))
+                .clicked()
+        {
+            actions.push(Action::SelectCountry(country.id()));
+        }
+    }
+    if let Some(note) = &group.note {
+        ui.add_space(4.0);
+        ui.label(RichText::new(note).small());
+    }
 }
 
 /// A contested territory on the date: who recognises and who holds it, its history and the

@@ -173,3 +173,56 @@ fn a_message_floats_over_the_map_without_moving_it() {
     harness.run();
     assert!(harness.state().messages().is_empty());
 }
+
+#[test]
+fn search_finds_groups_and_the_article_s_words_after_countries() {
+    use alliance_map::model::search::Target;
+    let mut harness = harness_sized(vec2(1600.0, 1000.0));
+    harness.state_mut().apply(
+        alliance_map::ui::Action::SetSearchQuery("NATO".into()),
+        &egui::Context::default(),
+    );
+    let suggestions = harness.state().suggestions().to_vec();
+    let nato = harness
+        .state()
+        .scenario()
+        .data()
+        .groups
+        .iter()
+        .position(|g| g.id == "NATO");
+    assert!(
+        suggestions
+            .iter()
+            .any(|s| Some(s.target) == nato.map(Target::Group)),
+        "{suggestions:?}"
+    );
+    let first_other = suggestions
+        .iter()
+        .position(|s| !matches!(s.target, Target::Country(_)));
+    let last_country = suggestions
+        .iter()
+        .rposition(|s| matches!(s.target, Target::Country(_)));
+    if let (Some(other), Some(country)) = (first_other, last_country) {
+        assert!(country < other, "countries rank first: {suggestions:?}");
+    }
+    harness.state_mut().apply(
+        alliance_map::ui::Action::SetSearchQuery("Iskander".into()),
+        &egui::Context::default(),
+    );
+    let suggestions = harness.state().suggestions().to_vec();
+    let Some((first, index)) = suggestions.iter().find_map(|s| match s.target {
+        Target::Excerpt(index) => Some((s.clone(), index)),
+        _ => None,
+    }) else {
+        panic!("Iskander is in an excerpt: {suggestions:?}");
+    };
+    harness.state_mut().apply(
+        alliance_map::ui::Action::ChooseSuggestion(first.target),
+        &egui::Context::default(),
+    );
+    harness.run();
+    assert!(matches!(
+        harness.state().selection(),
+        alliance_map::ui::Selection::Excerpt { index: i, .. } if *i == index
+    ));
+}

@@ -132,6 +132,16 @@ pub enum GroupKind {
     Informal,
 }
 
+impl GroupKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            GroupKind::Alliance => "Alliance",
+            GroupKind::EconomicUnion => "Economic union",
+            GroupKind::Informal => "Informal group",
+        }
+    }
+}
+
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
