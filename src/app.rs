@@ -13,7 +13,7 @@ use crate::model::geo::LonLat;
 use crate::model::mercator;
 use crate::model::open::OpenJob;
 use crate::model::scenario::Scenario;
-use crate::model::search::{SearchIndex, Suggestion, Target};
+use crate::model::search::{SearchIndex, Suggestion, Target, find_ignoring_case};
 use crate::model::territory::Territories;
 use crate::model::{BoundingBox, CountryId, World};
 use crate::render::plugins::label_order;
@@ -28,7 +28,7 @@ use crate::ui::help::help_ui;
 use crate::ui::keyboard::keyboard_actions;
 use crate::ui::legend::{layer_state_key, legend_ui};
 use crate::ui::messages::{Level, Message, toasts_ui};
-use crate::ui::reader::reader_ui;
+use crate::ui::reader::{ReaderFind, reader_find_id, reader_ui};
 use crate::ui::state::{DateChoice, STORAGE_KEY, ThemeChoice};
 use crate::ui::status_bar::status_bar_ui;
 use crate::ui::top_bar::{SUGGESTIONS, SearchState, search_box_id, top_bar_ui};
@@ -81,7 +81,11 @@ pub struct App {
     jobs: Vec<OpenJob>,
     file_dialog: FileDialog,
     territories: &'static Territories,
+    reader_find: ReaderFind,
 }
+
+/// The most matches the reader's find box marks.
+const MAX_FOUND: usize = 10_000;
 
 /// Territories drawn when the bundled ones cannot be read: none.
 static NO_TERRITORIES: LazyLock<Territories> = LazyLock::new(Territories::none);
@@ -143,6 +147,7 @@ impl App {
             jobs: Vec::new(),
             file_dialog: FileDialog::default(),
             territories,
+            reader_find: ReaderFind::default(),
         };
         if let Some(problem) = territories_problem {
             app.messages.push(Message::new(Level::Error, problem));
@@ -283,6 +288,8 @@ impl App {
                 &mut actions,
             );
         }
+        // The reader has scrolled to the first match in this frame.
+        self.reader_find.scroll_pending = false;
         for action in actions {
             self.apply(action, &ctx);
         }
@@ -302,6 +309,7 @@ impl App {
             date: self.date,
             changes: &self.index.changes,
             territories: self.territories,
+            reader_find: &self.reader_find,
             tiles_failed: self.map.tiles_failed(),
             palette,
         };
@@ -350,7 +358,7 @@ impl App {
         egui::Window::new("Read the article")
             .open(&mut reader_open)
             .default_size(READER_SIZE)
-            .show(&ctx, |ui| reader_ui(ui, &context));
+            .show(&ctx, |ui| reader_ui(ui, &context, actions));
         if reader_open != self.state.show_reader {
             actions.push(Action::SetReaderOpen(reader_open));
         }
@@ -411,11 +419,30 @@ impl App {
                     "Online map tiles could not be loaded (offline, or the tile server refused); the map keeps working without them.",
                 ));
             }
+            Action::SetReaderQuery(query) => {
+                let text = match &self.opened_article {
+                    Some(opened) => opened.text.as_str(),
+                    None => self.scenario.article().text(),
+                };
+                self.reader_find = ReaderFind {
+                    found: find_ignoring_case(text, &query, MAX_FOUND),
+                    query,
+                    scroll_pending: true,
+                };
+            }
             Action::SetSearchQuery(query) => {
                 self.search.suggestions = self.index.search.search(&query, SUGGESTIONS);
                 self.search.query = query;
             }
-            Action::FocusSearch => ctx.memory_mut(|memory| memory.request_focus(search_box_id())),
+            Action::FocusSearch => {
+                // With the article open, Ctrl+F finds in the article.
+                let field = if self.state.show_reader {
+                    reader_find_id()
+                } else {
+                    search_box_id()
+                };
+                ctx.memory_mut(|memory| memory.request_focus(field));
+            }
             Action::ZoomMap(levels) => self.map.zoom_by(levels),
             Action::PanMap(distance) => self.map.pan_by(distance),
             Action::ResetView => self.fit_opening_view(),

@@ -247,6 +247,32 @@ fn snippet(term: &str, folded: &str, query: &str) -> String {
     text
 }
 
+/// Where `query` occurs in `text`, ignoring the case of ASCII letters (the article's find box),
+/// at most `limit` places, without allocating per position: linear in the text for a short
+/// query.
+pub fn find_ignoring_case(text: &str, query: &str, limit: usize) -> Vec<std::ops::Range<usize>> {
+    let query = query.trim().as_bytes();
+    if query.len() < 2 {
+        return Vec::new();
+    }
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut start = 0;
+    while start + query.len() <= bytes.len() && found.len() < limit {
+        let end = start + query.len();
+        if bytes[start..end].eq_ignore_ascii_case(query)
+            && text.is_char_boundary(start)
+            && text.is_char_boundary(end)
+        {
+            found.push(start..end);
+            start = end;
+        } else {
+            start += 1;
+        }
+    }
+    found
+}
+
 fn closeness(term: &str, query: &str) -> Option<Closeness> {
     if term == query {
         Some(Closeness::Exact)
@@ -267,6 +293,15 @@ fn closeness(term: &str, query: &str) -> Option<Closeness> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finding_in_the_article_ignores_case_and_stops_at_the_limit() {
+        let text = "Iskander, ISKANDER and iskander — Ískander";
+        assert_eq!(find_ignoring_case(text, "iskander", 10).len(), 3);
+        assert_eq!(find_ignoring_case(text, "iskander", 2).len(), 2);
+        assert!(find_ignoring_case(text, "i", 10).is_empty());
+        assert_eq!(find_ignoring_case(text, "—", 10).len(), 1);
+    }
 
     #[test]
     fn folding_ignores_case_and_accents() {

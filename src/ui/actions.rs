@@ -40,6 +40,7 @@ pub enum Action {
     /// The online tiles did not load in time: say so once, and draw the offline map.
     OnlineTilesFailed,
     SetSearchQuery(String),
+    SetReaderQuery(String),
     FocusSearch,
     /// Zooms the map by this many levels around its centre (negative zooms out).
     ZoomMap(f64),

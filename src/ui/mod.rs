@@ -55,6 +55,7 @@ pub struct PanelContext<'a> {
     /// Dates on which memberships changed, with what changed.
     pub changes: &'a [(Date, String)],
     pub territories: &'a crate::model::territory::Territories,
+    pub reader_find: &'a reader::ReaderFind,
     /// The online basemap is on but no tile could be loaded.
     pub tiles_failed: bool,
     pub palette: Palette,

@@ -1,13 +1,32 @@
-//! The whole article, credited, with the selected country's mentions highlighted and the
-//! excerpts visible in context.
+//! The whole article, credited: its title once, then each paragraph with its ¶ number. The
+//! excerpts are underlined and clickable (they select their countries, as in the excerpts
+//! panel), the selected country's mentions are highlighted, and a find box marks any words.
+
+use std::ops::Range;
 
 use egui::{RichText, Ui};
 
 use super::PanelContext;
+use super::actions::{Action, Selection};
 use super::text::{Mark, marked_text};
 use crate::model::mentions::find_terms;
 
-pub fn reader_ui(ui: &mut Ui, context: &PanelContext<'_>) {
+/// What the reader's find box holds and where it occurs in the article, found once when the
+/// query changes.
+#[derive(Clone, Debug, Default)]
+pub struct ReaderFind {
+    pub query: String,
+    pub found: Vec<Range<usize>>,
+    /// The reader scrolls to the first match once, in the frame after the query changed.
+    pub scroll_pending: bool,
+}
+
+/// The find box's id, so that Ctrl+F can focus it while the reader is open.
+pub fn reader_find_id() -> egui::Id {
+    egui::Id::unique("alliance-map/reader-find")
+}
+
+pub fn reader_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
     if let Some(opened) = context.opened_article {
         opened_article_ui(ui, context, opened);
         return;
@@ -25,29 +44,174 @@ pub fn reader_ui(ui: &mut Ui, context: &PanelContext<'_>) {
     if let Some(note) = &meta.author_note {
         ui.label(RichText::new(note).small().weak());
     }
+    find_ui(ui, context, actions);
+    let found = &context.reader_find.found;
     ui.separator();
-    let mut marks: Vec<_> = scenario
-        .data()
-        .excerpts
-        .iter()
-        .filter_map(|excerpt| article.find_quote(&excerpt.quote, excerpt.paragraph))
-        .map(|range| (range, Mark::Excerpt))
-        .collect();
-    if let Some(id) = context.selection.country() {
-        let code = context.world.country(id).iso_a3();
-        marks.extend(
-            scenario
-                .mention_ranges(code, article.text())
-                .into_iter()
-                .map(|range| (range, Mark::Mention)),
-        );
-    }
+    let mention_code = context
+        .selection
+        .country()
+        .map(|id| context.world.country(id).iso_a3());
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let job = marked_text(ui, article.text(), &marks, ui.available_width());
-            ui.label(job);
+            let mut scrolled = false;
+            for number in 1..=article.paragraph_count() {
+                let Some(range) = article.paragraph_range(number) else {
+                    continue;
+                };
+                ui.label(RichText::new(format!("¶{number}")).small().weak());
+                let response = paragraph_ui(
+                    ui,
+                    context,
+                    number,
+                    range.clone(),
+                    mention_code,
+                    found,
+                    actions,
+                );
+                let has_found = found.iter().any(|f| range.contains(&f.start));
+                if has_found && !scrolled && context.reader_find.scroll_pending {
+                    response.scroll_to_me(Some(egui::Align::Center));
+                    scrolled = true;
+                }
+                ui.add_space(6.0);
+            }
         });
+}
+
+/// The find box and how many matches it has; the matches are marked in the text.
+fn find_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
+    let find = context.reader_find;
+    ui.horizontal(|ui| {
+        let mut query = find.query.clone();
+        let response = ui.add(
+            egui::TextEdit::singleline(&mut query)
+                .id(reader_find_id())
+                .hint_text("Find in the article (Ctrl+F)")
+                .desired_width(220.0),
+        );
+        if response.changed() {
+            actions.push(Action::SetReaderQuery(query));
+        }
+        if !find.query.trim().is_empty() {
+            let count = find.found.len();
+            ui.label(
+                RichText::new(match count {
+                    0 => "not found".to_string(),
+                    1 => "1 match".to_string(),
+                    n => format!("{n} matches"),
+                })
+                .weak(),
+            );
+        }
+    });
+}
+
+/// One paragraph: its excerpts clickable, the rest plain text, every mark in place.
+fn paragraph_ui(
+    ui: &mut Ui,
+    context: &PanelContext<'_>,
+    number: usize,
+    range: Range<usize>,
+    mention_code: Option<&str>,
+    found: &[Range<usize>],
+    actions: &mut Vec<Action>,
+) -> egui::Response {
+    let scenario = context.scenario;
+    let article = scenario.article();
+    let text = &article.text()[range.clone()];
+    // The paragraph's excerpts, in text order, as ranges within the paragraph.
+    let mut excerpts: Vec<(usize, Range<usize>)> = scenario
+        .data()
+        .excerpts
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.paragraph == number)
+        .filter_map(|(index, e)| {
+            let at = article.find_quote(&e.quote, e.paragraph)?;
+            (range.start <= at.start && at.end <= range.end)
+                .then(|| (index, at.start - range.start..at.end - range.start))
+        })
+        .collect();
+    excerpts.sort_by_key(|(_, r)| r.start);
+    let local = |r: &Range<usize>| -> Option<Range<usize>> {
+        (range.start <= r.start && r.end <= range.end)
+            .then(|| r.start - range.start..r.end - range.start)
+    };
+    let mut marks: Vec<(Range<usize>, Mark)> = found
+        .iter()
+        .filter_map(local)
+        .map(|r| (r, Mark::Mention))
+        .collect();
+    if let Some(code) = mention_code {
+        marks.extend(
+            scenario
+                .mention_ranges(code, text)
+                .into_iter()
+                .map(|r| (r, Mark::Mention)),
+        );
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        let mut cursor = 0;
+        let segment_marks = |segment: &Range<usize>, extra: Option<Mark>| {
+            let mut in_segment: Vec<(Range<usize>, Mark)> = marks
+                .iter()
+                .filter(|(r, _)| segment.start <= r.start && r.end <= segment.end)
+                .map(|(r, m)| (r.start - segment.start..r.end - segment.start, *m))
+                .collect();
+            if let Some(mark) = extra {
+                in_segment.push((0..segment.len(), mark));
+            }
+            in_segment
+        };
+        for (index, excerpt) in &excerpts {
+            if excerpt.start < cursor {
+                continue;
+            }
+            if excerpt.start > cursor {
+                let plain = cursor..excerpt.start;
+                let job = marked_text(
+                    ui,
+                    &text[plain.clone()],
+                    &segment_marks(&plain, None),
+                    ui.available_width(),
+                );
+                ui.label(job);
+            }
+            let job = marked_text(
+                ui,
+                &text[excerpt.clone()],
+                &segment_marks(excerpt, Some(Mark::Excerpt)),
+                ui.available_width(),
+            );
+            let selected =
+                matches!(context.selection, Selection::Excerpt { index: i, .. } if i == index);
+            let response = ui
+                .add(egui::Label::new(job).sense(egui::Sense::click()))
+                .on_hover_text("An excerpt: click to select the countries it concerns");
+            let response = if selected {
+                response.highlight()
+            } else {
+                response
+            };
+            if response.clicked() {
+                actions.push(Action::SelectExcerpt(*index));
+            }
+            cursor = excerpt.end;
+        }
+        if cursor < text.len() {
+            let plain = cursor..text.len();
+            let job = marked_text(
+                ui,
+                &text[plain.clone()],
+                &segment_marks(&plain, None),
+                ui.available_width(),
+            );
+            ui.label(job);
+        }
+    })
+    .response
 }
 
 /// An article opened from a file: its text, with the selected country's names highlighted.

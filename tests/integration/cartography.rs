@@ -226,3 +226,46 @@ fn search_finds_groups_and_the_article_s_words_after_countries() {
         alliance_map::ui::Selection::Excerpt { index: i, .. } if *i == index
     ));
 }
+
+#[test]
+fn the_reader_numbers_paragraphs_finds_words_and_its_excerpts_select_countries() {
+    let mut harness = harness_sized(vec2(1600.0, 1000.0));
+    let ctx = egui::Context::default();
+    harness
+        .state_mut()
+        .apply(alliance_map::ui::Action::SetExcerptsOpen(false), &ctx);
+    harness
+        .state_mut()
+        .apply(alliance_map::ui::Action::SetReaderOpen(true), &ctx);
+    harness.run();
+    let title = harness.state().scenario().meta().title.clone();
+    assert_eq!(
+        harness.query_all_by_label(&title).count(),
+        1,
+        "the title once"
+    );
+    harness.get_by_label("¶5");
+    harness
+        .get_by_label_contains("Minsk feels itself threatened")
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_label_contains("Minsk feels itself threatened")
+        .click();
+    harness.run();
+    let alliance_map::ui::Selection::Excerpt { countries, .. } = harness.state().selection() else {
+        panic!("an excerpt is selected: {:?}", harness.state().selection());
+    };
+    let codes: Vec<&str> = countries
+        .iter()
+        .map(|&id| harness.state().world().country(id).iso_a3())
+        .collect();
+    assert!(codes.contains(&"BLR"), "{codes:?}");
+    harness.state_mut().apply(
+        alliance_map::ui::Action::SetReaderQuery("iskander".into()),
+        &ctx,
+    );
+    harness.run();
+    assert!(harness.query_all_by_label_contains("match").count() >= 1);
+    assert!(!harness.query_by_label("not found").is_some());
+}
