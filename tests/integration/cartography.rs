@@ -267,5 +267,5 @@ fn the_reader_numbers_paragraphs_finds_words_and_its_excerpts_select_countries()
     );
     harness.run();
     assert!(harness.query_all_by_label_contains("match").count() >= 1);
-    assert!(!harness.query_by_label("not found").is_some());
+    assert!(harness.query_by_label("not found").is_none());
 }
