@@ -95,7 +95,7 @@ impl MapLayers {
                 group_index,
                 id: group.id.clone(),
                 name: scenario.group_name_on(group, date),
-                label: group.label().to_string(),
+                label: group.label_on(date).to_string(),
                 rgb: group.rgb(),
                 kind: group.kind,
                 countries: scenario
@@ -106,7 +106,12 @@ impl MapLayers {
             })
             .collect();
         let neighbours_of = scenario.neighbours_of().map(|n| {
-            let label = |id: &str| scenario.group(id).map_or(id, |g| g.label()).to_string();
+            let label = |id: &str| {
+                scenario
+                    .group(id)
+                    .map_or(id, |g| g.label_on(date))
+                    .to_string()
+            };
             (label(&n.group), label(&n.bordering))
         });
         let neighbours = scenario

@@ -6,9 +6,10 @@ use super::PanelContext;
 use super::actions::Action;
 use super::state::layer_key;
 use crate::layers::{LayerId, MapLayers, OverlayId};
-use crate::model::scenario::{GroupKind, Status};
+use crate::model::scenario::{GroupKind, Status, TensionKind};
+use crate::render::countries::Dash;
 use crate::render::patterns::{PATTERN_SPACING_PX, Pattern, pattern_shapes};
-use crate::render::plugins::status_look;
+use crate::render::plugins::{status_look, tension_dash};
 use crate::render::style::{
     LEGEND_MARKER_RADIUS_PX, NEIGHBOUR_OUTLINE_WIDTH_PX, Palette, SWATCH, TENSION_WIDTH_PX,
     TERRITORY_OUTLINE_WIDTH_PX, TerritoryLook,
@@ -85,6 +86,12 @@ pub fn legend_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Acti
         .find(|group| group.kind == GroupKind::Alliance)
     {
         status_key_ui(ui, context.palette.group_color(alliance));
+    }
+    if context
+        .state
+        .is_visible(&layer_state_key(layers, LayerId::Tensions))
+    {
+        tension_kinds_key_ui(ui, layers, &context.palette);
     }
     if !context.overlays.is_empty() {
         ui.add_space(6.0);
@@ -227,6 +234,37 @@ fn swatch_pattern_points(rect: Rect) -> Vec<egui::Pos2> {
         y += PATTERN_SPACING_PX * 0.8;
     }
     points
+}
+
+/// How each kind of tension the layers draw is dashed, so that F1's "line style tells their
+/// kind" can be read off the legend.
+fn tension_kinds_key_ui(ui: &mut Ui, layers: &MapLayers, palette: &Palette) {
+    let mut kinds: Vec<TensionKind> = layers.tensions.iter().map(|t| t.kind).collect();
+    kinds.sort_by_key(|kind| TensionKind::ALL.iter().position(|k| k == kind));
+    kinds.dedup();
+    if kinds.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.label(egui::RichText::new("Tension kinds").small().weak());
+    for kind in kinds {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(SWATCH, Sense::hover());
+            let (dash, width) = tension_dash(kind);
+            let line = [rect.left_center(), rect.right_center()];
+            let stroke = Stroke::new(width, palette.tension);
+            match dash {
+                Dash::Solid => {
+                    ui.painter().line_segment(line, stroke);
+                }
+                Dash::Dashed(length, gap) => {
+                    ui.painter()
+                        .extend(egui::Shape::dashed_line(&line, stroke, length, gap));
+                }
+            }
+            ui.label(egui::RichText::new(kind.label()).small());
+        });
+    }
 }
 
 /// How statuses other than membership are drawn.

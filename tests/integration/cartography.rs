@@ -269,3 +269,34 @@ fn the_reader_numbers_paragraphs_finds_words_and_its_excerpts_select_countries()
     assert!(harness.query_all_by_label_contains("match").count() >= 1);
     assert!(harness.query_by_label("not found").is_none());
 }
+
+#[test]
+fn the_customs_union_is_named_the_eurasian_economic_union_from_2015() {
+    use alliance_map::layers::MapLayers;
+    let (world, scenario) = crate::ui::shared();
+    let label_on = |day: &str| {
+        let date = match day.parse() {
+            Ok(date) => date,
+            Err(error) => panic!("{day}: {error}"),
+        };
+        let layers = MapLayers::build(&world, &scenario, date);
+        layers
+            .groups
+            .iter()
+            .find(|g| g.id == "CU")
+            .map(|g| g.label.clone())
+    };
+    assert_eq!(label_on("2014-12-31").as_deref(), Some("Customs Union"));
+    assert_eq!(
+        label_on("2015-01-01").as_deref(),
+        Some("Eurasian Economic Union")
+    );
+}
+
+#[test]
+fn the_legend_keys_every_kind_of_tension_it_draws() {
+    let harness = harness_sized(vec2(1600.0, 1000.0));
+    for kind in ["regional rivalry", "missile defence", "influence"] {
+        harness.get_by_label(kind);
+    }
+}

@@ -76,10 +76,38 @@ impl Extent {
     };
 }
 
+/// A group's name from a date on.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rename {
+    pub from: Date,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
 impl Group {
     /// What the legend and tooltips call the group.
     pub fn label(&self) -> &str {
         self.short_name.as_deref().unwrap_or(&self.id)
+    }
+
+    /// What the legend calls the group on `date`: its latest renaming's short name by then.
+    pub fn label_on(&self, date: Date) -> &str {
+        match self.rename_on(date) {
+            Some(rename) => rename.short_name.as_deref().unwrap_or(&rename.name),
+            None => self.label(),
+        }
+    }
+
+    /// The latest renaming in force on `date`.
+    pub fn rename_on(&self, date: Date) -> Option<&Rename> {
+        self.renamed
+            .iter()
+            .filter(|rename| rename.from <= date)
+            .max_by_key(|rename| rename.from)
     }
 
     /// The colour the file gives, as red, green and blue; `None` when it gives none or one
@@ -150,6 +178,10 @@ pub struct Group {
     /// What the legend and tooltips call the group; its id when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_name: Option<String>,
+    /// Later names, each from a date: the Customs Union is the Eurasian Economic Union's from
+    /// 2015.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renamed: Vec<Rename>,
     /// Its colour on the map as `#rrggbb`; without one, the next colour of the app's palette.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,

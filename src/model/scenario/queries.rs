@@ -207,7 +207,9 @@ impl Scenario {
     pub fn group_name_on(&self, group: &Group, date: Date) -> String {
         match (&group.precursor, group.founded) {
             (Some(precursor), Some(founded)) if date < founded => precursor.name.clone(),
-            _ => group.name.clone(),
+            _ => group
+                .rename_on(date)
+                .map_or_else(|| group.name.clone(), |rename| rename.name.clone()),
         }
     }
 
@@ -330,7 +332,7 @@ impl Scenario {
             (name, status)
         } else {
             (
-                group.label().to_owned(),
+                group.label_on(date).to_owned(),
                 membership.status.label().to_owned(),
             )
         };
