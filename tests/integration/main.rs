@@ -6,6 +6,8 @@ mod cartography;
 mod corrections;
 /// Opening files: the bad-input corpus, drag and drop, the size limit.
 mod files;
+/// Where tests find the bad-input corpus and make temporary files.
+mod fixtures;
 /// Property tests: damaged and generated files never make a loader panic.
 mod fuzz;
 /// Finding one's way on the map: wheel, double click, keys, buttons, fitting.
