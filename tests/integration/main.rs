@@ -2,6 +2,8 @@
 
 /// Reading the map at the article's subject: labels and tension markers.
 mod cartography;
+/// The built binary's command line: help, version, usage errors, completions, check, export.
+mod cli;
 /// Corrections to the bundled scenario and country table, each failing on the old data.
 mod corrections;
 /// Opening files: the bad-input corpus, drag and drop, the size limit.
