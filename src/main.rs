@@ -8,6 +8,10 @@ use alliance_map::model::scenario::Scenario;
 use alliance_map::{App, World};
 use clap::Parser;
 
+/// The name eframe keeps the saved state under and the window's app id, which desktops match
+/// against `alliance-map.desktop` (Wayland's app_id, X11's WM_CLASS) to show its icon and name.
+const APP_ID: &str = "alliance-map";
+
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
     // `--help`, `--version` and usage errors end here: clap prints them (help to stdout, errors
@@ -40,16 +44,21 @@ fn open_window(files: Vec<std::path::PathBuf>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("alliance-map")
+        .with_app_id(APP_ID)
+        .with_drag_and_drop(true)
+        .with_inner_size([1400.0, 900.0])
+        .with_min_inner_size([640.0, 400.0]);
+    if let Some(icon) = alliance_map::icon::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("alliance-map")
-            .with_drag_and_drop(true)
-            .with_inner_size([1400.0, 900.0])
-            .with_min_inner_size([640.0, 400.0]),
+        viewport,
         ..Default::default()
     };
     match eframe::run_native(
-        "alliance-map",
+        APP_ID,
         options,
         Box::new(move |creation| {
             let mut app = App::with_storage(world, scenario, creation.storage);
