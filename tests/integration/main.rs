@@ -2,10 +2,14 @@
 
 /// Reading the map at the article's subject: labels and tension markers.
 mod cartography;
+/// The built binary's command line: help, version, usage errors, completions, check, export.
+mod cli;
 /// Corrections to the bundled scenario and country table, each failing on the old data.
 mod corrections;
 /// Opening files: the bad-input corpus, drag and drop, the size limit.
 mod files;
+/// Where tests find the bad-input corpus and make temporary files.
+mod fixtures;
 /// Property tests: damaged and generated files never make a loader panic.
 mod fuzz;
 /// Finding one's way on the map: wheel, double click, keys, buttons, fitting.

@@ -334,8 +334,9 @@ fn exported_territories(on: &str) -> Vec<serde_json::Map<String, serde_json::Val
         Err(error) => panic!("{error}"),
     };
     let collection = alliance_map::model::export::export(world(), &scenario, date(on));
-    let Ok(text) = serde_json::to_string(&collection) else {
-        panic!("the export serialises");
+    let text = match serde_json::to_string(&collection) {
+        Ok(text) => text,
+        Err(error) => panic!("the export cannot be serialised: {error}"),
     };
     let parsed: geojson::GeoJson = match text.parse() {
         Ok(parsed) => parsed,

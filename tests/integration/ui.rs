@@ -238,8 +238,9 @@ fn type_into_search(harness: &mut Harness<'_, App>, text: &str) {
 }
 
 fn set_date_by_slider(harness: &mut Harness<'_, App>, date: &str) {
-    let Ok(date) = date.parse::<alliance_map::model::date::Date>() else {
-        panic!("{date}")
+    let date = match date.parse::<alliance_map::model::date::Date>() {
+        Ok(date) => date,
+        Err(error) => panic!("{date}: {error}"),
     };
     let (start, _) = harness.state().scenario().date_range();
     let months = start.months_until(&date);
