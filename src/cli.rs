@@ -17,6 +17,7 @@ use crate::model::date::Date;
 use crate::model::export::export;
 use crate::model::open::{OpenError, Opened, open_file};
 use crate::model::scenario::{Finding, Scenario, ScenarioError, Severity};
+use crate::model::territory::{Territories, TerritoryError, check_place, where_is};
 
 /// The program's name, as the completion scripts must call it.
 pub const BIN_NAME: &str = "alliance-map";
@@ -56,6 +57,12 @@ pub enum Command {
     /// One Feature per country (its memberships on that date) and one per tension, drawn as
     /// great-circle lines; the output opens as is in QGIS and geojson.io.
     Export(ExportArgs),
+    /// Print which state a place is recognised as part of on a date, and the contested
+    /// territory it lies in then, if any, as one JSON object
+    ///
+    /// `alliance-map where 34.10 44.95 --as-of 2020-01-01` (Simferopol) gives Ukraine with the
+    /// territory Crimea, controlled by Russia since 2014; the sea gives nulls.
+    Where(WhereArgs),
     /// Print the completion script for a shell
     ///
     /// For bash: `alliance-map completions bash > ~/.local/share/bash-completion/completions/alliance-map`.
@@ -83,6 +90,37 @@ pub struct ExportArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct WhereArgs {
+    /// Longitude in degrees east, -180 to 180
+    #[arg(value_name = "LON", allow_negative_numbers = true, value_parser = longitude)]
+    pub lon: f64,
+    /// Latitude in degrees north, -90 to 90
+    #[arg(value_name = "LAT", allow_negative_numbers = true, value_parser = latitude)]
+    pub lat: f64,
+    /// The date to answer for (today without it)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<Date>,
+}
+
+/// A longitude typed by a person: a number within ±180 (a usage error otherwise).
+fn longitude(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .parse()
+        .map_err(|_| format!("'{text}' is not a number"))?;
+    check_place(value, 0.0).map_err(|error| error.to_string())?;
+    Ok(value)
+}
+
+/// A latitude typed by a person: a number within ±90 (a usage error otherwise).
+fn latitude(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .parse()
+        .map_err(|_| format!("'{text}' is not a number"))?;
+    check_place(0.0, value).map_err(|error| error.to_string())?;
+    Ok(value)
+}
+
+#[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell to complete for
     #[arg(value_enum)]
@@ -107,6 +145,8 @@ pub enum CliError {
     },
     #[error("standard output cannot be written: {0}")]
     Stdout(#[source] io::Error),
+    #[error("the bundled contested territories could not be loaded: {0}")]
+    Territories(&'static TerritoryError),
 }
 
 /// How a subcommand that ran to its end went.
@@ -147,6 +187,15 @@ pub fn run(command: &Command, stdout: &mut dyn Write) -> Result<Outcome, CliErro
                 args.output.as_deref(),
                 stdout,
             )?;
+            Ok(Outcome::Success)
+        }
+        Command::Where(args) => {
+            let world = World::load_bundled()?;
+            let territories = Territories::bundled().map_err(CliError::Territories)?;
+            let date = args.as_of.unwrap_or_else(Date::today);
+            let answer = where_is(&world, territories, args.lon, args.lat, date);
+            let json = serde_json::to_string(&answer).map_err(CliError::Serialise)?;
+            writeln!(stdout, "{json}").map_err(CliError::Stdout)?;
             Ok(Outcome::Success)
         }
         Command::Completions(args) => {

@@ -156,3 +156,53 @@ fn export_to_an_unwritable_place_exits_1_naming_it() {
         stderr(&output)
     );
 }
+
+fn where_json(args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["where"];
+    all.extend_from_slice(args);
+    let output = run_binary(all);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    match serde_json::from_str(stdout(&output).trim()) {
+        Ok(value) => value,
+        Err(error) => panic!("where printed no JSON ({error}): {}", stdout(&output)),
+    }
+}
+
+#[test]
+fn where_says_simferopol_is_ukraine_and_in_2020_inside_crimea_held_by_russia() {
+    assert_eq!(
+        where_json(&["34.10", "44.95", "--as-of", "2012-05-15"]),
+        serde_json::json!({"country": "UKR", "territory": null})
+    );
+    let later = where_json(&["34.10", "44.95", "--as-of", "2020-01-01"]);
+    assert_eq!(later["country"], "UKR");
+    assert_eq!(later["territory"]["id"], "crimea");
+    assert_eq!(later["territory"]["recognised_as"], "UKR");
+    assert_eq!(later["territory"]["controlled_by"], "RUS");
+    assert_eq!(
+        where_json(&["35.0", "43.0", "--as-of", "2020-01-01"]),
+        serde_json::json!({"country": null, "territory": null})
+    );
+}
+
+#[test]
+fn where_refuses_bad_numbers_and_dates_with_exit_2() {
+    for args in [
+        vec!["where", "200", "10"],
+        vec!["where", "10", "north"],
+        vec!["where", "34.1", "44.9", "--as-of", "2012-13-01"],
+    ] {
+        let output = run_binary(args.clone());
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stdout(&output)
+        );
+        assert!(
+            stderr(&output).contains("invalid value"),
+            "{}",
+            stderr(&output)
+        );
+    }
+}
