@@ -94,6 +94,9 @@ pub struct WorldMap {
     flight: Option<Flight>,
     /// A Mercator extent to fit once the map's size is known.
     pending_fit: Option<BoundingBox>,
+    /// The extent the view was last fitted to, until the reader moves the map: while it is
+    /// set, a window that changes size is fitted again.
+    fitted: Option<BoundingBox>,
     /// Created the first time the reader turns the online tiles on.
     online_tiles: Option<OnlineTiles>,
     tiles_failed: bool,
@@ -153,6 +156,7 @@ impl WorldMap {
             last_view: None,
             flight: None,
             pending_fit: None,
+            fitted: None,
             online_tiles: None,
             tiles_failed: false,
             patterns: None,
@@ -213,6 +217,7 @@ impl WorldMap {
     pub fn restore(&mut self, view: SavedView) {
         self.flight = None;
         self.pending_fit = None;
+        self.fitted = None;
         self.memory.center_at(lon_lat(view.lon, view.lat));
         set_zoom(&mut self.memory, view.zoom);
     }
@@ -229,6 +234,7 @@ impl WorldMap {
         let Some((to, to_zoom)) = fitted_view(extent, screen) else {
             return;
         };
+        self.fitted = None;
         let from = self.last_view.map_or(to, |view| {
             let center = view.center_position();
             mercator::project(center.x(), center.y())
@@ -240,6 +246,7 @@ impl WorldMap {
     pub fn zoom_by(&mut self, levels: f64) {
         if let Some(view) = self.last_view {
             self.flight = None;
+            self.fitted = None;
             zoom_around(&mut self.memory, &view, levels, view.screen_rect().center());
         }
     }
@@ -248,6 +255,7 @@ impl WorldMap {
     pub fn pan_by(&mut self, distance: egui::Vec2) {
         if let Some(view) = self.last_view {
             self.flight = None;
+            self.fitted = None;
             pan_by(&mut self.memory, &view, distance);
         }
     }
@@ -278,6 +286,7 @@ impl WorldMap {
             return;
         }
         self.flight = None;
+        self.fitted = None;
         zoom_around(&mut self.memory, &view, levels, pointer);
         ui.ctx()
             .input_mut(|i| i.smooth_scroll_delta = egui::Vec2::ZERO);
@@ -379,8 +388,12 @@ impl WorldMap {
             (view, hit, double_click)
         });
         let (view, hit, double_click) = inner.inner;
+        if inner.response.dragged() {
+            self.fitted = None;
+        }
         if let Some((pointer, levels)) = double_click {
             self.flight = None;
+            self.fitted = None;
             zoom_around(&mut self.memory, &view, levels, pointer);
         }
         if let Some(text) = hover_text(context, hit)
@@ -394,8 +407,15 @@ impl WorldMap {
         if over_tiles {
             self.judge_tiles(ui.ctx(), &view, actions);
         }
+        let resized = self
+            .last_view
+            .is_some_and(|last| last.screen_rect().size() != view.screen_rect().size());
         self.last_view = Some(view);
+        if resized && self.pending_fit.is_none() {
+            self.pending_fit = self.fitted;
+        }
         if let Some(extent) = self.pending_fit.take() {
+            self.fitted = Some(extent);
             if let Some((center, zoom)) = fitted_view(&extent, view.screen_rect()) {
                 jump_to(&mut self.memory, center, zoom);
             }

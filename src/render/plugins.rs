@@ -391,8 +391,8 @@ impl Plugin for LabelsPlugin<'_> {
     }
 }
 
-/// The order labels are placed in: the article's countries first, then the rest by size, so
-/// that when names compete for room the ones that matter win. It depends only on the world
+/// The order labels are placed in: the article's countries first, smallest first, then the
+/// rest, largest first, so that when names compete for room the ones that matter win. It depends only on the world
 /// and the scenario, so the App computes it once.
 pub fn label_order(world: &World, priority: &[CountryId]) -> Vec<CountryId> {
     let mut rest: Vec<&crate::model::Country> = world
@@ -401,10 +401,15 @@ pub fn label_order(world: &World, priority: &[CountryId]) -> Vec<CountryId> {
         .filter(|country| !priority.contains(&country.id()))
         .collect();
     rest.sort_by(|a, b| b.area().total_cmp(&a.area()));
-    priority
+    // Among the article's countries the smallest choose first: a large country has room for
+    // its name in many places, Armenia between its neighbours in few.
+    let mut first: Vec<&crate::model::Country> =
+        priority.iter().map(|&id| world.country(id)).collect();
+    first.sort_by(|a, b| a.area().total_cmp(&b.area()));
+    first
         .iter()
-        .copied()
-        .chain(rest.iter().map(|country| country.id()))
+        .chain(rest.iter())
+        .map(|country| country.id())
         .collect()
 }
 
@@ -475,8 +480,9 @@ impl LabelsPlugin<'_> {
                 FontId::proportional(LABEL_FONT_SIZE),
                 palette.label,
             );
-            let extent = country_width_px(country, view);
-            if galley.size().x > extent * if is_priority { 3.0 } else { 0.9 } {
+            // Other countries' names must fit inside them; the article's countries are named
+            // however small they are on screen, wherever their name finds room.
+            if !is_priority && galley.size().x > country_width_px(country, view) * 0.9 {
                 continue;
             }
             let centered = Align2::CENTER_CENTER
