@@ -35,8 +35,11 @@ pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
             ("Page Up, Page Down", "Move the date a year back or forward"),
             ("Esc", "Clear the selection"),
             ("F1 or ?", "Show or hide this help"),
-            ("Drag, wheel", "Pan and zoom the map"),
-            ("Double-click", "Zoom in"),
+            ("Drag, arrow keys", "Pan the map"),
+            ("Wheel, pinch", "Zoom around the pointer"),
+            ("Double-click", "Zoom in (Shift+double-click: out)"),
+            ("+ and -", "Zoom in and out"),
+            ("Home", "Fit the article's countries"),
         ] {
             ui.label(keys);
             ui.label(what);
@@ -46,5 +49,5 @@ pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
     ui.add_space(6.0);
     ui.strong("Reading the map");
     ui.label("Full members of an alliance are filled in its colour. Suspended members are hatched with a dashed outline, frozen ones cross-hatched the other way with a dotted outline, former members only have a dotted outline. Economic unions are dotted, informal groups hatched.");
-    ui.label("Tension arcs follow great circles; their line style tells their kind. Click the marker in the middle of an arc for the sentences that state it.");
+    ui.label("Tension arcs follow great circles; their line style tells their kind (keyed in the legend). Click the marker on an arc for the sentences that state it. Hatched areas with a dashed outline are contested territories: click one for who recognises and who holds it.");
 }
