@@ -157,9 +157,13 @@ impl App {
 
     /// Puts another scenario in place: what depends on it is recomputed, the selection and
     /// the search are cleared.
+    /// Another scenario opens on its own article date and its own countries: the date and view
+    /// chosen for the last one mean nothing for it.
     fn set_scenario(&mut self, scenario: Arc<Scenario>) {
         self.scenario = scenario;
         self.index = ScenarioIndex::build(&self.world, &self.scenario);
+        self.state.date = DateChoice::Article;
+        self.fit_opening_view();
         self.date = resolve_date(self.state.date, &self.scenario);
         self.layers = MapLayers::build(&self.world, &self.scenario, self.date);
         self.selection = Selection::None;

@@ -58,7 +58,11 @@ impl App {
                     scenario.warnings().iter().map(|w| w.to_string()).collect();
                 self.set_scenario(Arc::from(scenario));
                 self.state.remember_file(path);
-                self.report_opened(format!("Opened the scenario {name}"), &warnings);
+                let date = self.scenario.date().long_form();
+                self.report_opened(
+                    format!("Opened the scenario {name}: the map shows its article date ({date}) and its countries"),
+                    &warnings,
+                );
             }
             Ok(Opened::Overlay(overlay)) => {
                 let summary = format!(

@@ -148,3 +148,42 @@ fn the_app_shows_the_fixture_legend_and_opens_on_its_countries() {
         assert!(place.is_some_and(|p| view.screen_rect().contains(p)));
     }
 }
+
+#[test]
+fn opening_another_scenario_shows_its_article_date_and_its_countries() {
+    let mut harness = crate::ui::harness_sized(vec2(1400.0, 900.0));
+    harness.get_by_label("Today").click();
+    harness.run();
+    harness
+        .state_mut()
+        .open_paths([std::path::PathBuf::from(FIXTURE)]);
+    let started = std::time::Instant::now();
+    while harness.state().is_loading() && started.elapsed() < std::time::Duration::from_secs(20) {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run();
+    assert_eq!(harness.state().date(), date("2024-08-01"));
+    assert!(
+        harness
+            .state()
+            .messages()
+            .iter()
+            .any(|m| m.text.contains("its article date (1 August 2024)")),
+        "{:?}",
+        harness.state().messages()
+    );
+    let Some(view) = harness.state().last_view().copied() else {
+        panic!("the map was drawn");
+    };
+    let warsaw = view.lon_lat_to_screen(21.01, 52.23);
+    assert!(view.screen_rect().contains(warsaw));
+    assert!(
+        harness
+            .state()
+            .state()
+            .recent_files
+            .iter()
+            .any(|p| p.ends_with("sco-and-the-eu.json"))
+    );
+}
