@@ -1,7 +1,7 @@
 //! What the app and the command line ask of a checked scenario: statuses on a date,
 //! members, neighbours, where parties are drawn, what concerns a country.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use super::Scenario;
 use super::format::{
@@ -15,20 +15,31 @@ use crate::model::{BoundingBox, World};
 impl Scenario {
     /// The status of `country` in `group` on `date`, if it had one.
     pub fn status(&self, country: &str, group: &str, date: Date) -> Option<Status> {
-        self.data
-            .memberships
+        self.memberships
+            .by_country_and_group
+            .get(&(country.to_string(), group.to_string()))?
             .iter()
-            .find(|m| m.country == country && m.group == group && m.covers(date))
+            .map(|&i| &self.data.memberships[i])
+            .find(|m| m.covers(date))
             .map(|m| m.status)
+    }
+
+    /// The memberships at these indices.
+    fn memberships_at<'a>(
+        &'a self,
+        indices: Option<&'a Vec<usize>>,
+    ) -> impl Iterator<Item = &'a Membership> + 'a {
+        indices
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.data.memberships[i])
     }
 
     /// Every country with a status in `group` on `date`, with that status, sorted by code.
     pub fn statuses_in(&self, group: &str, date: Date) -> Vec<(&str, Status)> {
         let mut statuses: Vec<(&str, Status)> = self
-            .data
-            .memberships
-            .iter()
-            .filter(|m| m.group == group && m.covers(date))
+            .memberships_at(self.memberships.by_group.get(group))
+            .filter(|m| m.covers(date))
             .map(|m| (m.country.as_str(), m.status))
             .collect();
         statuses.sort_unstable();
@@ -169,10 +180,7 @@ impl Scenario {
     /// A country's membership periods in every group, oldest first.
     pub fn memberships_of(&self, country: &str) -> Vec<&Membership> {
         let mut periods: Vec<&Membership> = self
-            .data
-            .memberships
-            .iter()
-            .filter(|m| m.country == country)
+            .memberships_at(self.memberships.by_country.get(country))
             .collect();
         periods.sort_by(|a, b| (&a.group, a.from).cmp(&(&b.group, b.from)));
         periods
@@ -187,29 +195,34 @@ impl Scenario {
     }
 
     /// Where a party is drawn: a country at its capital (or the middle of its extent), an
-    /// actor where the scenario places it, a group at its anchor or, when it has none, at each
-    /// of its members on `date`.
-    pub fn party_positions(&self, world: &World, party: PartyRef<'_>, date: Date) -> Vec<LonLat> {
+    /// actor where the scenario places it, a group at its anchor or, when it has none, at the
+    /// middle of its members' places on `date` (their mean on the sphere, so that members on
+    /// both sides of the 180° line do not average to the other side of the world). A group is
+    /// one place, so that a group of 200 members is one arc, not 200.
+    pub fn party_position(&self, world: &World, party: PartyRef<'_>, date: Date) -> Option<LonLat> {
         match party {
-            PartyRef::Country(code) => country_position(world, code).into_iter().collect(),
+            PartyRef::Country(code) => country_position(world, code),
             PartyRef::Actor(id) => self
                 .actor(id)
-                .map(|actor| LonLat::new(actor.lon, actor.lat))
-                .into_iter()
-                .collect(),
+                .map(|actor| LonLat::new(actor.lon, actor.lat)),
             PartyRef::Group(id) => match self.group(id).and_then(|group| group.anchor.as_ref()) {
-                Some(anchor) => vec![LonLat::new(anchor.lon, anchor.lat)],
-                None => self
-                    .members(id, date)
-                    .into_iter()
-                    .filter_map(|code| country_position(world, code))
-                    .collect(),
+                Some(anchor) => Some(LonLat::new(anchor.lon, anchor.lat)),
+                None => {
+                    let members: Vec<LonLat> = self
+                        .members(id, date)
+                        .into_iter()
+                        .filter_map(|code| country_position(world, code))
+                        .collect();
+                    spherical_mean(&members).or_else(|| members.first().copied())
+                }
             },
         }
     }
 
     /// The great-circle arcs that draw a tension on `date`: from the first party's place to
-    /// each place of the other parties, densified to points at most `max_step_km` apart. The
+    /// each place of the other parties, densified to points at most `max_step_km` apart. A
+    /// party named twice is drawn once, and no tension draws more arcs than the scenario's
+    /// check allowed it ([`super::MAX_ARCS_PER_TENSION`], [`super::MAX_ARCS`] in all). The
     /// map and the GeoJSON export draw the same arcs from here.
     pub fn tension_arcs(
         &self,
@@ -218,16 +231,19 @@ impl Scenario {
         date: Date,
         max_step_km: f64,
     ) -> Vec<Vec<LonLat>> {
+        let budget = self.arc_budget.get(&tension.id).copied().unwrap_or(0);
+        let mut seen = HashSet::new();
         let mut places = tension
             .parties
             .iter()
             .filter_map(Party::resolve)
-            .map(|party| self.party_positions(world, party, date));
-        let Some(from) = places.next().and_then(|first| first.first().copied()) else {
+            .filter(|party| seen.insert(*party))
+            .filter_map(|party| self.party_position(world, party, date));
+        let Some(from) = places.next() else {
             return Vec::new();
         };
         places
-            .flatten()
+            .take(budget)
             .map(|to| great_circle(from, to, max_step_km))
             .collect()
     }
@@ -323,6 +339,25 @@ impl Scenario {
                 .unwrap_or_else(|| id.to_string()),
         }
     }
+}
+
+/// The mean of places on the sphere, projected back to its surface; `None` for no places or
+/// places that cancel out (two antipodes).
+fn spherical_mean(places: &[LonLat]) -> Option<LonLat> {
+    let mut sum = [0.0f64; 3];
+    for place in places {
+        let (lon, lat) = (place.lon.to_radians(), place.lat.to_radians());
+        sum[0] += lat.cos() * lon.cos();
+        sum[1] += lat.cos() * lon.sin();
+        sum[2] += lat.sin();
+    }
+    let length = (sum[0] * sum[0] + sum[1] * sum[1] + sum[2] * sum[2]).sqrt();
+    if places.is_empty() || length < 1e-9 * places.len() as f64 {
+        return None;
+    }
+    let lat = (sum[2] / length).asin().to_degrees();
+    let lon = sum[1].atan2(sum[0]).to_degrees();
+    Some(LonLat::new(lon, lat))
 }
 
 fn country_position(world: &World, code: &str) -> Option<LonLat> {
