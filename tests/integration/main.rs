@@ -4,6 +4,8 @@
 mod files;
 /// Property tests: damaged and generated files never make a loader panic.
 mod fuzz;
+/// Hostile scenario files: fan-out, floods of findings, huge tables; bounded or refused.
+mod hostile;
 /// The scenario: memberships, neighbours, the checks and the export.
 mod scenario;
 /// A second scenario, with other groups, works from its file alone.

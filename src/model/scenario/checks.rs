@@ -396,7 +396,7 @@ pub(super) fn plan_arcs(data: &ScenarioData, findings: &mut Findings) -> HashMap
             findings.warning(
                 &at,
                 format!(
-                    "tension '{}' names {} parties more than once; each is drawn once",
+                    "tension '{}' repeats parties {} times; each party is drawn once",
                     tension.id,
                     thousands(named - distinct)
                 ),

@@ -1,0 +1,289 @@
+//! Hostile scenario files: fan-out, floods of findings, huge membership tables, quotes that
+//! prove nothing, articles from elsewhere. Each is bounded in time and memory or refused.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use alliance_map::layers::MapLayers;
+use alliance_map::model::export::export;
+use alliance_map::model::scenario::{
+    MAX_ARCS, MAX_ARCS_PER_TENSION, MAX_TENSIONS, Scenario, ScenarioError,
+};
+use serde_json::{Value, json};
+
+use crate::world::world;
+
+const BUNDLED: &str = include_str!("../../assets/scenarios/csto-nato-of-the-east.json");
+const ARTICLE: &str = include_str!("../../assets/articles/csto-nato-of-the-east.txt");
+
+fn bundled_value() -> Value {
+    match serde_json::from_str(BUNDLED) {
+        Ok(value) => value,
+        Err(error) => panic!("{error}"),
+    }
+}
+
+fn load(value: &Value) -> Result<Scenario, ScenarioError> {
+    Scenario::from_text(
+        Path::new("hostile.json"),
+        &value.to_string(),
+        |_| Ok(ARTICLE.to_string()),
+        world(),
+    )
+}
+
+fn loaded(value: &Value) -> Scenario {
+    match load(value) {
+        Ok(scenario) => scenario,
+        Err(error) => panic!("{error}"),
+    }
+}
+
+fn first_excerpt(value: &Value) -> Value {
+    value["excerpts"][0]["id"].clone()
+}
+
+fn arcs_drawn(scenario: &Scenario) -> usize {
+    scenario
+        .data()
+        .tensions
+        .iter()
+        .map(|t| {
+            scenario
+                .tension_arcs(world(), t, scenario.date(), 100.0)
+                .len()
+        })
+        .sum()
+}
+
+/// Every country code of the world, in its order.
+fn codes() -> Vec<String> {
+    world()
+        .countries()
+        .iter()
+        .map(|c| c.iso_a3().to_string())
+        .collect()
+}
+
+#[test]
+fn a_group_named_ten_thousand_times_is_one_arc() {
+    let mut value = bundled_value();
+    let mut parties = vec![json!({"country": "USA"})];
+    parties.extend((0..10_000).map(|_| json!({"group": "CSTO"})));
+    value["tensions"] = json!([{
+        "id": "fan", "kind": "influence", "summary": "Fan-out.",
+        "parties": parties, "excerpts": [first_excerpt(&value)]
+    }]);
+    let scenario = loaded(&value);
+    assert_eq!(arcs_drawn(&scenario), 1);
+    assert!(
+        scenario
+            .warnings()
+            .iter()
+            .any(|w| w.message.contains("repeats parties 9,999 times")),
+        "{:?}",
+        scenario.warnings()
+    );
+}
+
+#[test]
+fn a_group_without_an_anchor_is_drawn_from_one_place_among_its_members() {
+    let mut value = bundled_value();
+    let groups = value["groups"].as_array_mut().map(std::mem::take);
+    let mut groups = groups.unwrap_or_default();
+    for group in &mut groups {
+        if let Some(object) = group.as_object_mut() {
+            object.remove("anchor");
+        }
+    }
+    value["groups"] = json!(groups);
+    value["tensions"] = json!([{
+        "id": "group", "kind": "influence", "summary": "A group and a country.",
+        "parties": [{"group": "CSTO"}, {"country": "USA"}], "excerpts": [first_excerpt(&value)]
+    }]);
+    let scenario = loaded(&value);
+    let arcs = scenario.tension_arcs(world(), &scenario.data().tensions[0], scenario.date(), 100.0);
+    assert_eq!(arcs.len(), 1);
+    // The members' middle lies in Eurasia, among the CSTO's members.
+    let from = arcs[0][0];
+    assert!((30.0..90.0).contains(&from.lon) && (35.0..65.0).contains(&from.lat), "{from:?}");
+}
+
+#[test]
+fn a_tension_of_many_parties_and_a_scenario_of_many_tensions_are_capped_with_warnings() {
+    let mut value = bundled_value();
+    let excerpt = first_excerpt(&value);
+    let codes = codes();
+    let wide: Vec<Value> = codes.iter().map(|c| json!({"country": c})).collect();
+    let mut tensions = vec![json!({
+        "id": "wide", "kind": "influence", "summary": "Everyone.",
+        "parties": wide, "excerpts": [excerpt.clone()]
+    })];
+    tensions.extend((0..MAX_ARCS + 500).map(|i| {
+        json!({
+            "id": format!("t{i}"), "kind": "influence", "summary": "Pairs.",
+            "parties": [{"country": codes[i % codes.len()]}, {"country": codes[(i + 1) % codes.len()]}],
+            "excerpts": [excerpt.clone()]
+        })
+    }));
+    value["tensions"] = json!(tensions);
+    let scenario = loaded(&value);
+    let wide_arcs = scenario.tension_arcs(world(), &scenario.data().tensions[0], scenario.date(), 100.0);
+    assert_eq!(wide_arcs.len(), MAX_ARCS_PER_TENSION);
+    assert_eq!(arcs_drawn(&scenario), MAX_ARCS);
+    let warnings: Vec<String> = scenario.warnings().iter().map(|w| w.to_string()).collect();
+    assert!(warnings.iter().any(|w| w.contains("only arcs to the first 50")), "{warnings:?}");
+    assert!(warnings.iter().any(|w| w.contains("more than 5,000 arcs")), "{warnings:?}");
+    let started = Instant::now();
+    let layers = MapLayers::build(world(), &scenario, scenario.date());
+    let built = started.elapsed();
+    let collection = export(world(), &scenario, scenario.date());
+    assert_eq!(layers.tensions.len(), 1 + (MAX_ARCS - MAX_ARCS_PER_TENSION));
+    assert!(collection.features.len() > MAX_ARCS);
+    assert!(built < Duration::from_secs(5), "{built:?}");
+}
+
+#[test]
+fn more_tensions_than_the_limit_are_refused_with_a_clear_error() {
+    let mut value = bundled_value();
+    let excerpt = first_excerpt(&value);
+    let tensions: Vec<Value> = (0..=MAX_TENSIONS)
+        .map(|i| {
+            json!({"id": format!("t{i}"), "kind": "influence", "summary": "",
+                   "parties": [{"country": "RUS"}, {"country": "USA"}], "excerpts": [excerpt.clone()]})
+        })
+        .collect();
+    value["tensions"] = json!(tensions);
+    let Err(error) = load(&value) else {
+        panic!("refused")
+    };
+    let message = error.to_string();
+    assert!(message.contains("100,001 tensions; this app draws at most 100,000"), "{message}");
+}
+
+#[test]
+fn fifty_thousand_errors_make_a_short_refusal_that_still_counts_them() {
+    let mut value = bundled_value();
+    let memberships: Vec<Value> = (0..50_000)
+        .map(|i| json!({"country": format!("X{i}"), "group": "CSTO", "status": "member",
+                        "from": "2000-01-01", "source": "s"}))
+        .collect();
+    value["memberships"] = json!(memberships);
+    let Err(ScenarioError::Refused { ref findings, errors, omitted, .. }) = load(&value) else {
+        panic!("refused")
+    };
+    assert_eq!(errors, 50_000);
+    assert!(findings.len() <= 200);
+    assert!(omitted > 49_000);
+    let message = match load(&value) {
+        Err(error) => error.to_string(),
+        Ok(_) => String::new(),
+    };
+    assert!(message.lines().count() <= 22, "{} lines", message.lines().count());
+    assert!(message.contains("… and 49,980 more"), "{message}");
+}
+
+#[test]
+fn membership_lookups_over_96k_rows_and_400_groups_are_quick() {
+    let mut value = bundled_value();
+    let codes = codes();
+    let groups: Vec<Value> = (0..400)
+        .map(|g| json!({"id": format!("G{g}"), "name": format!("Group {g}"), "kind": "informal", "founded": null}))
+        .collect();
+    let memberships: Vec<Value> = (0..96_000)
+        .map(|i| {
+            json!({"country": codes[i % codes.len()], "group": format!("G{}", (i / codes.len()) % 400),
+                   "status": "member", "from": "2000-01-01", "source": "s"})
+        })
+        .collect();
+    value["groups"] = json!(groups);
+    value["memberships"] = json!(memberships);
+    value["tensions"] = json!([]);
+    value["excerpts"][0]["groups"] = json!([]);
+    if let Some(excerpts) = value["excerpts"].as_array_mut() {
+        for excerpt in excerpts {
+            excerpt["groups"] = json!([]);
+        }
+    }
+    value["map"] = json!({});
+    let scenario = match load(&value) {
+        Ok(scenario) => scenario,
+        Err(error) => panic!("{}", error.to_string().lines().take(5).collect::<Vec<_>>().join("\n")),
+    };
+    let date = scenario.date();
+    let started = Instant::now();
+    let statuses: usize = (0..400)
+        .map(|g| {
+            codes
+                .iter()
+                .filter(|code| scenario.status(code, &format!("G{g}"), date).is_some())
+                .count()
+        })
+        .sum();
+    let layers = MapLayers::build(world(), &scenario, date);
+    let elapsed = started.elapsed();
+    assert!(statuses >= 90_000, "{statuses}");
+    assert_eq!(layers.groups.len(), 400);
+    assert!(elapsed < Duration::from_secs(3), "{elapsed:?}");
+}
+
+#[test]
+fn a_quote_of_a_single_space_or_two_words_is_refused() {
+    for quote in [" ", "the CSTO", ", ,"] {
+        let mut value = bundled_value();
+        value["excerpts"][0]["quote"] = json!(quote);
+        let Err(error) = load(&value) else {
+            panic!("{quote:?} refused")
+        };
+        assert!(error.to_string().contains("a quote needs at least 3"), "{error}");
+    }
+}
+
+#[test]
+fn an_article_over_2_mb_on_disk_is_refused_even_when_crlf_endings_shrink_it() {
+    let Ok(dir) = tempfile::tempdir() else {
+        panic!("a temporary folder")
+    };
+    let path = dir.path().join("long.txt");
+    // 2.4 MB on disk, 1.6 MB once each \r\n is \n.
+    assert!(std::fs::write(&path, "ab\r\n".repeat(600_000)).is_ok());
+    let result = alliance_map::model::open::open_file(
+        &path,
+        world(),
+        &std::sync::atomic::AtomicU64::new(0),
+    );
+    let Err(error) = result else {
+        panic!("refused")
+    };
+    assert!(error.to_string().contains("larger than the 2000000 bytes"), "{error}");
+}
+
+#[test]
+fn a_scenario_naming_etc_hostname_as_its_article_is_refused() {
+    let Ok(dir) = tempfile::tempdir() else {
+        panic!("a temporary folder")
+    };
+    for article in ["/etc/hostname", "../../../../../../../../etc/hostname", "/proc/self/status"] {
+        let mut value = bundled_value();
+        value["article"]["text"] = json!(article);
+        let path = dir.path().join("s.json");
+        assert!(std::fs::write(&path, value.to_string()).is_ok());
+        let Err(error) = Scenario::load(&path, world()) else {
+            panic!("{article} refused")
+        };
+        assert!(
+            error.to_string().contains("must lie in the scenario's folder"),
+            "{error}"
+        );
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn checking_proc_kmsg_answers_at_once() {
+    let started = Instant::now();
+    let mut out = Vec::new();
+    let accepted = alliance_map::cli::check(world(), &[Path::new("/proc/kmsg").into()], &mut out);
+    assert!(!accepted);
+    assert!(started.elapsed() < Duration::from_secs(2));
+}
