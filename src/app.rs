@@ -81,6 +81,8 @@ pub struct App {
     messages: Vec<Message>,
     jobs: Vec<OpenJob>,
     file_dialog: FileDialog,
+    /// The window's inner size in the last frame, saved so that the next launch opens alike.
+    window_size: Option<[f32; 2]>,
 }
 
 impl App {
@@ -130,6 +132,14 @@ impl App {
             messages: Vec::new(),
             jobs: Vec::new(),
             file_dialog: FileDialog::default(),
+            window_size: None,
+        }
+    }
+
+    /// Tells the reader what was found wrong before the app started (damaged saved settings).
+    pub fn warn(&mut self, notices: impl IntoIterator<Item = String>) {
+        for notice in notices {
+            self.messages.push(Message::new(Level::Warning, notice));
         }
     }
 
@@ -215,6 +225,7 @@ impl App {
     pub fn saved_state(&self) -> UiState {
         UiState {
             view: self.map.saved_view(),
+            window_size: self.window_size.or(self.state.window_size),
             ..self.state.clone()
         }
     }
@@ -252,7 +263,17 @@ impl App {
         let (map, jobs, messages) = (&mut self.map, &self.jobs, &self.messages);
         egui::CentralPanel::no_frame().show(ui, |ui| {
             loading_ui(ui, jobs);
-            messages_ui(ui, messages, &mut actions);
+            // Messages float in a foreground layer: drawn inside the panel, the map's shapes
+            // (painted after them) covered them.
+            let top_left = ui.max_rect().left_top() + egui::vec2(8.0, 8.0);
+            let width = (ui.max_rect().width() - 16.0).max(0.0);
+            egui::Area::new(egui::Id::unique("messages"))
+                .order(egui::Order::Foreground)
+                .fixed_pos(top_left)
+                .show(ui.ctx(), |ui| {
+                    ui.set_max_width(width);
+                    messages_ui(ui, messages, &mut actions);
+                });
             map.ui(ui, &map_context, &mut actions);
         });
         for action in actions {
@@ -458,6 +479,8 @@ fn resolve_date(choice: DateChoice, scenario: &Scenario) -> Date {
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let inner = ui.ctx().input(|i| i.viewport().inner_rect);
+        self.window_size = inner.map(|rect| [rect.width(), rect.height()]);
         self.show(ui);
     }
 

@@ -9,6 +9,7 @@ use alliance_map::model::export::export;
 use alliance_map::model::scenario::{
     MAX_ARCS, MAX_ARCS_PER_TENSION, MAX_TENSIONS, Scenario, ScenarioError,
 };
+use egui_kittest::kittest::Queryable;
 use serde_json::{Value, json};
 
 use crate::world::world;
@@ -286,4 +287,22 @@ fn checking_proc_kmsg_answers_at_once() {
     let accepted = alliance_map::cli::check(world(), &[Path::new("/proc/kmsg").into()], &mut out);
     assert!(!accepted);
     assert!(started.elapsed() < Duration::from_secs(2));
+}
+
+#[test]
+fn message_popups_float_above_the_map() {
+    let mut harness = crate::ui::ui_harness();
+    harness
+        .state_mut()
+        .open_paths([std::path::PathBuf::from("/nonexistent/missing.geojson")]);
+    let started = Instant::now();
+    while harness.state().is_loading() && started.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+    assert!(!harness.state().messages().is_empty());
+    let dismiss = harness.get_by_label("Dismiss").rect().center();
+    let layer = harness.ctx.layer_id_at(dismiss);
+    assert_eq!(layer.map(|l| l.order), Some(egui::Order::Foreground));
 }
