@@ -134,7 +134,7 @@ fn a_tension_of_many_parties_and_a_scenario_of_many_tensions_are_capped_with_war
     assert_eq!(arcs_drawn(&scenario), MAX_ARCS);
     let warnings: Vec<String> = scenario.warnings().iter().map(|w| w.to_string()).collect();
     assert!(warnings.iter().any(|w| w.contains("only arcs to the first 50")), "{warnings:?}");
-    assert!(warnings.iter().any(|w| w.contains("more than 5,000 arcs")), "{warnings:?}");
+    assert!(warnings.iter().any(|w| w.contains("more than 2,000 arcs")), "{warnings:?}");
     let started = Instant::now();
     let layers = MapLayers::build(world(), &scenario, scenario.date());
     let built = started.elapsed();
@@ -305,4 +305,44 @@ fn message_popups_float_above_the_map() {
     let dismiss = harness.get_by_label("Dismiss").rect().center();
     let layer = harness.ctx.layer_id_at(dismiss);
     assert_eq!(layer.map(|l| l.order), Some(egui::Order::Foreground));
+}
+
+/// What the UI thread does when a scenario arrives or the date changes (membership changes,
+/// search, layers) stays bounded for a scenario at the limits: 96,000 memberships,
+/// 20,000 mentions, 100,000 tensions. In a debug build it took 4 ms, 12 ms and 150 ms.
+#[test]
+fn preparing_a_scenario_at_every_limit_for_the_ui_stays_quick() {
+    let mut value = bundled_value();
+    let codes = codes();
+    value["groups"] = json!((0..400)
+        .map(|g| json!({"id": format!("G{g}"), "name": "n", "kind": "informal", "founded": null}))
+        .collect::<Vec<_>>());
+    value["memberships"] = json!((0..96_000)
+        .map(|i| json!({"country": codes[i % codes.len()], "group": format!("G{}", (i / codes.len()) % 400),
+                        "status": "member", "from": format!("{}-01-01", 1993 + (i % 20)), "source": "s"}))
+        .collect::<Vec<_>>());
+    value["mentions"] = json!((0..20_000)
+        .map(|i| json!({"country": codes[i % codes.len()], "terms": [format!("term{i}")]}))
+        .collect::<Vec<_>>());
+    let excerpt = first_excerpt(&value);
+    value["tensions"] = json!((0..MAX_TENSIONS)
+        .map(|i| json!({"id": format!("t{i}"), "kind": "influence", "summary": "s",
+                        "parties": [{"country": "RUS"}, {"country": "USA"}], "excerpts": [excerpt.clone()]}))
+        .collect::<Vec<_>>());
+    value["map"] = json!({});
+    if let Some(excerpts) = value["excerpts"].as_array_mut() {
+        for excerpt in excerpts {
+            excerpt["groups"] = json!([]);
+        }
+    }
+    let scenario = loaded(&value);
+    let started = Instant::now();
+    let changes = scenario.membership_changes(world());
+    let search = alliance_map::model::search::SearchIndex::build(world(), Some(&scenario));
+    let layers = MapLayers::build(world(), &scenario, scenario.date());
+    let elapsed = started.elapsed();
+    assert_eq!(changes.len(), 96_000);
+    assert!(!search.search("term1", 5).is_empty());
+    assert_eq!(layers.tensions.len(), MAX_ARCS);
+    assert!(elapsed < Duration::from_millis(1_500), "{elapsed:?}");
 }

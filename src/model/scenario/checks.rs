@@ -15,8 +15,9 @@ use crate::model::geo::LonLat;
 pub const MIN_QUOTE_WORDS: usize = 3;
 /// A tension is drawn as at most this many arcs (one per party after the first).
 pub const MAX_ARCS_PER_TENSION: usize = 50;
-/// A scenario is drawn with at most this many arcs in all; tensions past it get none.
-pub const MAX_ARCS: usize = 5_000;
+/// A scenario is drawn with at most this many arcs in all; tensions past it get none. More
+/// would be unreadable, and they are rebuilt at each change of date.
+pub const MAX_ARCS: usize = 2_000;
 /// More tensions than this are refused: the map, the legend and the export could not show them.
 pub const MAX_TENSIONS: usize = 100_000;
 /// More parties than this across all tensions are refused, however many are repeats.

@@ -69,6 +69,8 @@ pub struct Scenario {
     memberships: MembershipIndex,
     /// How many arcs each tension may draw, by id (see [`checks::plan_arcs`]).
     arc_budget: HashMap<String, usize>,
+    /// What [`Scenario::membership_changes`] returns, worked out at load.
+    changes: Vec<(Date, String)>,
 }
 
 /// The memberships' indices by country, by group and by both, built once: looking up each
@@ -171,6 +173,7 @@ impl Scenario {
         let (warnings, warnings_omitted) = warnings.into_parts();
         Ok(Scenario {
             memberships: MembershipIndex::build(&data.memberships),
+            changes: queries::membership_changes(&data, world),
             data,
             article,
             source: path.to_path_buf(),

@@ -5,7 +5,8 @@ use std::collections::{BTreeSet, HashSet};
 
 use super::Scenario;
 use super::format::{
-    Excerpt, Extent, Group, Leader, Membership, NeighboursOf, Party, PartyRef, Status, Tension,
+    Excerpt, Extent, Group, Leader, Membership, NeighboursOf, Party, PartyRef, ScenarioData,
+    Status, Tension,
 };
 use crate::model::arc::great_circle;
 use crate::model::date::Date;
@@ -232,6 +233,9 @@ impl Scenario {
         max_step_km: f64,
     ) -> Vec<Vec<LonLat>> {
         let budget = self.arc_budget.get(&tension.id).copied().unwrap_or(0);
+        if budget == 0 {
+            return Vec::new();
+        }
         let mut seen = HashSet::new();
         let mut places = tension
             .parties
@@ -249,26 +253,10 @@ impl Scenario {
     }
 
     /// Every date on which some membership began or ended, with what happened, sorted.
-    pub fn membership_changes(&self, world: &World) -> Vec<(Date, String)> {
-        let mut changes: Vec<(Date, String)> = Vec::new();
-        for m in &self.data.memberships {
-            let name = world
-                .by_code(&m.country)
-                .map(|c| c.name().to_string())
-                .unwrap_or_else(|| m.country.clone());
-            let verb = match m.status {
-                Status::Member => "joins",
-                Status::Suspended => "is suspended from",
-                Status::Frozen => "freezes its participation in",
-                Status::Former => "leaves",
-                Status::Observer => "becomes an observer of",
-            };
-            let group = self.group(&m.group).map_or(m.group.as_str(), Group::label);
-            changes.push((m.from, format!("{name} {verb} {group}")));
-        }
-        changes.sort();
-        changes.dedup();
-        changes
+    /// Worked out once when the scenario is loaded (on the thread that opens it: 96,000 rows
+    /// take a noticeable moment), against the world it was checked with.
+    pub fn membership_changes(&self, _world: &World) -> Vec<(Date, String)> {
+        self.changes.clone()
     }
 
     /// The terms that refer to `country` in the article (names, capitals, leaders).
@@ -366,4 +354,32 @@ fn country_position(world: &World, code: &str) -> Option<LonLat> {
         Some(capital) => LonLat::new(capital.lon, capital.lat),
         None => country.bbox().center().into(),
     })
+}
+
+/// Every date on which some membership began or ended, with what happened, sorted.
+pub(super) fn membership_changes(data: &ScenarioData, world: &World) -> Vec<(Date, String)> {
+    let labels: std::collections::HashMap<&str, &str> = data
+        .groups
+        .iter()
+        .map(|g| (g.id.as_str(), g.label()))
+        .collect();
+    let mut changes: Vec<(Date, String)> = Vec::new();
+    for m in &data.memberships {
+        let name = world
+            .by_code(&m.country)
+            .map(|c| c.name().to_string())
+            .unwrap_or_else(|| m.country.clone());
+        let verb = match m.status {
+            Status::Member => "joins",
+            Status::Suspended => "is suspended from",
+            Status::Frozen => "freezes its participation in",
+            Status::Former => "leaves",
+            Status::Observer => "becomes an observer of",
+        };
+        let group = labels.get(m.group.as_str()).copied().unwrap_or(&m.group);
+        changes.push((m.from, format!("{name} {verb} {group}")));
+    }
+    changes.sort();
+    changes.dedup();
+    changes
 }
