@@ -346,3 +346,36 @@ fn preparing_a_scenario_at_every_limit_for_the_ui_stays_quick() {
     assert_eq!(layers.tensions.len(), MAX_ARCS);
     assert!(elapsed < Duration::from_millis(1_500), "{elapsed:?}");
 }
+
+#[test]
+fn every_hostile_fixture_is_judged_quickly_as_expected() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile");
+    let expected = [
+        ("fan-out-group-named-6000-times.json", true),
+        ("antipodal-parties.json", true),
+        ("article-absolute-path.json", false),
+        ("article-climbing-out.json", false),
+        ("article-in-proc.json", false),
+        ("quote-of-a-space.json", false),
+        ("crs-member.geojson", true),
+        ("article.txt", true),
+    ];
+    for (name, accepted) in expected {
+        let started = Instant::now();
+        let result = alliance_map::model::open::open_file(
+            &folder.join(name),
+            world(),
+            &std::sync::atomic::AtomicU64::new(0),
+        );
+        assert_eq!(result.is_ok(), accepted, "{name}: {:?}", result.err().map(|e| e.to_string()));
+        assert!(started.elapsed() < Duration::from_secs(5), "{name}");
+    }
+    let Ok(scenario) = Scenario::load(&folder.join("antipodal-parties.json"), world()) else {
+        panic!("loads")
+    };
+    for tension in &scenario.data().tensions {
+        for arc in scenario.tension_arcs(world(), tension, scenario.date(), 60.0) {
+            assert!(arc.windows(2).all(|w| (w[1].lon - w[0].lon).abs() < 20.0));
+        }
+    }
+}
