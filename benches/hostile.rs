@@ -62,13 +62,17 @@ fn markers(c: &mut Criterion) {
     // The old way takes over a minute at 100,000, so the pair is compared at 10,000.
     for count in [10_000, 100_000] {
         let arcs = tensions_on_one_arc(count);
-        group.bench_with_input(BenchmarkId::new("ours (hash map)", count), &arcs, |b, arcs| {
-            b.iter_batched_ref(
-                || arcs.clone(),
-                |arcs| place_markers(black_box(arcs)),
-                criterion::BatchSize::LargeInput,
-            )
-        });
+        group.bench_with_input(
+            BenchmarkId::new("ours (hash map)", count),
+            &arcs,
+            |b, arcs| {
+                b.iter_batched_ref(
+                    || arcs.clone(),
+                    |arcs| place_markers(black_box(arcs)),
+                    criterion::BatchSize::LargeInput,
+                )
+            },
+        );
     }
     let arcs = tensions_on_one_arc(10_000);
     group.bench_with_input(

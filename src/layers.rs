@@ -204,8 +204,15 @@ mod tests {
             .collect();
         let started = std::time::Instant::now();
         place_markers(&mut arcs);
-        assert!(started.elapsed().as_secs_f64() < 1.0, "{:?}", started.elapsed());
-        assert!(arcs.iter().all(|t| t.marker.x >= arc[15].x && t.marker.x <= arc[85].x));
+        assert!(
+            started.elapsed().as_secs_f64() < 1.0,
+            "{:?}",
+            started.elapsed()
+        );
+        assert!(
+            arcs.iter()
+                .all(|t| t.marker.x >= arc[15].x && t.marker.x <= arc[85].x)
+        );
         assert_ne!(arcs[0].marker, arcs[1].marker);
     }
 }

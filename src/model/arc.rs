@@ -16,9 +16,11 @@ use super::geo::{LonLat, unwrap_longitude};
 /// as `from` is, so it never crosses one, and its longitudes grow steadily by 180°. From a
 /// pole, where east means nothing, it follows the meridian of `to`.
 pub fn great_circle(from: LonLat, to: LonLat, max_step_km: f64) -> Vec<LonLat> {
-    let distance_km = Haversine.distance(Point::new(from.lon, from.lat), Point::new(to.lon, to.lat))
-        / 1000.0;
-    let steps = (distance_km / max_step_km.max(1.0)).ceil().clamp(1.0, 100_000.0) as usize;
+    let distance_km =
+        Haversine.distance(Point::new(from.lon, from.lat), Point::new(to.lon, to.lat)) / 1000.0;
+    let steps = (distance_km / max_step_km.max(1.0))
+        .ceil()
+        .clamp(1.0, 100_000.0) as usize;
     let (a, b) = (to_vector(from), to_vector(to));
     let cos_angle = dot(a, b).clamp(-1.0, 1.0);
     let angle = cos_angle.acos();
@@ -26,7 +28,11 @@ pub fn great_circle(from: LonLat, to: LonLat, max_step_km: f64) -> Vec<LonLat> {
     let towards = if angle.sin() < NEARLY_OPPOSITE {
         antipodal_direction(a, to)
     } else {
-        let off = [b[0] - cos_angle * a[0], b[1] - cos_angle * a[1], b[2] - cos_angle * a[2]];
+        let off = [
+            b[0] - cos_angle * a[0],
+            b[1] - cos_angle * a[1],
+            b[2] - cos_angle * a[2],
+        ];
         normalized(off)
     };
     let mut points = Vec::with_capacity(steps + 1);
@@ -145,11 +151,17 @@ mod tests {
             let arc = great_circle(from, to, 60.0);
             assert_continuous(&arc);
             assert!(arc.iter().all(|p| p.lon.is_finite() && p.lat.is_finite()));
-            assert!(arc.iter().all(|p| (p.lon - from.lon).abs() <= 360.0), "{arc:?}");
+            assert!(
+                arc.iter().all(|p| (p.lon - from.lon).abs() <= 360.0),
+                "{arc:?}"
+            );
             let last = arc[arc.len() - 1];
             assert!((last.lat - to.lat).abs() < 1e-6);
             let turns = (last.lon - to.lon) / 360.0;
-            assert!((turns - turns.round()).abs() < 1e-9, "{last:?} is not {to:?}");
+            assert!(
+                (turns - turns.round()).abs() < 1e-9,
+                "{last:?} is not {to:?}"
+            );
             // Every point is on one great circle: the same plane through the centre.
             let (a, m) = (to_vector(arc[0]), to_vector(arc[arc.len() / 3]));
             let normal = [
@@ -158,7 +170,10 @@ mod tests {
                 a[0] * m[1] - a[1] * m[0],
             ];
             for p in &arc {
-                assert!(dot(normal, to_vector(*p)).abs() < 1e-6, "{p:?} is off the circle");
+                assert!(
+                    dot(normal, to_vector(*p)).abs() < 1e-6,
+                    "{p:?} is off the circle"
+                );
             }
         }
     }
@@ -167,7 +182,11 @@ mod tests {
     fn an_arc_from_a_pole_to_the_other_follows_one_meridian() {
         let arc = great_circle(LonLat::new(0.0, 90.0), LonLat::new(45.0, -90.0), 100.0);
         assert_continuous(&arc[1..arc.len() - 1]);
-        assert!(arc[1..arc.len() - 1].iter().all(|p| (p.lon - 45.0).abs() < 1e-6));
+        assert!(
+            arc[1..arc.len() - 1]
+                .iter()
+                .all(|p| (p.lon - 45.0).abs() < 1e-6)
+        );
     }
 
     #[test]

@@ -43,7 +43,8 @@ pub enum ReadError {
 /// Folders of Linux's pseudo file systems (procfs, sysfs, devices). Their files say they are
 /// regular and empty, yet reading some (`/proc/kmsg`) blocks forever and others change as
 /// they are read: none is a document.
-const SYSTEM_FOLDERS: [(&str, &str); 3] = [("/proc", "procfs"), ("/sys", "sysfs"), ("/dev", "devices")];
+const SYSTEM_FOLDERS: [(&str, &str); 3] =
+    [("/proc", "procfs"), ("/sys", "sysfs"), ("/dev", "devices")];
 
 /// A read that gives no data for this long is given up (the reading thread is left behind).
 pub const STALL_SECS: u64 = 10;
@@ -100,14 +101,16 @@ pub fn read_text_reporting(
         });
     }
     let file = std::fs::File::open(path).map_err(io_error)?;
-    let bytes = read_with_deadline(file, size, limit, progress, STALL_SECS)
-        .map_err(|problem| match problem {
-            ReadProblem::Io(source) => io_error(source),
-            ReadProblem::Stalled => ReadError::Stalled {
-                file: path.to_path_buf(),
-                secs: STALL_SECS,
+    let bytes =
+        read_with_deadline(file, size, limit, progress, STALL_SECS).map_err(
+            |problem| match problem {
+                ReadProblem::Io(source) => io_error(source),
+                ReadProblem::Stalled => ReadError::Stalled {
+                    file: path.to_path_buf(),
+                    secs: STALL_SECS,
+                },
             },
-        })?;
+        )?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge {
             file: path.to_path_buf(),
@@ -231,12 +234,18 @@ mod tests {
     #[test]
     fn proc_kmsg_is_refused_at_once_without_reading() {
         let started = std::time::Instant::now();
-        for path in ["/proc/kmsg", "/proc/self/status", "/sys/kernel/mm/transparent_hugepage/enabled"] {
+        for path in [
+            "/proc/kmsg",
+            "/proc/self/status",
+            "/sys/kernel/mm/transparent_hugepage/enabled",
+        ] {
             let result = read_text(Path::new(path));
             assert!(
                 matches!(
                     result,
-                    Err(ReadError::SystemFile { .. } | ReadError::Io { .. } | ReadError::NotAFile { .. })
+                    Err(ReadError::SystemFile { .. }
+                        | ReadError::Io { .. }
+                        | ReadError::NotAFile { .. })
                 ),
                 "{path}: {result:?}"
             );
@@ -266,7 +275,9 @@ mod tests {
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error("{file}: refused: it is one of the files read to make it ({input}); choose another name")]
+    #[error(
+        "{file}: refused: it is one of the files read to make it ({input}); choose another name"
+    )]
     WouldOverwriteInput { file: PathBuf, input: PathBuf },
     #[error("{file}: cannot be written: {source}")]
     Io {
@@ -364,7 +375,9 @@ mod write_tests {
         assert!(std::fs::write(&path, "old").is_ok());
         assert!(write_replacing(&path, b"new", &[]).is_ok());
         assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some("new"));
-        let entries = std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(0);
+        let entries = std::fs::read_dir(dir.path())
+            .map(|d| d.count())
+            .unwrap_or(0);
         assert_eq!(entries, 1);
     }
 
@@ -382,7 +395,9 @@ mod write_tests {
             std::fs::read_to_string(path.join("kept")).ok().as_deref(),
             Some("old")
         );
-        let entries = std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(0);
+        let entries = std::fs::read_dir(dir.path())
+            .map(|d| d.count())
+            .unwrap_or(0);
         assert_eq!(entries, 1, "no temporary file is left behind");
     }
 

@@ -90,7 +90,11 @@ mod tests {
             .collect();
         let started = std::time::Instant::now();
         unwrap_longitudes(&mut line);
-        assert!(started.elapsed().as_secs_f64() < 1.0, "{:?}", started.elapsed());
+        assert!(
+            started.elapsed().as_secs_f64() < 1.0,
+            "{:?}",
+            started.elapsed()
+        );
         assert!(line.windows(2).all(|w| (w[1][0] - w[0][0]).abs() <= 180.0));
         assert!(line[line.len() - 1][0] > 2_000_000.0);
     }

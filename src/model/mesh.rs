@@ -39,11 +39,8 @@ impl ShapeMesh {
     /// The outlines alone, with no triangles to fill them: for shapes too large to
     /// triangulate in reasonable time (ear clipping is quadratic on comb-like shapes).
     pub fn outline_only(polygons: &[Polygon]) -> Self {
-        match Self::build_with(polygons, false) {
-            Ok(mesh) => mesh,
-            // Without triangulation nothing can fail.
-            Err(_) => ShapeMesh::default(),
-        }
+        // Without triangulation nothing can fail.
+        Self::build_with(polygons, false).unwrap_or_default()
     }
 
     fn build_with(polygons: &[Polygon], triangulate: bool) -> Result<Self, TriangulationError> {

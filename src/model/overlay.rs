@@ -605,11 +605,17 @@ mod tests {
         let text = comb(50_000, 50_000);
         let started = std::time::Instant::now();
         let result = parse(&text);
-        assert!(started.elapsed().as_secs_f64() < 3.0, "{:?}", started.elapsed());
-        let Ok(overlay) = result else {
-            panic!("loads")
-        };
-        assert!(overlay.warnings[0].contains("drawn as its outline"), "{:?}", overlay.warnings);
+        assert!(
+            started.elapsed().as_secs_f64() < 3.0,
+            "{:?}",
+            started.elapsed()
+        );
+        let Ok(overlay) = result else { panic!("loads") };
+        assert!(
+            overlay.warnings[0].contains("drawn as its outline"),
+            "{:?}",
+            overlay.warnings
+        );
         let OverlayShape::Area { polygon, mesh } = &overlay.features[0].shapes[0] else {
             panic!("an area")
         };
@@ -625,7 +631,11 @@ mod tests {
         let Ok(overlay) = parse(&text) else {
             panic!("loads")
         };
-        assert!(started.elapsed().as_secs_f64() < 5.0, "{:?}", started.elapsed());
+        assert!(
+            started.elapsed().as_secs_f64() < 5.0,
+            "{:?}",
+            started.elapsed()
+        );
         let OverlayShape::Area { polygon, mesh } = &overlay.features[0].shapes[0] else {
             panic!("an area: {:?}", overlay.warnings)
         };
@@ -635,18 +645,38 @@ mod tests {
 
     #[test]
     fn twenty_thousand_holes_are_outlined_at_once() {
-        let mut rings = vec![vec![[0.0, 0.0], [100.0, 0.0], [100.0, 80.0], [0.0, 80.0], [0.0, 0.0]]];
+        let mut rings = vec![vec![
+            [0.0, 0.0],
+            [100.0, 0.0],
+            [100.0, 80.0],
+            [0.0, 80.0],
+            [0.0, 0.0],
+        ]];
         for i in 0..20_000 {
             let (x, y) = (1.0 + (i % 190) as f64 * 0.5, 1.0 + (i / 190) as f64 * 0.5);
-            rings.push(vec![[x, y], [x, y + 0.2], [x + 0.2, y + 0.2], [x + 0.2, y], [x, y]]);
+            rings.push(vec![
+                [x, y],
+                [x, y + 0.2],
+                [x + 0.2, y + 0.2],
+                [x + 0.2, y],
+                [x, y],
+            ]);
         }
         let text = serde_json::json!({"type": "Polygon", "coordinates": rings}).to_string();
         let started = std::time::Instant::now();
         let Ok(overlay) = parse(&text) else {
             panic!("loads")
         };
-        assert!(started.elapsed().as_secs_f64() < 3.0, "{:?}", started.elapsed());
-        assert!(overlay.warnings[0].contains("20000 holes"), "{:?}", overlay.warnings);
+        assert!(
+            started.elapsed().as_secs_f64() < 3.0,
+            "{:?}",
+            started.elapsed()
+        );
+        assert!(
+            overlay.warnings[0].contains("20000 holes"),
+            "{:?}",
+            overlay.warnings
+        );
     }
 
     #[test]
@@ -670,6 +700,10 @@ mod tests {
         let Ok(overlay) = parse(text) else {
             panic!("loads")
         };
-        assert!(overlay.warnings.iter().any(|w| w.contains("\"crs\"")), "{:?}", overlay.warnings);
+        assert!(
+            overlay.warnings.iter().any(|w| w.contains("\"crs\"")),
+            "{:?}",
+            overlay.warnings
+        );
     }
 }

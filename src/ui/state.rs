@@ -194,7 +194,9 @@ impl UiState {
                 repaired.push("the map view");
             } else if !MAP_ZOOM_RANGE.contains(&view.zoom) {
                 self.view = Some(SavedView {
-                    zoom: view.zoom.clamp(*MAP_ZOOM_RANGE.start(), *MAP_ZOOM_RANGE.end()),
+                    zoom: view
+                        .zoom
+                        .clamp(*MAP_ZOOM_RANGE.start(), *MAP_ZOOM_RANGE.end()),
                     ..view
                 });
                 repaired.push("the map zoom");
@@ -364,8 +366,7 @@ fn repaired_memory(text: &str) -> Result<Option<(String, String)>, String> {
     if not_finite {
         return Err(dropped("held a number that is not finite"));
     }
-    let mut memory: egui::Memory =
-        ron::from_str(text).map_err(|_| dropped("could not be read"))?;
+    let mut memory: egui::Memory = ron::from_str(text).map_err(|_| dropped("could not be read"))?;
     let zoom = memory.options.zoom_factor;
     if ZOOM_FACTOR_RANGE.contains(&zoom) {
         return Ok(None);
@@ -436,13 +437,17 @@ mod tests {
         assert_eq!(state.date, DateChoice::Article);
         assert_eq!(state.window_size, None);
         let notice = notice.unwrap_or_default();
-        assert!(notice.contains("the map view") && notice.contains("the date"), "{notice}");
+        assert!(
+            notice.contains("the map view") && notice.contains("the date"),
+            "{notice}"
+        );
         let (state, _) = UiState::from_saved(Some(
             r#"{"version": 1, "view": {"lon": 10.0, "lat": 50.0, "zoom": 400.0}, "window_size": [100.0, 1e30]}"#,
         ));
         assert_eq!(state.view.map(|v| v.zoom), Some(26.0));
         assert_eq!(state.window_size, Some([640.0, MAX_WINDOW_SIZE]));
-        let (state, notice) = UiState::from_saved(Some(r#"{"version": 1, "date": {"Fixed": "99999-01-01"}}"#));
+        let (state, notice) =
+            UiState::from_saved(Some(r#"{"version": 1, "date": {"Fixed": "99999-01-01"}}"#));
         assert_eq!(state, UiState::default());
         assert!(notice.is_some());
     }
@@ -504,13 +509,21 @@ mod tests {
 
     #[test]
     fn a_junk_or_huge_saved_file_is_moved_aside_with_a_notice() {
-        for junk in [b"\x00\xff garbage".to_vec(), b"not ron at all {".to_vec(), vec![b'x'; 50_000_000]] {
+        for junk in [
+            b"\x00\xff garbage".to_vec(),
+            b"not ron at all {".to_vec(),
+            vec![b'x'; 50_000_000],
+        ] {
             let (dir, path) = saved_file(&junk);
             let started = std::time::Instant::now();
             let found = prepare_saved_file(&path);
             assert!(started.elapsed().as_secs() < 2);
             assert_eq!(found.notices.len(), 1);
-            assert!(found.notices[0].contains("defaults are used"), "{:?}", found.notices);
+            assert!(
+                found.notices[0].contains("defaults are used"),
+                "{:?}",
+                found.notices
+            );
             assert!(!path.exists());
             assert!(dir.path().join("app.ron.corrupt").exists());
         }

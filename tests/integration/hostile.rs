@@ -103,11 +103,19 @@ fn a_group_without_an_anchor_is_drawn_from_one_place_among_its_members() {
         "parties": [{"group": "CSTO"}, {"country": "USA"}], "excerpts": [first_excerpt(&value)]
     }]);
     let scenario = loaded(&value);
-    let arcs = scenario.tension_arcs(world(), &scenario.data().tensions[0], scenario.date(), 100.0);
+    let arcs = scenario.tension_arcs(
+        world(),
+        &scenario.data().tensions[0],
+        scenario.date(),
+        100.0,
+    );
     assert_eq!(arcs.len(), 1);
     // The members' middle lies in Eurasia, among the CSTO's members.
     let from = arcs[0][0];
-    assert!((30.0..90.0).contains(&from.lon) && (35.0..65.0).contains(&from.lat), "{from:?}");
+    assert!(
+        (30.0..90.0).contains(&from.lon) && (35.0..65.0).contains(&from.lat),
+        "{from:?}"
+    );
 }
 
 #[test]
@@ -129,12 +137,25 @@ fn a_tension_of_many_parties_and_a_scenario_of_many_tensions_are_capped_with_war
     }));
     value["tensions"] = json!(tensions);
     let scenario = loaded(&value);
-    let wide_arcs = scenario.tension_arcs(world(), &scenario.data().tensions[0], scenario.date(), 100.0);
+    let wide_arcs = scenario.tension_arcs(
+        world(),
+        &scenario.data().tensions[0],
+        scenario.date(),
+        100.0,
+    );
     assert_eq!(wide_arcs.len(), MAX_ARCS_PER_TENSION);
     assert_eq!(arcs_drawn(&scenario), MAX_ARCS);
     let warnings: Vec<String> = scenario.warnings().iter().map(|w| w.to_string()).collect();
-    assert!(warnings.iter().any(|w| w.contains("only arcs to the first 50")), "{warnings:?}");
-    assert!(warnings.iter().any(|w| w.contains("more than 2,000 arcs")), "{warnings:?}");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("only arcs to the first 50")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings.iter().any(|w| w.contains("more than 2,000 arcs")),
+        "{warnings:?}"
+    );
     let started = Instant::now();
     let layers = MapLayers::build(world(), &scenario, scenario.date());
     let built = started.elapsed();
@@ -159,18 +180,29 @@ fn more_tensions_than_the_limit_are_refused_with_a_clear_error() {
         panic!("refused")
     };
     let message = error.to_string();
-    assert!(message.contains("100,001 tensions; this app draws at most 100,000"), "{message}");
+    assert!(
+        message.contains("100,001 tensions; this app draws at most 100,000"),
+        "{message}"
+    );
 }
 
 #[test]
 fn fifty_thousand_errors_make_a_short_refusal_that_still_counts_them() {
     let mut value = bundled_value();
     let memberships: Vec<Value> = (0..50_000)
-        .map(|i| json!({"country": format!("X{i}"), "group": "CSTO", "status": "member",
-                        "from": "2000-01-01", "source": "s"}))
+        .map(|i| {
+            json!({"country": format!("X{i}"), "group": "CSTO", "status": "member",
+                        "from": "2000-01-01", "source": "s"})
+        })
         .collect();
     value["memberships"] = json!(memberships);
-    let Err(ScenarioError::Refused { ref findings, errors, omitted, .. }) = load(&value) else {
+    let Err(ScenarioError::Refused {
+        ref findings,
+        errors,
+        omitted,
+        ..
+    }) = load(&value)
+    else {
         panic!("refused")
     };
     assert_eq!(errors, 50_000);
@@ -180,7 +212,11 @@ fn fifty_thousand_errors_make_a_short_refusal_that_still_counts_them() {
         Err(error) => error.to_string(),
         Ok(_) => String::new(),
     };
-    assert!(message.lines().count() <= 22, "{} lines", message.lines().count());
+    assert!(
+        message.lines().count() <= 22,
+        "{} lines",
+        message.lines().count()
+    );
     assert!(message.contains("… and 49,980 more"), "{message}");
 }
 
@@ -209,7 +245,15 @@ fn membership_lookups_over_96k_rows_and_400_groups_are_quick() {
     value["map"] = json!({});
     let scenario = match load(&value) {
         Ok(scenario) => scenario,
-        Err(error) => panic!("{}", error.to_string().lines().take(5).collect::<Vec<_>>().join("\n")),
+        Err(error) => panic!(
+            "{}",
+            error
+                .to_string()
+                .lines()
+                .take(5)
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
     };
     let date = scenario.date();
     let started = Instant::now();
@@ -236,7 +280,10 @@ fn a_quote_of_a_single_space_or_two_words_is_refused() {
         let Err(error) = load(&value) else {
             panic!("{quote:?} refused")
         };
-        assert!(error.to_string().contains("a quote needs at least 3"), "{error}");
+        assert!(
+            error.to_string().contains("a quote needs at least 3"),
+            "{error}"
+        );
     }
 }
 
@@ -248,15 +295,15 @@ fn an_article_over_2_mb_on_disk_is_refused_even_when_crlf_endings_shrink_it() {
     let path = dir.path().join("long.txt");
     // 2.4 MB on disk, 1.6 MB once each \r\n is \n.
     assert!(std::fs::write(&path, "ab\r\n".repeat(600_000)).is_ok());
-    let result = alliance_map::model::open::open_file(
-        &path,
-        world(),
-        &std::sync::atomic::AtomicU64::new(0),
-    );
+    let result =
+        alliance_map::model::open::open_file(&path, world(), &std::sync::atomic::AtomicU64::new(0));
     let Err(error) = result else {
         panic!("refused")
     };
-    assert!(error.to_string().contains("larger than the 2000000 bytes"), "{error}");
+    assert!(
+        error.to_string().contains("larger than the 2000000 bytes"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -264,7 +311,11 @@ fn a_scenario_naming_etc_hostname_as_its_article_is_refused() {
     let Ok(dir) = tempfile::tempdir() else {
         panic!("a temporary folder")
     };
-    for article in ["/etc/hostname", "../../../../../../../../etc/hostname", "/proc/self/status"] {
+    for article in [
+        "/etc/hostname",
+        "../../../../../../../../etc/hostname",
+        "/proc/self/status",
+    ] {
         let mut value = bundled_value();
         value["article"]["text"] = json!(article);
         let path = dir.path().join("s.json");
@@ -273,7 +324,9 @@ fn a_scenario_naming_etc_hostname_as_its_article_is_refused() {
             panic!("{article} refused")
         };
         assert!(
-            error.to_string().contains("must lie in the scenario's folder"),
+            error
+                .to_string()
+                .contains("must lie in the scenario's folder"),
             "{error}"
         );
     }
@@ -314,16 +367,19 @@ fn message_popups_float_above_the_map() {
 fn preparing_a_scenario_at_every_limit_for_the_ui_stays_quick() {
     let mut value = bundled_value();
     let codes = codes();
-    value["groups"] = json!((0..400)
+    value["groups"] =
+        json!((0..400)
         .map(|g| json!({"id": format!("G{g}"), "name": "n", "kind": "informal", "founded": null}))
         .collect::<Vec<_>>());
     value["memberships"] = json!((0..96_000)
         .map(|i| json!({"country": codes[i % codes.len()], "group": format!("G{}", (i / codes.len()) % 400),
                         "status": "member", "from": format!("{}-01-01", 1993 + (i % 20)), "source": "s"}))
         .collect::<Vec<_>>());
-    value["mentions"] = json!((0..20_000)
-        .map(|i| json!({"country": codes[i % codes.len()], "terms": [format!("term{i}")]}))
-        .collect::<Vec<_>>());
+    value["mentions"] = json!(
+        (0..20_000)
+            .map(|i| json!({"country": codes[i % codes.len()], "terms": [format!("term{i}")]}))
+            .collect::<Vec<_>>()
+    );
     let excerpt = first_excerpt(&value);
     value["tensions"] = json!((0..MAX_TENSIONS)
         .map(|i| json!({"id": format!("t{i}"), "kind": "influence", "summary": "s",
@@ -367,7 +423,12 @@ fn every_hostile_fixture_is_judged_quickly_as_expected() {
             world(),
             &std::sync::atomic::AtomicU64::new(0),
         );
-        assert_eq!(result.is_ok(), accepted, "{name}: {:?}", result.err().map(|e| e.to_string()));
+        assert_eq!(
+            result.is_ok(),
+            accepted,
+            "{name}: {:?}",
+            result.err().map(|e| e.to_string())
+        );
         assert!(started.elapsed() < Duration::from_secs(5), "{name}");
     }
     let Ok(scenario) = Scenario::load(&folder.join("antipodal-parties.json"), world()) else {

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 pub use article::Article;
 pub use checks::{
-    Finding, Findings, MAX_ARCS, MAX_ARCS_PER_TENSION, MAX_PARTIES, MAX_TENSIONS,
-    MIN_QUOTE_WORDS, Severity, check,
+    Finding, Findings, MAX_ARCS, MAX_ARCS_PER_TENSION, MAX_PARTIES, MAX_TENSIONS, MIN_QUOTE_WORDS,
+    Severity, check,
 };
 pub use format::*;
 
@@ -86,7 +86,11 @@ impl MembershipIndex {
     fn build(memberships: &[Membership]) -> Self {
         let mut index = MembershipIndex::default();
         for (i, m) in memberships.iter().enumerate() {
-            index.by_country.entry(m.country.clone()).or_default().push(i);
+            index
+                .by_country
+                .entry(m.country.clone())
+                .or_default()
+                .push(i);
             index.by_group.entry(m.group.clone()).or_default().push(i);
             index
                 .by_country_and_group
