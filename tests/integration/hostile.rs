@@ -110,8 +110,17 @@ fn a_group_without_an_anchor_is_drawn_from_one_place_among_its_members() {
         100.0,
     );
     assert_eq!(arcs.len(), 1);
-    // The members' middle lies in Eurasia, among the CSTO's members.
+    // The arc starts at the capital of the member nearest the members' middle.
     let from = arcs[0][0];
+    let capitals: Vec<(f64, f64)> = scenario
+        .members("CSTO", scenario.date())
+        .into_iter()
+        .filter_map(|code| world().by_code(code)?.capital().map(|c| (c.lon, c.lat)))
+        .collect();
+    assert!(
+        capitals.contains(&(from.lon, from.lat)),
+        "{from:?} in {capitals:?}"
+    );
     assert!(
         (30.0..90.0).contains(&from.lon) && (35.0..65.0).contains(&from.lat),
         "{from:?}"

@@ -197,9 +197,10 @@ impl Scenario {
 
     /// Where a party is drawn: a country at its capital (or the middle of its extent), an
     /// actor where the scenario places it, a group at its anchor or, when it has none, at the
-    /// middle of its members' places on `date` (their mean on the sphere, so that members on
-    /// both sides of the 180° line do not average to the other side of the world). A group is
-    /// one place, so that a group of 200 members is one arc, not 200.
+    /// member (on `date`) nearest the middle of its members: a real capital rather than a point
+    /// that may lie at sea, found from their mean on the sphere so that members on both sides
+    /// of the 180° line do not average to the other side of the world. A group is one place,
+    /// so that a group of 200 members is one arc, not 200.
     pub fn party_position(&self, world: &World, party: PartyRef<'_>, date: Date) -> Option<LonLat> {
         match party {
             PartyRef::Country(code) => country_position(world, code),
@@ -214,7 +215,10 @@ impl Scenario {
                         .into_iter()
                         .filter_map(|code| country_position(world, code))
                         .collect();
-                    spherical_mean(&members).or_else(|| members.first().copied())
+                    let first = members.first().copied();
+                    spherical_mean(&members)
+                        .and_then(|middle| nearest(&members, middle))
+                        .or(first)
                 }
             },
         }
@@ -346,6 +350,22 @@ fn spherical_mean(places: &[LonLat]) -> Option<LonLat> {
     let lat = (sum[2] / length).asin().to_degrees();
     let lon = sum[1].atan2(sum[0]).to_degrees();
     Some(LonLat::new(lon, lat))
+}
+
+/// The place nearest `target` along the sphere (the first of equals).
+fn nearest(places: &[LonLat], target: LonLat) -> Option<LonLat> {
+    let closeness = |p: &LonLat| {
+        let (lon, lat) = (p.lon.to_radians(), p.lat.to_radians());
+        let (t_lon, t_lat) = (target.lon.to_radians(), target.lat.to_radians());
+        lat.sin() * t_lat.sin() + lat.cos() * t_lat.cos() * (lon - t_lon).cos()
+    };
+    places.iter().copied().reduce(|best, p| {
+        if closeness(&p) > closeness(&best) {
+            p
+        } else {
+            best
+        }
+    })
 }
 
 fn country_position(world: &World, code: &str) -> Option<LonLat> {
