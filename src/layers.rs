@@ -5,10 +5,12 @@
 use serde::{Deserialize, Serialize};
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::date::Date;
 use crate::model::mercator::{self, MercatorPoint};
 use crate::model::scenario::{GroupKind, Scenario, Status, TensionKind};
+use crate::model::territory::Territories;
 use crate::model::{CountryId, World};
 
 /// A layer of the map that the legend can switch.
@@ -18,6 +20,8 @@ pub enum LayerId {
     Group(usize),
     /// Members of one group bordering members of another (NATO neighbours of the CSTO).
     Neighbours,
+    /// Territories whose status was contested on the date (occupied, annexed, breakaway).
+    Territories,
     Tensions,
     Labels,
 }
@@ -25,6 +29,9 @@ pub enum LayerId {
 /// A GeoJSON overlay the reader opened, by its position in the App's list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct OverlayId(pub usize);
+
+/// The revision the next [`MapLayers::build`] gets.
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(0);
 
 /// Arcs are densified to points at most this far apart.
 const ARC_STEP_KM: f64 = 60.0;
@@ -70,6 +77,11 @@ pub struct MapLayers {
     pub neighbours_of: Option<(String, String)>,
     pub neighbours: Vec<CountryId>,
     pub tensions: Vec<TensionArc>,
+    /// How many territories were contested on the date.
+    pub territories: usize,
+    /// Different for every build, so that what is derived from the layers knows when to
+    /// derive it again.
+    pub revision: u64,
 }
 
 impl MapLayers {
@@ -108,6 +120,8 @@ impl MapLayers {
             neighbours_of,
             neighbours,
             tensions: tension_arcs(world, scenario, date),
+            territories: Territories::bundled().map_or(0, |t| t.active(date).count()),
+            revision: NEXT_REVISION.fetch_add(1, Ordering::Relaxed),
         }
     }
 
@@ -128,6 +142,7 @@ impl MapLayers {
                 .map_or(ids.len(), |index| index + 1);
             ids.insert(after, LayerId::Neighbours);
         }
+        ids.push(LayerId::Territories);
         ids.push(LayerId::Tensions);
         ids.push(LayerId::Labels);
         ids

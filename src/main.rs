@@ -3,24 +3,33 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use alliance_map::cli::{self, Command};
+use alliance_map::cli::{self, Cli};
 use alliance_map::model::scenario::Scenario;
 use alliance_map::{App, World};
+use clap::Parser;
+
+/// The name eframe keeps the saved state under and the window's app id, which desktops match
+/// against `alliance-map.desktop` (Wayland's app_id, X11's WM_CLASS) to show its icon and name.
+const APP_ID: &str = "alliance-map";
 
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let command = match cli::parse_args(&args) {
-        Ok(command) => command,
-        Err(problem) => {
-            eprintln!("alliance-map: {problem}\n\n{}", cli::USAGE);
-            return ExitCode::from(2);
-        }
+    // `--help`, `--version` and usage errors end here: clap prints them (help to stdout, errors
+    // with the usage to stderr) and exits 0 or 2.
+    let cli = Cli::parse();
+    let Some(command) = cli.command else {
+        return open_window(cli.files);
     };
-    if command == Command::Help {
-        println!("{}", cli::USAGE);
-        return ExitCode::SUCCESS;
+    match cli::run(&command, &mut std::io::stdout().lock()) {
+        Ok(outcome) => outcome.exit_code(),
+        Err(error) => {
+            eprintln!("{}: {error}", cli::BIN_NAME);
+            ExitCode::FAILURE
+        }
     }
+}
+
+fn open_window(files: Vec<std::path::PathBuf>) -> ExitCode {
     let world = match World::load_bundled() {
         Ok(world) => Arc::new(world),
         Err(error) => {
@@ -28,37 +37,6 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match command {
-        Command::Help => ExitCode::SUCCESS,
-        Command::Check(files) => {
-            if cli::check(&world, &files, &mut std::io::stdout()) {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            }
-        }
-        Command::Export {
-            as_of,
-            scenario,
-            output,
-        } => match cli::export_geojson(
-            &world,
-            scenario.as_deref(),
-            as_of,
-            output.as_deref(),
-            &mut std::io::stdout(),
-        ) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(problem) => {
-                eprintln!("alliance-map: {problem}");
-                ExitCode::FAILURE
-            }
-        },
-        Command::Open(files) => open_window(world, files),
-    }
-}
-
-fn open_window(world: Arc<World>, files: Vec<std::path::PathBuf>) -> ExitCode {
     let scenario = match Scenario::load_bundled(&world) {
         Ok(scenario) => Arc::new(scenario),
         Err(error) => {
@@ -66,16 +44,21 @@ fn open_window(world: Arc<World>, files: Vec<std::path::PathBuf>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("alliance-map")
+        .with_app_id(APP_ID)
+        .with_drag_and_drop(true)
+        .with_inner_size([1400.0, 900.0])
+        .with_min_inner_size([640.0, 400.0]);
+    if let Some(icon) = alliance_map::icon::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("alliance-map")
-            .with_drag_and_drop(true)
-            .with_inner_size([1400.0, 900.0])
-            .with_min_inner_size([640.0, 400.0]),
+        viewport,
         ..Default::default()
     };
     match eframe::run_native(
-        "alliance-map",
+        APP_ID,
         options,
         Box::new(move |creation| {
             let mut app = App::with_storage(world, scenario, creation.storage);

@@ -4,15 +4,19 @@
 use egui::{Mesh, Shape, Stroke, Ui};
 
 use super::MapContext;
+use super::navigation::scale_bar;
 use super::pick::Hit;
 use crate::model::date::Date;
+use crate::model::territory::TerritoryText;
 use crate::model::{CountryId, World};
 use crate::render::countries::{CountryFill, CountryOutline, Dash, fill_mesh, outline_shapes};
 use crate::render::style::{
-    DATE_BADGE_FONT_SIZE, DATE_BADGE_MARGIN, DATE_BADGE_PADDING, DROP_HINT_FONT_SIZE, Palette,
-    SELECTION_OUTLINE_WIDTH_PX,
+    DATE_BADGE_FONT_SIZE, DATE_BADGE_MARGIN, DATE_BADGE_PADDING, DROP_HINT_FONT_SIZE,
+    MAP_CONTROL_MARGIN, MAP_CONTROL_SIZE, Palette, SCALE_BAR_FONT_SIZE, SCALE_BAR_MARGIN,
+    SCALE_BAR_MAX_PX, SELECTION_OUTLINE_WIDTH_PX,
 };
 use crate::render::view::MercatorView;
+use crate::ui::Action;
 
 /// The hovered country's veil and the selected countries' outlines.
 pub fn highlight_shapes(
@@ -49,17 +53,111 @@ pub fn highlight_shapes(
     shapes
 }
 
-/// The date the map is drawn for, in the map's top-left corner.
-pub fn date_badge_ui(ui: &Ui, view: &MercatorView, date: Date, palette: &Palette) {
+/// The date the map is drawn for, in the map's top-left corner; under it, when the tensions
+/// shown were stated on another day, that day.
+pub fn date_badge_ui(
+    ui: &Ui,
+    view: &MercatorView,
+    date: Date,
+    tensions_stated_on: Option<Date>,
+    palette: &Palette,
+) {
     let pos = view.screen_rect().left_top() + DATE_BADGE_MARGIN;
-    let galley = ui.painter().layout_no_wrap(
+    let painter = ui.painter();
+    let galley = painter.layout_no_wrap(
         date.long_form(),
         egui::FontId::proportional(DATE_BADGE_FONT_SIZE),
         palette.label,
     );
-    let rect = egui::Rect::from_min_size(pos, galley.size()).expand(DATE_BADGE_PADDING);
-    ui.painter().rect_filled(rect, 4.0, palette.label_halo);
-    ui.painter().galley(pos, galley, palette.label);
+    let mut rect = egui::Rect::from_min_size(pos, galley.size());
+    let note = tensions_stated_on.map(|stated_on| {
+        painter.layout_no_wrap(
+            format!("Tensions as stated on {}", stated_on.long_form()),
+            egui::FontId::proportional(SCALE_BAR_FONT_SIZE),
+            palette.label,
+        )
+    });
+    if let Some(note) = &note {
+        rect = rect.union(egui::Rect::from_min_size(
+            rect.left_bottom() + egui::vec2(0.0, 2.0),
+            note.size(),
+        ));
+    }
+    painter.rect_filled(rect.expand(DATE_BADGE_PADDING), 4.0, palette.label_halo);
+    let below = pos + egui::vec2(0.0, galley.size().y + 2.0);
+    painter.galley(pos, galley, palette.label);
+    if let Some(note) = note {
+        painter.galley(below, note, palette.label);
+    }
+}
+
+/// A scale bar in kilometres in the map's bottom-left corner.
+pub fn scale_bar_ui(ui: &Ui, view: &MercatorView, palette: &Palette) {
+    let Some((km, length_px)) = scale_bar(view, SCALE_BAR_MAX_PX) else {
+        return;
+    };
+    let left = view.screen_rect().left_bottom() + egui::vec2(SCALE_BAR_MARGIN, -SCALE_BAR_MARGIN);
+    let right = left + egui::vec2(length_px, 0.0);
+    let label = if km >= 1.0 {
+        format!("{km:.0} km")
+    } else {
+        format!("{:.0} m", km * 1000.0)
+    };
+    let galley = ui.painter().layout_no_wrap(
+        label,
+        egui::FontId::proportional(SCALE_BAR_FONT_SIZE),
+        palette.label,
+    );
+    let back = egui::Rect::from_min_max(
+        left - egui::vec2(6.0, galley.size().y + 10.0),
+        right + egui::vec2(6.0, 6.0),
+    );
+    let painter = ui.painter();
+    painter.rect_filled(back, 3.0, palette.label_halo);
+    let stroke = Stroke::new(2.0, palette.label);
+    painter.line_segment([left, right], stroke);
+    for end in [left, right] {
+        painter.line_segment([end, end - egui::vec2(0.0, 5.0)], stroke);
+    }
+    painter.galley(
+        left - egui::vec2(0.0, galley.size().y + 6.0),
+        galley,
+        palette.label,
+    );
+}
+
+/// Zoom in, zoom out and fit buttons in the map's top-right corner.
+pub fn map_controls_ui(ui: &mut Ui, view: &MercatorView, actions: &mut Vec<Action>) {
+    let top_right =
+        view.screen_rect().right_top() + egui::vec2(-MAP_CONTROL_MARGIN, MAP_CONTROL_MARGIN);
+    let buttons = [
+        (
+            "+",
+            "Zoom in (+, wheel, double-click)",
+            Action::ZoomMap(1.0),
+        ),
+        (
+            "−",
+            "Zoom out (-, wheel, Shift+double-click)",
+            Action::ZoomMap(-1.0),
+        ),
+        (
+            "Fit",
+            "Fit the article's countries (Home)",
+            Action::ResetView,
+        ),
+    ];
+    for (row, (text, hover, action)) in buttons.into_iter().enumerate() {
+        let min =
+            top_right + egui::vec2(-MAP_CONTROL_SIZE.x, row as f32 * (MAP_CONTROL_SIZE.y + 4.0));
+        let rect = egui::Rect::from_min_size(min, MAP_CONTROL_SIZE);
+        let response = ui
+            .put(rect, egui::Button::new(egui::RichText::new(text).strong()))
+            .on_hover_text(hover);
+        if response.clicked() {
+            actions.push(action);
+        }
+    }
 }
 
 /// Darkens the map and says what dropping does, while files are dragged over the window.
@@ -94,6 +192,14 @@ pub fn hover_text(context: &MapContext<'_>, hit: Hit) -> Option<String> {
             .and_then(|entry| entry.overlay.features.get(feature))
             .map(|f| format!("{}\n(click for its properties)", f.title())),
         Hit::Country(country) => Some(country_hover_text(context, country)),
+        Hit::Territory(index) => context.territories.all().get(index).and_then(|territory| {
+            let period = territory.period_at(context.date)?;
+            let text = TerritoryText::new(context.world, territory, period);
+            Some(format!(
+                "{}\n(click for its history and sources)",
+                text.summary
+            ))
+        }),
     }
 }
 
@@ -102,11 +208,12 @@ fn country_hover_text(context: &MapContext<'_>, country: CountryId) -> String {
     let country = context.world.country(country);
     let mut lines = vec![country.name().to_string()];
     for group in &context.scenario.data().groups {
-        if let Some(status) = context
-            .scenario
-            .status(country.iso_a3(), &group.id, context.date)
+        if let Some(standing) =
+            context
+                .scenario
+                .standing_text(country.iso_a3(), group, context.date)
         {
-            lines.push(format!("{}: {}", group.label(), status.label()));
+            lines.push(standing);
         }
     }
     lines.join("\n")

@@ -3,6 +3,7 @@
 //! panels it reads a context and returns actions; the App applies them.
 
 pub mod annotations;
+pub mod declutter;
 pub mod navigation;
 pub mod pick;
 
@@ -12,24 +13,36 @@ use std::collections::BTreeMap;
 use egui::Ui;
 use walkers::{Map, MapMemory, Plugin, Projector, lon_lat};
 
-use self::annotations::{date_badge_ui, drop_hint_ui, highlight_shapes, hover_text};
-use self::navigation::{Flight, fitted_view, jump_to, set_zoom};
+use self::annotations::{
+    date_badge_ui, drop_hint_ui, highlight_shapes, hover_text, map_controls_ui, scale_bar_ui,
+};
+use self::declutter::declutter_markers;
+use self::navigation::{Flight, fitted_view, jump_to, pan_by, set_zoom, zoom_around};
 use self::pick::{Hit, Pickable, pick};
 use crate::layers::{LayerId, MapLayers, OverlayId};
 use crate::model::date::Date;
 use crate::model::mercator::{self, MercatorPoint};
 use crate::model::scenario::{GroupKind, Scenario};
+use crate::model::territory::Territories;
 use crate::model::{BoundingBox, CountryId, World};
 use crate::render::land::LandPlugin;
 use crate::render::online_tiles::{self, OnlineTiles};
 use crate::render::overlays::OverlayPlugin;
 use crate::render::patterns::PatternTextures;
-use crate::render::plugins::{GroupPlugin, LabelsPlugin, NeighboursPlugin, TensionsPlugin};
-use crate::render::style::{Palette, TILE_FILL_ALPHA};
-use crate::render::view::MercatorView;
+use crate::render::plugins::{
+    GroupPlugin, LabelCache, LabelsPlugin, NeighboursPlugin, TensionArcsPlugin,
+    TensionMarkersPlugin,
+};
+use crate::render::style::{MARKER_SPACING_PX, Palette, TILE_FILL_ALPHA, TerritoryLook};
+use crate::render::territories::TerritoriesPlugin;
+use crate::render::view::{MercatorView, TILE_SIZE_PX};
 use crate::ui::legend::layer_state_key;
 use crate::ui::state::{SavedView, UiState};
 use crate::ui::{Action, OverlayEntry, Selection};
+
+/// How far the wheel scrolls, in points, to zoom one level: a notch of a mouse wheel (50
+/// points) zooms a quarter of a level, smoothly over a few frames.
+const WHEEL_POINTS_PER_ZOOM_LEVEL: f64 = 200.0;
 
 /// A layer of the map as drawn: one of the scenario's layers or an overlay.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -64,6 +77,8 @@ pub struct MapContext<'a> {
     pub label_order: &'a [CountryId],
     /// Countries the article speaks of, labelled before the others.
     pub article_countries: &'a [CountryId],
+    /// Contested territories, drawn and picked for the date.
+    pub territories: &'a Territories,
 }
 
 impl MapContext<'_> {
@@ -87,6 +102,42 @@ pub struct WorldMap {
     /// How many shapes each layer painted in the last frame: what the legend switches do,
     /// observable from outside.
     painted: RefCell<BTreeMap<MapLayer, usize>>,
+    /// Tension markers placed for a zoom and a set of layers.
+    markers: MarkerLayout,
+    labels: RefCell<LabelCache>,
+}
+
+/// Where the tension markers sit, and for what they were placed.
+#[derive(Default)]
+struct MarkerLayout {
+    placed_for: Option<(f64, u64)>,
+    points: Vec<MercatorPoint>,
+}
+
+impl MarkerLayout {
+    /// The markers for `layers` at `zoom`, placed again only when either changed.
+    fn update(&mut self, context: &MapContext<'_>, zoom: f64) {
+        let key = (zoom, context.layers.revision);
+        if self.placed_for == Some(key) {
+            return;
+        }
+        let pixels_per_unit = TILE_SIZE_PX * 2f64.powf(zoom);
+        let keep_clear: Vec<MercatorPoint> = context
+            .article_countries
+            .iter()
+            .map(|&id| {
+                let place = context.world.country(id).label_point();
+                mercator::project(place.lon, place.lat)
+            })
+            .collect();
+        self.points = declutter_markers(
+            &context.layers.tensions,
+            pixels_per_unit,
+            f64::from(MARKER_SPACING_PX),
+            &keep_clear,
+        );
+        self.placed_for = Some(key);
+    }
 }
 
 impl Default for WorldMap {
@@ -106,6 +157,8 @@ impl WorldMap {
             tiles_failed: false,
             patterns: None,
             painted: RefCell::default(),
+            markers: MarkerLayout::default(),
+            labels: RefCell::default(),
         }
     }
 
@@ -122,6 +175,23 @@ impl WorldMap {
     /// How many shapes a layer painted in the last frame.
     pub fn painted(&self, layer: MapLayer) -> usize {
         self.painted.borrow().get(&layer).copied().unwrap_or(0)
+    }
+    /// The countries whose names the map shows in the last frame's view.
+    pub fn labelled_countries(&self) -> Vec<CountryId> {
+        self.labels.borrow().labelled().to_vec()
+    }
+    /// Where the tension markers were on screen in the last frame, in the order of the
+    /// layers' tensions; empty while the tensions are hidden.
+    pub fn marker_positions(&self) -> Vec<egui::Pos2> {
+        match self.last_view {
+            Some(view) => self
+                .markers
+                .points
+                .iter()
+                .map(|&p| view.to_screen(p))
+                .collect(),
+            None => Vec::new(),
+        }
     }
     pub fn tiles_failed(&self) -> bool {
         self.tiles_failed
@@ -166,6 +236,53 @@ impl WorldMap {
         self.flight = Some(Flight::new(from, self.memory.zoom(), to, to_zoom));
     }
 
+    /// Zooms by `levels` around the middle of the map.
+    pub fn zoom_by(&mut self, levels: f64) {
+        if let Some(view) = self.last_view {
+            self.flight = None;
+            zoom_around(&mut self.memory, &view, levels, view.screen_rect().center());
+        }
+    }
+
+    /// Moves the map by a distance on screen.
+    pub fn pan_by(&mut self, distance: egui::Vec2) {
+        if let Some(view) = self.last_view {
+            self.flight = None;
+            pan_by(&mut self.memory, &view, distance);
+        }
+    }
+
+    /// Zooms with the wheel or a pinch around the pointer, in small steps, before walkers sees
+    /// the input; walkers' own wheel handling (pan, or zoom only with Ctrl) is off. A wheel
+    /// over a window above the map scrolls that window instead.
+    fn wheel_zoom(&mut self, ui: &Ui) {
+        let Some(view) = self.last_view else {
+            return;
+        };
+        let (pointer, scroll, pinch) = ui.input(|i| {
+            (
+                i.pointer.latest_pos(),
+                i.smooth_scroll_delta.y,
+                i.zoom_delta(),
+            )
+        });
+        let Some(pointer) = pointer.filter(|p| view.screen_rect().contains(*p)) else {
+            return;
+        };
+        let over_map = ui
+            .ctx()
+            .layer_id_at(pointer)
+            .is_none_or(|layer| layer.order == egui::Order::Background);
+        let levels = f64::from(scroll) / WHEEL_POINTS_PER_ZOOM_LEVEL + f64::from(pinch).log2();
+        if !over_map || levels.abs() < 1e-6 {
+            return;
+        }
+        self.flight = None;
+        zoom_around(&mut self.memory, &view, levels, pointer);
+        ui.ctx()
+            .input_mut(|i| i.smooth_scroll_delta = egui::Vec2::ZERO);
+    }
+
     /// Forgets tiles that failed, so that turning them on tries afresh.
     pub fn restart_online_tiles(&mut self) {
         self.online_tiles = None;
@@ -187,8 +304,10 @@ impl WorldMap {
     /// Draws the map filling `ui` and pushes what the reader asked for.
     pub fn ui(&mut self, ui: &mut Ui, context: &MapContext<'_>, actions: &mut Vec<Action>) {
         self.advance_flight(ui.ctx());
+        self.wheel_zoom(ui);
         self.wrap_center();
         self.painted.get_mut().clear();
+        self.markers.update(context, self.memory.zoom());
         let over_tiles =
             context.state.online_tiles && online_tiles::AVAILABLE && !self.tiles_failed;
         if over_tiles && self.online_tiles.is_none() {
@@ -206,22 +325,36 @@ impl WorldMap {
         let default_center = self
             .last_view
             .map_or(lon_lat(0.0, 0.0), |view| view.center_position());
-        let map = Map::new(tiles, &mut self.memory, default_center);
+        let map = Map::new(tiles, &mut self.memory, default_center)
+            .zoom_gesture(false)
+            .panning(false)
+            .double_click_to_zoom(false);
         let plugins = LayerPlugins {
             context,
             patterns: &patterns,
             painted: &self.painted,
+            markers: &self.markers.points,
+            labels: &self.labels,
             over_tiles,
         };
+        let markers = &self.markers.points;
         let map = plugins.add_to(map);
         let inner = map.show(ui, |ui, response, projector, _| {
             let view = MercatorView::from_projector(projector);
             let hit = response.hover_pos().map_or(Hit::Nothing, |pointer| {
-                pick(&view, &pickable(context), pointer)
+                pick(&view, &pickable(context, markers), pointer)
             });
             if response.clicked() {
                 actions.push(hit.click_action());
             }
+            let double_click = response
+                .double_clicked()
+                .then(|| response.hover_pos())
+                .flatten()
+                .map(|pointer| {
+                    let out = ui.input(|i| i.modifiers.shift);
+                    (pointer, if out { -1.0 } else { 1.0 })
+                });
             let hovered = match hit {
                 Hit::Country(country) => Some(country),
                 _ => None,
@@ -234,13 +367,22 @@ impl WorldMap {
                 &context.palette,
             );
             ui.painter().extend(highlights);
-            date_badge_ui(ui, &view, context.date, &context.palette);
+            let stated_on = (context.is_visible(LayerId::Tensions)
+                && context.date != context.scenario.date())
+            .then(|| context.scenario.date());
+            date_badge_ui(ui, &view, context.date, stated_on, &context.palette);
+            scale_bar_ui(ui, &view, &context.palette);
+            map_controls_ui(ui, &view, actions);
             if hit.is_clickable_symbol() {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
             }
-            (view, hit)
+            (view, hit, double_click)
         });
-        let (view, hit) = inner.inner;
+        let (view, hit, double_click) = inner.inner;
+        if let Some((pointer, levels)) = double_click {
+            self.flight = None;
+            zoom_around(&mut self.memory, &view, levels, pointer);
+        }
         if let Some(text) = hover_text(context, hit)
             && !inner.response.dragged()
         {
@@ -305,15 +447,16 @@ impl WorldMap {
 }
 
 /// What can be picked this frame: hidden tensions and overlays cannot.
-fn pickable<'a>(context: &'a MapContext<'_>) -> Pickable<'a> {
+fn pickable<'a>(context: &'a MapContext<'_>, markers: &'a [MercatorPoint]) -> Pickable<'a> {
+    let shown = context.is_visible(LayerId::Tensions);
     Pickable {
         world: context.world,
-        tensions: if context.is_visible(LayerId::Tensions) {
-            &context.layers.tensions
-        } else {
-            &[]
-        },
+        tensions: if shown { &context.layers.tensions } else { &[] },
+        markers: if shown { markers } else { &[] },
         overlays: context.overlays,
+        territories: context
+            .is_visible(LayerId::Territories)
+            .then_some((context.territories, context.date)),
     }
 }
 
@@ -322,6 +465,8 @@ struct LayerPlugins<'c> {
     context: &'c MapContext<'c>,
     patterns: &'c PatternTextures,
     painted: &'c RefCell<BTreeMap<MapLayer, usize>>,
+    markers: &'c [MercatorPoint],
+    labels: &'c RefCell<LabelCache>,
     over_tiles: bool,
 }
 
@@ -345,37 +490,63 @@ impl<'c> LayerPlugins<'c> {
             };
             map = map.with_plugin(self.counted(LayerId::Neighbours, plugin));
         }
+        if context.is_visible(LayerId::Territories) {
+            let plugin = TerritoriesPlugin {
+                territories: context.territories,
+                date: context.date,
+                patterns: self.patterns,
+                look: TerritoryLook::for_theme(palette.dark),
+            };
+            map = map.with_plugin(self.counted(LayerId::Territories, plugin));
+        }
         map = self.add_overlays(map);
         let tensions_visible = context.is_visible(LayerId::Tensions);
-        if context.is_visible(LayerId::Labels) {
-            let markers: &[_] = if tensions_visible {
-                &context.layers.tensions
-            } else {
-                &[]
+        let selected = match *context.selection {
+            Selection::Tension(index) => context
+                .scenario
+                .data()
+                .tensions
+                .get(index)
+                .map(|t| t.id.as_str()),
+            _ => None,
+        };
+        let tensions: &[_] = if tensions_visible {
+            &context.layers.tensions
+        } else {
+            &[]
+        };
+        let markers: &[_] = if tensions_visible { self.markers } else { &[] };
+        let tension_palette = if context.date == context.scenario.date() {
+            palette
+        } else {
+            palette.with_faded_tensions()
+        };
+        // Arcs go under the names, which keep their halo over them; markers on top.
+        if tensions_visible {
+            let plugin = TensionArcsPlugin {
+                tensions,
+                selected,
+                palette: tension_palette,
             };
+            map = map.with_plugin(self.counted(LayerId::Tensions, plugin));
+        }
+        if context.is_visible(LayerId::Labels) {
             let plugin = LabelsPlugin {
                 world,
                 order: context.label_order,
                 priority: context.article_countries,
                 markers,
                 palette,
+                cache: self.labels,
             };
             map = map.with_plugin(self.counted(LayerId::Labels, plugin));
         }
         if tensions_visible {
-            let selected = match *context.selection {
-                Selection::Tension(index) => context
-                    .scenario
-                    .data()
-                    .tensions
-                    .get(index)
-                    .map(|t| t.id.as_str()),
-                _ => None,
-            };
-            let plugin = TensionsPlugin {
-                tensions: &context.layers.tensions,
+            let plugin = TensionMarkersPlugin {
+                tensions,
+                markers,
                 selected,
-                palette,
+                palette: tension_palette,
             };
             map = map.with_plugin(self.counted(LayerId::Tensions, plugin));
         }

@@ -1,13 +1,13 @@
 //! Where the map looks: fitting an area to the window, animated flights between views, and
 //! the extents worth fitting (a scenario's opening area, a country's mainland).
 
-use egui::Rect;
+use egui::{Pos2, Rect};
 use walkers::{MapMemory, lon_lat};
 
 use crate::model::mercator::{self, MercatorPoint};
 use crate::model::scenario::Extent;
 use crate::model::{BoundingBox, CountryId, Detail, World};
-use crate::render::view::TILE_SIZE_PX;
+use crate::render::view::{MercatorView, TILE_SIZE_PX};
 
 /// Fitting never zooms closer than this, so a small country keeps its surroundings.
 const MAX_FIT_ZOOM: f64 = 6.5;
@@ -15,6 +15,8 @@ const MAX_FIT_ZOOM: f64 = 6.5;
 const MIN_FIT_ZOOM: f64 = 1.0;
 /// Room left around what is fitted, as a factor of its size.
 const FIT_MARGIN: f64 = 1.15;
+/// The closest zoom the reader can reach: street level, well past the boundaries' detail.
+const MAX_ZOOM: f64 = 18.0;
 /// How long the map takes to fly to a place.
 const FLIGHT_SECS: f64 = 0.7;
 
@@ -92,6 +94,52 @@ pub fn set_zoom(memory: &mut MapMemory, zoom: f64) {
     }
 }
 
+/// Zooms by `levels` (negative zooms out) keeping the place under `anchor`, a screen position
+/// in `view`, where it is on screen: the wheel, a pinch and a double click zoom around the
+/// pointer.
+pub fn zoom_around(memory: &mut MapMemory, view: &MercatorView, levels: f64, anchor: Pos2) {
+    if !levels.is_finite() {
+        return;
+    }
+    let zoom = (view.zoom() + levels).clamp(*WALKERS_ZOOM_RANGE.start(), MAX_ZOOM);
+    let under_anchor = view.screen_to_mercator(anchor);
+    let pixels_per_unit = TILE_SIZE_PX * 2f64.powf(zoom);
+    let offset = anchor - view.screen_rect().center();
+    let center = MercatorPoint::new(
+        under_anchor.x - offset.x as f64 / pixels_per_unit,
+        under_anchor.y - offset.y as f64 / pixels_per_unit,
+    );
+    jump_to(memory, center, zoom);
+}
+
+/// Moves the map by a distance on screen (the arrow keys).
+pub fn pan_by(memory: &mut MapMemory, view: &MercatorView, pixels: egui::Vec2) {
+    let center = view.center();
+    let moved = MercatorPoint::new(
+        center.x + pixels.x as f64 / view.pixels_per_unit(),
+        (center.y + pixels.y as f64 / view.pixels_per_unit()).clamp(0.0, 1.0),
+    );
+    jump_to(memory, moved, view.zoom());
+}
+
+/// A scale bar's length in kilometres and in pixels: the longest round length (1, 2 or 5
+/// times a power of ten) that fits in `max_px` at the middle of the view.
+pub fn scale_bar(view: &MercatorView, max_px: f32) -> Option<(f64, f32)> {
+    const EARTH_CIRCUMFERENCE_KM: f64 = 40_075.016_686;
+    let lat = mercator::unproject(view.center()).lat.to_radians();
+    let km_per_px = EARTH_CIRCUMFERENCE_KM * lat.cos() / view.pixels_per_unit();
+    if !(km_per_px.is_finite() && km_per_px > 0.0) {
+        return None;
+    }
+    let max_km = km_per_px * max_px as f64;
+    let power = 10f64.powf(max_km.log10().floor());
+    let km = [5.0, 2.0, 1.0]
+        .into_iter()
+        .map(|step| step * power)
+        .find(|&km| km <= max_km)?;
+    Some((km, (km / km_per_px) as f32))
+}
+
 /// The Mercator extent of an area in degrees.
 pub fn extent_in_mercator(extent: &Extent) -> BoundingBox {
     let mut bbox = BoundingBox::EMPTY;
@@ -160,6 +208,38 @@ mod tests {
         );
         let middle = mercator::unproject(center);
         assert!((middle.lon - 55.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn zooming_around_a_point_keeps_it_under_the_pointer() {
+        let screen = Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1000.0, 700.0));
+        let view = MercatorView::new(crate::model::geo::LonLat::new(50.0, 45.0), 4.0, screen);
+        let anchor = egui::pos2(820.0, 150.0);
+        let before = view.screen_to_lon_lat(anchor);
+        let mut memory = MapMemory::default();
+        zoom_around(&mut memory, &view, 0.75, anchor);
+        let center = memory
+            .detached()
+            .map(|p| crate::model::geo::LonLat::new(p.x(), p.y()));
+        let after_view = MercatorView::new(center.unwrap_or_default(), memory.zoom(), screen);
+        let after = after_view.lon_lat_to_screen(before.lon, before.lat);
+        assert!(after.distance(anchor) < 0.5, "{after:?} vs {anchor:?}");
+        assert!((memory.zoom() - 4.75).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_scale_bar_is_a_round_length_that_fits() {
+        let screen = Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1000.0, 700.0));
+        let view = MercatorView::new(crate::model::geo::LonLat::new(45.0, 41.0), 6.0, screen);
+        let (km, px) = scale_bar(&view, 120.0).unwrap_or_default();
+        assert!(px <= 120.0 && px > 40.0, "{px}");
+        let first_digit = km / 10f64.powf(km.log10().floor());
+        assert!(
+            [1.0, 2.0, 5.0]
+                .iter()
+                .any(|d| (first_digit - d).abs() < 1e-9),
+            "{km}"
+        );
     }
 
     #[test]

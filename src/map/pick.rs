@@ -4,9 +4,13 @@
 use egui::Pos2;
 
 use crate::layers::{OverlayId, TensionArc};
+use crate::model::date::Date;
+use crate::model::mercator::MercatorPoint;
+use crate::model::territory::{Territories, Territory};
 use crate::model::{CountryId, World};
 use crate::render::overlays::overlay_feature_at;
 use crate::render::plugins::tension_at;
+use crate::render::territories::territory_marker_at;
 use crate::render::view::MercatorView;
 use crate::ui::{Action, OverlayEntry};
 
@@ -22,6 +26,8 @@ pub enum Hit {
         overlay: OverlayId,
         feature: usize,
     },
+    /// A contested territory, by its index in the bundled territories.
+    Territory(usize),
 }
 
 /// The things on the map that can be picked this frame; hidden layers are left out.
@@ -29,15 +35,21 @@ pub struct Pickable<'a> {
     pub world: &'a World,
     /// The tension arcs, when the tensions layer is shown.
     pub tensions: &'a [TensionArc],
+    /// Where each of `tensions` has its marker.
+    pub markers: &'a [MercatorPoint],
     /// Every overlay, with whether it is shown.
     pub overlays: &'a [OverlayEntry],
+    /// The contested territories, when their layer is shown, and the date they are drawn for.
+    pub territories: Option<(&'a Territories, Date)>,
 }
 
 /// What is at `pointer` in `view`: markers first, then overlay features (the last opened on
 /// top), then countries.
 pub fn pick(view: &MercatorView, pickable: &Pickable<'_>, pointer: Pos2) -> Hit {
-    if let Some(arc) = tension_at(view, pickable.tensions, pointer) {
-        return Hit::Tension(pickable.tensions[arc].tension_index);
+    if let Some(arc) = tension_at(view, pickable.markers, pointer)
+        && let Some(tension) = pickable.tensions.get(arc)
+    {
+        return Hit::Tension(tension.tension_index);
     }
     let feature = pickable
         .overlays
@@ -53,10 +65,24 @@ pub fn pick(view: &MercatorView, pickable: &Pickable<'_>, pointer: Pos2) -> Hit 
         return Hit::OverlayFeature { overlay, feature };
     }
     let place = view.screen_to_lon_lat(pointer);
+    if let Some((territories, date)) = pickable.territories {
+        let territory = territory_marker_at(territories, date, view, pointer)
+            .or_else(|| territories.at(place.lon, place.lat, date).map(|(t, _)| t));
+        if let Some(index) = territory.and_then(|t| territory_index(territories, t)) {
+            return Hit::Territory(index);
+        }
+    }
     match pickable.world.country_at(place.lon, place.lat) {
         Some(country) => Hit::Country(country.id()),
         None => Hit::Nothing,
     }
+}
+
+fn territory_index(territories: &Territories, territory: &Territory) -> Option<usize> {
+    territories
+        .all()
+        .iter()
+        .position(|t| std::ptr::eq(t, territory))
 }
 
 impl Hit {
@@ -69,12 +95,16 @@ impl Hit {
             Hit::OverlayFeature { overlay, feature } => {
                 Action::SelectOverlayFeature { overlay, feature }
             }
+            Hit::Territory(index) => Action::SelectTerritory(index),
         }
     }
 
     /// Whether the pointer should say it can click something other than a country.
     pub fn is_clickable_symbol(self) -> bool {
-        matches!(self, Hit::Tension(_) | Hit::OverlayFeature { .. })
+        matches!(
+            self,
+            Hit::Tension(_) | Hit::OverlayFeature { .. } | Hit::Territory(_)
+        )
     }
 }
 
@@ -115,7 +145,9 @@ mod tests {
         Pickable {
             world,
             tensions: &[],
+            markers: &[],
             overlays: &[],
+            territories: None,
         }
     }
 
@@ -151,10 +183,13 @@ mod tests {
         let view = caucasus();
         let arc = &layers.tensions[0];
         let at_marker = view.to_screen(arc.marker);
+        let markers: Vec<MercatorPoint> = layers.tensions.iter().map(|t| t.marker).collect();
         let shown = Pickable {
             world,
             tensions: &layers.tensions,
+            markers: &markers,
             overlays: &[],
+            territories: None,
         };
         assert_eq!(
             pick(&view, &shown, at_marker),
@@ -162,6 +197,7 @@ mod tests {
         );
         let hidden = Pickable {
             tensions: &[],
+            markers: &[],
             ..shown
         };
         assert!(!matches!(pick(&view, &hidden, at_marker), Hit::Tension(_)));

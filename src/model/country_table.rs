@@ -19,6 +19,9 @@ pub struct CountryRecord {
     /// adjacency computed from the geometry.
     #[serde(default)]
     pub borders: Vec<String>,
+    /// What the build script corrected in this row and on what authority, if anything.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -204,8 +204,9 @@ mod tests {
             "2024-03-07",
             "1949-08-24",
         ] {
-            let Ok(date) = text.parse::<Date>() else {
-                panic!("{text}")
+            let date = match text.parse::<Date>() {
+                Ok(date) => date,
+                Err(error) => panic!("{text}: {error}"),
             };
             assert_eq!(Date::from_days_since_epoch(date.days_since_epoch()), date);
         }
@@ -217,8 +218,9 @@ mod tests {
 
     #[test]
     fn month_arithmetic_crosses_years() {
-        let Ok(date) = "2012-11-15".parse::<Date>() else {
-            panic!()
+        let date = match "2012-11-15".parse::<Date>() {
+            Ok(date) => date,
+            Err(error) => panic!("2012-11-15: {error}"),
         };
         assert_eq!(date.first_of_month_plus(3).to_string(), "2013-02-01");
         assert_eq!(date.months_until(&date.first_of_month_plus(3)), 3);

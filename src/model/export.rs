@@ -1,19 +1,44 @@
-//! GeoJSON export of the map as of a date: every country with its statuses, every tension as
-//! a great-circle line carrying its quotes.
+//! GeoJSON export of the map as of a date: every country with its statuses, every contested
+//! territory of that date, every tension as a great-circle line carrying its quotes.
 
 use geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject, JsonValue};
 
 use super::date::Date;
 use super::scenario::{PartyRef, Scenario};
+use super::territory::Territories;
 use super::world::{Detail, World};
 
 /// Arcs are densified to points at most this far apart, so they stay curves in any viewer.
 const ARC_STEP_KM: f64 = 100.0;
 
-/// Builds the FeatureCollection for `date`: one Feature per country, then one per tension.
-/// Tensions between two places are LineStrings; those with more places are MultiLineStrings
-/// drawn from the first party to each of the others.
+/// Builds the FeatureCollection for `date` with the bundled contested territories: see
+/// [`export_with_territories`]. Should the bundled territories fail to load (their tests
+/// guard against it), the export is made without them and the problem is logged.
 pub fn export(world: &World, scenario: &Scenario, date: Date) -> FeatureCollection {
+    match Territories::bundled() {
+        Ok(territories) => export_with_territories(world, scenario, territories, date),
+        Err(error) => {
+            log::error!("the export leaves out contested territories: {error}");
+            export_with_territories(world, scenario, &Territories::none(), date)
+        }
+    }
+}
+
+/// Builds the FeatureCollection for `date`: one Feature per country, then one per territory
+/// contested on that date, then one per tension.
+///
+/// Countries carry their de jure outline on every date (Crimea lies inside Ukraine's feature).
+/// A territory is a Feature with `kind: "territory"`, `id`, `name`, `status`, `recognised_as`,
+/// `controlled_by`, `since` (the first day of its current status), `note` and `source`; its
+/// geometry is its 1:50m outline, or its label point when it has no outline (then `outline`
+/// is `"not drawn"`). Tensions between two places are LineStrings; those with more places are
+/// MultiLineStrings drawn from the first party to each of the others.
+pub fn export_with_territories(
+    world: &World,
+    scenario: &Scenario,
+    territories: &Territories,
+    date: Date,
+) -> FeatureCollection {
     let neighbours = scenario.neighbours(world, date);
     let bordering = scenario.neighbours_of().map(|n| n.bordering.as_str());
     let mut features: Vec<Feature> = world
@@ -25,9 +50,15 @@ pub fn export(world: &World, scenario: &Scenario, date: Date) -> FeatureCollecti
                 .groups
                 .iter()
                 .filter_map(|group| {
-                    scenario
-                        .status(country.iso_a3(), &group.id, date)
-                        .map(|status| (group.id.clone(), JsonValue::from(status.label())))
+                    let membership = scenario.data().memberships.iter().find(|m| {
+                        m.country == country.iso_a3() && m.group == group.id && m.covers(date)
+                    })?;
+                    // An announced change goes beside the status, as the app shows it.
+                    let label = match &membership.pending {
+                        Some(pending) => format!("{} ({pending})", membership.status.label()),
+                        None => membership.status.label().to_owned(),
+                    };
+                    Some((group.id.clone(), JsonValue::from(label)))
                 })
                 .collect();
             let mut properties = JsonObject::new();
@@ -38,34 +69,32 @@ pub fn export(world: &World, scenario: &Scenario, date: Date) -> FeatureCollecti
                 let neighbour_of = neighbours.contains(country.iso_a3()).then_some(bordering);
                 properties.insert("neighbour_of".into(), neighbour_of.into());
             }
-            let polygons = country
-                .polygons(Detail::Fine)
-                .iter()
-                .map(|polygon| {
-                    polygon
-                        .rings()
-                        .iter()
-                        .map(|ring| {
-                            let mut closed: Vec<geojson::Position> = ring
-                                .iter()
-                                .map(|&[lon, lat]| vec![lon, lat].into())
-                                .collect();
-                            if let Some(first) = closed.first().cloned() {
-                                closed.push(first);
-                            }
-                            closed
-                        })
-                        .collect()
-                })
-                .collect();
-            feature(
-                GeometryValue::MultiPolygon {
-                    coordinates: polygons,
-                },
-                properties,
-            )
+            feature(multi_polygon(country.polygons(Detail::Fine)), properties)
         })
         .collect();
+
+    for (territory, period) in territories.active(date) {
+        let mut properties = JsonObject::new();
+        properties.insert("kind".into(), "territory".into());
+        properties.insert("id".into(), territory.id().into());
+        properties.insert("name".into(), territory.name().into());
+        properties.insert("status".into(), period.status.label().into());
+        properties.insert("recognised_as".into(), territory.recognised_as().into());
+        properties.insert("controlled_by".into(), period.controlled_by.clone().into());
+        properties.insert("since".into(), period.since.to_string().into());
+        properties.insert("note".into(), territory.note().into());
+        properties.insert("source".into(), period.source.clone().into());
+        let geometry = if territory.has_outline() {
+            multi_polygon(territory.polygons(Detail::Fine))
+        } else {
+            properties.insert("outline".into(), "not drawn".into());
+            let [lon, lat] = territory.label_point();
+            GeometryValue::Point {
+                coordinates: vec![lon, lat].into(),
+            }
+        };
+        features.push(feature(geometry, properties));
+    }
 
     for tension in &scenario.data().tensions {
         let lines: Vec<Vec<geojson::Position>> = scenario
@@ -102,6 +131,30 @@ pub fn export(world: &World, scenario: &Scenario, date: Date) -> FeatureCollecti
         features,
         foreign_members: None,
     }
+}
+
+/// Polygons as a GeoJSON MultiPolygon, each ring closed again as GeoJSON wants.
+fn multi_polygon(polygons: &[super::polygon::Polygon]) -> GeometryValue {
+    let coordinates = polygons
+        .iter()
+        .map(|polygon| {
+            polygon
+                .rings()
+                .iter()
+                .map(|ring| {
+                    let mut closed: Vec<geojson::Position> = ring
+                        .iter()
+                        .map(|&[lon, lat]| vec![lon, lat].into())
+                        .collect();
+                    if let Some(first) = closed.first().cloned() {
+                        closed.push(first);
+                    }
+                    closed
+                })
+                .collect()
+        })
+        .collect();
+    GeometryValue::MultiPolygon { coordinates }
 }
 
 fn feature(value: GeometryValue, properties: JsonObject) -> Feature {

@@ -19,6 +19,7 @@ pub mod overlay;
 pub mod polygon;
 pub mod scenario;
 pub mod search;
+pub mod territory;
 pub mod world;
 
 pub use error::WorldError;

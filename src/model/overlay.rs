@@ -514,8 +514,9 @@ mod tests {
     fn a_polygon_with_a_hole_loads_with_its_properties() {
         let text = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Base","n":3},
             "geometry":{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],[[4,4],[4,6],[6,6],[6,4],[4,4]]]}}]}"#;
-        let Ok(overlay) = parse(text) else {
-            panic!("loads")
+        let overlay = match parse(text) {
+            Ok(overlay) => overlay,
+            Err(error) => panic!("the overlay should load: {error}"),
         };
         assert!(overlay.warnings.is_empty(), "{:?}", overlay.warnings);
         let feature = &overlay.features[0];
@@ -532,8 +533,9 @@ mod tests {
         let text = r#"{"type":"FeatureCollection","features":[
             {"type":"Feature","properties":null,"geometry":{"type":"Point","coordinates":[27.5,53.9]}},
             {"type":"Feature","properties":null,"geometry":{"type":"Point","coordinates":[500,53.9]}}]}"#;
-        let Ok(overlay) = parse(text) else {
-            panic!("loads")
+        let overlay = match parse(text) {
+            Ok(overlay) => overlay,
+            Err(error) => panic!("the overlay should load: {error}"),
         };
         assert_eq!(overlay.features.len(), 1);
         assert_eq!(
@@ -547,8 +549,9 @@ mod tests {
         let text = r#"{"type":"Polygon","coordinates":[
             [[170,-20],[-170,-20],[-170,-10],[170,-10],[170,-20]],
             [[178,-16],[178,-14],[-178,-14],[-178,-16],[178,-16]]]}"#;
-        let Ok(overlay) = parse(text) else {
-            panic!("loads")
+        let overlay = match parse(text) {
+            Ok(overlay) => overlay,
+            Err(error) => panic!("the overlay should load: {error}"),
         };
         assert!(
             !overlay

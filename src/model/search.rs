@@ -1,5 +1,7 @@
-//! Finding a country by what a reader types: its name, capital, demonym, a leader the article
-//! names or a word the article uses for it, matched case- and accent-insensitively.
+//! Finding what a reader types: a country by its name, capital, demonym, a leader the article
+//! names or a word the article uses for it; then the scenario's groups, tensions (by their
+//! words or their actors) and excerpts (by the article's words), ranked after the countries.
+//! Matching ignores case and accents.
 
 use super::scenario::Scenario;
 use super::world::{CountryId, World};
@@ -14,6 +16,10 @@ pub enum Field {
     ArticleTerm,
     OtherName,
     Code,
+    Group,
+    Tension,
+    Actor,
+    ArticleText,
 }
 
 impl Field {
@@ -26,6 +32,10 @@ impl Field {
             Field::ArticleTerm => "in the article",
             Field::OtherName => "also called",
             Field::Code => "code",
+            Field::Group => "group",
+            Field::Tension => "tension",
+            Field::Actor => "party to a tension",
+            Field::ArticleText => "the article says",
         }
     }
 }
@@ -39,16 +49,45 @@ enum Closeness {
     Inside,
 }
 
+/// What a suggestion leads to, in the order kinds rank: countries first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Target {
+    Country(CountryId),
+    /// A group of the scenario, by its index.
+    Group(usize),
+    /// A tension of the scenario, by its index.
+    Tension(usize),
+    /// An excerpt of the scenario, by its index.
+    Excerpt(usize),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Suggestion {
-    pub country: CountryId,
+    pub target: Target,
     pub field: Field,
-    /// The term as written (e.g. "Yerevan").
+    /// The term as written (e.g. "Yerevan"), or the words around the match in a longer text.
     pub matched: String,
 }
 
+impl Suggestion {
+    /// The country it leads to, if it leads to one.
+    pub fn country(&self) -> Option<CountryId> {
+        match self.target {
+            Target::Country(country) => Some(country),
+            _ => None,
+        }
+    }
+}
+
+/// How a match ranks, best first: countries before the scenario's other things, then by
+/// closeness, field and the length of the term.
+type SearchRank = (bool, Closeness, Field, usize);
+
+/// How many characters of a longer text a suggestion shows around the match.
+const SNIPPET_CHARS: usize = 60;
+
 struct Entry {
-    country: CountryId,
+    target: Target,
     field: Field,
     term: String,
     folded: String,
@@ -67,16 +106,19 @@ pub fn fold(text: &str) -> String {
 impl SearchIndex {
     pub fn build(world: &World, scenario: Option<&Scenario>) -> Self {
         let mut entries = Vec::new();
-        let mut push = |country: CountryId, field: Field, term: &str| {
+        let mut push_target = |target: Target, field: Field, term: &str| {
             let folded = fold(term);
             if !folded.trim().is_empty() {
                 entries.push(Entry {
-                    country,
+                    target,
                     field,
                     term: term.to_string(),
                     folded,
                 });
             }
+        };
+        let mut push = |country: CountryId, field: Field, term: &str| {
+            push_target(Target::Country(country), field, term)
         };
         for country in world.countries() {
             let id = country.id();
@@ -106,6 +148,7 @@ impl SearchIndex {
                     }
                 }
             }
+            push_scenario_entries(scenario, &mut push_target);
         }
         Self { entries }
     }
@@ -116,7 +159,7 @@ impl SearchIndex {
         if query.is_empty() {
             return Vec::new();
         }
-        let mut scored: Vec<((Closeness, Field, usize), &Entry)> = self
+        let mut scored: Vec<(SearchRank, &Entry)> = self
             .entries
             .iter()
             .filter_map(|entry| {
@@ -125,19 +168,23 @@ impl SearchIndex {
                 if entry.field == Field::Code && closeness != Closeness::Exact {
                     return None;
                 }
-                Some(((closeness, entry.field, entry.term.len()), entry))
+                let not_a_country = !matches!(entry.target, Target::Country(_));
+                Some((
+                    (not_a_country, closeness, entry.field, entry.term.len()),
+                    entry,
+                ))
             })
             .collect();
         scored.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.term.cmp(&b.1.term)));
         let mut suggestions: Vec<Suggestion> = Vec::new();
         for (_, entry) in scored {
-            if suggestions.iter().any(|s| s.country == entry.country) {
+            if suggestions.iter().any(|s| s.target == entry.target) {
                 continue;
             }
             suggestions.push(Suggestion {
-                country: entry.country,
+                target: entry.target,
                 field: entry.field,
-                matched: entry.term.clone(),
+                matched: snippet(&entry.term, &entry.folded, &query),
             });
             if suggestions.len() == limit {
                 break;
@@ -145,6 +192,59 @@ impl SearchIndex {
         }
         suggestions
     }
+}
+
+/// The scenario's own words: its groups' names, its tensions' summaries and actors, and the
+/// quotes of its excerpts.
+fn push_scenario_entries(scenario: &Scenario, push: &mut impl FnMut(Target, Field, &str)) {
+    let data = scenario.data();
+    for (index, group) in data.groups.iter().enumerate() {
+        for term in [
+            Some(&group.id),
+            Some(&group.name),
+            group.short_name.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            push(Target::Group(index), Field::Group, term);
+        }
+    }
+    for (index, tension) in data.tensions.iter().enumerate() {
+        push(Target::Tension(index), Field::Tension, &tension.summary);
+        for party in &tension.parties {
+            if let Some(actor) = party.actor.as_deref().and_then(|id| scenario.actor(id)) {
+                push(Target::Tension(index), Field::Actor, &actor.name);
+            }
+        }
+    }
+    for (index, excerpt) in data.excerpts.iter().enumerate() {
+        push(Target::Excerpt(index), Field::ArticleText, &excerpt.quote);
+    }
+}
+
+/// A long text cut to the words around the match, so that a suggestion stays one line; short
+/// terms are kept whole.
+fn snippet(term: &str, folded: &str, query: &str) -> String {
+    if term.chars().count() <= SNIPPET_CHARS {
+        return term.to_string();
+    }
+    // Folding keeps ASCII text's positions, and the article's accented letters are rare, so
+    // the match is found by its position in the words of the folded text.
+    let at_char = folded
+        .find(query)
+        .map_or(0, |byte| folded[..byte].chars().count());
+    let chars: Vec<char> = term.chars().collect();
+    let start = at_char.saturating_sub(SNIPPET_CHARS / 3).min(chars.len());
+    let end = (start + SNIPPET_CHARS).min(chars.len());
+    let mut text: String = chars[start..end].iter().collect();
+    if start > 0 {
+        text.insert(0, '…');
+    }
+    if end < chars.len() {
+        text.push('…');
+    }
+    text
 }
 
 fn closeness(term: &str, query: &str) -> Option<Closeness> {

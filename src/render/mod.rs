@@ -7,6 +7,7 @@ pub mod overlays;
 pub mod patterns;
 pub mod plugins;
 pub mod style;
+pub mod territories;
 pub mod view;
 
 pub use countries::{

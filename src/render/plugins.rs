@@ -1,6 +1,8 @@
 //! The map's layers as walkers plugins: group fills, NATO neighbours, tension arcs, labels.
 //! Each draws from the view model ([`crate::layers::MapLayers`]) and the cached meshes.
 
+use std::cell::RefCell;
+
 use egui::{Align2, Color32, FontId, Mesh, Rect, Response, Shape, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
@@ -12,6 +14,7 @@ use super::style::*;
 use super::view::MercatorView;
 use crate::layers::{GroupLayer, TensionArc};
 use crate::model::geo::LonLat;
+use crate::model::mercator::MercatorPoint;
 use crate::model::scenario::{GroupKind, Status, TensionKind};
 use crate::model::{CountryId, World};
 
@@ -198,35 +201,46 @@ pub fn tension_dash(kind: TensionKind) -> (Dash, f32) {
     }
 }
 
-/// The tensions' arcs and their clickable markers.
-pub struct TensionsPlugin<'a> {
+/// The tensions' arcs, under the labels.
+pub struct TensionArcsPlugin<'a> {
     pub tensions: &'a [TensionArc],
     pub selected: Option<&'a str>,
     pub palette: Palette,
 }
 
-impl Plugin for TensionsPlugin<'_> {
+impl Plugin for TensionArcsPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
         paint_layer(ui, projector, |_, view, shapes| {
-            tension_shapes(view, self.tensions, self.selected, &self.palette, shapes);
+            for copy in view.world_copies() {
+                arc_shapes(&copy, self.tensions, self.selected, &self.palette, shapes);
+            }
         });
     }
 }
 
-pub fn tension_shapes(
-    view: &MercatorView,
-    tensions: &[TensionArc],
-    selected: Option<&str>,
-    palette: &Palette,
-    shapes: &mut Vec<Shape>,
-) {
-    // Markers above every arc, in every copy of the world on screen.
-    let copies: Vec<MercatorView> = view.world_copies().collect();
-    for view in &copies {
-        arc_shapes(view, tensions, selected, palette, shapes);
-    }
-    for view in &copies {
-        marker_shapes(view, tensions, selected, palette, shapes);
+/// The tensions' clickable markers, above the labels, where the map placed them.
+pub struct TensionMarkersPlugin<'a> {
+    pub tensions: &'a [TensionArc],
+    /// Each tension's marker, in the order of `tensions`.
+    pub markers: &'a [MercatorPoint],
+    pub selected: Option<&'a str>,
+    pub palette: Palette,
+}
+
+impl Plugin for TensionMarkersPlugin<'_> {
+    fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
+        paint_layer(ui, projector, |_, view, shapes| {
+            for copy in view.world_copies() {
+                marker_shapes(
+                    &copy,
+                    self.tensions,
+                    self.markers,
+                    self.selected,
+                    &self.palette,
+                    shapes,
+                );
+            }
+        });
     }
 }
 
@@ -265,13 +279,14 @@ fn arc_shapes(
 fn marker_shapes(
     view: &MercatorView,
     tensions: &[TensionArc],
+    markers: &[MercatorPoint],
     selected: Option<&str>,
     palette: &Palette,
     shapes: &mut Vec<Shape>,
 ) {
     let clip = view.screen_rect().expand(50.0);
-    for tension in tensions {
-        let center = view.to_screen(tension.marker);
+    for (tension, &marker) in tensions.iter().zip(markers) {
+        let center = view.to_screen(marker);
         if !clip.contains(center) {
             continue;
         }
@@ -286,16 +301,21 @@ fn marker_shapes(
     }
 }
 
-/// The marker under a screen position, if any, in whichever copy of the world.
-pub fn tension_at(view: &MercatorView, tensions: &[TensionArc], pos: egui::Pos2) -> Option<usize> {
+/// The marker under a screen position, if any, in whichever copy of the world: its index in
+/// `markers`.
+pub fn tension_at(
+    view: &MercatorView,
+    markers: &[MercatorPoint],
+    pos: egui::Pos2,
+) -> Option<usize> {
     let copies: Vec<MercatorView> = view.world_copies().collect();
-    tensions
+    markers
         .iter()
         .enumerate()
-        .flat_map(|(i, t)| {
+        .flat_map(|(i, &marker)| {
             copies
                 .iter()
-                .map(move |copy| (i, copy.to_screen(t.marker).distance(pos)))
+                .map(move |copy| (i, copy.to_screen(marker).distance(pos)))
         })
         .filter(|(_, distance)| *distance <= TENSION_MARKER_PICK_RADIUS_PX)
         .min_by(|a, b| a.1.total_cmp(&b.1))
@@ -310,14 +330,63 @@ pub struct LabelsPlugin<'a> {
     /// Countries the article speaks of, whose labels may overhang their borders.
     pub priority: &'a [CountryId],
     /// Tension markers drawn above the labels, which no label may hide.
-    pub markers: &'a [TensionArc],
+    pub markers: &'a [MercatorPoint],
     pub palette: Palette,
+    /// The shapes placed in an earlier frame, reused while nothing they depend on changed.
+    pub cache: &'a RefCell<LabelCache>,
+}
+
+/// Labels placed for one view: placing them compares every label with those already placed,
+/// so it is done when the view, the markers or the theme change, not every frame.
+#[derive(Default)]
+pub struct LabelCache {
+    key: Option<LabelKey>,
+    shapes: Vec<Shape>,
+    labelled: Vec<CountryId>,
+}
+
+impl LabelCache {
+    /// The countries whose names were placed for the last view.
+    pub fn labelled(&self) -> &[CountryId] {
+        &self.labelled
+    }
+}
+
+/// Everything label placement depends on, compared exactly.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct LabelKey {
+    center: MercatorPoint,
+    zoom: f64,
+    screen: Rect,
+    ink: Color32,
+    order: *const CountryId,
+    markers: *const MercatorPoint,
+    marker_count: usize,
 }
 
 impl Plugin for LabelsPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
         paint_layer(ui, projector, |ui, view, shapes| {
-            self.label_shapes(ui, view, shapes);
+            let key = LabelKey {
+                center: view.center(),
+                zoom: view.zoom(),
+                screen: view.screen_rect(),
+                ink: self.palette.label,
+                order: self.order.as_ptr(),
+                markers: self.markers.as_ptr(),
+                marker_count: self.markers.len(),
+            };
+            let mut cache = self.cache.borrow_mut();
+            if cache.key != Some(key) {
+                let LabelCache {
+                    shapes, labelled, ..
+                } = &mut *cache;
+                shapes.clear();
+                labelled.clear();
+                self.label_shapes(ui, view, shapes, labelled);
+                cache.key = Some(key);
+            }
+            shapes.extend(cache.shapes.iter().cloned());
         });
     }
 }
@@ -339,11 +408,34 @@ pub fn label_order(world: &World, priority: &[CountryId]) -> Vec<CountryId> {
         .collect()
 }
 
+/// Where an article country's name may go, in units of its own size, when its middle is taken.
+const PRIORITY_LABEL_SHIFTS: [egui::Vec2; 13] = [
+    egui::vec2(0.0, 0.0),
+    egui::vec2(0.0, -0.9),
+    egui::vec2(0.0, 0.9),
+    egui::vec2(0.6, 0.0),
+    egui::vec2(-0.6, 0.0),
+    egui::vec2(0.6, -0.9),
+    egui::vec2(-0.6, -0.9),
+    egui::vec2(0.6, 0.9),
+    egui::vec2(-0.6, 0.9),
+    egui::vec2(0.0, -1.8),
+    egui::vec2(0.0, 1.8),
+    egui::vec2(1.1, 0.0),
+    egui::vec2(-1.1, 0.0),
+];
+
 /// Capitals are shown from this zoom on (article countries one level earlier).
 const CAPITALS_FROM_ZOOM: f64 = 4.5;
 
 impl LabelsPlugin<'_> {
-    fn label_shapes(&self, ui: &Ui, view: &MercatorView, shapes: &mut Vec<Shape>) {
+    fn label_shapes(
+        &self,
+        ui: &Ui,
+        view: &MercatorView,
+        shapes: &mut Vec<Shape>,
+        labelled: &mut Vec<CountryId>,
+    ) {
         let (world, order, priority, markers, palette) = (
             self.world,
             self.order,
@@ -354,9 +446,9 @@ impl LabelsPlugin<'_> {
         let screen = view.screen_rect();
         let mut taken: Vec<Rect> = markers
             .iter()
-            .map(|marker| {
+            .map(|&marker| {
                 Rect::from_center_size(
-                    view.to_screen(marker.marker),
+                    view.to_screen(marker),
                     egui::Vec2::splat(2.0 * TENSION_MARKER_PICK_RADIUS_PX),
                 )
             })
@@ -387,13 +479,25 @@ impl LabelsPlugin<'_> {
             if galley.size().x > extent * if is_priority { 3.0 } else { 0.9 } {
                 continue;
             }
-            let rect = Align2::CENTER_CENTER
+            let centered = Align2::CENTER_CENTER
                 .anchor_size(anchor, galley.size())
                 .expand(2.0);
-            if !free(rect, &taken) {
+            // The article's countries may move their name just off a marker or a neighbour's
+            // name rather than lose it.
+            let shifts: &[egui::Vec2] = if is_priority {
+                &PRIORITY_LABEL_SHIFTS
+            } else {
+                &[egui::Vec2::ZERO]
+            };
+            let Some(rect) = shifts
+                .iter()
+                .map(|shift| centered.translate(*shift * centered.size()))
+                .find(|rect| free(*rect, &taken))
+            else {
                 continue;
-            }
+            };
             taken.push(rect);
+            labelled.push(id);
             halo_text(
                 shapes,
                 painter,
@@ -434,14 +538,24 @@ fn capital_shapes(
         FontId::proportional(CAPITAL_FONT_SIZE),
         palette.label,
     );
-    let text_rect = Align2::LEFT_CENTER
-        .anchor_size(dot + CAPITAL_LABEL_OFFSET, galley.size())
-        .expand(1.0);
     let dot_rect =
         Rect::from_center_size(dot, egui::Vec2::splat(2.0 * (CAPITAL_DOT_RADIUS_PX + 0.5)));
-    if !free(text_rect, taken) || !free(dot_rect, taken) {
+    if !free(dot_rect, taken) {
         return;
     }
+    // The name goes right of the dot, or left, above or below when that is taken.
+    let sides = [
+        (Align2::LEFT_CENTER, CAPITAL_LABEL_OFFSET),
+        (Align2::RIGHT_CENTER, -CAPITAL_LABEL_OFFSET),
+        (Align2::CENTER_BOTTOM, -CAPITAL_LABEL_OFFSET.yx()),
+        (Align2::CENTER_TOP, CAPITAL_LABEL_OFFSET.yx()),
+    ];
+    let Some((align, offset, text_rect)) = sides.into_iter().find_map(|(align, offset)| {
+        let rect = align.anchor_size(dot + offset, galley.size()).expand(1.0);
+        free(rect, taken).then_some((align, offset, rect))
+    }) else {
+        return;
+    };
     taken.push(text_rect);
     taken.push(dot_rect);
     shapes.push(Shape::circle_filled(
@@ -457,8 +571,8 @@ fn capital_shapes(
     halo_text(
         shapes,
         painter,
-        dot + CAPITAL_LABEL_OFFSET,
-        Align2::LEFT_CENTER,
+        dot + offset,
+        align,
         &capital.name,
         CAPITAL_FONT_SIZE,
         palette,

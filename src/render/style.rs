@@ -21,6 +21,8 @@ mod okabe_ito {
 /// The colours of one theme.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Palette {
+    /// Whether this is the dark theme's palette.
+    pub dark: bool,
     pub sea: Color32,
     pub land: Color32,
     pub border: Color32,
@@ -38,6 +40,7 @@ impl Palette {
     pub fn for_theme(dark: bool) -> Self {
         if dark {
             Self {
+                dark,
                 sea: Color32::from_rgb(0x14, 0x1c, 0x26),
                 land: Color32::from_rgb(0x3a, 0x3f, 0x46),
                 border: Color32::from_rgb(0x1e, 0x22, 0x28),
@@ -51,6 +54,7 @@ impl Palette {
             }
         } else {
             Self {
+                dark,
                 sea: Color32::from_rgb(0xd4, 0xe4, 0xef),
                 land: Color32::from_rgb(0xf2, 0xef, 0xe9),
                 border: Color32::from_rgb(0x9a, 0x9a, 0x9a),
@@ -84,6 +88,15 @@ impl Palette {
             okabe_ito::REDDISH_PURPLE,
         ];
         colors[index % colors.len()]
+    }
+
+    /// The palette with the tensions faded, for a date other than the article's: the arcs are
+    /// what the article stated then, not facts of the date shown.
+    pub fn with_faded_tensions(self) -> Self {
+        Self {
+            tension: self.tension.gamma_multiply(FADED_TENSION_ALPHA),
+            ..self
+        }
     }
 
     pub fn border_stroke(&self) -> Stroke {
@@ -120,6 +133,8 @@ pub const SELECTION_OUTLINE_WIDTH_PX: f32 = 2.4;
 pub const GROUP_OUTLINE_WIDTH_PX: f32 = 1.6;
 pub const TENSION_WIDTH_PX: f32 = 2.2;
 pub const TENSION_MARKER_RADIUS_PX: f32 = 6.0;
+/// How far apart tension markers are kept, centre to centre, where their arcs allow.
+pub const MARKER_SPACING_PX: f32 = 2.0 * TENSION_MARKER_RADIUS_PX + 5.0;
 /// A tension marker in the legend's swatch.
 pub const LEGEND_MARKER_RADIUS_PX: f32 = 4.0;
 /// The size of a legend swatch.
@@ -134,13 +149,28 @@ pub const CAPITAL_LABEL_OFFSET: egui::Vec2 = egui::vec2(5.0, 0.0);
 /// Translucency of a fill for a status that is not full membership.
 pub const PARTIAL_STATUS_ALPHA: u8 = 70;
 pub const MEMBER_ALPHA: u8 = 215;
+/// How much of a tension's colour is kept on a date other than the article's.
+pub const FADED_TENSION_ALPHA: f32 = 0.45;
 /// How opaque group fills are over online tiles, so the tiles show through.
 pub const TILE_FILL_ALPHA: f32 = 0.7;
 pub const EXCERPTS_PANEL_WIDTH: f32 = 320.0;
+/// The most of the window's width one side panel may take.
+pub const MAX_PANEL_SHARE: f32 = 0.24;
 pub const DETAILS_PANEL_WIDTH: f32 = 300.0;
 pub const HELP_WIDTH: f32 = 420.0;
 pub const READER_SIZE: [f32; 2] = [560.0, 620.0];
+/// Messages float over the top of the map, this share of its width wide.
+pub const TOAST_WIDTH_SHARE: f32 = 0.6;
+pub const TOAST_MIN_WIDTH: f32 = 320.0;
+/// Below the date badge, so neither hides the other.
+pub const TOAST_TOP_MARGIN: f32 = 64.0;
 pub const PROGRESS_BAR_WIDTH: f32 = 160.0;
+pub const SCALE_BAR_MAX_PX: f32 = 120.0;
+pub const SCALE_BAR_MARGIN: f32 = 16.0;
+pub const SCALE_BAR_FONT_SIZE: f32 = 12.0;
+/// The zoom and fit buttons on the map.
+pub const MAP_CONTROL_SIZE: egui::Vec2 = egui::vec2(34.0, 28.0);
+pub const MAP_CONTROL_MARGIN: f32 = 10.0;
 pub const DATE_BADGE_FONT_SIZE: f32 = 18.0;
 /// Where the date badge sits from the map's top-left corner.
 pub const DATE_BADGE_MARGIN: egui::Vec2 = egui::vec2(12.0, 10.0);
@@ -151,6 +181,45 @@ pub const OVERLAY_LINE_WIDTH_PX: f32 = 2.2;
 /// How close a click must come to an overlay's point or line to pick it.
 pub const OVERLAY_PICK_DISTANCE_PX: f32 = 7.0;
 pub const OVERLAY_AREA_ALPHA: u8 = 90;
+
+/// Contested territories: the ink of the occupation hatching and of the dashed outline, and
+/// the halo of the opposite tone under outline and names, so that both read over any fill in
+/// either theme. Territories use no group colour: the holder is named in words, not painted.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TerritoryLook {
+    pub hatch: Color32,
+    pub outline: Color32,
+    pub halo: Color32,
+}
+
+impl TerritoryLook {
+    pub fn for_theme(dark: bool) -> Self {
+        if dark {
+            Self {
+                hatch: Color32::from_white_alpha(150),
+                outline: Color32::from_gray(240),
+                halo: Color32::from_black_alpha(170),
+            }
+        } else {
+            Self {
+                hatch: Color32::from_black_alpha(140),
+                outline: Color32::from_gray(20),
+                halo: Color32::from_white_alpha(200),
+            }
+        }
+    }
+}
+
+pub const TERRITORY_OUTLINE_WIDTH_PX: f32 = 1.4;
+pub const TERRITORY_HALO_WIDTH_PX: f32 = 3.4;
+/// Dash and gap of a territory's outline, in pixels.
+pub const TERRITORY_DASH_PX: (f32, f32) = (6.0, 3.0);
+pub const TERRITORY_MARKER_RADIUS_PX: f32 = 5.0;
+/// How close a click must come to the marker of a territory without an outline.
+pub const TERRITORY_PICK_RADIUS_PX: f32 = 10.0;
+pub const TERRITORY_FONT_SIZE: f32 = 11.0;
+/// A territory's name is written inside it once it is at least this wide on screen.
+pub const TERRITORY_LABEL_MIN_WIDTH_PX: f32 = 45.0;
 
 #[cfg(test)]
 mod tests {

@@ -69,17 +69,26 @@ impl MercatorView {
         )
     }
 
+    /// The Mercator point under a screen position.
+    pub fn screen_to_mercator(&self, pos: Pos2) -> MercatorPoint {
+        let c = self.screen_rect.center();
+        MercatorPoint::new(
+            self.center.x + (pos.x - c.x) as f64 / self.pixels_per_unit,
+            self.center.y + (pos.y - c.y) as f64 / self.pixels_per_unit,
+        )
+    }
+
+    /// The centre of the view in Mercator space.
+    pub fn center(&self) -> MercatorPoint {
+        self.center
+    }
+
     pub fn lon_lat_to_screen(&self, lon: f64, lat: f64) -> Pos2 {
         self.to_screen(mercator::project(lon, lat))
     }
 
     pub fn screen_to_lon_lat(&self, pos: Pos2) -> LonLat {
-        let c = self.screen_rect.center();
-        let point = MercatorPoint::new(
-            self.center.x + (pos.x - c.x) as f64 / self.pixels_per_unit,
-            self.center.y + (pos.y - c.y) as f64 / self.pixels_per_unit,
-        );
-        mercator::unproject(point)
+        mercator::unproject(self.screen_to_mercator(pos))
     }
 
     /// The part of the Mercator square on screen, for culling.

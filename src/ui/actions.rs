@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use super::state::{DateChoice, ThemeChoice};
 use crate::layers::{LayerId, OverlayId};
 use crate::model::CountryId;
+use crate::model::search::Target;
 
 /// A request from a panel or the map, applied by the App at the end of the frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,6 +15,12 @@ pub enum Action {
     FlyToCountry(CountryId),
     /// Index of a tension in the scenario.
     SelectTension(usize),
+    /// Index of a group in the scenario.
+    SelectGroup(usize),
+    /// Goes where a search suggestion leads and clears the search.
+    ChooseSuggestion(Target),
+    /// A contested territory, by its index in the bundled territories.
+    SelectTerritory(usize),
     /// Index of an excerpt in the scenario: selects its countries and fits the map to them.
     SelectExcerpt(usize),
     SelectOverlayFeature {
@@ -34,6 +41,10 @@ pub enum Action {
     OnlineTilesFailed,
     SetSearchQuery(String),
     FocusSearch,
+    /// Zooms the map by this many levels around its centre (negative zooms out).
+    ZoomMap(f64),
+    /// Moves the map by this distance on screen, in points.
+    PanMap(egui::Vec2),
     ResetView,
     ResetAll,
     ShowOpenDialog,
@@ -53,6 +64,10 @@ pub enum Selection {
         countries: Vec<CountryId>,
     },
     Tension(usize),
+    /// A group of the scenario, by its index.
+    Group(usize),
+    /// A contested territory, by its index in the bundled territories.
+    Territory(usize),
     OverlayFeature {
         overlay: OverlayId,
         feature: usize,
@@ -65,7 +80,11 @@ impl Selection {
         match self {
             Selection::Country(country) => std::slice::from_ref(country),
             Selection::Excerpt { countries, .. } => countries,
-            Selection::None | Selection::Tension(_) | Selection::OverlayFeature { .. } => &[],
+            Selection::None
+            | Selection::Tension(_)
+            | Selection::Territory(_)
+            | Selection::Group(_)
+            | Selection::OverlayFeature { .. } => &[],
         }
     }
 

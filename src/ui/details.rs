@@ -8,8 +8,8 @@ use super::actions::{Action, Selection};
 use super::text::{Mark, marked_text};
 use crate::layers::OverlayId;
 use crate::model::CountryId;
-use crate::model::mentions::find_terms;
 use crate::model::scenario::{Excerpt, PartyRef};
+use crate::model::territory::TerritoryText;
 
 pub fn details_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
     match context.selection {
@@ -30,6 +30,8 @@ pub fn details_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Act
             }
         }
         Selection::Tension(index) => tension_ui(ui, context, *index, actions),
+        Selection::Territory(index) => territory_ui(ui, context, *index, actions),
+        Selection::Group(index) => group_ui(ui, context, *index, actions),
         Selection::OverlayFeature { overlay, feature } => {
             overlay_feature_ui(ui, context, *overlay, *feature)
         }
@@ -82,13 +84,9 @@ fn country_ui(ui: &mut Ui, context: &PanelContext<'_>, id: CountryId, actions: &
     ui.strong(format!("On {}", context.date.long_form()));
     let mut any_status = false;
     for group in &scenario.data().groups {
-        if let Some(status) = scenario.status(code, &group.id, context.date) {
+        if let Some(standing) = scenario.standing_text(code, group, context.date) {
             any_status = true;
-            ui.label(format!(
-                "{}: {}",
-                scenario.group_name_on(group, context.date),
-                status.label()
-            ));
+            ui.label(standing);
         }
     }
     if !any_status {
@@ -135,17 +133,24 @@ fn country_ui(ui: &mut Ui, context: &PanelContext<'_>, id: CountryId, actions: &
         }
     }
 
-    let tensions = scenario.tensions_of(code);
+    let tensions = scenario.tensions_involving(code, context.date);
     if !tensions.is_empty() {
         ui.add_space(6.0);
-        ui.strong("Tensions");
-        for tension in tensions {
+        ui.strong(format!(
+            "Tensions (as stated on {})",
+            scenario.date().long_form()
+        ));
+        for (tension, via_group) in tensions {
+            let text = match via_group {
+                Some(group) => format!("{} (as a member of {})", tension.summary, group.label()),
+                None => tension.summary.clone(),
+            };
             if let Some(index) = scenario
                 .data()
                 .tensions
                 .iter()
                 .position(|t| t.id == tension.id)
-                && ui.link(&tension.summary).clicked()
+                && ui.link(text).clicked()
             {
                 actions.push(Action::SelectTension(index));
             }
@@ -156,16 +161,20 @@ fn country_ui(ui: &mut Ui, context: &PanelContext<'_>, id: CountryId, actions: &
     if !excerpts.is_empty() {
         ui.add_space(6.0);
         ui.strong("What the article says");
-        let terms = scenario.mention_terms(code);
         for excerpt in excerpts {
-            excerpt_with_mentions_ui(ui, excerpt, &terms);
+            let mentions = scenario.mention_ranges(code, &excerpt.quote);
+            excerpt_with_mentions_ui(ui, excerpt, mentions);
         }
     }
 }
 
 /// An excerpt as a quote, with the words that name the country highlighted.
-pub fn excerpt_with_mentions_ui(ui: &mut Ui, excerpt: &Excerpt, terms: &[&str]) {
-    let marks: Vec<_> = find_terms(&excerpt.quote, terms)
+pub fn excerpt_with_mentions_ui(
+    ui: &mut Ui,
+    excerpt: &Excerpt,
+    mentions: Vec<std::ops::Range<usize>>,
+) {
+    let marks: Vec<_> = mentions
         .into_iter()
         .map(|range| (range, Mark::Mention))
         .collect();
@@ -180,6 +189,78 @@ pub fn excerpt_with_mentions_ui(ui: &mut Ui, excerpt: &Excerpt, terms: &[&str]) 
     });
 }
 
+/// A group on the date: its name then, kind, founding, members and note.
+fn group_ui(ui: &mut Ui, context: &PanelContext<'_>, index: usize, actions: &mut Vec<Action>) {
+    let scenario = context.scenario;
+    let Some(group) = scenario.data().groups.get(index) else {
+        return;
+    };
+    ui.heading(scenario.group_name_on(group, context.date));
+    let founded = group
+        .founded
+        .map(|date| format!(", founded {}", date.long_form()))
+        .unwrap_or_default();
+    ui.label(
+        RichText::new(format!("{}{founded}", group.kind.label()))
+            .small()
+            .weak(),
+    );
+    let members = scenario.statuses_in(&group.id, context.date);
+    ui.add_space(4.0);
+    ui.strong(format!(
+        "On {}: {} with a status",
+        context.date.long_form(),
+        members.len()
+    ));
+    for (code, status) in members {
+        if let Some(country) = context.world.by_code(code)
+            && ui
+                .link(format!("{} ({})", country.name(), status.label()))
+                .clicked()
+        {
+            actions.push(Action::SelectCountry(country.id()));
+        }
+    }
+    if let Some(note) = &group.note {
+        ui.add_space(4.0);
+        ui.label(RichText::new(note).small());
+    }
+}
+
+/// A contested territory on the date: who recognises and who holds it, its history and the
+/// source of every period, shown as text.
+fn territory_ui(ui: &mut Ui, context: &PanelContext<'_>, index: usize, actions: &mut Vec<Action>) {
+    let Some(territory) = context.territories.all().get(index) else {
+        return;
+    };
+    ui.heading(territory.name());
+    match territory.period_at(context.date) {
+        Some(period) => {
+            let text = TerritoryText::new(context.world, territory, period);
+            ui.label(RichText::new(&text.summary).strong());
+            ui.label(&text.note);
+            ui.add_space(4.0);
+            ui.strong("History");
+            for (line, source) in text.history.iter().zip(&text.sources) {
+                ui.label(line);
+                ui.label(RichText::new(format!("Source: {source}")).small().weak());
+            }
+            ui.add_space(4.0);
+            ui.label(RichText::new(&text.outline).small().weak());
+        }
+        None => {
+            ui.label(format!("Not contested on {}.", context.date.long_form()));
+        }
+    }
+    if let Some(country) = context.world.by_code(territory.recognised_as())
+        && ui
+            .link(format!("Recognised as part of {}", country.name()))
+            .clicked()
+    {
+        actions.push(Action::SelectCountry(country.id()));
+    }
+}
+
 fn tension_ui(ui: &mut Ui, context: &PanelContext<'_>, index: usize, actions: &mut Vec<Action>) {
     let Some(tension) = context.scenario.data().tensions.get(index) else {
         return;
@@ -187,6 +268,18 @@ fn tension_ui(ui: &mut Ui, context: &PanelContext<'_>, index: usize, actions: &m
     ui.heading("Tension");
     ui.label(RichText::new(tension.kind.label()).small().weak());
     ui.label(&tension.summary);
+    let stated_on = context.scenario.date();
+    if context.date != stated_on {
+        ui.label(
+            RichText::new(format!(
+                "As stated on {}; the map shows {}.",
+                stated_on.long_form(),
+                context.date.long_form()
+            ))
+            .small()
+            .italics(),
+        );
+    }
     ui.add_space(4.0);
     ui.strong("Between");
     for party in tension.parties.iter().filter_map(|party| party.resolve()) {
@@ -203,12 +296,19 @@ fn tension_ui(ui: &mut Ui, context: &PanelContext<'_>, index: usize, actions: &m
                 ui.label(name);
             }
         }
+        if let Some(placement) = context.scenario.party_placement(context.world, party) {
+            ui.label(
+                RichText::new(format!("Arc end: {placement}"))
+                    .small()
+                    .weak(),
+            );
+        }
     }
     ui.add_space(4.0);
     ui.strong("The article says");
     for id in &tension.excerpts {
         if let Some(excerpt) = context.scenario.excerpt(id) {
-            excerpt_with_mentions_ui(ui, excerpt, &[]);
+            excerpt_with_mentions_ui(ui, excerpt, Vec::new());
         }
     }
 }

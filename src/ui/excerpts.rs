@@ -1,12 +1,12 @@
-//! The article's excerpts in article order; a selected country's excerpts are marked and come
-//! first. Clicking one selects the countries it concerns.
+//! The article's excerpts, always in article order. Those that concern the selected country,
+//! or that state the selected tension, are marked, and the list scrolls to the first of them
+//! when the selection changes. Clicking one selects the countries it concerns.
 
 use egui::{RichText, Ui};
 
 use super::PanelContext;
 use super::actions::{Action, Selection};
 use super::text::{Mark, marked_text};
-use crate::model::mentions::find_terms;
 
 pub fn excerpts_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
     let scenario = context.scenario;
@@ -20,30 +20,47 @@ pub fn excerpts_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Ac
         .selection
         .country()
         .map(|id| context.world.country(id).iso_a3());
-    let concerns_selected = |index: usize| {
-        selected_code.is_some_and(|code| {
-            scenario.data().excerpts[index]
-                .countries
-                .iter()
-                .any(|c| c == code)
-        })
+    let cited: Vec<&str> = match context.selection {
+        Selection::Tension(index) => scenario
+            .data()
+            .tensions
+            .get(*index)
+            .map(|t| t.excerpts.iter().map(String::as_str).collect())
+            .unwrap_or_default(),
+        _ => Vec::new(),
     };
-    let mut order: Vec<usize> = (0..scenario.data().excerpts.len()).collect();
-    // Stable: the selected country's excerpts first, each group still in article order.
-    order.sort_by_key(|&index| !concerns_selected(index));
-    let terms = selected_code
-        .map(|code| scenario.mention_terms(code))
-        .unwrap_or_default();
+    let is_marked = |index: usize| {
+        let excerpt = &scenario.data().excerpts[index];
+        cited.contains(&excerpt.id.as_str())
+            || selected_code.is_some_and(|code| excerpt.countries.iter().any(|c| c == code))
+    };
+    let marked_count = (0..scenario.data().excerpts.len())
+        .filter(|&i| is_marked(i))
+        .count();
+    if marked_count > 0 {
+        ui.label(
+            RichText::new(format!("{marked_count} marked for the selection"))
+                .small()
+                .weak(),
+        );
+    }
+    // Scroll to the first marked excerpt once per selection, not on every frame.
+    let scrolled_id = egui::Id::unique("alliance-map/excerpts-scrolled-for");
+    let selection_key = format!("{:?}", context.selection);
+    let scroll_now =
+        ui.ctx().data(|data| data.get_temp::<String>(scrolled_id)) != Some(selection_key.clone());
+    let mut scrolled = false;
 
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for index in order {
-                let excerpt = &scenario.data().excerpts[index];
-                let marked = concerns_selected(index);
+            for (index, excerpt) in scenario.data().excerpts.iter().enumerate() {
+                let marked = is_marked(index);
                 let is_selected =
                     matches!(context.selection, Selection::Excerpt { index: i, .. } if *i == index);
-                let marks: Vec<_> = find_terms(&excerpt.quote, &terms)
+                let marks: Vec<_> = selected_code
+                    .map(|code| scenario.mention_ranges(code, &excerpt.quote))
+                    .unwrap_or_default()
                     .into_iter()
                     .map(|range| (range, Mark::Mention))
                     .collect();
@@ -52,7 +69,7 @@ pub fn excerpts_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Ac
                 } else {
                     ui.visuals().extreme_bg_color
                 });
-                frame.show(ui, |ui| {
+                let shown = frame.show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.label(
                         RichText::new(format!("¶{}", excerpt.paragraph))
@@ -71,6 +88,14 @@ pub fn excerpts_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Ac
                         actions.push(Action::SelectExcerpt(index));
                     }
                 });
+                if marked && scroll_now && !scrolled {
+                    shown.response.scroll_to_me(Some(egui::Align::TOP));
+                    scrolled = true;
+                }
             }
         });
+    if scroll_now {
+        ui.ctx()
+            .data_mut(|data| data.insert_temp(scrolled_id, selection_key));
+    }
 }

@@ -8,6 +8,11 @@ use super::state::DateChoice;
 use crate::layers::MapLayers;
 use crate::model::date::Date;
 
+/// How far + and - zoom the map.
+const KEY_ZOOM_LEVELS: f64 = 0.5;
+/// How far an arrow key moves the map.
+const KEY_PAN_POINTS: f32 = 120.0;
+
 /// The actions this frame's key presses ask for. Shortcuts without a modifier are left to a
 /// text field that has the keyboard.
 pub fn keyboard_actions(
@@ -48,6 +53,28 @@ pub fn keyboard_actions(
             if input.key_pressed(key) {
                 actions.push(month(months));
             }
+        }
+        for (key, levels) in [
+            (Key::Plus, KEY_ZOOM_LEVELS),
+            (Key::Equals, KEY_ZOOM_LEVELS),
+            (Key::Minus, -KEY_ZOOM_LEVELS),
+        ] {
+            if input.key_pressed(key) {
+                actions.push(Action::ZoomMap(levels));
+            }
+        }
+        for (key, direction) in [
+            (Key::ArrowLeft, egui::vec2(-1.0, 0.0)),
+            (Key::ArrowRight, egui::vec2(1.0, 0.0)),
+            (Key::ArrowUp, egui::vec2(0.0, -1.0)),
+            (Key::ArrowDown, egui::vec2(0.0, 1.0)),
+        ] {
+            if input.key_pressed(key) {
+                actions.push(Action::PanMap(direction * KEY_PAN_POINTS));
+            }
+        }
+        if input.key_pressed(Key::Home) {
+            actions.push(Action::ResetView);
         }
         for (position, layer) in layers.layer_ids().into_iter().enumerate() {
             if layer_shortcut(position).is_some_and(|key| input.key_pressed(key)) {

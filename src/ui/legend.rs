@@ -7,10 +7,11 @@ use super::actions::Action;
 use super::state::layer_key;
 use crate::layers::{LayerId, MapLayers, OverlayId};
 use crate::model::scenario::{GroupKind, Status};
-use crate::render::patterns::{PATTERN_SPACING_PX, pattern_shapes};
+use crate::render::patterns::{PATTERN_SPACING_PX, Pattern, pattern_shapes};
 use crate::render::plugins::status_look;
 use crate::render::style::{
     LEGEND_MARKER_RADIUS_PX, NEIGHBOUR_OUTLINE_WIDTH_PX, Palette, SWATCH, TENSION_WIDTH_PX,
+    TERRITORY_OUTLINE_WIDTH_PX, TerritoryLook,
 };
 
 /// The keyboard shortcut of the n-th layer in the legend (1, 2, ... 9).
@@ -46,6 +47,7 @@ pub fn layer_label(layers: &MapLayers, layer: LayerId) -> String {
             None => "Neighbours (0)".into(),
         },
         LayerId::Tensions => format!("Tensions ({})", layers.tensions.len()),
+        LayerId::Territories => format!("Contested territories ({})", layers.territories),
         LayerId::Labels => "Names and capitals".into(),
     }
 }
@@ -122,6 +124,7 @@ fn layer_description(layers: &MapLayers, layer: LayerId) -> String {
         LayerId::Group(index) => layers.groups[index].name.clone(),
         LayerId::Neighbours => "Members bordering an active member of the other alliance by land, computed from the boundaries on the date shown".into(),
         LayerId::Tensions => "Tensions the article states; click a marker for its quotes".into(),
+        LayerId::Territories => "Territories recognised as part of one state and held by another or by a breakaway authority on the date shown: hatched, with a dashed outline; click one for its status and sources".into(),
         LayerId::Labels => "Country names and capitals where the zoom leaves room".into(),
     }
 }
@@ -156,6 +159,25 @@ fn swatch_ui(ui: &mut Ui, layers: &MapLayers, layer: LayerId, palette: &Palette)
             );
             painter.circle_filled(rect.center(), LEGEND_MARKER_RADIUS_PX, palette.tension);
         }
+        LayerId::Territories => {
+            let look = TerritoryLook::for_theme(ui.visuals().dark_mode);
+            painter.rect_filled(rect, 2.0, palette.land);
+            let mut shapes = Vec::new();
+            let points = swatch_pattern_points(rect);
+            pattern_shapes(
+                Pattern::Hatch,
+                &points,
+                Stroke::new(1.2, look.hatch),
+                &mut shapes,
+            );
+            painter.with_clip_rect(rect).extend(shapes);
+            painter.rect_stroke(
+                rect.shrink(0.7),
+                2.0,
+                Stroke::new(TERRITORY_OUTLINE_WIDTH_PX, look.outline),
+                egui::StrokeKind::Inside,
+            );
+        }
         LayerId::Labels => {
             painter.text(
                 rect.center(),
@@ -182,16 +204,7 @@ pub fn paint_status_swatch(
         painter.rect_filled(rect, 2.0, fill);
     }
     if let Some(pattern) = look.pattern {
-        let mut points = Vec::new();
-        let mut y = rect.top() + PATTERN_SPACING_PX / 2.0;
-        while y < rect.bottom() {
-            let mut x = rect.left() + PATTERN_SPACING_PX / 2.0;
-            while x < rect.right() {
-                points.push(egui::pos2(x, y));
-                x += PATTERN_SPACING_PX * 0.8;
-            }
-            y += PATTERN_SPACING_PX * 0.8;
-        }
+        let points = swatch_pattern_points(rect);
         let mut shapes = Vec::new();
         pattern_shapes(pattern, &points, Stroke::new(1.3, color), &mut shapes);
         painter.with_clip_rect(rect).extend(shapes);
@@ -199,6 +212,21 @@ pub fn paint_status_swatch(
     if look.dash.is_some() {
         painter.rect_stroke(rect, 2.0, Stroke::new(1.4, color), egui::StrokeKind::Inside);
     }
+}
+
+/// Where a swatch's pattern marks go: a grid a little denser than on the map.
+fn swatch_pattern_points(rect: Rect) -> Vec<egui::Pos2> {
+    let mut points = Vec::new();
+    let mut y = rect.top() + PATTERN_SPACING_PX / 2.0;
+    while y < rect.bottom() {
+        let mut x = rect.left() + PATTERN_SPACING_PX / 2.0;
+        while x < rect.right() {
+            points.push(egui::pos2(x, y));
+            x += PATTERN_SPACING_PX * 0.8;
+        }
+        y += PATTERN_SPACING_PX * 0.8;
+    }
+    points
 }
 
 /// How statuses other than membership are drawn.

@@ -54,6 +54,7 @@ pub struct PanelContext<'a> {
     pub date: Date,
     /// Dates on which memberships changed, with what changed.
     pub changes: &'a [(Date, String)],
+    pub territories: &'a crate::model::territory::Territories,
     /// The online basemap is on but no tile could be loaded.
     pub tiles_failed: bool,
     pub palette: Palette,

@@ -34,9 +34,10 @@ pub fn reader_ui(ui: &mut Ui, context: &PanelContext<'_>) {
         .map(|range| (range, Mark::Excerpt))
         .collect();
     if let Some(id) = context.selection.country() {
-        let terms = scenario.mention_terms(context.world.country(id).iso_a3());
+        let code = context.world.country(id).iso_a3();
         marks.extend(
-            find_terms(article.text(), &terms)
+            scenario
+                .mention_ranges(code, article.text())
                 .into_iter()
                 .map(|range| (range, Mark::Mention)),
         );

@@ -18,8 +18,8 @@ pub fn status_bar_ui(ui: &mut Ui, context: &PanelContext<'_>) {
         ui.label(format!("Article: {} ({})", meta.author, meta.publication.as_deref().unwrap_or("publication unknown")));
         ui.separator();
         ui.label("Boundaries: Natural Earth (public domain)")
-            .on_hover_text(format!("Natural Earth draws de facto boundaries: who controls the ground, not who claims it (Crimea is drawn in Russia, Abkhazia and South Ossetia in Georgia). The article dates from {}.", meta.date.year()));
-        ui.label(RichText::new("de facto boundaries").weak());
+            .on_hover_text("Natural Earth boundaries, drawn de jure where a territory is contested: Crimea is drawn in Ukraine, Abkhazia and South Ossetia in Georgia. The territories layer shows who held each contested territory on the date shown.");
+        ui.label(RichText::new("contested territories hatched").weak());
         if context.state.online_tiles && crate::render::online_tiles::AVAILABLE {
             ui.separator();
             ui.hyperlink_to(

@@ -6,7 +6,7 @@ use super::PanelContext;
 use super::actions::Action;
 use super::state::{DateChoice, ThemeChoice};
 use crate::model::date::Date;
-use crate::model::search::Suggestion;
+use crate::model::search::{Suggestion, Target};
 
 /// What the search box holds between frames; changed only through actions.
 #[derive(Default)]
@@ -23,7 +23,7 @@ pub fn search_box_id() -> egui::Id {
 pub const SEARCH_LABEL: &str = "Search";
 /// How many suggestions the search shows.
 pub const SUGGESTIONS: usize = 8;
-const SEARCH_BOX_WIDTH: f32 = 220.0;
+const SEARCH_BOX_WIDTH: f32 = 180.0;
 
 pub fn top_bar_ui(
     ui: &mut Ui,
@@ -141,7 +141,8 @@ fn date_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
     let last_month = start.months_until(&latest).max(0);
     let mut month = start.months_until(&context.date).clamp(0, last_month);
     ui.vertical(|ui| {
-        ui.spacing_mut().slider_width = 260.0;
+        // The slider gives up width first in a narrow window, so the search box stays.
+        ui.spacing_mut().slider_width = (ui.ctx().content_rect().width() * 0.2).clamp(120.0, 260.0);
         let slider = egui::Slider::new(&mut month, 0..=last_month)
             .show_value(false)
             .step_by(1.0)
@@ -215,7 +216,7 @@ fn search_ui(
     }
     let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
     if entered && let Some(first) = search.suggestions.first() {
-        actions.push(Action::FlyToCountry(first.country));
+        actions.push(Action::ChooseSuggestion(first.target));
         return;
     }
     if search.query.trim().is_empty() || (!response.has_focus() && search.suggestions.is_empty()) {
@@ -229,26 +230,45 @@ fn search_ui(
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_min_width(response.rect.width());
                 if search.suggestions.is_empty() {
-                    ui.label(RichText::new("No country, capital or leader matches").weak());
+                    ui.label(RichText::new("Nothing in the map or the article matches").weak());
                 }
                 for suggestion in &search.suggestions {
-                    let country = context.world.country(suggestion.country);
-                    let text = if suggestion.matched == country.name() {
-                        country.name().to_string()
-                    } else {
-                        format!(
-                            "{} — {}: {}",
-                            country.name(),
-                            suggestion.field.label(),
-                            suggestion.matched
-                        )
-                    };
+                    let text = suggestion_text(context, suggestion);
                     if ui.selectable_label(false, text).clicked() {
-                        actions.push(Action::FlyToCountry(suggestion.country));
+                        actions.push(Action::ChooseSuggestion(suggestion.target));
                     }
                 }
             });
         });
+}
+
+/// A suggestion as the list shows it: what it leads to, and what matched when that differs.
+fn suggestion_text(context: &PanelContext<'_>, suggestion: &Suggestion) -> String {
+    let data = context.scenario.data();
+    let name = match suggestion.target {
+        Target::Country(country) => context.world.country(country).name().to_string(),
+        Target::Group(index) => data
+            .groups
+            .get(index)
+            .map_or_else(String::new, |g| g.label().to_string()),
+        Target::Tension(index) => data
+            .tensions
+            .get(index)
+            .map_or_else(String::new, |t| format!("Tension: {}", t.kind.label())),
+        Target::Excerpt(index) => data
+            .excerpts
+            .get(index)
+            .map_or_else(String::new, |e| format!("Excerpt, ¶{}", e.paragraph)),
+    };
+    if suggestion.matched == name {
+        name
+    } else {
+        format!(
+            "{name} — {}: {}",
+            suggestion.field.label(),
+            suggestion.matched
+        )
+    }
 }
 
 /// The search box's hint, with words from the scenario as examples.

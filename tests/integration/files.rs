@@ -1,5 +1,4 @@
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
 use std::time::{Duration, Instant};
@@ -13,41 +12,13 @@ use egui::DroppedFile;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+use crate::fixtures::{bad_input, every_bad_input, run_binary, sparse_file, temp_dir, write};
 use crate::ui::{shared, ui_harness};
 use crate::world::world;
 
-fn bad_inputs() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bad-inputs");
-    assert!(
-        root.is_dir(),
-        "the bad-input corpus is at {}",
-        root.display()
-    );
-    let mut files = Vec::new();
-    let mut folders = vec![root];
-    while let Some(folder) = folders.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            panic!("{}", folder.display())
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if !matches!(
-                path.file_name().and_then(|n| n.to_str()),
-                Some("README.md" | "LICENSE")
-            ) {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 #[test]
 fn every_bad_input_loads_with_warnings_or_is_refused_naming_the_file() {
-    let files = bad_inputs();
+    let files = every_bad_input();
     assert!(files.len() > 60, "{}", files.len());
     for path in files {
         let name = path.display().to_string();
@@ -69,8 +40,7 @@ fn every_bad_input_loads_with_warnings_or_is_refused_naming_the_file() {
 }
 
 fn open(path: &str) -> Result<Opened, OpenError> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bad-inputs");
-    open_file(&root.join(path), world(), &AtomicU64::new(0))
+    open_file(&bad_input(path), world(), &AtomicU64::new(0))
 }
 
 fn error_of(path: &str) -> String {
@@ -130,22 +100,19 @@ fn tolerable_flaws_load_with_warnings() {
             .iter()
             .any(|w| w.contains("crosses the 180° line"))
     );
-    let Ok(Opened::Article { text, .. }) = open("text/crlf.txt") else {
-        panic!("an article")
+    let text = match open("text/crlf.txt") {
+        Ok(Opened::Article { text, .. }) => text,
+        Ok(_) => panic!("text/crlf.txt opened as something other than an article"),
+        Err(error) => panic!("text/crlf.txt should open as an article: {error}"),
     };
     assert!(!text.contains('\r'));
 }
 
 #[test]
 fn a_250_megabyte_file_is_refused_by_its_size_before_it_is_read() {
-    let Ok(directory) = tempfile::tempdir() else {
-        panic!("temp dir")
-    };
+    let directory = temp_dir();
     let path = directory.path().join("huge.geojson");
-    let Ok(file) = std::fs::File::create(&path) else {
-        panic!("create")
-    };
-    assert!(file.set_len(250_000_000).is_ok());
+    sparse_file(&path, 250_000_000);
     let started = Instant::now();
     let job = OpenJob::start(path, Arc::clone(&shared().0));
     let result = loop {
@@ -167,14 +134,10 @@ fn a_250_megabyte_file_is_refused_by_its_size_before_it_is_read() {
 
 #[test]
 fn check_never_panics_over_the_whole_corpus() {
-    let files = bad_inputs();
-    let output = Command::new(env!("CARGO_BIN_EXE_alliance-map"))
-        .arg("check")
-        .args(&files)
-        .output();
-    let Ok(output) = output else {
-        panic!("the binary runs")
-    };
+    let files = every_bad_input();
+    let mut args = vec![std::ffi::OsStr::new("check")];
+    args.extend(files.iter().map(|file| file.as_os_str()));
+    let output = run_binary(args);
     let text = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{text}");
     assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
@@ -217,17 +180,17 @@ fn drop_file(harness: &mut Harness<'_, App>, path: &Path) {
 #[test]
 fn dropping_each_bad_input_leaves_what_was_loaded_in_place() {
     let mut harness = ui_harness();
-    let good =
-        std::env::temp_dir().join(format!("alliance-map-good-{}.geojson", std::process::id()));
+    let directory = temp_dir();
+    let good = directory.path().join("good.geojson");
     let overlay = r#"{"type":"FeatureCollection","features":[
         {"type":"Feature","properties":{"name":"Minsk"},"geometry":{"type":"Point","coordinates":[27.567,53.9]}},
         {"type":"Feature","properties":{"name":"Minsk–Moscow"},"geometry":{"type":"LineString","coordinates":[[27.567,53.9],[37.617,55.756]]}}]}"#;
-    assert!(std::fs::write(&good, overlay).is_ok());
+    write(&good, overlay);
     drop_file(&mut harness, &good);
     assert_eq!(harness.state().overlays().len(), 1);
     let title = harness.state().title();
 
-    for path in bad_inputs() {
+    for path in every_bad_input() {
         let overlays_before = harness.state().overlays().len();
         let messages_before = harness.state().messages().len();
         drop_file(&mut harness, &path);
@@ -262,19 +225,16 @@ fn dropping_each_bad_input_leaves_what_was_loaded_in_place() {
             );
         }
     }
-    let _ = std::fs::remove_file(good);
 }
 
 #[test]
 fn a_dropped_overlay_is_drawn_toggleable_removable_and_clickable() {
     let mut harness = ui_harness();
-    let path = std::env::temp_dir().join(format!(
-        "alliance-map-capitals-{}.geojson",
-        std::process::id()
-    ));
+    let directory = temp_dir();
+    let path = directory.path().join("capitals.geojson");
     let overlay = r#"{"type":"FeatureCollection","features":[
         {"type":"Feature","properties":{"name":"Astana","note":"capital since 1997"},"geometry":{"type":"Point","coordinates":[71.446,51.18]}}]}"#;
-    assert!(std::fs::write(&path, overlay).is_ok());
+    write(&path, overlay);
     drop_file(&mut harness, &path);
     let layer = alliance_map::layers::OverlayId(0);
     assert!(crate::ui::painted(&harness, layer) > 0);
@@ -306,7 +266,6 @@ fn a_dropped_overlay_is_drawn_toggleable_removable_and_clickable() {
     harness.get_by_label("Remove").click();
     harness.run();
     assert!(harness.state().overlays().is_empty());
-    let _ = std::fs::remove_file(path);
 }
 
 #[test]
@@ -321,7 +280,7 @@ fn opening_a_scenario_replaces_the_current_one_and_an_article_opens_the_reader()
     assert_eq!(harness.state().scenario().data().excerpts.len(), 2);
     assert!(harness.state().state().recent_files.contains(&example));
 
-    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bad-inputs/text/crlf.txt");
+    let article = bad_input("text/crlf.txt");
     drop_file(&mut harness, &article);
     assert!(harness.state().opened_article().is_some());
     assert!(harness.state().state().show_reader);

@@ -8,6 +8,7 @@ use alliance_map::model::files::{self, ReadError};
 use alliance_map::model::scenario::{Scenario, ScenarioError, Severity};
 use serde_json::{Value, json};
 
+use crate::fixtures::{run_binary, sparse_file, temp_dir, utf8, write};
 use crate::world::world;
 
 const BUNDLED: &str = include_str!("../../assets/scenarios/csto-nato-of-the-east.json");
@@ -281,15 +282,9 @@ fn duplicate_ids_are_refused() {
 
 #[test]
 fn a_file_of_250_megabytes_is_refused_by_its_size_without_being_read() {
-    let Ok(directory) = tempfile::tempdir() else {
-        panic!("temp dir")
-    };
+    let directory = temp_dir();
     let path = directory.path().join("huge.json");
-    let Ok(file) = std::fs::File::create(&path) else {
-        panic!("create")
-    };
-    // Sparse: no data is written, so the test is quick and the disk stays empty.
-    assert!(file.set_len(250 * 1000 * 1000).is_ok());
+    sparse_file(&path, 250 * 1000 * 1000);
     match files::read_text(&path) {
         Err(ReadError::TooLarge { size, .. }) => assert_eq!(size, 250_000_000),
         other => panic!("expected TooLarge, got {other:?}"),
@@ -304,8 +299,9 @@ fn a_file_of_250_megabytes_is_refused_by_its_size_without_being_read() {
 fn the_export_round_trips_through_geojson_with_every_tension_and_its_quotes() {
     let scenario = bundled();
     let collection = export(world(), &scenario, date("2012-05-15"));
-    let Ok(text) = serde_json::to_string(&collection) else {
-        panic!("serialises")
+    let text = match serde_json::to_string(&collection) {
+        Ok(text) => text,
+        Err(error) => panic!("the export cannot be serialised: {error}"),
     };
     let parsed: geojson::GeoJson = match text.parse() {
         Ok(parsed) => parsed,
@@ -315,9 +311,13 @@ fn the_export_round_trips_through_geojson_with_every_tension_and_its_quotes() {
         panic!("a FeatureCollection");
     };
     let countries = world().countries().len();
+    let territories = match alliance_map::model::territory::Territories::bundled() {
+        Ok(territories) => territories.active(date("2012-05-15")).count(),
+        Err(error) => panic!("{error}"),
+    };
     assert_eq!(
         parsed.features.len(),
-        countries + scenario.data().tensions.len()
+        countries + territories + scenario.data().tensions.len()
     );
 
     let property = |feature: &geojson::Feature, key: &str| {
@@ -344,7 +344,7 @@ fn the_export_round_trips_through_geojson_with_every_tension_and_its_quotes() {
         .count();
     assert_eq!(neighbours, 6);
 
-    for (feature, tension) in parsed.features[countries..]
+    for (feature, tension) in parsed.features[countries + territories..]
         .iter()
         .zip(&scenario.data().tensions)
     {
@@ -358,13 +358,7 @@ fn the_export_round_trips_through_geojson_with_every_tension_and_its_quotes() {
 }
 
 fn run_cli(args: &[&str]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_alliance-map"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output();
-    let Ok(output) = output else {
-        panic!("the binary runs")
-    };
+    let output = run_binary(args);
     let text = String::from_utf8_lossy(&output.stdout).to_string()
         + &String::from_utf8_lossy(&output.stderr);
     (output.status.code().unwrap_or(-1), text)
@@ -375,22 +369,15 @@ fn check_accepts_the_bundled_scenario_and_refuses_an_altered_copy() {
     let (status, text) = run_cli(&["check", "assets/scenarios/csto-nato-of-the-east.json"]);
     assert_eq!(status, 0, "{text}");
 
-    let Ok(directory) = tempfile::tempdir() else {
-        panic!("temp dir")
-    };
-    let scenarios = directory.path().join("scenarios");
-    let articles = directory.path().join("articles");
-    assert!(
-        std::fs::create_dir_all(&scenarios).is_ok() && std::fs::create_dir_all(&articles).is_ok()
+    let directory = temp_dir();
+    write(
+        &directory.path().join("articles/csto-nato-of-the-east.txt"),
+        ARTICLE,
     );
-    assert!(std::fs::write(articles.join("csto-nato-of-the-east.txt"), ARTICLE).is_ok());
     let altered = BUNDLED.replacen("Internationally isolated", "Internationally isolatad", 1);
-    let path = scenarios.join("altered.json");
-    assert!(std::fs::write(&path, altered).is_ok());
-    let Some(path_text) = path.to_str() else {
-        panic!("utf-8 temp path")
-    };
-    let (status, text) = run_cli(&["check", path_text]);
+    let path = directory.path().join("scenarios/altered.json");
+    write(&path, altered);
+    let (status, text) = run_cli(&["check", utf8(&path)]);
     assert_eq!(status, 1, "{text}");
     assert!(
         text.contains("excerpt 'belarus-customs-union' is not a verbatim quote"),
@@ -417,12 +404,12 @@ fn a_quote_running_into_the_next_paragraph_is_refused() {
 
 #[test]
 fn a_pipe_is_refused_instead_of_read_forever() {
-    let Ok(directory) = tempfile::tempdir() else {
-        panic!("temp dir")
-    };
+    let directory = temp_dir();
     let path = directory.path().join("pipe.json");
-    let made = Command::new("mkfifo").arg(&path).status();
-    assert!(made.is_ok_and(|status| status.success()));
+    match Command::new("mkfifo").arg(&path).status() {
+        Ok(status) => assert!(status.success(), "mkfifo {}: {status}", path.display()),
+        Err(error) => panic!("mkfifo cannot be run: {error}"),
+    }
     assert!(matches!(
         files::read_text(&path),
         Err(ReadError::NotAFile { .. })

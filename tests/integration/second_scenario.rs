@@ -120,7 +120,7 @@ fn search_finds_the_fixture_terms() {
     let index = SearchIndex::build(world(), Some(&scenario));
     let first = index.search("Warsaw", 3);
     let poland = world().by_code("POL").map(|c| c.id());
-    assert_eq!(first.first().map(|s| s.country), poland);
+    assert_eq!(first.first().and_then(|s| s.country()), poland);
     assert_eq!(scenario.search_examples(), vec!["Tashkent", "Warsaw"]);
 }
 

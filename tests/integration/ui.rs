@@ -121,7 +121,7 @@ fn clicking_minsk_selects_belarus_and_shows_its_status_and_excerpt() {
     click_at(&mut harness, minsk);
     assert_eq!(selected_codes(&harness), ["BLR"]);
     harness.get_by_label("Belarus");
-    harness.get_by_label_contains("(CSTO): member");
+    assert!(harness.query_all_by_label_contains("CSTO: member").count() >= 1);
     // Once in the excerpts panel, once in the details.
     let mentions = harness
         .query_all_by_label_contains("Minsk feels itself threatened")
@@ -161,20 +161,19 @@ fn clicking_the_excerpt_about_poland_lithuania_and_latvia_selects_them_and_belar
 #[test]
 fn clicking_a_tension_marker_shows_its_summary_and_quotes() {
     let mut harness = harness();
+    let markers = harness.state().map().marker_positions();
     let Some((index, marker)) = harness
         .state()
         .layers()
         .tensions
         .iter()
-        .find(|t| t.id == "armenia-and-the-axis")
-        .map(|t| (t.tension_index, t.marker))
+        .zip(markers)
+        .find(|(t, _)| t.id == "armenia-and-the-axis")
+        .map(|(t, marker)| (t.tension_index, marker))
     else {
         panic!("the tension is drawn");
     };
-    let Some(view) = harness.state().last_view().copied() else {
-        panic!("drawn")
-    };
-    click_at(&mut harness, view.to_screen(marker));
+    click_at(&mut harness, marker);
     assert_eq!(harness.state().selection(), &Selection::Tension(index));
     assert!(
         harness
@@ -239,8 +238,9 @@ fn type_into_search(harness: &mut Harness<'_, App>, text: &str) {
 }
 
 fn set_date_by_slider(harness: &mut Harness<'_, App>, date: &str) {
-    let Ok(date) = date.parse::<alliance_map::model::date::Date>() else {
-        panic!("{date}")
+    let date = match date.parse::<alliance_map::model::date::Date>() {
+        Ok(date) => date,
+        Err(error) => panic!("{date}: {error}"),
     };
     let (start, _) = harness.state().scenario().date_range();
     let months = start.months_until(&date);
@@ -310,7 +310,10 @@ fn typing_kazakh_suggests_kazakhstan_first() {
     harness.run();
     let suggestions = harness.state().suggestions();
     assert!(!suggestions.is_empty());
-    assert_eq!(code_of(&harness, suggestions[0].country), "KAZ");
+    let Some(first) = suggestions[0].country() else {
+        panic!("a country comes first");
+    };
+    assert_eq!(code_of(&harness, first), "KAZ");
     assert!(harness.query_all_by_label_contains("Kazakhstan — ").count() >= 1);
 }
 
@@ -320,7 +323,12 @@ fn searching_is_blind_to_case_and_accents_and_knows_leaders() {
     type_into_search(&mut harness, "LUKASHENKO");
     harness.run();
     assert_eq!(
-        code_of(&harness, harness.state().suggestions()[0].country),
+        code_of(
+            &harness,
+            harness.state().suggestions()[0]
+                .country()
+                .unwrap_or_else(|| panic!("a country comes first"))
+        ),
         "BLR"
     );
 }

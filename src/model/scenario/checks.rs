@@ -202,6 +202,14 @@ fn check_leaders_and_mentions(
                 );
             }
         }
+        for (j, phrase) in mention.not_in.iter().enumerate() {
+            if !article.text().contains(phrase.as_str()) {
+                findings.warning(
+                    &format!("{at}.not_in[{j}]"),
+                    format!("'{phrase}' does not occur in the article"),
+                );
+            }
+        }
     }
 }
 

@@ -132,6 +132,16 @@ pub enum GroupKind {
     Informal,
 }
 
+impl GroupKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            GroupKind::Alliance => "Alliance",
+            GroupKind::EconomicUnion => "Economic union",
+            GroupKind::Informal => "Informal group",
+        }
+    }
+}
+
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
@@ -206,6 +216,10 @@ pub struct Membership {
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// A change announced during this period but not yet in force ("suspension notified"):
+    /// the status stays what it formally was, and the text shows both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending: Option<String>,
 }
 
 impl Membership {
@@ -241,6 +255,10 @@ pub struct Leader {
 pub struct Mention {
     pub country: String,
     pub terms: Vec<String>,
+    /// Phrases of the article in which a term names a place, not the state ("opened in
+    /// Moscow"): a term inside one of them does not mark the country.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_in: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]

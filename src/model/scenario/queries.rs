@@ -159,6 +159,31 @@ impl Scenario {
         }
     }
 
+    /// The countries the article speaks of: those it mentions, those its excerpts concern and
+    /// every country party to a tension, in that order, each once.
+    pub fn article_countries(&self) -> Vec<&str> {
+        let data = &self.data;
+        let mentioned = data.mentions.iter().map(|m| m.country.as_str());
+        let quoted = data
+            .excerpts
+            .iter()
+            .flat_map(|e| e.countries.iter().map(String::as_str));
+        let parties = data
+            .tensions
+            .iter()
+            .flat_map(|t| t.parties.iter())
+            .filter_map(|party| match party.resolve() {
+                Some(PartyRef::Country(code)) => Some(code),
+                _ => None,
+            });
+        let mut seen = BTreeSet::new();
+        mentioned
+            .chain(quoted)
+            .chain(parties)
+            .filter(|code| seen.insert(*code))
+            .collect()
+    }
+
     /// Search words the help suggests: the scenario's own, or the first terms it marks.
     pub fn search_examples(&self) -> Vec<&str> {
         if !self.data.map.search_examples.is_empty() {
@@ -263,6 +288,64 @@ impl Scenario {
         self.changes.clone()
     }
 
+    /// Phrases in which `country`'s terms name a place, not the state (see
+    /// [`crate::model::mentions::find_terms_except`]).
+    pub fn mention_exceptions(&self, country: &str) -> Vec<&str> {
+        self.data
+            .mentions
+            .iter()
+            .filter(|mention| mention.country == country)
+            .flat_map(|mention| mention.not_in.iter().map(String::as_str))
+            .collect()
+    }
+
+    /// Where `country` is named in `text`: its terms as whole words, except inside the
+    /// phrases where they name a place. What the reader, excerpts and details should mark.
+    pub fn mention_ranges(&self, country: &str, text: &str) -> Vec<std::ops::Range<usize>> {
+        crate::model::mentions::find_terms_except(
+            text,
+            &self.mention_terms(country),
+            &self.mention_exceptions(country),
+        )
+    }
+
+    /// How `country`'s standing in `group` on `date` reads in tooltips and details, with the
+    /// group's name of that date: "CSTO: member", "Collective Security Treaty: party" before the
+    /// group was founded on its precursor treaty, and an announced change beside the status
+    /// ("CSTO: member, suspension notified on 28 June 2012").
+    pub fn standing_text(&self, country: &str, group: &Group, date: Date) -> Option<String> {
+        let membership = self
+            .memberships_at(
+                self.memberships
+                    .by_country_and_group
+                    .get(&(country.to_string(), group.id.clone())),
+            )
+            .find(|m| m.covers(date))?;
+        let before_founding =
+            group.precursor.is_some() && group.founded.is_some_and(|founded| date < founded);
+        let (name, status) = if before_founding {
+            let name = self.group_name_on(group, date);
+            let status = match membership.status {
+                // A treaty has parties, not members.
+                Status::Member => "party".to_owned(),
+                Status::Former => "former party".to_owned(),
+                other => other.label().to_owned(),
+            };
+            (name, status)
+        } else {
+            (
+                group.label().to_owned(),
+                membership.status.label().to_owned(),
+            )
+        };
+        let pending = membership
+            .pending
+            .as_ref()
+            .map(|pending| format!(", {pending} on {}", membership.from.long_form()))
+            .unwrap_or_default();
+        Some(format!("{name}: {status}{pending}"))
+    }
+
     /// The terms that refer to `country` in the article (names, capitals, leaders).
     pub fn mention_terms(&self, country: &str) -> Vec<&str> {
         self.data
@@ -302,6 +385,53 @@ impl Scenario {
                     .any(|party| party.resolve() == Some(PartyRef::Country(country)))
             })
             .collect()
+    }
+
+    /// Tensions `country` takes part in on `date`: as a party itself, or as a member of a group
+    /// that is a party (then with that group), in the scenario's order.
+    pub fn tensions_involving(&self, country: &str, date: Date) -> Vec<(&Tension, Option<&Group>)> {
+        self.data
+            .tensions
+            .iter()
+            .filter_map(|tension| {
+                let mut via_group = None;
+                for party in tension.parties.iter().filter_map(Party::resolve) {
+                    match party {
+                        PartyRef::Country(code) if code == country => return Some((tension, None)),
+                        PartyRef::Group(id)
+                            if via_group.is_none()
+                                && self.status(country, id, date) == Some(Status::Member) =>
+                        {
+                            via_group = self.group(id);
+                        }
+                        _ => {}
+                    }
+                }
+                via_group.map(|group| (tension, Some(group)))
+            })
+            .collect()
+    }
+
+    /// Why a party's end of an arc is where it is: a group's anchor, an actor's placement, a
+    /// country's capital.
+    pub fn party_placement(&self, world: &World, party: PartyRef<'_>) -> Option<String> {
+        match party {
+            PartyRef::Country(code) => {
+                let country = world.by_code(code)?;
+                Some(match country.capital() {
+                    Some(capital) => format!("drawn from its capital, {}", capital.name),
+                    None => "drawn from the middle of its territory".to_string(),
+                })
+            }
+            PartyRef::Group(id) => {
+                let group = self.group(id)?;
+                Some(match &group.anchor {
+                    Some(anchor) => format!("drawn from {}", anchor.label),
+                    None => "drawn from each of its members' capitals".to_string(),
+                })
+            }
+            PartyRef::Actor(id) => self.actor(id).map(|actor| actor.placement.clone()),
+        }
     }
 
     /// Quotes cited by a tension, in the order it cites them.
@@ -389,14 +519,19 @@ pub(super) fn membership_changes(data: &ScenarioData, world: &World) -> Vec<(Dat
             .by_code(&m.country)
             .map(|c| c.name().to_string())
             .unwrap_or_else(|| m.country.clone());
-        let verb = match m.status {
-            Status::Member => "joins",
-            Status::Suspended => "is suspended from",
-            Status::Frozen => "freezes its participation in",
-            Status::Former => "leaves",
-            Status::Observer => "becomes an observer of",
-        };
         let group = labels.get(m.group.as_str()).copied().unwrap_or(&m.group);
+        let verb = match (m.status, &m.pending) {
+            // The change announced, not the status kept ("notifies suspension of").
+            (_, Some(pending)) => {
+                changes.push((m.from, format!("{name}: {group} {pending}")));
+                continue;
+            }
+            (Status::Member, None) => "joins",
+            (Status::Suspended, None) => "is suspended from",
+            (Status::Frozen, None) => "freezes its participation in",
+            (Status::Former, None) => "leaves",
+            (Status::Observer, None) => "becomes an observer of",
+        };
         changes.push((m.from, format!("{name} {verb} {group}")));
     }
     changes.sort();

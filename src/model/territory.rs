@@ -1,0 +1,668 @@
+//! Contested territories through time (Crimea, Abkhazia, Transnistria...): who a place is
+//! recognised as part of and who holds it on a date, from `assets/territories.json`.
+//!
+//! The bundled country boundaries are de jure for Crimea (it lies inside Ukraine's feature on
+//! every date), and Natural Earth draws the other territories inside their recognised states, so
+//! the world's hit test always answers with the recognised state. A territory adds, for the dates
+//! of its periods, who controls the ground and since when.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::date::Date;
+use super::mesh::ShapeMesh;
+use super::polygon::{BoundingBox, Polygon};
+use super::world::{Detail, World, polygons_from_rings};
+
+const BUNDLED_TERRITORIES: &str = include_str!("../../assets/territories.json");
+const BUNDLED_PATH: &str = "assets/territories.json";
+
+/// A problem with a territories file, naming the file and the territory.
+#[derive(Debug, thiserror::Error)]
+pub enum TerritoryError {
+    #[error("{file}: not valid JSON for a territories file: {source}")]
+    Json {
+        file: PathBuf,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("{file}: territory {territory}: {problem}")]
+    Territory {
+        file: PathBuf,
+        territory: String,
+        problem: String,
+    },
+}
+
+/// What a territory's holder is doing there, in the words the sources use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TerritoryStatus {
+    /// Held by another state's forces.
+    Occupied,
+    /// Occupied and declared part of the occupying state, without international recognition.
+    Annexed,
+    /// Held by local de facto authorities that claim independence.
+    Breakaway,
+    /// Claimed by more than one party.
+    Disputed,
+}
+
+impl TerritoryStatus {
+    /// The status as the data writes it.
+    pub fn label(self) -> &'static str {
+        match self {
+            TerritoryStatus::Occupied => "occupied",
+            TerritoryStatus::Annexed => "annexed",
+            TerritoryStatus::Breakaway => "breakaway",
+            TerritoryStatus::Disputed => "disputed",
+        }
+    }
+}
+
+/// One stretch of time in which a territory's status and holder stay the same: `since`
+/// inclusive, `until` exclusive, as in the scenario format.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub since: Date,
+    #[serde(default)]
+    pub until: Option<Date>,
+    pub status: TerritoryStatus,
+    /// An ISO 3166-1 alpha-3 code, or the name of a de facto authority.
+    pub controlled_by: String,
+    pub source: String,
+}
+
+impl Period {
+    pub fn covers(&self, date: Date) -> bool {
+        self.since <= date && self.until.is_none_or(|until| date < until)
+    }
+}
+
+/// A contested territory with its outline at both levels of detail (none when no sourced
+/// outline exists: the territory is then only a labelled point).
+#[derive(Debug)]
+pub struct Territory {
+    id: String,
+    name: String,
+    recognised_as: String,
+    note: String,
+    label_point: [f64; 2],
+    outline_source: Option<String>,
+    periods: Vec<Period>,
+    fine: Vec<Polygon>,
+    coarse: Vec<Polygon>,
+    fine_mesh: ShapeMesh,
+    coarse_mesh: ShapeMesh,
+    bbox: BoundingBox,
+}
+
+impl Territory {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// The ISO alpha-3 code of the state the territory is recognised as part of.
+    pub fn recognised_as(&self) -> &str {
+        &self.recognised_as
+    }
+    /// A short neutral note on what the territory is.
+    pub fn note(&self) -> &str {
+        &self.note
+    }
+    /// Where its name (or, without an outline, its marker) goes, in degrees.
+    pub fn label_point(&self) -> [f64; 2] {
+        self.label_point
+    }
+    /// Where the outline comes from; `None` when the outline is not drawn.
+    pub fn outline_source(&self) -> Option<&str> {
+        self.outline_source.as_deref()
+    }
+    /// Whether the territory has an outline; without one it is a labelled point.
+    pub fn has_outline(&self) -> bool {
+        !self.fine.is_empty()
+    }
+    /// Its periods in time order.
+    pub fn periods(&self) -> &[Period] {
+        &self.periods
+    }
+    /// The period covering `date`, if the territory is contested then.
+    pub fn period_at(&self, date: Date) -> Option<&Period> {
+        self.periods.iter().find(|period| period.covers(date))
+    }
+    /// When the holder of `period` took control: the start of the unbroken run of periods with
+    /// the same holder that ends with it (Crimea: occupied 27 February 2014, then annexed).
+    pub fn held_since(&self, period: &Period) -> Date {
+        let Some(index) = self.periods.iter().position(|p| p == period) else {
+            return period.since;
+        };
+        let mut since = period.since;
+        for earlier in self.periods[..index].iter().rev() {
+            if earlier.controlled_by != period.controlled_by || earlier.until != Some(since) {
+                break;
+            }
+            since = earlier.since;
+        }
+        since
+    }
+    pub fn polygons(&self, detail: Detail) -> &[Polygon] {
+        match detail {
+            Detail::Fine => &self.fine,
+            Detail::Coarse => &self.coarse,
+        }
+    }
+    /// The triangulated outline in Mercator space, empty for a territory without an outline.
+    pub fn mesh(&self, detail: Detail) -> &ShapeMesh {
+        match detail {
+            Detail::Fine => &self.fine_mesh,
+            Detail::Coarse => &self.coarse_mesh,
+        }
+    }
+    /// Extent of the full-detail outline (the label point alone without one), in degrees.
+    pub fn bbox(&self) -> &BoundingBox {
+        &self.bbox
+    }
+    /// Whether the 1:50m outline contains the place.
+    pub fn contains(&self, lon: f64, lat: f64) -> bool {
+        self.fine.iter().any(|polygon| polygon.contains(lon, lat))
+    }
+}
+
+/// Every contested territory of a file.
+#[derive(Debug)]
+pub struct Territories {
+    territories: Vec<Territory>,
+}
+
+impl Territories {
+    /// The territories shipped inside the application, parsed once.
+    pub fn bundled() -> Result<&'static Territories, &'static TerritoryError> {
+        static BUNDLED: OnceLock<Result<Territories, TerritoryError>> = OnceLock::new();
+        BUNDLED
+            .get_or_init(|| Territories::from_json(Path::new(BUNDLED_PATH), BUNDLED_TERRITORIES))
+            .as_ref()
+    }
+
+    /// No territories at all.
+    pub fn none() -> Territories {
+        Territories {
+            territories: Vec::new(),
+        }
+    }
+
+    /// Parses and checks a territories file: unique ids, real outlines, periods in order that
+    /// do not overlap.
+    pub fn from_json(path: &Path, text: &str) -> Result<Territories, TerritoryError> {
+        let file: TerritoryFile =
+            serde_json::from_str(text).map_err(|source| TerritoryError::Json {
+                file: path.to_path_buf(),
+                source,
+            })?;
+        let mut territories: Vec<Territory> = Vec::with_capacity(file.territories.len());
+        for record in file.territories {
+            let problem = |problem: String| TerritoryError::Territory {
+                file: path.to_path_buf(),
+                territory: record.id.clone(),
+                problem,
+            };
+            if territories.iter().any(|t| t.id == record.id) {
+                return Err(problem("the id appears twice".into()));
+            }
+            if record.name.trim().is_empty() {
+                return Err(problem("has no name".into()));
+            }
+            if !is_alpha3(&record.recognised_as) {
+                return Err(problem(format!(
+                    "recognised_as {:?} is not an alpha-3 code",
+                    record.recognised_as
+                )));
+            }
+            let [lon, lat] = record.label;
+            if !(lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0) {
+                return Err(problem(format!("label [{lon}, {lat}] is out of range")));
+            }
+            check_periods(&record.periods).map_err(problem)?;
+            let (fine, coarse) = match (record.fine, record.coarse) {
+                (Some(fine), Some(coarse)) => (
+                    polygons_from_rings(fine).map_err(|p| problem(format!("fine outline {p}")))?,
+                    polygons_from_rings(coarse)
+                        .map_err(|p| problem(format!("coarse outline {p}")))?,
+                ),
+                (None, None) => (Vec::new(), Vec::new()),
+                _ => return Err(problem("has an outline at one level of detail only".into())),
+            };
+            if fine.is_empty() != record.outline_source.is_none() {
+                return Err(problem(
+                    "an outline needs its outline_source, and only an outline has one".into(),
+                ));
+            }
+            let fine_mesh = ShapeMesh::build(&fine).map_err(|e| problem(e.to_string()))?;
+            let coarse_mesh = ShapeMesh::build(&coarse).map_err(|e| problem(e.to_string()))?;
+            let bbox = if fine.is_empty() {
+                BoundingBox::of_points([&record.label])
+            } else {
+                fine.iter()
+                    .fold(BoundingBox::EMPTY, |acc, polygon| acc.union(polygon.bbox()))
+            };
+            territories.push(Territory {
+                id: record.id,
+                name: record.name,
+                recognised_as: record.recognised_as,
+                note: record.note,
+                label_point: record.label,
+                outline_source: record.outline_source,
+                periods: record.periods,
+                fine,
+                coarse,
+                fine_mesh,
+                coarse_mesh,
+                bbox,
+            });
+        }
+        Ok(Territories { territories })
+    }
+
+    /// Checks the codes against a world: each territory's recognised state exists, and every
+    /// holder written as an alpha-3 code is a country of the world. Returns the problems found.
+    pub fn unknown_codes(&self, world: &World) -> Vec<String> {
+        let mut problems = Vec::new();
+        for territory in &self.territories {
+            if world.by_code(&territory.recognised_as).is_none() {
+                problems.push(format!(
+                    "{}: recognised_as {} is not a country of the world",
+                    territory.id, territory.recognised_as
+                ));
+            }
+            for period in &territory.periods {
+                if is_alpha3(&period.controlled_by)
+                    && world.by_code(&period.controlled_by).is_none()
+                {
+                    problems.push(format!(
+                        "{}: controlled_by {} is not a country of the world",
+                        territory.id, period.controlled_by
+                    ));
+                }
+            }
+        }
+        problems
+    }
+
+    pub fn all(&self) -> &[Territory] {
+        &self.territories
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<&Territory> {
+        self.territories.iter().find(|t| t.id == id)
+    }
+
+    /// The territories contested on `date`, each with its period then.
+    pub fn active(&self, date: Date) -> impl Iterator<Item = (&Territory, &Period)> {
+        self.territories
+            .iter()
+            .filter_map(move |t| t.period_at(date).map(|period| (t, period)))
+    }
+
+    /// The contested territory whose 1:50m outline holds the place on `date`, with its period
+    /// then. Longitudes outside ±180 are wrapped; territories without an outline are never hit.
+    pub fn at(&self, lon: f64, lat: f64, date: Date) -> Option<(&Territory, &Period)> {
+        if !lon.is_finite() || !lat.is_finite() {
+            return None;
+        }
+        let lon = (lon + 180.0).rem_euclid(360.0) - 180.0;
+        self.active(date).find(|(territory, _)| {
+            territory.bbox.contains([lon, lat]) && territory.contains(lon, lat)
+        })
+    }
+}
+
+fn is_alpha3(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn check_periods(periods: &[Period]) -> Result<(), String> {
+    if periods.is_empty() {
+        return Err("has no periods".into());
+    }
+    for (index, period) in periods.iter().enumerate() {
+        if period.controlled_by.trim().is_empty() {
+            return Err(format!("period {index} names no holder"));
+        }
+        if period.source.trim().is_empty() {
+            return Err(format!("period {index} has no source"));
+        }
+        if let Some(until) = period.until
+            && until <= period.since
+        {
+            return Err(format!(
+                "period {index}: until {until} is not after since {}",
+                period.since
+            ));
+        }
+    }
+    for (index, pair) in periods.windows(2).enumerate() {
+        let (earlier, later) = (&pair[0], &pair[1]);
+        if earlier.until.is_none_or(|until| until > later.since) {
+            return Err(format!(
+                "period {} starts on {} before period {index} ends",
+                index + 1,
+                later.since
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TerritoryFile {
+    #[serde(default, rename = "about")]
+    _about: Option<String>,
+    territories: Vec<TerritoryRecord>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TerritoryRecord {
+    id: String,
+    name: String,
+    recognised_as: String,
+    note: String,
+    label: [f64; 2],
+    outline_source: Option<String>,
+    periods: Vec<Period>,
+    fine: Option<Vec<Vec<Vec<[f64; 2]>>>>,
+    coarse: Option<Vec<Vec<Vec<[f64; 2]>>>>,
+}
+
+/// Why a place given to `where` is not one.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PlaceError {
+    #[error("longitude {0} is not a number between -180 and 180")]
+    Longitude(f64),
+    #[error("latitude {0} is not a number between -90 and 90")]
+    Latitude(f64),
+}
+
+/// Checks a place typed by a person before [`where_is`]: real numbers, the longitude within
+/// ±180 and the latitude within ±90 (the hit test would wrap a longitude silently, which hides
+/// a swapped pair such as `44.95 200`).
+pub fn check_place(lon: f64, lat: f64) -> Result<(), PlaceError> {
+    if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
+        return Err(PlaceError::Longitude(lon));
+    }
+    if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
+        return Err(PlaceError::Latitude(lat));
+    }
+    Ok(())
+}
+
+/// What `alliance-map where` prints: the state a place is recognised as part of on a date and,
+/// inside a territory contested then, that territory.
+///
+/// Serialises as `{"country": "UKR", "territory": null}`, or with `territory` an object
+/// (see [`TerritoryAnswer`]); the sea gives `{"country": null, "territory": null}`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WhereAnswer {
+    /// ISO alpha-3 code of the state the place is recognised as part of; `None` at sea.
+    pub country: Option<String>,
+    pub territory: Option<TerritoryAnswer>,
+}
+
+/// The contested territory in a [`WhereAnswer`], as it stands on the date asked about.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TerritoryAnswer {
+    pub id: String,
+    pub name: String,
+    pub status: TerritoryStatus,
+    pub recognised_as: String,
+    /// An ISO alpha-3 code or the name of a de facto authority.
+    pub controlled_by: String,
+    /// The first day of the current status (Crimea in 2020: annexed since 2014-03-18).
+    pub since: Date,
+}
+
+/// Where a place is on a date: the state it is recognised as part of (the bundled world is de
+/// jure for Crimea, and the other territories lie inside their states' outlines) and the
+/// contested territory holding it then, if any. Longitudes outside ±180 are wrapped; the
+/// caller checks that the numbers are real degrees.
+///
+/// # Examples
+///
+/// ```
+/// use alliance_map::World;
+/// use alliance_map::model::date::Date;
+/// use alliance_map::model::territory::{Territories, where_is};
+///
+/// let world = World::load_bundled().expect("bundled world");
+/// let territories = Territories::bundled().expect("bundled territories");
+/// let simferopol = (34.10, 44.95);
+/// let in_2012 = where_is(&world, territories, simferopol.0, simferopol.1, "2012-05-15".parse().unwrap());
+/// assert_eq!(in_2012.country.as_deref(), Some("UKR"));
+/// assert!(in_2012.territory.is_none());
+/// let in_2020 = where_is(&world, territories, simferopol.0, simferopol.1, Date::new(2020, 1, 1).unwrap());
+/// let crimea = in_2020.territory.expect("Crimea is contested in 2020");
+/// assert_eq!((crimea.id.as_str(), crimea.controlled_by.as_str()), ("crimea", "RUS"));
+/// ```
+pub fn where_is(
+    world: &World,
+    territories: &Territories,
+    lon: f64,
+    lat: f64,
+    date: Date,
+) -> WhereAnswer {
+    let country = world.country_at(lon, lat).map(|c| c.iso_a3().to_owned());
+    let territory = territories
+        .at(lon, lat, date)
+        .map(|(territory, period)| TerritoryAnswer {
+            id: territory.id.clone(),
+            name: territory.name.clone(),
+            status: period.status,
+            recognised_as: territory.recognised_as.clone(),
+            controlled_by: period.controlled_by.clone(),
+            since: period.since,
+        });
+    WhereAnswer {
+        // A territory's outline lies inside its recognised state's, so the two agree; where
+        // they would not (a sliver at a coarser edge), the territory's recognised state wins.
+        country: territory
+            .as_ref()
+            .map(|t| t.recognised_as.clone())
+            .or(country),
+        territory,
+    }
+}
+
+/// What the map's tooltip and details panel say about a contested territory on a date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TerritoryText {
+    /// One line: "Crimea: recognised as part of Ukraine; occupied and annexed by Russia since
+    /// 2014".
+    pub summary: String,
+    /// The territory's note.
+    pub note: String,
+    /// Every period, oldest first: "27 February 2014 – 18 March 2014: occupied by Russia".
+    pub history: Vec<String>,
+    /// The source of each period, in the same order.
+    pub sources: Vec<String>,
+    /// Where the outline comes from, or that it is not drawn.
+    pub outline: String,
+}
+
+impl TerritoryText {
+    /// The text for `territory` in `period`; country codes are named from `world`.
+    pub fn new(world: &World, territory: &Territory, period: &Period) -> TerritoryText {
+        let name_of = |code: &str| -> String {
+            match world.by_code(code) {
+                Some(country) => country.name().to_owned(),
+                None => code.to_owned(),
+            }
+        };
+        let holder = name_of(&period.controlled_by);
+        let held_since = territory.held_since(period).year();
+        let recognised = name_of(&territory.recognised_as);
+        let state = match period.status {
+            TerritoryStatus::Annexed if held_since == period.since.year() => {
+                format!("occupied and annexed by {holder} since {held_since}")
+            }
+            TerritoryStatus::Annexed => format!(
+                "occupied by {holder} since {held_since} and annexed by it since {}",
+                period.since.year()
+            ),
+            TerritoryStatus::Occupied => format!("occupied by {holder} since {held_since}"),
+            TerritoryStatus::Breakaway => {
+                format!("breakaway region held by {holder} since {held_since}")
+            }
+            TerritoryStatus::Disputed => format!("disputed, held by {holder} since {held_since}"),
+        };
+        let history = territory
+            .periods
+            .iter()
+            .map(|p| {
+                let until = p
+                    .until
+                    .map(|until| format!(" – {}", until.long_form()))
+                    .unwrap_or_else(|| " onwards".to_owned());
+                let verb = match p.status {
+                    TerritoryStatus::Annexed => "occupied and annexed by",
+                    TerritoryStatus::Occupied => "occupied by",
+                    TerritoryStatus::Breakaway => "breakaway, held by",
+                    TerritoryStatus::Disputed => "disputed, held by",
+                };
+                format!(
+                    "{}{until}: {verb} {}",
+                    p.since.long_form(),
+                    name_of(&p.controlled_by)
+                )
+            })
+            .collect();
+        let outline = match territory.outline_source() {
+            Some(source) => format!("Outline: {source}."),
+            None => "Outline not drawn: no sourced outline exists; the marker only shows where \
+                     the territory is."
+                .to_owned(),
+        };
+        TerritoryText {
+            summary: format!(
+                "{}: recognised as part of {recognised}; {state}",
+                territory.name
+            ),
+            note: territory.note.clone(),
+            history,
+            sources: territory.periods.iter().map(|p| p.source.clone()).collect(),
+            outline,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(periods: &str, outline: &str) -> String {
+        format!(
+            r#"{{"territories":[{{"id":"t","name":"T","recognised_as":"AAA","note":"n",
+            "label":[1.0,1.0],{outline},"periods":{periods}}}]}}"#
+        )
+    }
+
+    const SQUARE: &str = r#""outline_source":"s","fine":[[[[0,0],[2,0],[2,2],[0,2],[0,0]]]],
+        "coarse":[[[[0,0],[2,0],[2,2],[0,2],[0,0]]]]"#;
+    const NO_OUTLINE: &str = r#""outline_source":null,"fine":null,"coarse":null"#;
+
+    fn parse(text: &str) -> Result<Territories, TerritoryError> {
+        Territories::from_json(Path::new("test.json"), text)
+    }
+
+    fn date(text: &str) -> Date {
+        match text.parse() {
+            Ok(date) => date,
+            Err(error) => panic!("{error}"),
+        }
+    }
+
+    #[test]
+    fn a_place_is_in_a_territory_only_during_its_periods() {
+        let periods = r#"[{"since":"2000-01-01","until":"2001-01-01","status":"occupied",
+            "controlled_by":"BBB","source":"x"}]"#;
+        let territories = match parse(&file(periods, SQUARE)) {
+            Ok(t) => t,
+            Err(e) => panic!("{e}"),
+        };
+        assert!(territories.at(1.0, 1.0, date("1999-12-31")).is_none());
+        assert!(territories.at(1.0, 1.0, date("2000-01-01")).is_some());
+        assert!(territories.at(1.0, 1.0, date("2001-01-01")).is_none());
+        assert!(territories.at(3.0, 1.0, date("2000-06-01")).is_none());
+        assert!(territories.at(f64::NAN, 1.0, date("2000-06-01")).is_none());
+    }
+
+    #[test]
+    fn a_territory_without_an_outline_is_never_hit() {
+        let periods = r#"[{"since":"2000-01-01","status":"occupied","controlled_by":"BBB",
+            "source":"x"}]"#;
+        let territories = match parse(&file(periods, NO_OUTLINE)) {
+            Ok(t) => t,
+            Err(e) => panic!("{e}"),
+        };
+        assert_eq!(territories.active(date("2005-01-01")).count(), 1);
+        assert!(territories.at(1.0, 1.0, date("2005-01-01")).is_none());
+    }
+
+    #[test]
+    fn overlapping_periods_are_refused() {
+        let periods = r#"[{"since":"2000-01-01","until":"2002-01-01","status":"occupied",
+            "controlled_by":"BBB","source":"x"},{"since":"2001-01-01","status":"annexed",
+            "controlled_by":"BBB","source":"y"}]"#;
+        let Err(error) = parse(&file(periods, SQUARE)) else {
+            panic!("overlapping periods must be refused");
+        };
+        assert!(
+            error.to_string().contains("before period 0 ends"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_period_without_a_source_is_refused() {
+        let periods = r#"[{"since":"2000-01-01","status":"occupied","controlled_by":"BBB",
+            "source":" "}]"#;
+        assert!(parse(&file(periods, SQUARE)).is_err());
+    }
+
+    #[test]
+    fn an_outline_at_one_level_of_detail_only_is_refused() {
+        let outline = r#""outline_source":"s","fine":[[[[0,0],[2,0],[2,2],[0,2],[0,0]]]],
+            "coarse":null"#;
+        let periods = r#"[{"since":"2000-01-01","status":"occupied","controlled_by":"BBB",
+            "source":"x"}]"#;
+        assert!(parse(&file(periods, outline)).is_err());
+    }
+
+    #[test]
+    fn a_place_out_of_range_is_refused_with_the_number_that_is_wrong() {
+        assert_eq!(check_place(34.1, 44.95), Ok(()));
+        assert_eq!(check_place(200.0, 44.95), Err(PlaceError::Longitude(200.0)));
+        assert_eq!(check_place(34.1, -91.0), Err(PlaceError::Latitude(-91.0)));
+        assert!(check_place(f64::NAN, 0.0).is_err());
+    }
+
+    #[test]
+    fn held_since_goes_back_through_periods_of_the_same_holder() {
+        let periods = r#"[{"since":"2000-01-01","until":"2000-03-01","status":"occupied",
+            "controlled_by":"BBB","source":"x"},{"since":"2000-03-01","status":"annexed",
+            "controlled_by":"BBB","source":"y"}]"#;
+        let territories = match parse(&file(periods, SQUARE)) {
+            Ok(t) => t,
+            Err(e) => panic!("{e}"),
+        };
+        let Some((territory, period)) = territories.at(1.0, 1.0, date("2010-01-01")) else {
+            panic!("the territory is contested in 2010");
+        };
+        assert_eq!(period.status, TerritoryStatus::Annexed);
+        assert_eq!(territory.held_since(period), date("2000-01-01"));
+    }
+}

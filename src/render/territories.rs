@@ -1,0 +1,238 @@
+//! Contested territories on the map for a date: an occupation hatching and a dashed outline
+//! over whatever the recognised state's fill is underneath, or a ringed marker for a territory
+//! without an outline.
+//!
+//! How an occupied territory is drawn, and why: the fill underneath stays the recognised state's
+//! (memberships follow de jure borders, so an alliance's colour never spreads onto ground its
+//! member holds but is not recognised to own), and the hatching says "held by someone else"
+//! without choosing a colour for the holder. Occupied and annexed territories get a cross-hatch,
+//! breakaway and disputed ones a single back-hatch, so the two read apart without colour.
+
+use egui::epaint::Vertex;
+use egui::{Align2, FontId, Mesh, Pos2, Response, Shape, Stroke, Ui};
+use walkers::{MapMemory, Plugin, Projector};
+
+use super::patterns::{PATTERN_SPACING_PX, Pattern, PatternTextures};
+use super::style::{
+    MIN_OUTLINED_PART_PX, TERRITORY_DASH_PX, TERRITORY_FONT_SIZE, TERRITORY_HALO_WIDTH_PX,
+    TERRITORY_LABEL_MIN_WIDTH_PX, TERRITORY_MARKER_RADIUS_PX, TERRITORY_OUTLINE_WIDTH_PX,
+    TERRITORY_PICK_RADIUS_PX, TerritoryLook,
+};
+use super::view::MercatorView;
+use crate::model::date::Date;
+use crate::model::mercator::MercatorPoint;
+use crate::model::mesh::ShapeMesh;
+use crate::model::territory::{Territories, Territory, TerritoryStatus};
+
+/// The territories contested on one date, drawn over the country fills.
+pub struct TerritoriesPlugin<'a> {
+    pub territories: &'a Territories,
+    pub date: Date,
+    pub patterns: &'a PatternTextures,
+    pub look: TerritoryLook,
+}
+
+impl Plugin for TerritoriesPlugin<'_> {
+    fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
+        let view = MercatorView::from_projector(projector);
+        let mut shapes = Vec::new();
+        territory_shapes(
+            ui,
+            self.territories,
+            self.date,
+            &view,
+            self.patterns,
+            self.look,
+            &mut shapes,
+        );
+        ui.painter().extend(shapes);
+    }
+}
+
+/// The patterns a status is hatched with.
+pub fn territory_patterns(status: TerritoryStatus) -> &'static [Pattern] {
+    match status {
+        TerritoryStatus::Occupied | TerritoryStatus::Annexed => {
+            &[Pattern::Hatch, Pattern::BackHatch]
+        }
+        TerritoryStatus::Breakaway | TerritoryStatus::Disputed => &[Pattern::BackHatch],
+    }
+}
+
+/// Appends the shapes of every territory contested on `date` that shows in the view: hatching,
+/// outline with its halo, and a name where there is room; a marker and name for a territory
+/// without an outline. Returns nothing else, so a caller can count the shapes for its log.
+pub fn territory_shapes(
+    ui: &Ui,
+    territories: &Territories,
+    date: Date,
+    view: &MercatorView,
+    patterns: &PatternTextures,
+    look: TerritoryLook,
+    shapes: &mut Vec<Shape>,
+) {
+    let detail = view.detail();
+    let active: Vec<_> = territories.active(date).collect();
+    for pattern in [Pattern::Hatch, Pattern::BackHatch] {
+        let mut mesh = Mesh::with_texture(patterns.texture(pattern));
+        for (territory, period) in &active {
+            if territory.has_outline() && territory_patterns(period.status).contains(&pattern) {
+                append_pattern(territory.mesh(detail), view, look, &mut mesh);
+            }
+        }
+        if !mesh.is_empty() {
+            shapes.push(Shape::mesh(mesh));
+        }
+    }
+    let halo = Stroke::new(TERRITORY_HALO_WIDTH_PX, look.halo);
+    let ink = Stroke::new(TERRITORY_OUTLINE_WIDTH_PX, look.outline);
+    let font = FontId::proportional(TERRITORY_FONT_SIZE);
+    for (territory, _) in &active {
+        if territory.has_outline() {
+            outline(territory.mesh(detail), view, halo, ink, shapes);
+        }
+        for copy in view.world_copies() {
+            let [lon, lat] = territory.label_point();
+            let at = copy.lon_lat_to_screen(lon, lat);
+            if !view.screen_rect().expand(100.0).contains(at) {
+                continue;
+            }
+            if !territory.has_outline() {
+                shapes.push(Shape::circle_filled(
+                    at,
+                    TERRITORY_MARKER_RADIUS_PX,
+                    look.halo,
+                ));
+                shapes.push(Shape::circle_stroke(at, TERRITORY_MARKER_RADIUS_PX, ink));
+            } else if screen_width(territory, &copy) < TERRITORY_LABEL_MIN_WIDTH_PX {
+                continue;
+            }
+            let anchor = if territory.has_outline() {
+                at
+            } else {
+                at + egui::vec2(TERRITORY_MARKER_RADIUS_PX + 3.0, 0.0)
+            };
+            let align = if territory.has_outline() {
+                Align2::CENTER_CENTER
+            } else {
+                Align2::LEFT_CENTER
+            };
+            let galley = ui.painter().layout_no_wrap(
+                territory.name().to_owned(),
+                font.clone(),
+                look.outline,
+            );
+            // A name much wider than its outline would cover its neighbours' (Nagorno-Karabakh
+            // and the districts around it): it waits for a closer zoom.
+            if territory.has_outline() && galley.size().x > 1.5 * screen_width(territory, &copy) {
+                continue;
+            }
+            let rect = align.anchor_size(anchor, galley.size());
+            shapes.push(Shape::rect_filled(rect.expand(1.5), 3.0, look.halo));
+            shapes.push(Shape::galley(rect.min, galley, look.outline));
+        }
+    }
+}
+
+/// The territory whose marker (for a territory without an outline) is under the pointer, for
+/// clicks and tooltips; territories with an outline are picked by [`Territories::at`].
+pub fn territory_marker_at<'t>(
+    territories: &'t Territories,
+    date: Date,
+    view: &MercatorView,
+    pos_in_screen: Pos2,
+) -> Option<&'t Territory> {
+    territories
+        .active(date)
+        .filter(|(territory, _)| !territory.has_outline())
+        .find(|(territory, _)| {
+            let [lon, lat] = territory.label_point();
+            view.world_copies().any(|copy| {
+                copy.lon_lat_to_screen(lon, lat).distance(pos_in_screen) <= TERRITORY_PICK_RADIUS_PX
+            })
+        })
+        .map(|(territory, _)| territory)
+}
+
+fn screen_width(territory: &Territory, view: &MercatorView) -> f32 {
+    let bbox = territory.bbox();
+    let west = view.lon_lat_to_screen(bbox.min[0], bbox.min[1]);
+    let east = view.lon_lat_to_screen(bbox.max[0], bbox.min[1]);
+    east.x - west.x
+}
+
+/// Adds the visible parts of a mesh with texture coordinates repeating every
+/// [`PATTERN_SPACING_PX`], anchored to the map so that the hatching pans with it.
+fn append_pattern(shape: &ShapeMesh, view: &MercatorView, look: TerritoryLook, mesh: &mut Mesh) {
+    for copy in view.world_copies() {
+        // The map's origin moved by whole periods to near the screen keeps texture coordinates
+        // small and precise at any zoom.
+        let origin = copy.to_screen(MercatorPoint::new(0.0, 0.0));
+        let center = copy.screen_rect().center();
+        let period = PATTERN_SPACING_PX;
+        let anchor = Pos2::new(
+            origin.x + ((center.x - origin.x) / period).floor() * period,
+            origin.y + ((center.y - origin.y) / period).floor() * period,
+        );
+        let visible = copy.visible_mercator();
+        for part in shape
+            .parts
+            .iter()
+            .filter(|part| part.bbox_in_mercator.intersects(&visible))
+        {
+            let (Some(first), Some(last)) = (part.rings.first(), part.rings.last()) else {
+                continue;
+            };
+            let base = mesh.vertices.len() as u32;
+            let offset = first.start as u32;
+            mesh.vertices
+                .extend(shape.vertices[first.start..last.end].iter().map(|point| {
+                    let pos = copy.to_screen(*point);
+                    Vertex {
+                        pos,
+                        uv: Pos2::new((pos.x - anchor.x) / period, (pos.y - anchor.y) / period),
+                        color: look.hatch,
+                    }
+                }));
+            mesh.indices.extend(
+                shape.triangles[part.triangles.clone()]
+                    .iter()
+                    .map(|index| base + index - offset),
+            );
+        }
+    }
+}
+
+/// A dashed outline over a solid halo, so that it reads over light and dark fills alike.
+fn outline(
+    shape: &ShapeMesh,
+    view: &MercatorView,
+    halo: Stroke,
+    ink: Stroke,
+    shapes: &mut Vec<Shape>,
+) {
+    let min_extent = MIN_OUTLINED_PART_PX as f64 / view.pixels_per_unit();
+    for copy in view.world_copies() {
+        let visible = copy.visible_mercator();
+        for part in &shape.parts {
+            let bbox = &part.bbox_in_mercator;
+            if !bbox.intersects(&visible)
+                || (bbox.max[0] - bbox.min[0]).max(bbox.max[1] - bbox.min[1]) < min_extent
+            {
+                continue;
+            }
+            for ring in &part.rings {
+                let mut points: Vec<Pos2> = shape.vertices[ring.clone()]
+                    .iter()
+                    .map(|point| copy.to_screen(*point))
+                    .collect();
+                if let Some(first) = points.first().copied() {
+                    points.push(first);
+                }
+                shapes.push(Shape::line(points.clone(), halo));
+                let (dash, gap) = TERRITORY_DASH_PX;
+                shapes.extend(Shape::dashed_line(&points, ink, dash, gap));
+            }
+        }
+    }
+}

@@ -1,0 +1,574 @@
+use alliance_map::model::date::Date;
+use alliance_map::model::territory::{Territories, TerritoryStatus, TerritoryText, where_is};
+
+use super::world::world;
+
+fn territories() -> &'static Territories {
+    match Territories::bundled() {
+        Ok(territories) => territories,
+        Err(error) => panic!("the bundled territories must load: {error}"),
+    }
+}
+
+fn date(text: &str) -> Date {
+    match text.parse() {
+        Ok(date) => date,
+        Err(error) => panic!("{error}"),
+    }
+}
+
+/// (country, territory id, status, holder) at a place on a date, as `where` answers.
+fn answer(
+    lon: f64,
+    lat: f64,
+    on: &str,
+) -> (Option<String>, Option<(String, TerritoryStatus, String)>) {
+    let answer = where_is(world(), territories(), lon, lat, date(on));
+    (
+        answer.country,
+        answer.territory.map(|t| (t.id, t.status, t.controlled_by)),
+    )
+}
+
+fn assert_plain(place: &str, lon: f64, lat: f64, on: &str, country: &str) {
+    assert_eq!(
+        answer(lon, lat, on),
+        (Some(country.to_owned()), None),
+        "{place} on {on}"
+    );
+}
+
+fn assert_held(
+    place: &str,
+    (lon, lat): (f64, f64),
+    on: &str,
+    (country, id, status, holder): (&str, &str, TerritoryStatus, &str),
+) {
+    assert_eq!(
+        answer(lon, lat, on),
+        (
+            Some(country.to_owned()),
+            Some((id.to_owned(), status, holder.to_owned()))
+        ),
+        "{place} on {on}"
+    );
+}
+
+const SIMFEROPOL: (f64, f64) = (34.10, 44.95);
+const SEVASTOPOL: (f64, f64) = (33.52, 44.60);
+const SUKHUMI: (f64, f64) = (41.02, 43.00);
+const TSKHINVALI: (f64, f64) = (43.96, 42.23);
+const TIRASPOL: (f64, f64) = (29.63, 46.84);
+const STEPANAKERT: (f64, f64) = (46.75, 39.82);
+const LACHIN: (f64, f64) = (46.55, 39.64);
+const DONETSK: (f64, f64) = (37.80, 48.00);
+
+#[test]
+fn the_bundled_territories_name_only_countries_of_the_world() {
+    assert_eq!(territories().unknown_codes(world()), Vec::<String>::new());
+    assert!(territories().all().len() >= 7);
+}
+
+#[test]
+fn crimea_is_ukraine_in_the_world_on_every_date_and_never_russia() {
+    for (lon, lat) in [SIMFEROPOL, SEVASTOPOL] {
+        assert_eq!(
+            world().country_at(lon, lat).map(|c| c.iso_a3()),
+            Some("UKR")
+        );
+    }
+    let Some(russia) = world().by_code("RUS") else {
+        panic!("Russia is in the world");
+    };
+    for (lon, lat) in [SIMFEROPOL, SEVASTOPOL, (36.47, 45.35)] {
+        assert!(
+            !russia
+                .polygons(alliance_map::model::Detail::Fine)
+                .iter()
+                .any(|p| p.contains(lon, lat)),
+            "Russia's outline covers ({lon}, {lat})"
+        );
+    }
+}
+
+#[test]
+fn crimea_is_plain_ukraine_before_2014_occupied_then_annexed_after() {
+    assert_plain(
+        "Simferopol",
+        SIMFEROPOL.0,
+        SIMFEROPOL.1,
+        "2012-05-15",
+        "UKR",
+    );
+    assert_plain(
+        "Simferopol",
+        SIMFEROPOL.0,
+        SIMFEROPOL.1,
+        "2014-02-26",
+        "UKR",
+    );
+    assert_held(
+        "Simferopol",
+        SIMFEROPOL,
+        "2014-03-01",
+        ("UKR", "crimea", TerritoryStatus::Occupied, "RUS"),
+    );
+    for on in ["2014-03-18", "2015-01-01", "2020-01-01", "2026-01-01"] {
+        assert_held(
+            "Sevastopol",
+            SEVASTOPOL,
+            on,
+            ("UKR", "crimea", TerritoryStatus::Annexed, "RUS"),
+        );
+    }
+}
+
+#[test]
+fn the_where_answer_serialises_as_the_cli_prints_it() {
+    let in_2012 = where_is(
+        world(),
+        territories(),
+        SIMFEROPOL.0,
+        SIMFEROPOL.1,
+        date("2012-05-15"),
+    );
+    assert_eq!(
+        serde_json::to_value(&in_2012).ok(),
+        Some(serde_json::json!({"country": "UKR", "territory": null}))
+    );
+    let in_2020 = where_is(
+        world(),
+        territories(),
+        SIMFEROPOL.0,
+        SIMFEROPOL.1,
+        date("2020-01-01"),
+    );
+    assert_eq!(
+        serde_json::to_value(&in_2020).ok(),
+        Some(serde_json::json!({"country": "UKR", "territory": {
+            "id": "crimea", "name": "Crimea", "status": "annexed", "recognised_as": "UKR",
+            "controlled_by": "RUS", "since": "2014-03-18"}}))
+    );
+    let sea = where_is(world(), territories(), 34.0, 43.5, date("2020-01-01"));
+    assert_eq!(
+        serde_json::to_value(&sea).ok(),
+        Some(serde_json::json!({"country": null, "territory": null}))
+    );
+}
+
+#[test]
+fn abkhazia_and_south_ossetia_are_breakaway_before_2008_and_occupied_after() {
+    for (place, at, id, breakaway_from) in [
+        ("Sukhumi", SUKHUMI, "abkhazia", "1993-09-30"),
+        ("Tskhinvali", TSKHINVALI, "south-ossetia", "1992-06-24"),
+    ] {
+        assert_plain(place, at.0, at.1, "1991-06-01", "GEO");
+        let Some((territory, period)) = territories().at(at.0, at.1, date(breakaway_from)) else {
+            panic!("{place} is contested from {breakaway_from}");
+        };
+        assert_eq!(
+            (territory.id(), period.status),
+            (id, TerritoryStatus::Breakaway)
+        );
+        assert_eq!(territory.recognised_as(), "GEO");
+        assert_held(
+            place,
+            at,
+            "2012-05-15",
+            ("GEO", id, TerritoryStatus::Occupied, "RUS"),
+        );
+    }
+    assert_plain("Tbilisi", 44.793, 41.715, "2012-05-15", "GEO");
+}
+
+#[test]
+fn transnistria_is_breakaway_from_july_1992() {
+    assert_plain("Tiraspol", TIRASPOL.0, TIRASPOL.1, "1992-07-20", "MDA");
+    let held = answer(TIRASPOL.0, TIRASPOL.1, "2012-05-15");
+    assert_eq!(held.0.as_deref(), Some("MDA"));
+    assert_eq!(
+        held.1.map(|(id, status, _)| (id, status)),
+        Some(("transnistria".to_owned(), TerritoryStatus::Breakaway))
+    );
+    assert_plain("Chisinau", 28.86, 47.01, "2012-05-15", "MDA");
+}
+
+#[test]
+fn nagorno_karabakh_is_armenian_held_from_1994_until_september_2023() {
+    assert_plain(
+        "Stepanakert",
+        STEPANAKERT.0,
+        STEPANAKERT.1,
+        "1994-05-11",
+        "AZE",
+    );
+    for on in ["1994-05-12", "2012-05-15", "2021-06-01", "2023-09-19"] {
+        let held = answer(STEPANAKERT.0, STEPANAKERT.1, on);
+        assert_eq!(held.0.as_deref(), Some("AZE"), "{on}");
+        assert_eq!(
+            held.1.map(|(id, status, _)| (id, status)),
+            Some(("nagorno-karabakh".to_owned(), TerritoryStatus::Breakaway)),
+            "{on}"
+        );
+    }
+    assert_plain(
+        "Stepanakert",
+        STEPANAKERT.0,
+        STEPANAKERT.1,
+        "2023-09-20",
+        "AZE",
+    );
+    assert_plain(
+        "Stepanakert",
+        STEPANAKERT.0,
+        STEPANAKERT.1,
+        "2024-06-01",
+        "AZE",
+    );
+}
+
+#[test]
+fn the_districts_around_karabakh_are_occupied_from_1994_until_november_2020() {
+    assert_plain("Lachin", LACHIN.0, LACHIN.1, "1993-01-01", "AZE");
+    let held = answer(LACHIN.0, LACHIN.1, "2012-05-15");
+    assert_eq!(
+        held.1.map(|(id, status, _)| (id, status)),
+        Some(("karabakh-districts".to_owned(), TerritoryStatus::Occupied))
+    );
+    assert_plain("Lachin", LACHIN.0, LACHIN.1, "2020-11-10", "AZE");
+}
+
+#[test]
+fn occupied_donetsk_is_plain_ukraine_before_may_2014_then_occupied_then_annexed() {
+    assert_plain("Donetsk", DONETSK.0, DONETSK.1, "2012-05-15", "UKR");
+    assert_held(
+        "Donetsk",
+        DONETSK,
+        "2015-01-01",
+        ("UKR", "donbas", TerritoryStatus::Occupied, "RUS"),
+    );
+    assert_held(
+        "Donetsk",
+        DONETSK,
+        "2023-01-01",
+        ("UKR", "donbas", TerritoryStatus::Annexed, "RUS"),
+    );
+    // Kramatorsk stayed on Ukraine's side of the line of contact.
+    assert_plain("Kramatorsk", 37.56, 48.72, "2020-01-01", "UKR");
+}
+
+#[test]
+fn a_territory_without_an_outline_is_listed_on_its_dates_but_never_hit() {
+    let Some(occupied) = territories().by_id("ukraine-occupied-2022") else {
+        panic!("the areas occupied since 2022 are bundled");
+    };
+    assert!(!occupied.has_outline());
+    assert!(occupied.outline_source().is_none());
+    let active = |on: &str| {
+        territories()
+            .active(date(on))
+            .any(|(t, _)| t.id() == "ukraine-occupied-2022")
+    };
+    assert!(!active("2022-02-23"));
+    assert!(active("2022-03-01"));
+    let [lon, lat] = occupied.label_point();
+    assert_plain("Melitopol", lon, lat, "2023-01-01", "UKR");
+}
+
+#[test]
+fn crimea_reads_recognised_as_ukraine_occupied_and_annexed_by_russia_since_2014() {
+    let Some((crimea, period)) = territories().at(SIMFEROPOL.0, SIMFEROPOL.1, date("2015-01-01"))
+    else {
+        panic!("Crimea is contested in 2015");
+    };
+    let text = TerritoryText::new(world(), crimea, period);
+    assert_eq!(
+        text.summary,
+        "Crimea: recognised as part of Ukraine; occupied and annexed by Russia since 2014"
+    );
+    assert_eq!(text.history.len(), 2);
+    assert!(text.history[0].starts_with("27 February 2014 – 18 March 2014: occupied by Russia"));
+    assert!(text.sources.iter().any(|s| s.contains("68/262")));
+    assert!(text.outline.starts_with("Outline: Natural Earth"));
+}
+
+#[test]
+fn occupied_donetsk_reads_occupied_since_2014_and_annexed_since_2022() {
+    let Some((donbas, period)) = territories().at(DONETSK.0, DONETSK.1, date("2023-01-01")) else {
+        panic!("Donetsk is contested in 2023");
+    };
+    assert_eq!(
+        TerritoryText::new(world(), donbas, period).summary,
+        "Occupied parts of Donetsk and Luhansk oblasts: recognised as part of Ukraine; occupied \
+         by Russia since 2014 and annexed by it since 2022"
+    );
+}
+
+#[test]
+fn territories_with_an_outline_lie_inside_their_recognised_state_at_both_scales() {
+    use alliance_map::model::Detail;
+    for territory in territories().all().iter().filter(|t| t.has_outline()) {
+        let [lon, lat] = territory.label_point();
+        assert_eq!(
+            world().country_at(lon, lat).map(|c| c.iso_a3()),
+            Some(territory.recognised_as()),
+            "{}'s label point",
+            territory.id()
+        );
+        for detail in [Detail::Fine, Detail::Coarse] {
+            let mesh = territory.mesh(detail);
+            assert!(!mesh.triangles.is_empty(), "{} {detail:?}", territory.id());
+            let relative = (mesh.triangle_area() - mesh.ring_area()).abs() / mesh.ring_area();
+            assert!(
+                relative < 1e-3,
+                "{} {detail:?} triangulation",
+                territory.id()
+            );
+        }
+    }
+}
+
+fn exported_territories(on: &str) -> Vec<serde_json::Map<String, serde_json::Value>> {
+    let scenario = match alliance_map::model::scenario::Scenario::load_bundled(world()) {
+        Ok(scenario) => scenario,
+        Err(error) => panic!("{error}"),
+    };
+    let collection = alliance_map::model::export::export(world(), &scenario, date(on));
+    let text = match serde_json::to_string(&collection) {
+        Ok(text) => text,
+        Err(error) => panic!("the export cannot be serialised: {error}"),
+    };
+    let parsed: geojson::GeoJson = match text.parse() {
+        Ok(parsed) => parsed,
+        Err(error) => panic!("the export parses back: {error}"),
+    };
+    let geojson::GeoJson::FeatureCollection(parsed) = parsed else {
+        panic!("a FeatureCollection");
+    };
+    parsed
+        .features
+        .into_iter()
+        .filter_map(|feature| feature.properties)
+        .filter(|properties| properties.get("kind") == Some(&serde_json::json!("territory")))
+        .collect()
+}
+
+fn exported_ids(on: &str) -> Vec<String> {
+    exported_territories(on)
+        .iter()
+        .filter_map(|p| p.get("id").and_then(|id| id.as_str()).map(String::from))
+        .collect()
+}
+
+#[test]
+fn the_export_carries_the_territories_contested_on_its_date_and_round_trips() {
+    let in_2012 = exported_ids("2012-05-15");
+    assert!(!in_2012.contains(&"crimea".to_owned()));
+    for id in [
+        "abkhazia",
+        "south-ossetia",
+        "transnistria",
+        "nagorno-karabakh",
+    ] {
+        assert!(in_2012.contains(&id.to_owned()), "{id} in 2012");
+    }
+    let in_2020 = exported_territories("2020-01-01");
+    let Some(crimea) = in_2020
+        .iter()
+        .find(|p| p.get("id") == Some(&serde_json::json!("crimea")))
+    else {
+        panic!("Crimea is exported in 2020");
+    };
+    for (key, value) in [
+        ("name", "Crimea"),
+        ("status", "annexed"),
+        ("recognised_as", "UKR"),
+        ("controlled_by", "RUS"),
+        ("since", "2014-03-18"),
+    ] {
+        assert_eq!(crimea.get(key), Some(&serde_json::json!(value)), "{key}");
+    }
+    assert!(!exported_ids("2024-06-01").contains(&"nagorno-karabakh".to_owned()));
+    assert!(exported_ids("2023-01-01").contains(&"ukraine-occupied-2022".to_owned()));
+}
+
+#[test]
+fn exported_ukraine_holds_crimea_on_every_date() {
+    let scenario = match alliance_map::model::scenario::Scenario::load_bundled(world()) {
+        Ok(scenario) => scenario,
+        Err(error) => panic!("{error}"),
+    };
+    for on in ["2012-05-15", "2020-01-01"] {
+        let collection = alliance_map::model::export::export(world(), &scenario, date(on));
+        let holder = collection.features.iter().find_map(|feature| {
+            let properties = feature.properties.as_ref()?;
+            let code = properties.get("iso_a3")?.as_str()?;
+            let geometry = feature.geometry.as_ref()?;
+            let geojson::GeometryValue::MultiPolygon { coordinates } = &geometry.value else {
+                return None;
+            };
+            let rings: Vec<Vec<Vec<[f64; 2]>>> = coordinates
+                .iter()
+                .map(|polygon| {
+                    polygon
+                        .iter()
+                        .map(|ring| {
+                            ring.iter()
+                                .filter_map(|p| match p.as_slice() {
+                                    &[lon, lat, ..] => Some([lon, lat]),
+                                    _ => None,
+                                })
+                                .collect()
+                        })
+                        .collect()
+                })
+                .collect();
+            rings
+                .into_iter()
+                .map(alliance_map::model::Polygon::new)
+                .any(|p| p.contains(SIMFEROPOL.0, SIMFEROPOL.1))
+                .then(|| code.to_owned())
+        });
+        assert_eq!(holder.as_deref(), Some("UKR"), "{on}");
+    }
+}
+
+/// The territories plugin's shapes for the Black Sea on a date, drawn in a headless egui frame.
+fn black_sea_shapes(on: &str, dark: bool) -> Vec<egui::Shape> {
+    use alliance_map::render::MercatorView;
+    use alliance_map::render::patterns::PatternTextures;
+    use alliance_map::render::style::TerritoryLook;
+    use alliance_map::render::territories::territory_shapes;
+
+    let ctx = egui::Context::default();
+    let mut shapes = Vec::new();
+    let mut frame = ctx.run_ui(egui::RawInput::default(), |ui| {
+        let patterns = PatternTextures::new(ui.ctx());
+        let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1200.0, 800.0));
+        let view = MercatorView::new(alliance_map::model::geo::LonLat::new(35.0, 45.5), 6.0, rect);
+        territory_shapes(
+            ui,
+            territories(),
+            date(on),
+            &view,
+            &patterns,
+            TerritoryLook::for_theme(dark),
+            &mut shapes,
+        );
+    });
+    // Only the shapes matter here: no renderer takes the pattern textures.
+    frame.textures_delta.clear();
+    shapes
+}
+
+#[test]
+fn the_black_sea_map_hatches_crimea_after_2014_and_not_in_2012() {
+    // In 2012 only the breakaway regions (Transnistria, Abkhazia) show in this view; from 2015
+    // Crimea and the occupied part of Donbas add their hatching.
+    let in_2012 = black_sea_shapes("2012-05-15", false);
+    let in_2015 = black_sea_shapes("2015-01-01", true);
+    let meshes = |shapes: &[egui::Shape]| {
+        shapes
+            .iter()
+            .filter_map(|shape| match shape {
+                egui::Shape::Mesh(mesh) => Some(mesh.indices.len()),
+                _ => None,
+            })
+            .sum::<usize>()
+    };
+    assert!(
+        meshes(&in_2015) > meshes(&in_2012),
+        "hatching grows after 2014"
+    );
+    assert!(in_2015.len() > in_2012.len());
+}
+
+#[test]
+fn breakaway_and_occupied_regions_read_with_their_holder_and_year() {
+    let text = |(lon, lat): (f64, f64), on: &str| {
+        let Some((territory, period)) = territories().at(lon, lat, date(on)) else {
+            panic!("({lon}, {lat}) is contested on {on}");
+        };
+        TerritoryText::new(world(), territory, period).summary
+    };
+    assert_eq!(
+        text(TIRASPOL, "2012-05-15"),
+        "Transnistria: recognised as part of Moldova; breakaway region held by Transnistrian \
+         de facto authorities since 1992"
+    );
+    assert_eq!(
+        text(SUKHUMI, "2012-05-15"),
+        "Abkhazia: recognised as part of Georgia; occupied by Russia since 2008"
+    );
+}
+
+/// The rendered colour around a pixel, averaged over 3×3 pixels; `pixel` reads the image.
+fn colour_at(size: [u32; 2], pixel: impl Fn(u32, u32) -> [u8; 4], at: [f32; 2]) -> [f32; 3] {
+    let (cx, cy) = (at[0] as i64, at[1] as i64);
+    let mut sum = [0.0f32; 3];
+    let mut count = 0.0f32;
+    for dx in -1..=1 {
+        for dy in -1..=1 {
+            let (x, y) = (cx + dx, cy + dy);
+            if x < 0 || y < 0 || x >= i64::from(size[0]) || y >= i64::from(size[1]) {
+                continue;
+            }
+            let rgba = pixel(x as u32, y as u32);
+            for (channel, total) in sum.iter_mut().enumerate() {
+                *total += f32::from(rgba[channel]);
+            }
+            count += 1.0;
+        }
+    }
+    sum.map(|total| total / count.max(1.0))
+}
+
+fn distance(a: [f32; 3], b: [f32; 3]) -> f32 {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| (x - y).powi(2))
+        .sum::<f32>()
+        .sqrt()
+}
+
+#[test]
+fn on_the_article_date_crimea_is_painted_and_clicked_as_ukraine_not_as_a_csto_member() {
+    let mut harness = crate::ui::ui_harness();
+    let place = |harness: &egui_kittest::Harness<'_, alliance_map::App>, lon, lat| match harness
+        .state()
+        .screen_position_of(lon, lat)
+    {
+        Some(at) => at,
+        None => panic!("the map was drawn"),
+    };
+    let simferopol = place(&harness, SIMFEROPOL.0, SIMFEROPOL.1);
+    let kirovohrad = place(&harness, 32.26, 48.51);
+    let saratov = place(&harness, 46.0, 51.5);
+    let image = match harness.render() {
+        Ok(image) => image,
+        Err(error) => panic!("the window renders: {error}"),
+    };
+    let scale = image.width() as f32 / 1600.0;
+    let size = [image.width(), image.height()];
+    let colour = |at: egui::Pos2| {
+        colour_at(
+            size,
+            |x, y| image.get_pixel(x, y).0,
+            [at.x * scale, at.y * scale],
+        )
+    };
+    let (crimea, ukraine, russia) = (colour(simferopol), colour(kirovohrad), colour(saratov));
+    assert!(
+        distance(crimea, ukraine) < distance(crimea, russia),
+        "Crimea {crimea:?} looks like Russia {russia:?} rather than Ukraine {ukraine:?}"
+    );
+    crate::ui::click_at(&mut harness, simferopol);
+    let selected: Vec<&str> = harness
+        .state()
+        .selection()
+        .countries()
+        .iter()
+        .map(|&id| harness.state().world().country(id).iso_a3())
+        .collect();
+    assert_eq!(selected, ["UKR"]);
+}
