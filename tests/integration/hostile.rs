@@ -449,3 +449,95 @@ fn every_hostile_fixture_is_judged_quickly_as_expected() {
         }
     }
 }
+
+fn check_output(files: &[std::path::PathBuf]) -> String {
+    let mut out = Vec::new();
+    assert!(alliance_map::cli::check(world(), files, &mut out).is_ok());
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[test]
+fn check_lists_the_first_twenty_findings_then_counts_the_rest() {
+    let Ok(dir) = tempfile::tempdir() else {
+        panic!("a temporary folder")
+    };
+    let text = format!(
+        r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+        vec!["1"; 200_000].join(",")
+    );
+    let path = dir.path().join("numbers.geojson");
+    assert!(std::fs::write(&path, text).is_ok());
+    let output = check_output(&[path]);
+    assert!(output.lines().count() <= 25, "{output}");
+    assert!(output.contains("… and 199,980 more"), "{output}");
+}
+
+#[test]
+fn check_escapes_terminal_control_characters_in_names_and_messages() {
+    let Ok(dir) = tempfile::tempdir() else {
+        panic!("a temporary folder")
+    };
+    let path = dir.path().join("\u{1b}[31mred\u{7}\nforged.geojson");
+    assert!(std::fs::write(&path, "{\"type\": \"Nonsense\u{1b}[2J\"}").is_ok());
+    let output = check_output(&[path]);
+    assert!(
+        !output.contains('\u{1b}') && !output.contains('\u{7}'),
+        "{output:?}"
+    );
+    assert!(output.contains("\\u{1b}[31mred"), "{output}");
+    assert!(
+        !output.lines().any(|line| line.starts_with("forged")),
+        "{output}"
+    );
+}
+
+#[test]
+fn export_refuses_to_write_over_its_scenario_and_keeps_it() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile");
+    let Ok(dir) = tempfile::tempdir() else {
+        panic!("a temporary folder")
+    };
+    for name in ["antipodal-parties.json", "article.txt"] {
+        assert!(std::fs::copy(folder.join(name), dir.path().join(name)).is_ok());
+    }
+    let scenario = dir.path().join("antipodal-parties.json");
+    let before = std::fs::read(&scenario).ok();
+    let spelled = dir.path().join(".").join("antipodal-parties.json");
+    let date = match "2012-05-15".parse() {
+        Ok(date) => date,
+        Err(error) => panic!("{error}"),
+    };
+    let result = alliance_map::cli::export_geojson(
+        world(),
+        Some(&scenario),
+        date,
+        Some(&spelled),
+        &mut Vec::new(),
+    );
+    let Err(error) = result else {
+        panic!("refused")
+    };
+    assert!(
+        error
+            .to_string()
+            .contains("one of the files read to make it"),
+        "{error}"
+    );
+    assert_eq!(std::fs::read(&scenario).ok(), before);
+    let output = dir.path().join("out.geojson");
+    assert!(std::fs::write(&output, "old").is_ok());
+    let written = alliance_map::cli::export_geojson(
+        world(),
+        Some(&scenario),
+        date,
+        Some(&output),
+        &mut Vec::new(),
+    );
+    assert!(written.is_ok());
+    let exported = std::fs::read_to_string(&output).unwrap_or_default();
+    assert!(exported.starts_with("{\"type\":\"FeatureCollection\""));
+    let leftovers = std::fs::read_dir(dir.path())
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(leftovers, 3, "no temporary file is left");
+}
