@@ -230,7 +230,7 @@ fn fifty_thousand_errors_make_a_short_refusal_that_still_counts_them() {
 }
 
 #[test]
-fn membership_lookups_over_96k_rows_and_400_groups_are_quick() {
+fn membership_lookups_layers_and_export_over_96k_rows_and_400_groups_are_quick() {
     let mut value = bundled_value();
     let codes = codes();
     let groups: Vec<Value> = (0..400)
@@ -275,7 +275,9 @@ fn membership_lookups_over_96k_rows_and_400_groups_are_quick() {
         })
         .sum();
     let layers = MapLayers::build(world(), &scenario, date);
+    let collection = export(world(), &scenario, date);
     let elapsed = started.elapsed();
+    assert!(collection.features.len() >= codes.len());
     assert!(statuses >= 90_000, "{statuses}");
     assert_eq!(layers.groups.len(), 400);
     assert!(elapsed < Duration::from_secs(3), "{elapsed:?}");
