@@ -82,6 +82,8 @@ pub struct App {
     file_dialog: FileDialog,
     territories: &'static Territories,
     reader_find: ReaderFind,
+    /// The window's inner size in the last frame, saved so that the next launch opens alike.
+    window_size: Option<[f32; 2]>,
 }
 
 /// The most matches the reader's find box marks.
@@ -148,11 +150,19 @@ impl App {
             file_dialog: FileDialog::default(),
             territories,
             reader_find: ReaderFind::default(),
+            window_size: None,
         };
         if let Some(problem) = territories_problem {
             app.messages.push(Message::new(Level::Error, problem));
         }
         app
+    }
+
+    /// Tells the reader what was found wrong before the app started (damaged saved settings).
+    pub fn warn(&mut self, notices: impl IntoIterator<Item = String>) {
+        for notice in notices {
+            self.messages.push(Message::new(Level::Warning, notice));
+        }
     }
 
     /// Puts another scenario in place: what depends on it is recomputed, the selection and
@@ -244,6 +254,7 @@ impl App {
     pub fn saved_state(&self) -> UiState {
         UiState {
             view: self.map.saved_view(),
+            window_size: self.window_size.or(self.state.window_size),
             ..self.state.clone()
         }
     }
@@ -541,6 +552,8 @@ fn resolve_date(choice: DateChoice, scenario: &Scenario) -> Date {
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let inner = ui.ctx().input(|i| i.viewport().inner_rect);
+        self.window_size = inner.map(|rect| [rect.width(), rect.height()]);
         self.show(ui);
     }
 

@@ -13,10 +13,12 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::model::World;
 use crate::model::WorldError;
+use crate::model::capped::{SHOWN, listing, thousands};
 use crate::model::date::Date;
 use crate::model::export::export;
+use crate::model::files::{WriteError, write_replacing};
 use crate::model::open::{OpenError, Opened, open_file};
-use crate::model::scenario::{Finding, Scenario, ScenarioError, Severity};
+use crate::model::scenario::{Scenario, ScenarioError};
 use crate::model::territory::{Territories, TerritoryError, check_place, where_is};
 
 /// The program's name, as the completion scripts must call it.
@@ -137,12 +139,9 @@ pub enum CliError {
     Scenario(#[from] ScenarioError),
     #[error("the export could not be written as JSON: {0}")]
     Serialise(#[source] serde_json::Error),
-    #[error("{}: cannot be written: {source}", path.display())]
-    Write {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
+    /// Names the file, and refuses one that is an input.
+    #[error(transparent)]
+    Write(#[from] WriteError),
     #[error("standard output cannot be written: {0}")]
     Stdout(#[source] io::Error),
     #[error("the bundled contested territories could not be loaded: {0}")]
@@ -210,68 +209,98 @@ pub fn run(command: &Command, stdout: &mut dyn Write) -> Result<Outcome, CliErro
 }
 
 /// Validates each file (a scenario, a GeoJSON overlay or an article) the way the app opens
-/// it, printing its findings; returns whether every file was accepted.
+/// it, printing its findings; returns whether every file was accepted. A file's findings are
+/// listed up to [`SHOWN`], then counted ("… and 999,990 more"), and file names and messages
+/// have their control characters escaped, so that neither a flood of problems nor a name
+/// holding terminal escape sequences can take over the terminal.
 pub fn check(world: &World, files: &[PathBuf], out: &mut dyn Write) -> io::Result<bool> {
     let mut all_accepted = true;
     for file in files {
         let result = open_file(file, world, &AtomicU64::new(0));
         all_accepted &= result.is_ok();
+        // A line break in a name could forge a line of the report: escaped too, also where
+        // a message quotes the name.
+        let raw_name = file.display().to_string();
+        let name = escaped(&raw_name).replace('\n', "\\n");
         match result {
             Ok(Opened::Scenario(scenario)) => {
-                print_findings(file, scenario.warnings(), out)?;
+                print_lines(&name, scenario.warnings(), scenario.warning_count(), out)?;
                 let data = scenario.data();
                 writeln!(
                     out,
-                    "{}: valid scenario ({} excerpts, {} tensions, {} memberships, {} warnings)",
-                    file.display(),
+                    "{name}: valid scenario ({} excerpts, {} tensions, {} memberships, {} warnings)",
                     data.excerpts.len(),
                     data.tensions.len(),
                     data.memberships.len(),
-                    scenario.warnings().len()
+                    thousands(scenario.warning_count())
                 )?;
             }
             Ok(Opened::Overlay(overlay)) => {
-                for warning in &overlay.warnings {
-                    writeln!(out, "{}: warning: {warning}", file.display())?;
-                }
+                let warnings: Vec<String> = overlay
+                    .warnings
+                    .iter()
+                    .map(|warning| format!("warning: {warning}"))
+                    .collect();
+                print_lines(&name, &warnings, overlay.warning_count(), out)?;
                 writeln!(
                     out,
-                    "{}: valid GeoJSON overlay ({} features, {} warnings)",
-                    file.display(),
+                    "{name}: valid GeoJSON overlay ({} features, {} warnings)",
                     overlay.features.len(),
-                    overlay.warnings.len()
+                    thousands(overlay.warning_count())
                 )?;
             }
             Ok(Opened::Article { text, .. }) => {
                 writeln!(
                     out,
-                    "{}: valid article ({} lines)",
-                    file.display(),
+                    "{name}: valid article ({} lines)",
                     text.lines().count()
                 )?;
             }
-            Err(OpenError::Scenario(ScenarioError::Refused { findings, .. })) => {
-                print_findings(file, &findings, out)?;
-                let errors = findings
-                    .iter()
-                    .filter(|f| f.severity == Severity::Error)
-                    .count();
-                writeln!(out, "{}: refused ({errors} errors)", file.display())?;
+            Err(OpenError::Scenario(ScenarioError::Refused {
+                findings,
+                errors,
+                omitted,
+                ..
+            })) => {
+                print_lines(&name, &findings, findings.len() + omitted, out)?;
+                writeln!(out, "{name}: refused ({} errors)", thousands(errors))?;
             }
             Err(error) => {
-                writeln!(out, "error: {error}")?;
-                writeln!(out, "{}: refused", file.display())?;
+                let message = error.to_string().replace(&raw_name, &name);
+                writeln!(out, "error: {}", escaped(&message))?;
+                writeln!(out, "{name}: refused")?;
             }
         }
     }
     Ok(all_accepted)
 }
 
-fn print_findings(file: &Path, findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
-    for finding in findings {
-        writeln!(out, "{}: {finding}", file.display())?;
+/// The first [`SHOWN`] of `total` items, each after the file's name, then how many more.
+fn print_lines<T: std::fmt::Display>(
+    name: &str,
+    kept: &[T],
+    total: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let omitted = total.saturating_sub(kept.len());
+    for line in listing(kept, omitted, SHOWN, "") {
+        writeln!(out, "{name}: {}", escaped(&line))?;
     }
     Ok(())
+}
+
+/// `text` with control characters written as escapes (`\u{1b}`), line breaks kept: a file
+/// named with terminal escape sequences must not recolour or rewrite the terminal.
+pub fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\n' {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Writes the GeoJSON export of `scenario` (or the bundled one) as of `as_of`.
@@ -282,6 +311,7 @@ pub fn export_geojson(
     output: Option<&Path>,
     stdout: &mut dyn Write,
 ) -> Result<(), CliError> {
+    let scenario_path = scenario;
     let scenario = match scenario {
         Some(path) => Scenario::load(path, world),
         None => Scenario::load_bundled(world),
@@ -289,10 +319,11 @@ pub fn export_geojson(
     let collection = export(world, &scenario, as_of);
     let json = serde_json::to_string(&collection).map_err(CliError::Serialise)?;
     match output {
-        Some(path) => std::fs::write(path, json + "\n").map_err(|source| CliError::Write {
-            path: path.to_path_buf(),
-            source,
-        }),
+        // Written whole or not at all, and never over the scenario it was made from.
+        Some(path) => {
+            let inputs: Vec<&Path> = scenario_path.into_iter().collect();
+            write_replacing(path, (json + "\n").as_bytes(), &inputs).map_err(CliError::from)
+        }
         None => writeln!(stdout, "{json}").map_err(CliError::Stdout),
     }
 }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use alliance_map::cli::{self, Cli};
 use alliance_map::model::scenario::Scenario;
+use alliance_map::ui::state::prepare_saved_file;
 use alliance_map::{App, World};
 use clap::Parser;
 
@@ -44,17 +45,27 @@ fn open_window(files: Vec<std::path::PathBuf>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // eframe trusts its saved file and panicked at every start on a damaged one (a zoom factor
+    // of 0): it is checked and repaired here before eframe reads it, and the app keeps the
+    // window size itself with eframe's own window persistence off.
+    let saved_path = eframe::storage_dir(APP_ID).map(|folder| folder.join("app.ron"));
+    let saved = saved_path
+        .as_deref()
+        .map(prepare_saved_file)
+        .unwrap_or_default();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("alliance-map")
         .with_app_id(APP_ID)
         .with_drag_and_drop(true)
-        .with_inner_size([1400.0, 900.0])
+        .with_inner_size(saved.window_size.unwrap_or([1400.0, 900.0]))
         .with_min_inner_size([640.0, 400.0]);
     if let Some(icon) = alliance_map::icon::window_icon() {
         viewport = viewport.with_icon(icon);
     }
     let options = eframe::NativeOptions {
         viewport,
+        persist_window: false,
+        persistence_path: saved_path,
         ..Default::default()
     };
     match eframe::run_native(
@@ -62,6 +73,7 @@ fn open_window(files: Vec<std::path::PathBuf>) -> ExitCode {
         options,
         Box::new(move |creation| {
             let mut app = App::with_storage(world, scenario, creation.storage);
+            app.warn(saved.notices);
             app.open_paths(files);
             Ok(Box::new(app))
         }),

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::App;
+use crate::model::capped::{and_more, thousands};
 use crate::model::open::{OpenError, OpenJob, Opened};
 use crate::ui::messages::{Level, Message};
 use crate::ui::{OpenedArticle, OverlayEntry, file_name};
@@ -56,12 +57,14 @@ impl App {
             Ok(Opened::Scenario(scenario)) => {
                 let warnings: Vec<String> =
                     scenario.warnings().iter().map(|w| w.to_string()).collect();
+                let count = scenario.warning_count();
                 self.set_scenario(Arc::from(scenario));
                 self.state.remember_file(path);
                 let date = self.scenario.date().long_form();
                 self.report_opened(
                     format!("Opened the scenario {name}: the map shows its article date ({date}) and its countries"),
                     &warnings,
+                    count,
                 );
             }
             Ok(Opened::Overlay(overlay)) => {
@@ -70,6 +73,7 @@ impl App {
                     overlay.features.len()
                 );
                 let warnings = overlay.warnings.clone();
+                let count = overlay.warning_count();
                 self.overlays.push(OverlayEntry {
                     overlay,
                     visible: true,
@@ -77,7 +81,7 @@ impl App {
                 });
                 self.overlays_opened += 1;
                 self.state.remember_file(path);
-                self.report_opened(summary, &warnings);
+                self.report_opened(summary, &warnings, count);
             }
             Ok(Opened::Article { path, text }) => {
                 self.opened_article = Some(OpenedArticle {
@@ -86,7 +90,7 @@ impl App {
                 });
                 self.state.show_reader = true;
                 self.state.remember_file(path);
-                self.report_opened(format!("Opened the article {name}"), &[]);
+                self.report_opened(format!("Opened the article {name}"), &[], 0);
             }
             Err(error) => self
                 .messages
@@ -94,17 +98,18 @@ impl App {
         }
     }
 
-    fn report_opened(&mut self, summary: String, warnings: &[String]) {
-        if warnings.is_empty() {
+    /// `warnings` are the first of `count` warnings (the model keeps only the first).
+    fn report_opened(&mut self, summary: String, warnings: &[String], count: usize) {
+        if count == 0 {
             self.messages.push(Message::new(Level::Info, summary));
             return;
         }
-        let mut text = format!("{summary}, with {} warnings:", warnings.len());
+        let mut text = format!("{summary}, with {} warnings:", thousands(count));
         for warning in warnings.iter().take(WARNINGS_SHOWN) {
             text.push_str(&format!("\n- {warning}"));
         }
-        if warnings.len() > WARNINGS_SHOWN {
-            text.push_str(&format!("\n… and {} more", warnings.len() - WARNINGS_SHOWN));
+        if count > WARNINGS_SHOWN {
+            text.push_str(&format!("\n{}", and_more(count - WARNINGS_SHOWN)));
         }
         self.messages.push(Message::new(Level::Warning, text));
     }

@@ -50,9 +50,7 @@ pub fn export_with_territories(
                 .groups
                 .iter()
                 .filter_map(|group| {
-                    let membership = scenario.data().memberships.iter().find(|m| {
-                        m.country == country.iso_a3() && m.group == group.id && m.covers(date)
-                    })?;
+                    let membership = scenario.membership_on(country.iso_a3(), &group.id, date)?;
                     // An announced change goes beside the status, as the app shows it.
                     let label = match &membership.pending {
                         Some(pending) => format!("{} ({pending})", membership.status.label()),

@@ -6,6 +6,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Files above this size are refused by their size, before a byte is read.
 pub const MAX_FILE_BYTES: u64 = 200 * 1000 * 1000;
+/// An article is read, not mapped: anything longer than this many bytes (as read, before line
+/// endings are normalised) is no article.
+pub const MAX_ARTICLE_BYTES: usize = 2 * 1000 * 1000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -27,6 +30,32 @@ pub enum ReadError {
     Empty { file: PathBuf },
     #[error("{file}: is not UTF-8 text (invalid byte at offset {offset})")]
     NotUtf8 { file: PathBuf, offset: usize },
+    #[error("{file}: refused: {reason}; an article must lie in the scenario's folder or below")]
+    OutsideFolder { file: PathBuf, reason: String },
+    #[error(
+        "{file}: is a file of the system's own ({kind}), not a document; it is not read because reading it may never end"
+    )]
+    SystemFile { file: PathBuf, kind: &'static str },
+    #[error("{file}: reading gave no data for {secs} s; stopped waiting")]
+    Stalled { file: PathBuf, secs: u64 },
+}
+
+/// Folders of Linux's pseudo file systems (procfs, sysfs, devices). Their files say they are
+/// regular and empty, yet reading some (`/proc/kmsg`) blocks forever and others change as
+/// they are read: none is a document.
+const SYSTEM_FOLDERS: [(&str, &str); 3] =
+    [("/proc", "procfs"), ("/sys", "sysfs"), ("/dev", "devices")];
+
+/// A read that gives no data for this long is given up (the reading thread is left behind).
+pub const STALL_SECS: u64 = 10;
+
+/// Which pseudo file system holds `path`, judged by where it really is (links followed).
+fn system_file_kind(path: &Path) -> Option<&'static str> {
+    let real = path.canonicalize().ok()?;
+    SYSTEM_FOLDERS
+        .iter()
+        .find(|(folder, _)| real.starts_with(folder))
+        .map(|(_, kind)| *kind)
 }
 
 /// Reads a whole file as UTF-8 text. A leading byte-order mark is dropped and Windows line
@@ -57,6 +86,12 @@ pub fn read_text_reporting(
             file: path.to_path_buf(),
         });
     }
+    if let Some(kind) = system_file_kind(path) {
+        return Err(ReadError::SystemFile {
+            file: path.to_path_buf(),
+            kind,
+        });
+    }
     let size = metadata.len();
     if size > limit {
         return Err(ReadError::TooLarge {
@@ -66,18 +101,16 @@ pub fn read_text_reporting(
         });
     }
     let file = std::fs::File::open(path).map_err(io_error)?;
-    let mut bytes = Vec::with_capacity(size as usize);
-    // Never trust the size seen above: the file may grow while it is read.
-    let mut reader = file.take(limit + 1);
-    let mut chunk = vec![0u8; 1 << 20];
-    loop {
-        let read = reader.read(&mut chunk).map_err(io_error)?;
-        if read == 0 {
-            break;
-        }
-        bytes.extend_from_slice(&chunk[..read]);
-        progress.store(bytes.len() as u64, Ordering::Relaxed);
-    }
+    let bytes =
+        read_with_deadline(file, size, limit, progress, STALL_SECS).map_err(
+            |problem| match problem {
+                ReadProblem::Io(source) => io_error(source),
+                ReadProblem::Stalled => ReadError::Stalled {
+                    file: path.to_path_buf(),
+                    secs: STALL_SECS,
+                },
+            },
+        )?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge {
             file: path.to_path_buf(),
@@ -86,6 +119,63 @@ pub fn read_text_reporting(
         });
     }
     text_from_bytes(path, bytes)
+}
+
+/// Why [`read_with_deadline`] stopped.
+#[derive(Debug)]
+pub enum ReadProblem {
+    Io(std::io::Error),
+    Stalled,
+}
+
+/// Reads at most `limit + 1` bytes on a thread of its own, so that a source that never
+/// answers (a file of a network share gone away, a device) costs a refusal after
+/// `stall_secs` without data instead of a hung program.
+pub fn read_with_deadline(
+    reader: impl Read + Send + 'static,
+    size_hint: u64,
+    limit: u64,
+    progress: &AtomicU64,
+    stall_secs: u64,
+) -> Result<Vec<u8>, ReadProblem> {
+    let (sender, receiver) = std::sync::mpsc::channel::<std::io::Result<Vec<u8>>>();
+    let capacity = size_hint.min(limit) as usize;
+    let spawned = std::thread::Builder::new()
+        .name("read-file".into())
+        .spawn(move || {
+            // Never trust the size seen before: the file may grow while it is read.
+            let mut reader = reader.take(limit + 1);
+            let mut chunk = vec![0u8; 1 << 20];
+            loop {
+                // A send fails only when nobody waits any more (the read stalled): stop then.
+                let (message, last) = match reader.read(&mut chunk) {
+                    Ok(0) => (Ok(Vec::new()), true),
+                    Ok(read) => (Ok(chunk[..read].to_vec()), false),
+                    Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(error) => (Err(error), true),
+                };
+                if sender.send(message).is_err() || last {
+                    break;
+                }
+            }
+        });
+    if let Err(error) = spawned {
+        return Err(ReadProblem::Io(error));
+    }
+    let mut bytes = Vec::with_capacity(capacity);
+    loop {
+        match receiver.recv_timeout(std::time::Duration::from_secs(stall_secs)) {
+            Ok(Ok(chunk)) if chunk.is_empty() => return Ok(bytes),
+            Ok(Ok(chunk)) => {
+                bytes.extend_from_slice(&chunk);
+                progress.store(bytes.len() as u64, Ordering::Relaxed);
+            }
+            Ok(Err(error)) => return Err(ReadProblem::Io(error)),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => return Err(ReadProblem::Stalled),
+            // The reader ended without saying so; what came is all there is to judge.
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(bytes),
+        }
+    }
 }
 
 /// The same checks as [`read_text`] for bytes that are already in memory.
@@ -110,5 +200,222 @@ pub fn normalize_text(text: &str) -> String {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A source that gives one byte and then never answers again, like `/proc/kmsg`.
+    struct Silent(bool);
+
+    impl Read for Silent {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if !self.0 {
+                self.0 = true;
+                buf[0] = b'x';
+                return Ok(1);
+            }
+            std::thread::sleep(std::time::Duration::from_secs(3600));
+            Ok(0)
+        }
+    }
+
+    #[test]
+    fn a_source_that_never_answers_is_given_up_after_the_deadline() {
+        let started = std::time::Instant::now();
+        let result = read_with_deadline(Silent(false), 0, 100, &AtomicU64::new(0), 1);
+        assert!(matches!(result, Err(ReadProblem::Stalled)));
+        assert!(started.elapsed().as_secs() < 5);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn proc_kmsg_is_refused_at_once_without_reading() {
+        let started = std::time::Instant::now();
+        for path in [
+            "/proc/kmsg",
+            "/proc/self/status",
+            "/sys/kernel/mm/transparent_hugepage/enabled",
+        ] {
+            let result = read_text(Path::new(path));
+            assert!(
+                matches!(
+                    result,
+                    Err(ReadError::SystemFile { .. }
+                        | ReadError::Io { .. }
+                        | ReadError::NotAFile { .. })
+                ),
+                "{path}: {result:?}"
+            );
+        }
+        assert!(matches!(
+            read_text(Path::new("/proc/self/status")),
+            Err(ReadError::SystemFile { kind: "procfs", .. })
+        ));
+        assert!(started.elapsed().as_secs() < 2);
+    }
+
+    #[test]
+    fn a_file_is_read_whole_through_the_reading_thread() {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("a temporary folder")
+        };
+        let path = dir.path().join("a.txt");
+        let text = "line\r\n".repeat(300_000);
+        assert!(std::fs::write(&path, &text).is_ok());
+        assert_eq!(read_text(&path).ok().map(|t| t.len()), Some(300_000 * 5));
+        assert!(matches!(
+            read_text_with_limit(&path, 1000),
+            Err(ReadError::TooLarge { .. })
+        ));
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error(
+        "{file}: refused: it is one of the files read to make it ({input}); choose another name"
+    )]
+    WouldOverwriteInput { file: PathBuf, input: PathBuf },
+    #[error("{file}: cannot be written: {source}")]
+    Io {
+        file: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Where `path` really is, also when it does not exist yet (its folder's real path and its
+/// name), so that `./out.json`, `out.json` and a link to it all compare equal.
+fn real_path(path: &Path) -> Option<PathBuf> {
+    if let Ok(real) = path.canonicalize() {
+        return Some(real);
+    }
+    let name = path.file_name()?;
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    Some(folder.canonicalize().ok()?.join(name))
+}
+
+/// Writes `bytes` to `path` so that the old contents are never lost: into a new file in the
+/// same folder, flushed to the disk, then renamed over `path` in one step. A full disk or a
+/// size limit leaves the old file as it was (and no half-written file behind). Refuses to
+/// write over any of `inputs`, the files the output was made from.
+pub fn write_replacing(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), WriteError> {
+    use std::io::Write;
+    let io_error = |source| WriteError::Io {
+        file: path.to_path_buf(),
+        source,
+    };
+    let target = real_path(path).ok_or_else(|| {
+        io_error(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            "its folder does not exist",
+        ))
+    })?;
+    if let Some(input) = inputs
+        .iter()
+        .find(|input| real_path(input).is_some_and(|real| real == target))
+    {
+        return Err(WriteError::WouldOverwriteInput {
+            file: path.to_path_buf(),
+            input: input.to_path_buf(),
+        });
+    }
+    let folder = target.parent().unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let temporary = folder.join(format!(
+        ".{name}.{}-{}.tmp",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let written = (|| {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temporary, &target)
+    })();
+    if let Err(error) = written {
+        if let Err(cleanup) = std::fs::remove_file(&temporary) {
+            log::debug!("{}: not removed: {cleanup}", temporary.display());
+        }
+        return Err(io_error(error));
+    }
+    // The rename is durable once the folder is on disk too; where folders cannot be opened
+    // for that (Windows), the rename still replaced the file whole.
+    if let Ok(directory) = std::fs::File::open(folder)
+        && let Err(error) = directory.sync_all()
+    {
+        log::debug!("{}: not synced: {error}", folder.display());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod write_tests {
+    use super::*;
+
+    #[test]
+    fn writing_replaces_the_old_file_whole_and_leaves_no_temporary_file() {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("a temporary folder")
+        };
+        let path = dir.path().join("out.geojson");
+        assert!(std::fs::write(&path, "old").is_ok());
+        assert!(write_replacing(&path, b"new", &[]).is_ok());
+        assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some("new"));
+        let entries = std::fs::read_dir(dir.path())
+            .map(|d| d.count())
+            .unwrap_or(0);
+        assert_eq!(entries, 1);
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_old_contents() {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("a temporary folder")
+        };
+        // A folder where the file should be: the rename fails after the data was written.
+        let path = dir.path().join("out");
+        assert!(std::fs::create_dir(&path).is_ok());
+        assert!(std::fs::write(path.join("kept"), "old").is_ok());
+        assert!(write_replacing(&path, b"new", &[]).is_err());
+        assert_eq!(
+            std::fs::read_to_string(path.join("kept")).ok().as_deref(),
+            Some("old")
+        );
+        let entries = std::fs::read_dir(dir.path())
+            .map(|d| d.count())
+            .unwrap_or(0);
+        assert_eq!(entries, 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn an_input_is_never_written_over_whatever_its_spelling() {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("a temporary folder")
+        };
+        let input = dir.path().join("s.json");
+        assert!(std::fs::write(&input, "scenario").is_ok());
+        let spelled = dir.path().join(".").join("s.json");
+        assert!(matches!(
+            write_replacing(&spelled, b"export", &[&input]),
+            Err(WriteError::WouldOverwriteInput { .. })
+        ));
+        assert_eq!(
+            std::fs::read_to_string(&input).ok().as_deref(),
+            Some("scenario")
+        );
     }
 }

@@ -33,6 +33,17 @@ pub struct TriangulationError {
 impl ShapeMesh {
     /// Triangulates every polygon with ear clipping in Mercator coordinates.
     pub fn build(polygons: &[Polygon]) -> Result<Self, TriangulationError> {
+        Self::build_with(polygons, true)
+    }
+
+    /// The outlines alone, with no triangles to fill them: for shapes too large to
+    /// triangulate in reasonable time (ear clipping is quadratic on comb-like shapes).
+    pub fn outline_only(polygons: &[Polygon]) -> Self {
+        // Without triangulation nothing can fail.
+        Self::build_with(polygons, false).unwrap_or_default()
+    }
+
+    fn build_with(polygons: &[Polygon], triangulate: bool) -> Result<Self, TriangulationError> {
         let mut mesh = ShapeMesh::default();
         let mut earcut = earcut::Earcut::new();
         let mut local: Vec<u32> = Vec::new();
@@ -54,12 +65,15 @@ impl ShapeMesh {
                 }
                 rings.push(start..mesh.vertices.len());
             }
-            earcut.earcut(
-                mesh.vertices[first_vertex..].iter().map(|p| [p.x, p.y]),
-                &hole_starts,
-                &mut local,
-            );
-            if mesh.vertices.len() - first_vertex >= 3 && local.is_empty() {
+            local.clear();
+            if triangulate {
+                earcut.earcut(
+                    mesh.vertices[first_vertex..].iter().map(|p| [p.x, p.y]),
+                    &hole_starts,
+                    &mut local,
+                );
+            }
+            if triangulate && mesh.vertices.len() - first_vertex >= 3 && local.is_empty() {
                 return Err(TriangulationError {
                     polygon: polygon_index,
                 });

@@ -2,6 +2,7 @@
 
 pub mod adjacency;
 pub mod arc;
+pub mod capped;
 pub mod country_table;
 pub mod date;
 pub mod error;

@@ -41,17 +41,30 @@ pub enum OpenError {
 
 /// Reads and checks one file, whatever its kind.
 pub fn open_file(path: &Path, world: &World, progress: &AtomicU64) -> Result<Opened, OpenError> {
-    let text = files::read_text_reporting(path, MAX_FILE_BYTES, progress)?;
+    // An article's limit counts the bytes on disk: normalising line endings must not let a
+    // file with CRLF endings pass at twice the size.
+    let limit = if is_article(path) {
+        MAX_ARTICLE_BYTES as u64
+    } else {
+        MAX_FILE_BYTES
+    };
+    let text = files::read_text_reporting(path, limit, progress)?;
     open_text(path, text, world)
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+fn is_article(path: &Path) -> bool {
+    matches!(extension(path).as_str(), "txt" | "md" | "markdown")
 }
 
 /// Classifies and checks text already read from `path`.
 pub fn open_text(path: &Path, text: String, world: &World) -> Result<Opened, OpenError> {
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    match extension.as_str() {
+    match extension(path).as_str() {
         "txt" | "md" | "markdown" => open_article(path, text),
         "geojson" => Ok(Opened::Overlay(super::overlay::parse_overlay(path, &text)?)),
         "json" => open_json(path, &text, world),
@@ -64,8 +77,7 @@ pub fn open_text(path: &Path, text: String, world: &World) -> Result<Opened, Ope
     }
 }
 
-/// An article is read, not mapped: anything longer than this is no article.
-pub const MAX_ARTICLE_BYTES: usize = 2 * 1000 * 1000;
+pub use super::files::MAX_ARTICLE_BYTES;
 
 fn open_article(path: &Path, text: String) -> Result<Opened, OpenError> {
     if text.contains('\0') {
@@ -98,11 +110,10 @@ fn open_json(path: &Path, text: &str, world: &World) -> Result<Opened, OpenError
         .and_then(JsonValue::as_str)
         .is_some_and(|format| format == FORMAT || format.starts_with("alliance-map/"));
     if is_scenario {
-        let directory = path.parent().unwrap_or(Path::new("")).to_path_buf();
         let scenario = Scenario::from_text(
             path,
             text,
-            |relative| files::read_text(&directory.join(relative)),
+            |relative| super::scenario::read_article(path, relative),
             world,
         )?;
         Ok(Opened::Scenario(Box::new(scenario)))

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use geojson::{Feature, GeometryValue, JsonObject, JsonValue};
 
+use super::capped::{Capped, SHOWN, listing};
 use super::geo::{LonLat, unwrap_longitudes};
 use super::json::message_without_position;
 use super::mercator::{self, MercatorPoint};
@@ -13,6 +14,17 @@ use super::polygon::{BoundingBox, Polygon, signed_area};
 
 /// More decimals than this (about a centimetre) is noise from a converter, not precision.
 const MAX_SENSIBLE_DECIMALS: usize = 8;
+/// A polygon with more vertices than this (all rings) is drawn as its outline, not filled:
+/// ear clipping is quadratic on comb-like shapes (a 50,000-tooth comb with a hole took over a
+/// minute; 20,000 vertices of comb take about 3 s).
+pub const MAX_FILLED_VERTICES: usize = 20_000;
+/// A polygon with more holes than this is drawn as its outline, not filled: bridging each hole
+/// to its shell costs a pass over the shell (20,000 holes took 49 s).
+pub const MAX_FILLED_HOLES: usize = 500;
+/// Whether a hole lies in its shell is judged by this many of its points, spread along it:
+/// a hole is wholly inside or not a hole, and testing all of a 50,000-point hole against a
+/// 50,000-tooth shell is billions of edge tests.
+const HOLE_POINTS_TESTED: usize = 16;
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum OverlayError {
@@ -25,10 +37,12 @@ pub enum OverlayError {
     },
     #[error("{file}: {problem}")]
     NotGeoJson { file: PathBuf, problem: String },
-    #[error("{file}: nothing to draw:\n  {}", .problems.join("\n  "))]
+    /// `problems` holds the first problems, `omitted` counts the others.
+    #[error("{file}: nothing to draw:\n{}", listing(.problems, *.omitted, SHOWN, "  ").join("\n"))]
     NothingToDraw {
         file: PathBuf,
         problems: Vec<String>,
+        omitted: usize,
     },
 }
 
@@ -66,7 +80,9 @@ impl OverlayFeature {
 pub struct Overlay {
     pub path: PathBuf,
     pub features: Vec<OverlayFeature>,
+    /// The first warnings; `warnings_omitted` counts the others.
     pub warnings: Vec<String>,
+    pub warnings_omitted: usize,
 }
 
 impl Overlay {
@@ -75,6 +91,11 @@ impl Overlay {
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_else(|| self.path.display().to_string())
+    }
+
+    /// How many warnings there were, listed or not.
+    pub fn warning_count(&self) -> usize {
+        self.warnings.len() + self.warnings_omitted
     }
 
     pub fn bbox(&self) -> BoundingBox {
@@ -107,10 +128,15 @@ pub fn overlay_from_value(path: &Path, value: JsonValue) -> Result<Overlay, Over
             json_kind(&value)
         )));
     };
+    let mut warnings = Capped::default();
+    let mut problems = Capped::default();
+    if object.contains_key("crs") {
+        warnings.push(
+            "it has a \"crs\" member, which RFC 7946 dropped; coordinates are read as WGS 84 longitude and latitude whatever it says".to_string(),
+        );
+    }
     let raw_features = raw_features(object, &not_geojson)?;
 
-    let mut warnings = Vec::new();
-    let mut problems = Vec::new();
     let mut features = Vec::new();
     for (index, raw) in raw_features.into_iter().enumerate() {
         let feature: Feature = match serde_json::from_value(raw) {
@@ -128,15 +154,13 @@ pub fn overlay_from_value(path: &Path, value: JsonValue) -> Result<Overlay, Over
             continue;
         };
         let mut shapes = Vec::new();
-        let mut feature_problems = Vec::new();
         collect_shapes(
             &geometry.value,
             index,
             &mut shapes,
-            &mut feature_problems,
+            &mut problems,
             &mut warnings,
         );
-        problems.extend(feature_problems);
         if shapes.is_empty() {
             continue;
         }
@@ -156,25 +180,31 @@ pub fn overlay_from_value(path: &Path, value: JsonValue) -> Result<Overlay, Over
         });
     }
     if features.is_empty() && !problems.is_empty() {
+        let (problems, omitted) = problems.into_parts();
         return Err(OverlayError::NothingToDraw {
             file: path.to_path_buf(),
             problems,
+            omitted,
         });
     }
     if features.is_empty() {
         warnings.push("it holds no feature with a geometry, so nothing is drawn".into());
     }
     // Parts that could not be drawn are reported; the rest of the file still loads.
+    let (problems, problems_omitted) = problems.into_parts();
     warnings.extend(problems.into_iter().map(|p| format!("{p}; skipped")));
+    warnings.count_more(problems_omitted);
     if has_excessive_precision(&features) {
         warnings.push(format!(
             "coordinates have more than {MAX_SENSIBLE_DECIMALS} decimals; the extra digits mean nothing"
         ));
     }
+    let (warnings, warnings_omitted) = warnings.into_parts();
     Ok(Overlay {
         path: path.to_path_buf(),
         features,
         warnings,
+        warnings_omitted,
     })
 }
 
@@ -268,8 +298,8 @@ fn collect_shapes(
     value: &GeometryValue,
     index: usize,
     shapes: &mut Vec<OverlayShape>,
-    problems: &mut Vec<String>,
-    warnings: &mut Vec<String>,
+    problems: &mut Capped<String>,
+    warnings: &mut Capped<String>,
 ) {
     let at = |what: &str| format!("feature {index}: {what}");
     match value {
@@ -305,7 +335,7 @@ fn push_point(
     position: &geojson::Position,
     at: &dyn Fn(&str) -> String,
     shapes: &mut Vec<OverlayShape>,
-    problems: &mut Vec<String>,
+    problems: &mut Capped<String>,
 ) {
     match lon_lat(position) {
         Ok(point) => shapes.push(OverlayShape::Point(point)),
@@ -317,7 +347,7 @@ fn push_point(
 fn clean_positions(
     positions: &[geojson::Position],
     at: &dyn Fn(&str) -> String,
-    problems: &mut Vec<String>,
+    problems: &mut Capped<String>,
 ) -> Option<Vec<[f64; 2]>> {
     let mut points: Vec<[f64; 2]> = Vec::with_capacity(positions.len());
     for position in positions {
@@ -339,7 +369,7 @@ fn push_line(
     positions: &[geojson::Position],
     at: &dyn Fn(&str) -> String,
     shapes: &mut Vec<OverlayShape>,
-    problems: &mut Vec<String>,
+    problems: &mut Capped<String>,
 ) {
     let Some(points) = clean_positions(positions, at, problems) else {
         return;
@@ -357,8 +387,8 @@ fn push_polygon(
     rings: &[Vec<geojson::Position>],
     at: &dyn Fn(&str) -> String,
     shapes: &mut Vec<OverlayShape>,
-    problems: &mut Vec<String>,
-    warnings: &mut Vec<String>,
+    problems: &mut Capped<String>,
+    warnings: &mut Capped<String>,
 ) {
     let mut cleaned: Vec<Vec<[f64; 2]>> = Vec::with_capacity(rings.len());
     let mut outer: Option<Polygon> = None;
@@ -406,8 +436,12 @@ fn push_polygon(
                 "ring {ring_index} winds the wrong way for RFC 7946 (outer rings counter-clockwise); accepted"
             )));
         }
+        let stride = (points.len() / HOLE_POINTS_TESTED).max(1);
         if let Some(outer) = &outer
-            && !points.iter().any(|p| outer.contains(p[0], p[1]))
+            && !points
+                .iter()
+                .step_by(stride)
+                .any(|p| outer.contains(p[0], p[1]))
         {
             warnings.push(at(&format!(
                 "hole {ring_index} lies outside its polygon; dropped"
@@ -423,7 +457,17 @@ fn push_polygon(
         problems.push(at("the polygon has no rings"));
         return;
     }
+    let vertices: usize = cleaned.iter().map(Vec::len).sum();
+    let holes = cleaned.len() - 1;
     let polygon = Polygon::new(cleaned);
+    if vertices > MAX_FILLED_VERTICES || holes > MAX_FILLED_HOLES {
+        warnings.push(at(&format!(
+            "the polygon has {vertices} vertices and {holes} holes, more than the {MAX_FILLED_VERTICES} vertices and {MAX_FILLED_HOLES} holes this app fills; drawn as its outline"
+        )));
+        let mesh = ShapeMesh::outline_only(std::slice::from_ref(&polygon));
+        shapes.push(OverlayShape::Area { polygon, mesh });
+        return;
+    }
     match ShapeMesh::build(std::slice::from_ref(&polygon)) {
         Ok(mesh) => shapes.push(OverlayShape::Area { polygon, mesh }),
         Err(_) => problems.push(at("the polygon could not be triangulated")),
@@ -532,6 +576,137 @@ mod tests {
                 file: PathBuf::from("test.geojson"),
                 problem: "the top level is a string, not a GeoJSON object".into()
             })
+        );
+    }
+
+    /// A comb of `teeth` teeth 0.001° wide across 10° of latitude, and a hole of
+    /// `hole_points` points zigzagging inside its spine.
+    fn comb(teeth: usize, hole_points: usize) -> String {
+        let width = 100.0 / teeth as f64;
+        let mut outer = vec![[0.0, 0.0], [100.0, 0.0]];
+        for i in (0..teeth).rev() {
+            let x = i as f64 * width;
+            outer.push([x + width, 10.0]);
+            outer.push([x + width / 2.0, 1.0]);
+        }
+        outer.push([0.0, 0.0]);
+        let mut hole: Vec<[f64; 2]> = (0..hole_points)
+            .map(|i| {
+                let x = 1.0 + 98.0 * i as f64 / hole_points as f64;
+                [x, if i % 2 == 0 { 0.2 } else { 0.3 }]
+            })
+            .collect();
+        hole.push([99.0, 0.8]);
+        hole.push([1.0, 0.8]);
+        hole.reverse();
+        hole.push(hole[0]);
+        serde_json::json!({"type": "Polygon", "coordinates": [outer, hole]}).to_string()
+    }
+
+    #[test]
+    fn a_comb_of_50k_teeth_with_a_50k_point_hole_is_outlined_at_once() {
+        let text = comb(50_000, 50_000);
+        let started = std::time::Instant::now();
+        let result = parse(&text);
+        assert!(
+            started.elapsed().as_secs_f64() < 3.0,
+            "{:?}",
+            started.elapsed()
+        );
+        let Ok(overlay) = result else { panic!("loads") };
+        assert!(
+            overlay.warnings[0].contains("drawn as its outline"),
+            "{:?}",
+            overlay.warnings
+        );
+        let OverlayShape::Area { polygon, mesh } = &overlay.features[0].shapes[0] else {
+            panic!("an area")
+        };
+        assert_eq!(polygon.rings().len(), 2, "the hole is kept");
+        assert!(mesh.triangles.is_empty());
+        assert_eq!(mesh.parts[0].rings.len(), 2);
+    }
+
+    #[test]
+    fn a_comb_within_the_limits_is_drawn_quickly() {
+        let text = comb(6_000, 1_000);
+        let started = std::time::Instant::now();
+        let Ok(overlay) = parse(&text) else {
+            panic!("loads")
+        };
+        assert!(
+            started.elapsed().as_secs_f64() < 5.0,
+            "{:?}",
+            started.elapsed()
+        );
+        let OverlayShape::Area { polygon, mesh } = &overlay.features[0].shapes[0] else {
+            panic!("an area: {:?}", overlay.warnings)
+        };
+        assert!(!mesh.triangles.is_empty());
+        assert_eq!(polygon.rings().len(), 2);
+    }
+
+    #[test]
+    fn twenty_thousand_holes_are_outlined_at_once() {
+        let mut rings = vec![vec![
+            [0.0, 0.0],
+            [100.0, 0.0],
+            [100.0, 80.0],
+            [0.0, 80.0],
+            [0.0, 0.0],
+        ]];
+        for i in 0..20_000 {
+            let (x, y) = (1.0 + (i % 190) as f64 * 0.5, 1.0 + (i / 190) as f64 * 0.5);
+            rings.push(vec![
+                [x, y],
+                [x, y + 0.2],
+                [x + 0.2, y + 0.2],
+                [x + 0.2, y],
+                [x, y],
+            ]);
+        }
+        let text = serde_json::json!({"type": "Polygon", "coordinates": rings}).to_string();
+        let started = std::time::Instant::now();
+        let Ok(overlay) = parse(&text) else {
+            panic!("loads")
+        };
+        assert!(
+            started.elapsed().as_secs_f64() < 3.0,
+            "{:?}",
+            started.elapsed()
+        );
+        assert!(
+            overlay.warnings[0].contains("20000 holes"),
+            "{:?}",
+            overlay.warnings
+        );
+    }
+
+    #[test]
+    fn a_million_bad_features_make_a_short_message() {
+        let text = format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            vec!["1"; 1_000_000].join(",")
+        );
+        let Err(error) = parse(&text) else {
+            panic!("refused")
+        };
+        let message = error.to_string();
+        assert!(message.len() < 5_000, "{} bytes", message.len());
+        assert!(message.ends_with("… and 999,980 more"), "{message}");
+    }
+
+    #[test]
+    fn a_crs_member_gives_a_warning() {
+        let text = r#"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:3857"}},
+            "features":[{"type":"Feature","properties":null,"geometry":{"type":"Point","coordinates":[27.5,53.9]}}]}"#;
+        let Ok(overlay) = parse(text) else {
+            panic!("loads")
+        };
+        assert!(
+            overlay.warnings.iter().any(|w| w.contains("\"crs\"")),
+            "{:?}",
+            overlay.warnings
         );
     }
 }

@@ -414,6 +414,8 @@ pub fn label_order(world: &World, priority: &[CountryId]) -> Vec<CountryId> {
 }
 
 /// Where an article country's name may go, in units of its own size, when its middle is taken.
+/// Only places where the name still touches the country count, so a
+/// name never reads as its neighbour's.
 const PRIORITY_LABEL_SHIFTS: [egui::Vec2; 13] = [
     egui::vec2(0.0, 0.0),
     egui::vec2(0.0, -0.9),
@@ -495,10 +497,11 @@ impl LabelsPlugin<'_> {
             } else {
                 &[egui::Vec2::ZERO]
             };
+            let own_area = country_screen_rect(country, view);
             let Some(rect) = shifts
                 .iter()
                 .map(|shift| centered.translate(*shift * centered.size()))
-                .find(|rect| free(*rect, &taken))
+                .find(|rect| free(*rect, &taken) && rect.intersects(own_area))
             else {
                 continue;
             };
@@ -583,6 +586,27 @@ fn capital_shapes(
         CAPITAL_FONT_SIZE,
         palette,
     );
+}
+
+/// Where a country's largest part lies on screen.
+fn country_screen_rect(country: &crate::model::Country, view: &MercatorView) -> Rect {
+    let mesh = country.mesh(view.detail());
+    let Some(bbox) = mesh
+        .parts
+        .iter()
+        .map(|part| part.bbox_in_mercator)
+        .max_by(|a, b| {
+            let area =
+                |b: &crate::model::BoundingBox| (b.max[0] - b.min[0]) * (b.max[1] - b.min[1]);
+            area(a).total_cmp(&area(b))
+        })
+    else {
+        return Rect::NOTHING;
+    };
+    Rect::from_two_pos(
+        view.to_screen(MercatorPoint::new(bbox.min[0], bbox.min[1])),
+        view.to_screen(MercatorPoint::new(bbox.max[0], bbox.max[1])),
+    )
 }
 
 fn country_width_px(country: &crate::model::Country, view: &MercatorView) -> f32 {

@@ -12,6 +12,8 @@ mod files;
 mod fixtures;
 /// Property tests: damaged and generated files never make a loader panic.
 mod fuzz;
+/// Hostile scenario files: fan-out, floods of findings, huge tables; bounded or refused.
+mod hostile;
 /// Finding one's way on the map: wheel, double click, keys, buttons, fitting.
 mod navigation;
 /// The scenario: memberships, neighbours, the checks and the export.

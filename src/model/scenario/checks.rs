@@ -1,13 +1,31 @@
 //! Every cross-check `alliance-map check` makes of a parsed scenario against its article
 //! and the world.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::article::Article;
 use super::format::{Excerpt, PartyRef, ScenarioData, parse_rgb};
 use super::{FORMAT, VERSION};
 use crate::model::World;
+use crate::model::capped::{Capped, thousands};
 use crate::model::geo::LonLat;
+
+/// A quote must hold at least this many words with a letter in them: a quote of a space or a
+/// comma is found in any article and proves nothing.
+pub const MIN_QUOTE_WORDS: usize = 3;
+/// A tension is drawn as at most this many arcs (one per party after the first).
+pub const MAX_ARCS_PER_TENSION: usize = 50;
+/// A scenario is drawn with at most this many arcs in all; tensions past it get none. More
+/// would be unreadable, and they are rebuilt at each change of date.
+pub const MAX_ARCS: usize = 2_000;
+/// More tensions than this are refused: the map, the legend and the export could not show them.
+pub const MAX_TENSIONS: usize = 100_000;
+/// More parties than this across all tensions are refused, however many are repeats.
+pub const MAX_PARTIES: usize = 1_000_000;
+/// Quotes not found in their own paragraph are looked for in the whole article (to say where
+/// they are) this many times at most, so that thousands of wrong quotes cannot each scan a
+/// long article.
+const WHOLE_TEXT_SEARCHES: usize = 50;
 
 /// How bad a finding is: errors refuse the file, warnings are printed and accepted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -35,7 +53,7 @@ impl std::fmt::Display for Finding {
 }
 
 /// Every cross-check `alliance-map check` makes. Errors refuse the file.
-pub fn check(data: &ScenarioData, article: &Article, world: &World) -> Vec<Finding> {
+pub fn check(data: &ScenarioData, article: &Article, world: &World) -> Findings {
     let mut findings = Findings::default();
     if data.format != FORMAT {
         findings.error(
@@ -84,7 +102,7 @@ pub fn check(data: &ScenarioData, article: &Article, world: &World) -> Vec<Findi
     check_leaders_and_mentions(data, article, &known, &mut findings);
     check_excerpts(data, article, &known, &mut findings);
     check_tensions(data, &known, &mut findings);
-    findings.0
+    findings
 }
 
 /// What ids and codes a scenario may refer to.
@@ -201,9 +219,16 @@ fn check_excerpts(
     known: &Known<'_>,
     findings: &mut Findings,
 ) {
+    let mut whole_text_searches = WHOLE_TEXT_SEARCHES;
     for (i, excerpt) in data.excerpts.iter().enumerate() {
         let at = format!("$.excerpts[{i}]");
-        check_quote(excerpt, article, &format!("{at}.quote"), findings);
+        check_quote(
+            excerpt,
+            article,
+            &format!("{at}.quote"),
+            &mut whole_text_searches,
+            findings,
+        );
         for (j, code) in excerpt.countries.iter().enumerate() {
             known.country(findings, format!("{at}.countries[{j}]"), code);
         }
@@ -311,23 +336,110 @@ fn check_map(data: &ScenarioData, group_ids: &HashMap<&str, usize>, findings: &m
     }
 }
 
-#[derive(Default)]
-struct Findings(Vec<Finding>);
+/// What the checks found. Errors and warnings are capped apart, so that a flood of warnings
+/// can never push out the one error that refuses the file.
+#[derive(Debug, Default)]
+pub struct Findings {
+    pub errors: Capped<Finding>,
+    pub warnings: Capped<Finding>,
+}
 
 impl Findings {
     fn error(&mut self, path: &str, message: String) {
-        self.push(Severity::Error, path, message);
-    }
-    fn warning(&mut self, path: &str, message: String) {
-        self.push(Severity::Warning, path, message);
-    }
-    fn push(&mut self, severity: Severity, path: &str, message: String) {
-        self.0.push(Finding {
-            severity,
+        self.errors.push(Finding {
+            severity: Severity::Error,
             path: path.to_string(),
             message,
         });
     }
+    fn warning(&mut self, path: &str, message: String) {
+        self.warnings.push(Finding {
+            severity: Severity::Warning,
+            path: path.to_string(),
+            message,
+        });
+    }
+}
+
+/// How many arcs each tension may draw, by tension id, with a warning for each cap that
+/// bites and an error for what is too big to draw at all. Parties are counted once however
+/// often a tension names them, and a group is one place (its anchor, or the middle of its
+/// members), so a tension draws one arc per other distinct party.
+pub(super) fn plan_arcs(data: &ScenarioData, findings: &mut Findings) -> HashMap<String, usize> {
+    let mut budgets = HashMap::new();
+    if data.tensions.len() > MAX_TENSIONS {
+        findings.error(
+            "$.tensions",
+            format!(
+                "{} tensions; this app draws at most {}",
+                thousands(data.tensions.len()),
+                thousands(MAX_TENSIONS)
+            ),
+        );
+        return budgets;
+    }
+    let parties: usize = data.tensions.iter().map(|t| t.parties.len()).sum();
+    if parties > MAX_PARTIES {
+        findings.error(
+            "$.tensions",
+            format!(
+                "{} parties in all; this app reads at most {}",
+                thousands(parties),
+                thousands(MAX_PARTIES)
+            ),
+        );
+        return budgets;
+    }
+    let mut arcs_left = MAX_ARCS;
+    let mut tensions_cut = 0;
+    for (i, tension) in data.tensions.iter().enumerate() {
+        let at = format!("$.tensions[{i}].parties");
+        let named = tension.parties.iter().filter_map(|p| p.resolve()).count();
+        let distinct = tension
+            .parties
+            .iter()
+            .filter_map(|p| p.resolve())
+            .collect::<HashSet<_>>()
+            .len();
+        if distinct < named {
+            findings.warning(
+                &at,
+                format!(
+                    "tension '{}' repeats parties {} times; each party is drawn once",
+                    tension.id,
+                    thousands(named - distinct)
+                ),
+            );
+        }
+        let wanted = distinct.saturating_sub(1);
+        if wanted > MAX_ARCS_PER_TENSION {
+            findings.warning(
+                &at,
+                format!(
+                    "tension '{}' has {} parties; only arcs to the first {MAX_ARCS_PER_TENSION} others are drawn",
+                    tension.id,
+                    thousands(distinct)
+                ),
+            );
+        }
+        let budget = wanted.min(MAX_ARCS_PER_TENSION).min(arcs_left);
+        if budget < wanted.min(MAX_ARCS_PER_TENSION) {
+            tensions_cut += 1;
+        }
+        arcs_left -= budget;
+        budgets.insert(tension.id.clone(), budget);
+    }
+    if tensions_cut > 0 {
+        findings.warning(
+            "$.tensions",
+            format!(
+                "the tensions need more than {} arcs; {} tensions are drawn with fewer arcs or none",
+                thousands(MAX_ARCS),
+                thousands(tensions_cut)
+            ),
+        );
+    }
+    budgets
 }
 
 /// Checks that every id in a list names something known, reporting each unknown one at its
@@ -391,8 +503,37 @@ fn check_position(findings: &mut Findings, path: String, lon: f64, lat: f64) {
     }
 }
 
-fn check_quote(excerpt: &Excerpt, article: &Article, path: &str, findings: &mut Findings) {
-    let Some(range) = article.find_quote(&excerpt.quote, excerpt.paragraph) else {
+fn check_quote(
+    excerpt: &Excerpt,
+    article: &Article,
+    path: &str,
+    whole_text_searches: &mut usize,
+    findings: &mut Findings,
+) {
+    let words = excerpt
+        .quote
+        .split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphabetic))
+        .count();
+    if words < MIN_QUOTE_WORDS {
+        findings.error(
+            path,
+            format!(
+                "excerpt '{}' quotes {words} words; a quote needs at least {MIN_QUOTE_WORDS}",
+                excerpt.id
+            ),
+        );
+        return;
+    }
+    let found = match article.find_quote_in_paragraph(&excerpt.quote, excerpt.paragraph) {
+        Some(range) => Some(range),
+        None if *whole_text_searches > 0 => {
+            *whole_text_searches -= 1;
+            article.find_quote(&excerpt.quote, excerpt.paragraph)
+        }
+        None => None,
+    };
+    let Some(range) = found else {
         findings.error(
             path,
             format!(

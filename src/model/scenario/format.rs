@@ -356,7 +356,7 @@ pub struct Party {
 }
 
 /// A party once its reference has been checked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PartyRef<'a> {
     Country(&'a str),
     Group(&'a str),

@@ -1,0 +1,545 @@
+//! Hostile scenario files: fan-out, floods of findings, huge membership tables, quotes that
+//! prove nothing, articles from elsewhere. Each is bounded in time and memory or refused.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use alliance_map::layers::MapLayers;
+use alliance_map::model::export::export;
+use alliance_map::model::scenario::{
+    MAX_ARCS, MAX_ARCS_PER_TENSION, MAX_TENSIONS, Scenario, ScenarioError,
+};
+use egui_kittest::kittest::Queryable;
+use serde_json::{Value, json};
+
+use crate::world::world;
+
+const BUNDLED: &str = include_str!("../../assets/scenarios/csto-nato-of-the-east.json");
+const ARTICLE: &str = include_str!("../../assets/articles/csto-nato-of-the-east.txt");
+
+fn bundled_value() -> Value {
+    match serde_json::from_str(BUNDLED) {
+        Ok(value) => value,
+        Err(error) => panic!("{error}"),
+    }
+}
+
+fn load(value: &Value) -> Result<Scenario, ScenarioError> {
+    Scenario::from_text(
+        Path::new("hostile.json"),
+        &value.to_string(),
+        |_| Ok(ARTICLE.to_string()),
+        world(),
+    )
+}
+
+fn loaded(value: &Value) -> Scenario {
+    match load(value) {
+        Ok(scenario) => scenario,
+        Err(error) => panic!("{error}"),
+    }
+}
+
+fn first_excerpt(value: &Value) -> Value {
+    value["excerpts"][0]["id"].clone()
+}
+
+fn arcs_drawn(scenario: &Scenario) -> usize {
+    scenario
+        .data()
+        .tensions
+        .iter()
+        .map(|t| {
+            scenario
+                .tension_arcs(world(), t, scenario.date(), 100.0)
+                .len()
+        })
+        .sum()
+}
+
+/// Every country code of the world, in its order.
+fn codes() -> Vec<String> {
+    world()
+        .countries()
+        .iter()
+        .map(|c| c.iso_a3().to_string())
+        .collect()
+}
+
+#[test]
+fn a_group_named_ten_thousand_times_is_one_arc() {
+    let mut value = bundled_value();
+    let mut parties = vec![json!({"country": "USA"})];
+    parties.extend((0..10_000).map(|_| json!({"group": "CSTO"})));
+    value["tensions"] = json!([{
+        "id": "fan", "kind": "influence", "summary": "Fan-out.",
+        "parties": parties, "excerpts": [first_excerpt(&value)]
+    }]);
+    let scenario = loaded(&value);
+    assert_eq!(arcs_drawn(&scenario), 1);
+    assert!(
+        scenario
+            .warnings()
+            .iter()
+            .any(|w| w.message.contains("repeats parties 9,999 times")),
+        "{:?}",
+        scenario.warnings()
+    );
+}
+
+#[test]
+fn a_group_without_an_anchor_is_drawn_from_one_place_among_its_members() {
+    let mut value = bundled_value();
+    let groups = value["groups"].as_array_mut().map(std::mem::take);
+    let mut groups = groups.unwrap_or_default();
+    for group in &mut groups {
+        if let Some(object) = group.as_object_mut() {
+            object.remove("anchor");
+        }
+    }
+    value["groups"] = json!(groups);
+    value["tensions"] = json!([{
+        "id": "group", "kind": "influence", "summary": "A group and a country.",
+        "parties": [{"group": "CSTO"}, {"country": "USA"}], "excerpts": [first_excerpt(&value)]
+    }]);
+    let scenario = loaded(&value);
+    let arcs = scenario.tension_arcs(
+        world(),
+        &scenario.data().tensions[0],
+        scenario.date(),
+        100.0,
+    );
+    assert_eq!(arcs.len(), 1);
+    // The arc starts at the capital of the member nearest the members' middle.
+    let from = arcs[0][0];
+    let capitals: Vec<(f64, f64)> = scenario
+        .members("CSTO", scenario.date())
+        .into_iter()
+        .filter_map(|code| world().by_code(code)?.capital().map(|c| (c.lon, c.lat)))
+        .collect();
+    assert!(
+        capitals.contains(&(from.lon, from.lat)),
+        "{from:?} in {capitals:?}"
+    );
+    assert!(
+        (30.0..90.0).contains(&from.lon) && (35.0..65.0).contains(&from.lat),
+        "{from:?}"
+    );
+}
+
+#[test]
+fn a_tension_of_many_parties_and_a_scenario_of_many_tensions_are_capped_with_warnings() {
+    let mut value = bundled_value();
+    let excerpt = first_excerpt(&value);
+    let codes = codes();
+    let wide: Vec<Value> = codes.iter().map(|c| json!({"country": c})).collect();
+    let mut tensions = vec![json!({
+        "id": "wide", "kind": "influence", "summary": "Everyone.",
+        "parties": wide, "excerpts": [excerpt.clone()]
+    })];
+    tensions.extend((0..MAX_ARCS + 500).map(|i| {
+        json!({
+            "id": format!("t{i}"), "kind": "influence", "summary": "Pairs.",
+            "parties": [{"country": codes[i % codes.len()]}, {"country": codes[(i + 1) % codes.len()]}],
+            "excerpts": [excerpt.clone()]
+        })
+    }));
+    value["tensions"] = json!(tensions);
+    let scenario = loaded(&value);
+    let wide_arcs = scenario.tension_arcs(
+        world(),
+        &scenario.data().tensions[0],
+        scenario.date(),
+        100.0,
+    );
+    assert_eq!(wide_arcs.len(), MAX_ARCS_PER_TENSION);
+    assert_eq!(arcs_drawn(&scenario), MAX_ARCS);
+    let warnings: Vec<String> = scenario.warnings().iter().map(|w| w.to_string()).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("only arcs to the first 50")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings.iter().any(|w| w.contains("more than 2,000 arcs")),
+        "{warnings:?}"
+    );
+    let started = Instant::now();
+    let layers = MapLayers::build(world(), &scenario, scenario.date());
+    let built = started.elapsed();
+    let collection = export(world(), &scenario, scenario.date());
+    assert_eq!(layers.tensions.len(), 1 + (MAX_ARCS - MAX_ARCS_PER_TENSION));
+    assert!(collection.features.len() > MAX_ARCS);
+    assert!(built < Duration::from_secs(5), "{built:?}");
+}
+
+#[test]
+fn more_tensions_than_the_limit_are_refused_with_a_clear_error() {
+    let mut value = bundled_value();
+    let excerpt = first_excerpt(&value);
+    let tensions: Vec<Value> = (0..=MAX_TENSIONS)
+        .map(|i| {
+            json!({"id": format!("t{i}"), "kind": "influence", "summary": "",
+                   "parties": [{"country": "RUS"}, {"country": "USA"}], "excerpts": [excerpt.clone()]})
+        })
+        .collect();
+    value["tensions"] = json!(tensions);
+    let Err(error) = load(&value) else {
+        panic!("refused")
+    };
+    let message = error.to_string();
+    assert!(
+        message.contains("100,001 tensions; this app draws at most 100,000"),
+        "{message}"
+    );
+}
+
+#[test]
+fn fifty_thousand_errors_make_a_short_refusal_that_still_counts_them() {
+    let mut value = bundled_value();
+    let memberships: Vec<Value> = (0..50_000)
+        .map(|i| {
+            json!({"country": format!("X{i}"), "group": "CSTO", "status": "member",
+                        "from": "2000-01-01", "source": "s"})
+        })
+        .collect();
+    value["memberships"] = json!(memberships);
+    let Err(ScenarioError::Refused {
+        ref findings,
+        errors,
+        omitted,
+        ..
+    }) = load(&value)
+    else {
+        panic!("refused")
+    };
+    assert_eq!(errors, 50_000);
+    assert!(findings.len() <= 200);
+    assert!(omitted > 49_000);
+    let message = match load(&value) {
+        Err(error) => error.to_string(),
+        Ok(_) => String::new(),
+    };
+    assert!(
+        message.lines().count() <= 22,
+        "{} lines",
+        message.lines().count()
+    );
+    assert!(message.contains("… and 49,980 more"), "{message}");
+}
+
+#[test]
+fn membership_lookups_layers_and_export_over_96k_rows_and_400_groups_are_quick() {
+    let mut value = bundled_value();
+    let codes = codes();
+    let groups: Vec<Value> = (0..400)
+        .map(|g| json!({"id": format!("G{g}"), "name": format!("Group {g}"), "kind": "informal", "founded": null}))
+        .collect();
+    let memberships: Vec<Value> = (0..96_000)
+        .map(|i| {
+            json!({"country": codes[i % codes.len()], "group": format!("G{}", (i / codes.len()) % 400),
+                   "status": "member", "from": "2000-01-01", "source": "s"})
+        })
+        .collect();
+    value["groups"] = json!(groups);
+    value["memberships"] = json!(memberships);
+    value["tensions"] = json!([]);
+    value["excerpts"][0]["groups"] = json!([]);
+    if let Some(excerpts) = value["excerpts"].as_array_mut() {
+        for excerpt in excerpts {
+            excerpt["groups"] = json!([]);
+        }
+    }
+    value["map"] = json!({});
+    let scenario = match load(&value) {
+        Ok(scenario) => scenario,
+        Err(error) => panic!(
+            "{}",
+            error
+                .to_string()
+                .lines()
+                .take(5)
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    };
+    let date = scenario.date();
+    let started = Instant::now();
+    let statuses: usize = (0..400)
+        .map(|g| {
+            codes
+                .iter()
+                .filter(|code| scenario.status(code, &format!("G{g}"), date).is_some())
+                .count()
+        })
+        .sum();
+    let layers = MapLayers::build(world(), &scenario, date);
+    let collection = export(world(), &scenario, date);
+    let elapsed = started.elapsed();
+    assert!(collection.features.len() >= codes.len());
+    assert!(statuses >= 90_000, "{statuses}");
+    assert_eq!(layers.groups.len(), 400);
+    assert!(elapsed < Duration::from_secs(3), "{elapsed:?}");
+}
+
+#[test]
+fn a_quote_of_a_single_space_or_two_words_is_refused() {
+    for quote in [" ", "the CSTO", ", ,"] {
+        let mut value = bundled_value();
+        value["excerpts"][0]["quote"] = json!(quote);
+        let Err(error) = load(&value) else {
+            panic!("{quote:?} refused")
+        };
+        assert!(
+            error.to_string().contains("a quote needs at least 3"),
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn an_article_over_2_mb_on_disk_is_refused_even_when_crlf_endings_shrink_it() {
+    let Ok(dir) = tempfile::tempdir() else {
+        panic!("a temporary folder")
+    };
+    let path = dir.path().join("long.txt");
+    // 2.4 MB on disk, 1.6 MB once each \r\n is \n.
+    assert!(std::fs::write(&path, "ab\r\n".repeat(600_000)).is_ok());
+    let result =
+        alliance_map::model::open::open_file(&path, world(), &std::sync::atomic::AtomicU64::new(0));
+    let Err(error) = result else {
+        panic!("refused")
+    };
+    assert!(
+        error.to_string().contains("larger than the 2000000 bytes"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_scenario_naming_etc_hostname_as_its_article_is_refused() {
+    let Ok(dir) = tempfile::tempdir() else {
+        panic!("a temporary folder")
+    };
+    for article in [
+        "/etc/hostname",
+        "../../../../../../../../etc/hostname",
+        "/proc/self/status",
+    ] {
+        let mut value = bundled_value();
+        value["article"]["text"] = json!(article);
+        let path = dir.path().join("s.json");
+        assert!(std::fs::write(&path, value.to_string()).is_ok());
+        let Err(error) = Scenario::load(&path, world()) else {
+            panic!("{article} refused")
+        };
+        assert!(
+            error
+                .to_string()
+                .contains("must lie in the scenario's folder"),
+            "{error}"
+        );
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn checking_proc_kmsg_answers_at_once() {
+    let started = Instant::now();
+    let mut out = Vec::new();
+    let accepted = alliance_map::cli::check(world(), &[Path::new("/proc/kmsg").into()], &mut out);
+    assert!(matches!(accepted, Ok(false)));
+    assert!(started.elapsed() < Duration::from_secs(2));
+}
+
+#[test]
+fn message_popups_float_above_the_map() {
+    let mut harness = crate::ui::ui_harness();
+    harness
+        .state_mut()
+        .open_paths([std::path::PathBuf::from("/nonexistent/missing.geojson")]);
+    let started = Instant::now();
+    while harness.state().is_loading() && started.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+    assert!(!harness.state().messages().is_empty());
+    let dismiss = harness.get_by_label("Dismiss").rect().center();
+    let layer = harness.ctx.layer_id_at(dismiss);
+    assert_eq!(layer.map(|l| l.order), Some(egui::Order::Foreground));
+}
+
+/// What the UI thread does when a scenario arrives or the date changes (membership changes,
+/// search, layers) stays bounded for a scenario at the limits: 96,000 memberships,
+/// 20,000 mentions, 100,000 tensions. In a debug build it took 4 ms, 12 ms and 150 ms.
+#[test]
+fn preparing_a_scenario_at_every_limit_for_the_ui_stays_quick() {
+    let mut value = bundled_value();
+    let codes = codes();
+    value["groups"] =
+        json!((0..400)
+        .map(|g| json!({"id": format!("G{g}"), "name": "n", "kind": "informal", "founded": null}))
+        .collect::<Vec<_>>());
+    value["memberships"] = json!((0..96_000)
+        .map(|i| json!({"country": codes[i % codes.len()], "group": format!("G{}", (i / codes.len()) % 400),
+                        "status": "member", "from": format!("{}-01-01", 1993 + (i % 20)), "source": "s"}))
+        .collect::<Vec<_>>());
+    value["mentions"] = json!(
+        (0..20_000)
+            .map(|i| json!({"country": codes[i % codes.len()], "terms": [format!("term{i}")]}))
+            .collect::<Vec<_>>()
+    );
+    let excerpt = first_excerpt(&value);
+    value["tensions"] = json!((0..MAX_TENSIONS)
+        .map(|i| json!({"id": format!("t{i}"), "kind": "influence", "summary": "s",
+                        "parties": [{"country": "RUS"}, {"country": "USA"}], "excerpts": [excerpt.clone()]}))
+        .collect::<Vec<_>>());
+    value["map"] = json!({});
+    if let Some(excerpts) = value["excerpts"].as_array_mut() {
+        for excerpt in excerpts {
+            excerpt["groups"] = json!([]);
+        }
+    }
+    let scenario = loaded(&value);
+    let started = Instant::now();
+    let changes = scenario.membership_changes(world());
+    let search = alliance_map::model::search::SearchIndex::build(world(), Some(&scenario));
+    let layers = MapLayers::build(world(), &scenario, scenario.date());
+    let elapsed = started.elapsed();
+    assert_eq!(changes.len(), 96_000);
+    assert!(!search.search("term1", 5).is_empty());
+    assert_eq!(layers.tensions.len(), MAX_ARCS);
+    assert!(elapsed < Duration::from_millis(1_500), "{elapsed:?}");
+}
+
+#[test]
+fn every_hostile_fixture_is_judged_quickly_as_expected() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile");
+    let expected = [
+        ("fan-out-group-named-6000-times.json", true),
+        ("antipodal-parties.json", true),
+        ("article-absolute-path.json", false),
+        ("article-climbing-out.json", false),
+        ("article-in-proc.json", false),
+        ("quote-of-a-space.json", false),
+        ("crs-member.geojson", true),
+        ("article.txt", true),
+    ];
+    for (name, accepted) in expected {
+        let started = Instant::now();
+        let result = alliance_map::model::open::open_file(
+            &folder.join(name),
+            world(),
+            &std::sync::atomic::AtomicU64::new(0),
+        );
+        assert_eq!(
+            result.is_ok(),
+            accepted,
+            "{name}: {:?}",
+            result.err().map(|e| e.to_string())
+        );
+        assert!(started.elapsed() < Duration::from_secs(5), "{name}");
+    }
+    let Ok(scenario) = Scenario::load(&folder.join("antipodal-parties.json"), world()) else {
+        panic!("loads")
+    };
+    for tension in &scenario.data().tensions {
+        for arc in scenario.tension_arcs(world(), tension, scenario.date(), 60.0) {
+            assert!(arc.windows(2).all(|w| (w[1].lon - w[0].lon).abs() < 20.0));
+        }
+    }
+}
+
+fn check_output(files: &[std::path::PathBuf]) -> String {
+    let mut out = Vec::new();
+    assert!(alliance_map::cli::check(world(), files, &mut out).is_ok());
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[test]
+fn check_lists_the_first_twenty_findings_then_counts_the_rest() {
+    let Ok(dir) = tempfile::tempdir() else {
+        panic!("a temporary folder")
+    };
+    let text = format!(
+        r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+        vec!["1"; 200_000].join(",")
+    );
+    let path = dir.path().join("numbers.geojson");
+    assert!(std::fs::write(&path, text).is_ok());
+    let output = check_output(&[path]);
+    assert!(output.lines().count() <= 25, "{output}");
+    assert!(output.contains("… and 199,980 more"), "{output}");
+}
+
+#[test]
+fn check_escapes_terminal_control_characters_in_names_and_messages() {
+    let Ok(dir) = tempfile::tempdir() else {
+        panic!("a temporary folder")
+    };
+    let path = dir.path().join("\u{1b}[31mred\u{7}\nforged.geojson");
+    assert!(std::fs::write(&path, "{\"type\": \"Nonsense\u{1b}[2J\"}").is_ok());
+    let output = check_output(&[path]);
+    assert!(
+        !output.contains('\u{1b}') && !output.contains('\u{7}'),
+        "{output:?}"
+    );
+    assert!(output.contains("\\u{1b}[31mred"), "{output}");
+    assert!(
+        !output.lines().any(|line| line.starts_with("forged")),
+        "{output}"
+    );
+}
+
+#[test]
+fn export_refuses_to_write_over_its_scenario_and_keeps_it() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile");
+    let Ok(dir) = tempfile::tempdir() else {
+        panic!("a temporary folder")
+    };
+    for name in ["antipodal-parties.json", "article.txt"] {
+        assert!(std::fs::copy(folder.join(name), dir.path().join(name)).is_ok());
+    }
+    let scenario = dir.path().join("antipodal-parties.json");
+    let before = std::fs::read(&scenario).ok();
+    let spelled = dir.path().join(".").join("antipodal-parties.json");
+    let date = match "2012-05-15".parse() {
+        Ok(date) => date,
+        Err(error) => panic!("{error}"),
+    };
+    let result = alliance_map::cli::export_geojson(
+        world(),
+        Some(&scenario),
+        date,
+        Some(&spelled),
+        &mut Vec::new(),
+    );
+    let Err(error) = result else {
+        panic!("refused")
+    };
+    assert!(
+        error
+            .to_string()
+            .contains("one of the files read to make it"),
+        "{error}"
+    );
+    assert_eq!(std::fs::read(&scenario).ok(), before);
+    let output = dir.path().join("out.geojson");
+    assert!(std::fs::write(&output, "old").is_ok());
+    let written = alliance_map::cli::export_geojson(
+        world(),
+        Some(&scenario),
+        date,
+        Some(&output),
+        &mut Vec::new(),
+    );
+    assert!(written.is_ok());
+    let exported = std::fs::read_to_string(&output).unwrap_or_default();
+    assert!(exported.starts_with("{\"type\":\"FeatureCollection\""));
+    let leftovers = std::fs::read_dir(dir.path())
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(leftovers, 3, "no temporary file is left");
+}
