@@ -2,6 +2,7 @@
 //! reader opened; draws each frame and applies the actions the frame produced.
 
 mod files;
+mod panels;
 
 use std::sync::{Arc, LazyLock};
 
@@ -17,22 +18,16 @@ use crate::model::search::{SearchIndex, Suggestion, Target, find_ignoring_case};
 use crate::model::territory::Territories;
 use crate::model::{BoundingBox, CountryId, World};
 use crate::render::plugins::label_order;
-use crate::render::style::{
-    DETAILS_PANEL_WIDTH, EXCERPTS_PANEL_WIDTH, HELP_WIDTH, MAX_PANEL_SHARE, Palette, READER_SIZE,
-};
+use crate::render::style::Palette;
 use crate::render::view::MercatorView;
-use crate::ui::details::details_ui;
-use crate::ui::excerpts::excerpts_ui;
 use crate::ui::file_dialog::{FileDialog, file_dialog_ui};
-use crate::ui::help::help_ui;
 use crate::ui::keyboard::keyboard_actions;
-use crate::ui::legend::{layer_state_key, legend_ui};
+use crate::ui::legend::layer_state_key;
 use crate::ui::messages::{Level, Message, toasts_ui};
-use crate::ui::reader::{ReaderFind, reader_find_id, reader_ui};
+use crate::ui::reader::{ReaderFind, reader_find_id};
 use crate::ui::state::{DateChoice, STORAGE_KEY, ThemeChoice};
-use crate::ui::status_bar::status_bar_ui;
-use crate::ui::top_bar::{SUGGESTIONS, SearchState, search_box_id, top_bar_ui};
-use crate::ui::{Action, OpenedArticle, OverlayEntry, PanelContext, Selection, UiState};
+use crate::ui::top_bar::{SUGGESTIONS, SearchState, search_box_id};
+use crate::ui::{Action, OpenedArticle, OverlayEntry, Selection, UiState};
 
 /// What is computed once per scenario rather than once per frame.
 struct ScenarioIndex {
@@ -310,75 +305,6 @@ impl App {
         }
     }
 
-    /// The bars, side panels and windows around the map.
-    fn panels_ui(&self, ui: &mut egui::Ui, palette: Palette, actions: &mut Vec<Action>) {
-        let ctx = ui.ctx().clone();
-        let context = PanelContext {
-            world: &self.world,
-            scenario: &self.scenario,
-            layers: &self.layers,
-            overlays: &self.overlays,
-            opened_article: self.opened_article.as_ref(),
-            selection: &self.selection,
-            state: &self.state,
-            date: self.date,
-            changes: &self.index.changes,
-            territories: self.territories,
-            reader_find: &self.reader_find,
-            tiles_failed: self.map.tiles_failed(),
-            palette,
-        };
-        egui::Panel::top("top_bar").show(ui, |ui| {
-            top_bar_ui(ui, &context, &self.search, actions);
-        });
-        egui::Panel::bottom("status_bar").show(ui, |ui| {
-            status_bar_ui(ui, &context);
-        });
-        // Each side panel takes at most a quarter of the window, so the map keeps half.
-        let max_panel_width = ui.available_width() * MAX_PANEL_SHARE;
-        if self.state.show_excerpts {
-            egui::Panel::left("excerpts")
-                .resizable(true)
-                .default_size(EXCERPTS_PANEL_WIDTH.min(max_panel_width))
-                .max_size(max_panel_width)
-                .show(ui, |ui| excerpts_ui(ui, &context, actions));
-        }
-        egui::Panel::right("legend_and_details")
-            .resizable(true)
-            .default_size(DETAILS_PANEL_WIDTH.min(max_panel_width))
-            .max_size(max_panel_width)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        ui.scope(|ui| {
-                            // Long layer names end in "…" (their tooltip has them whole)
-                            // rather than push the panel over the map in a small window.
-                            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-                            legend_ui(ui, &context, actions);
-                        });
-                        ui.separator();
-                        details_ui(ui, &context, actions);
-                    });
-            });
-        let mut help_open = self.state.show_help;
-        egui::Window::new("Help")
-            .open(&mut help_open)
-            .default_width(HELP_WIDTH)
-            .show(&ctx, |ui| help_ui(ui, &context));
-        if help_open != self.state.show_help {
-            actions.push(Action::SetHelpOpen(help_open));
-        }
-        let mut reader_open = self.state.show_reader;
-        egui::Window::new("Read the article")
-            .open(&mut reader_open)
-            .default_size(READER_SIZE)
-            .show(&ctx, |ui| reader_ui(ui, &context, actions));
-        if reader_open != self.state.show_reader {
-            actions.push(Action::SetReaderOpen(reader_open));
-        }
-    }
-
     /// Applies one action; the only place the selection, layers, date and windows change.
     pub fn apply(&mut self, action: Action, ctx: &egui::Context) {
         match action {
@@ -420,6 +346,7 @@ impl App {
             Action::SetReaderOpen(open) => self.state.show_reader = open,
             Action::SetHelpOpen(open) => self.state.show_help = open,
             Action::SetExcerptsOpen(open) => self.state.show_excerpts = open,
+            Action::SetDetailsOpen(open) => self.state.show_details = open,
             Action::SetOnlineTiles(on) => {
                 self.state.online_tiles = on;
                 if on {

@@ -73,6 +73,15 @@ impl App {
                     overlay.features.len()
                 );
                 let warnings = overlay.warnings.clone();
+                // The reader wants to see what they opened: the map flies to it.
+                let mut extent = crate::model::BoundingBox::EMPTY;
+                for feature in &overlay.features {
+                    for corner in [feature.bbox.min, feature.bbox.max] {
+                        let point = crate::model::mercator::project(corner[0], corner[1]);
+                        extent.include([point.x, point.y]);
+                    }
+                }
+                self.map_mut().fly_to(&extent);
                 let count = overlay.warning_count();
                 self.overlays.push(OverlayEntry {
                     overlay,

@@ -625,6 +625,7 @@ impl<'c> LayerPlugins<'c> {
                 color: context.palette.overlay_color(entry.color_index),
                 halo: context.palette.label_halo,
                 selected_feature,
+                palette: context.palette,
             };
             map = map.with_plugin(self.counted(OverlayId(index), plugin));
         }

@@ -65,6 +65,14 @@ pub struct OverlayFeature {
 }
 
 impl OverlayFeature {
+    /// Its name, when a `name` (or `title`, `label`) property gives one.
+    pub fn name(&self) -> Option<&str> {
+        ["name", "Name", "NAME", "title", "label"]
+            .iter()
+            .find_map(|key| self.properties.iter().find(|(k, _)| k == key))
+            .map(|(_, value)| value.as_str())
+    }
+
     /// A name for lists: the `name` (or `title`, `label`) property, else its index.
     pub fn title(&self) -> String {
         ["name", "Name", "NAME", "title", "label"]

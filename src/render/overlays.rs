@@ -4,9 +4,10 @@ use egui::{Color32, Mesh, Pos2, Response, Shape, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::countries::append_visible_fill;
-use super::plugins::paint_layer;
+use super::plugins::{halo_text, paint_layer};
 use super::style::{
-    OVERLAY_AREA_ALPHA, OVERLAY_LINE_WIDTH_PX, OVERLAY_PICK_DISTANCE_PX, OVERLAY_POINT_RADIUS_PX,
+    CAPITAL_FONT_SIZE, OVERLAY_AREA_ALPHA, OVERLAY_LINE_WIDTH_PX, OVERLAY_PICK_DISTANCE_PX,
+    OVERLAY_POINT_RADIUS_PX, Palette,
 };
 use super::view::MercatorView;
 use crate::model::geo::LonLat;
@@ -17,11 +18,13 @@ pub struct OverlayPlugin<'a> {
     pub color: Color32,
     pub halo: Color32,
     pub selected_feature: Option<usize>,
+    /// For the names of the overlay's points.
+    pub palette: Palette,
 }
 
 impl Plugin for OverlayPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
-        paint_layer(ui, projector, |_, view, shapes| {
+        paint_layer(ui, projector, |ui, view, shapes| {
             overlay_shapes(
                 view,
                 self.overlay,
@@ -30,6 +33,7 @@ impl Plugin for OverlayPlugin<'_> {
                 self.selected_feature,
                 shapes,
             );
+            point_label_shapes(ui, view, self.overlay, &self.palette, shapes);
         });
     }
 }
@@ -101,9 +105,10 @@ pub fn overlay_shapes(
                             .expand(OVERLAY_POINT_RADIUS_PX)
                             .contains(center)
                         {
+                            // A diamond, so that a point never reads as a tension's round marker.
                             let radius = OVERLAY_POINT_RADIUS_PX * if selected { 1.5 } else { 1.0 };
-                            points.push(Shape::circle_filled(center, radius + 1.5, halo));
-                            points.push(Shape::circle_filled(center, radius, color));
+                            points.push(diamond(center, radius + 2.0, halo));
+                            points.push(diamond(center, radius, color));
                         }
                     }
                 }
@@ -153,6 +158,53 @@ pub fn overlay_feature_at(view: &MercatorView, overlay: &Overlay, pos: Pos2) -> 
         .or_else(|| {
             find(&|shape| matches!(shape, OverlayShape::Area { polygon, .. } if inside(polygon)))
         })
+}
+
+fn diamond(center: Pos2, radius: f32, color: Color32) -> Shape {
+    Shape::convex_polygon(
+        vec![
+            center + egui::vec2(0.0, -radius),
+            center + egui::vec2(radius, 0.0),
+            center + egui::vec2(0.0, radius),
+            center + egui::vec2(-radius, 0.0),
+        ],
+        color,
+        Stroke::NONE,
+    )
+}
+
+/// The names of the overlay's points that have one (a `name`, `title` or `label` property),
+/// beside them in the label ink.
+fn point_label_shapes(
+    ui: &Ui,
+    view: &MercatorView,
+    overlay: &Overlay,
+    palette: &Palette,
+    shapes: &mut Vec<Shape>,
+) {
+    let screen = view.screen_rect();
+    for feature in &overlay.features {
+        let Some(name) = feature.name() else {
+            continue;
+        };
+        for shape in &feature.shapes {
+            if let OverlayShape::Point(point) = shape {
+                let center = view.to_screen(point_in_mercator(*point));
+                if screen.contains(center) {
+                    let at = center + egui::vec2(OVERLAY_POINT_RADIUS_PX + 4.0, 0.0);
+                    halo_text(
+                        shapes,
+                        ui.painter(),
+                        at,
+                        egui::Align2::LEFT_CENTER,
+                        name,
+                        CAPITAL_FONT_SIZE,
+                        palette,
+                    );
+                }
+            }
+        }
+    }
 }
 
 fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {

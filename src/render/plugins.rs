@@ -622,7 +622,7 @@ fn country_width_px(country: &crate::model::Country, view: &MercatorView) -> f32
 
 /// Text with a thin outline in the halo colour, readable over any fill: laid out once, drawn
 /// four times offset in the halo colour and once on top.
-fn halo_text(
+pub(crate) fn halo_text(
     shapes: &mut Vec<Shape>,
     painter: &egui::Painter,
     pos: egui::Pos2,

@@ -36,6 +36,8 @@ pub enum Action {
     SetReaderOpen(bool),
     SetHelpOpen(bool),
     SetExcerptsOpen(bool),
+    /// Shows or hides the layers and details panel.
+    SetDetailsOpen(bool),
     SetOnlineTiles(bool),
     /// The online tiles did not load in time: say so once, and draw the offline map.
     OnlineTilesFailed,

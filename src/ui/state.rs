@@ -80,6 +80,8 @@ pub struct UiState {
     pub date: DateChoice,
     pub theme: ThemeChoice,
     pub show_excerpts: bool,
+    /// The layers and details panel on the right.
+    pub show_details: bool,
     pub show_reader: bool,
     pub show_help: bool,
     pub view: Option<SavedView>,
@@ -99,6 +101,7 @@ impl Default for UiState {
             date: DateChoice::Article,
             theme: ThemeChoice::System,
             show_excerpts: true,
+            show_details: true,
             show_reader: false,
             show_help: false,
             view: None,

@@ -64,6 +64,13 @@ fn menus_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) 
         if ui.checkbox(&mut excerpts, "Excerpts panel").changed() {
             actions.push(Action::SetExcerptsOpen(excerpts));
         }
+        let mut details = context.state.show_details;
+        if ui
+            .checkbox(&mut details, "Layers and details panel")
+            .changed()
+        {
+            actions.push(Action::SetDetailsOpen(details));
+        }
         if ui.button("Read the article").clicked() {
             actions.push(Action::SetReaderOpen(true));
         }

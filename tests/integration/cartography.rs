@@ -300,3 +300,22 @@ fn the_legend_keys_every_kind_of_tension_it_draws() {
         harness.get_by_label(kind);
     }
 }
+
+#[test]
+fn the_layers_panel_hides_to_give_the_map_room_and_comes_back() {
+    let mut harness = harness_sized(vec2(1024.0, 700.0));
+    let width = |harness: &Harness<'_, App>| {
+        harness
+            .state()
+            .last_view()
+            .map_or(0.0, |view| view.screen_rect().width())
+    };
+    let with_panel = width(&harness);
+    harness.get_by_label("Hide »").click();
+    harness.run();
+    assert!(width(&harness) > with_panel + 100.0);
+    assert!(!harness.state().state().show_details);
+    harness.get_by_label("«").click();
+    harness.run();
+    assert!((width(&harness) - with_panel).abs() < 1.0);
+}

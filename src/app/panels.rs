@@ -1,0 +1,108 @@
+//! The bars, side panels and windows around the map, drawn from one read-only context.
+
+use super::App;
+use crate::render::style::{
+    DETAILS_PANEL_WIDTH, EXCERPTS_PANEL_WIDTH, HELP_WIDTH, MAX_PANEL_SHARE, Palette, READER_SIZE,
+};
+use crate::ui::details::details_ui;
+use crate::ui::excerpts::excerpts_ui;
+use crate::ui::help::help_ui;
+use crate::ui::legend::legend_ui;
+use crate::ui::reader::reader_ui;
+use crate::ui::status_bar::status_bar_ui;
+use crate::ui::top_bar::top_bar_ui;
+use crate::ui::{Action, PanelContext};
+
+impl App {
+    /// The bars, side panels and windows around the map.
+    pub(super) fn panels_ui(&self, ui: &mut egui::Ui, palette: Palette, actions: &mut Vec<Action>) {
+        let ctx = ui.ctx().clone();
+        let context = PanelContext {
+            world: &self.world,
+            scenario: &self.scenario,
+            layers: &self.layers,
+            overlays: &self.overlays,
+            opened_article: self.opened_article.as_ref(),
+            selection: &self.selection,
+            state: &self.state,
+            date: self.date,
+            changes: &self.index.changes,
+            territories: self.territories,
+            reader_find: &self.reader_find,
+            tiles_failed: self.map.tiles_failed(),
+            palette,
+        };
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            top_bar_ui(ui, &context, &self.search, actions);
+        });
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            status_bar_ui(ui, &context);
+        });
+        // Each side panel takes at most a quarter of the window, so the map keeps half.
+        let max_panel_width = ui.available_width() * MAX_PANEL_SHARE;
+        if self.state.show_excerpts {
+            egui::Panel::left("excerpts")
+                .resizable(true)
+                .default_size(EXCERPTS_PANEL_WIDTH.min(max_panel_width))
+                .max_size(max_panel_width)
+                .show(ui, |ui| excerpts_ui(ui, &context, actions));
+        }
+        if !self.state.show_details {
+            // Collapsed, the panel leaves a strip to bring it back.
+            egui::Panel::right("legend_and_details_collapsed")
+                .resizable(false)
+                .show(ui, |ui| {
+                    if ui
+                        .button("«")
+                        .on_hover_text("Show the layers and details")
+                        .clicked()
+                    {
+                        actions.push(Action::SetDetailsOpen(true));
+                    }
+                });
+        }
+        if self.state.show_details {
+            egui::Panel::right("legend_and_details")
+                .resizable(true)
+                .default_size(DETAILS_PANEL_WIDTH.min(max_panel_width))
+                .max_size(max_panel_width)
+                .show(ui, |ui| {
+                    if ui
+                        .small_button("Hide »")
+                        .on_hover_text("Hide the layers and details; the map takes the room")
+                        .clicked()
+                    {
+                        actions.push(Action::SetDetailsOpen(false));
+                    }
+                    egui::ScrollArea::vertical()
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            ui.scope(|ui| {
+                                // Long layer names end in "…" (their tooltip has them whole)
+                                // rather than push the panel over the map in a small window.
+                                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                                legend_ui(ui, &context, actions);
+                            });
+                            ui.separator();
+                            details_ui(ui, &context, actions);
+                        });
+                });
+        }
+        let mut help_open = self.state.show_help;
+        egui::Window::new("Help")
+            .open(&mut help_open)
+            .default_width(HELP_WIDTH)
+            .show(&ctx, |ui| help_ui(ui, &context));
+        if help_open != self.state.show_help {
+            actions.push(Action::SetHelpOpen(help_open));
+        }
+        let mut reader_open = self.state.show_reader;
+        egui::Window::new("Read the article")
+            .open(&mut reader_open)
+            .default_size(READER_SIZE)
+            .show(&ctx, |ui| reader_ui(ui, &context, actions));
+        if reader_open != self.state.show_reader {
+            actions.push(Action::SetReaderOpen(reader_open));
+        }
+    }
+}
