@@ -318,13 +318,7 @@ impl App {
             Action::SelectGroup(index) => self.selection = Selection::Group(index),
             Action::ChooseSuggestion(target) => {
                 self.search = SearchState::default();
-                let action = match target {
-                    Target::Country(country) => Action::FlyToCountry(country),
-                    Target::Group(index) => Action::SelectGroup(index),
-                    Target::Tension(index) => Action::SelectTension(index),
-                    Target::Excerpt(index) => Action::SelectExcerpt(index),
-                };
-                self.apply(action, ctx);
+                self.apply(suggestion_action(target), ctx);
             }
             Action::SelectTerritory(index) => self.selection = Selection::Territory(index),
             Action::SelectExcerpt(index) => self.select_excerpt(index),
@@ -388,16 +382,7 @@ impl App {
             Action::ZoomMap(levels) => self.map.zoom_by(levels),
             Action::PanMap(distance) => self.map.pan_by(distance),
             Action::ResetView => self.fit_opening_view(),
-            Action::ResetAll => {
-                let recent = std::mem::take(&mut self.state.recent_files);
-                self.state = UiState {
-                    recent_files: recent,
-                    ..UiState::default()
-                };
-                self.selection = Selection::None;
-                self.set_date(DateChoice::Article);
-                self.fit_opening_view();
-            }
+            Action::ResetAll => self.reset_all(),
             Action::ShowOpenDialog => self.file_dialog.show(),
             Action::OpenFiles(paths) => self.open_paths(paths),
             Action::OpenBundledScenario => match Scenario::load_bundled(&self.world) {
@@ -413,6 +398,18 @@ impl App {
             }
         }
         ctx.request_repaint();
+    }
+
+    /// Every setting back to its default but the recent files, on the article date and view.
+    fn reset_all(&mut self) {
+        let recent = std::mem::take(&mut self.state.recent_files);
+        self.state = UiState {
+            recent_files: recent,
+            ..UiState::default()
+        };
+        self.selection = Selection::None;
+        self.set_date(DateChoice::Article);
+        self.fit_opening_view();
     }
 
     fn fit_opening_view(&mut self) {
@@ -466,6 +463,16 @@ impl App {
         }
         self.map.fly_to(&extent);
         self.selection = Selection::Excerpt { index, countries };
+    }
+}
+
+/// Where a search suggestion leads.
+fn suggestion_action(target: Target) -> Action {
+    match target {
+        Target::Country(country) => Action::FlyToCountry(country),
+        Target::Group(index) => Action::SelectGroup(index),
+        Target::Tension(index) => Action::SelectTension(index),
+        Target::Excerpt(index) => Action::SelectExcerpt(index),
     }
 }
 

@@ -401,6 +401,18 @@ impl WorldMap {
         {
             inner.response.on_hover_text_at_pointer(text);
         }
+        self.finish_frame(ui, view, over_tiles, actions);
+    }
+
+    /// What follows drawing: the drop hint, the tiles' verdict, and fitting once the map's
+    /// size is known (again when the window's size changed before the reader moved the map).
+    fn finish_frame(
+        &mut self,
+        ui: &Ui,
+        view: MercatorView,
+        over_tiles: bool,
+        actions: &mut Vec<Action>,
+    ) {
         if ui.ctx().input(|i| !i.raw.hovered_files.is_empty()) {
             drop_hint_ui(ui, &view);
         }

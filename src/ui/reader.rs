@@ -107,6 +107,31 @@ fn find_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
     });
 }
 
+/// The excerpts quoted from paragraph `number` (which spans `range` of the article), in text
+/// order, each with its index and its span within the paragraph.
+fn paragraph_excerpts(
+    context: &PanelContext<'_>,
+    number: usize,
+    range: &Range<usize>,
+) -> Vec<(usize, Range<usize>)> {
+    let article = context.scenario.article();
+    let mut excerpts: Vec<(usize, Range<usize>)> = context
+        .scenario
+        .data()
+        .excerpts
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.paragraph == number)
+        .filter_map(|(index, e)| {
+            let at = article.find_quote(&e.quote, e.paragraph)?;
+            (range.start <= at.start && at.end <= range.end)
+                .then(|| (index, at.start - range.start..at.end - range.start))
+        })
+        .collect();
+    excerpts.sort_by_key(|(_, r)| r.start);
+    excerpts
+}
+
 /// One paragraph: its excerpts clickable, the rest plain text, every mark in place.
 fn paragraph_ui(
     ui: &mut Ui,
@@ -120,20 +145,7 @@ fn paragraph_ui(
     let scenario = context.scenario;
     let article = scenario.article();
     let text = &article.text()[range.clone()];
-    // The paragraph's excerpts, in text order, as ranges within the paragraph.
-    let mut excerpts: Vec<(usize, Range<usize>)> = scenario
-        .data()
-        .excerpts
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.paragraph == number)
-        .filter_map(|(index, e)| {
-            let at = article.find_quote(&e.quote, e.paragraph)?;
-            (range.start <= at.start && at.end <= range.end)
-                .then(|| (index, at.start - range.start..at.end - range.start))
-        })
-        .collect();
-    excerpts.sort_by_key(|(_, r)| r.start);
+    let excerpts = paragraph_excerpts(context, number, &range);
     let local = |r: &Range<usize>| -> Option<Range<usize>> {
         (range.start <= r.start && r.end <= range.end)
             .then(|| r.start - range.start..r.end - range.start)
@@ -165,19 +177,21 @@ fn paragraph_ui(
             }
             in_segment
         };
+        let plain_ui = |ui: &mut Ui, plain: Range<usize>| {
+            let job = marked_text(
+                ui,
+                &text[plain.clone()],
+                &segment_marks(&plain, None),
+                ui.available_width(),
+            );
+            ui.label(job);
+        };
         for (index, excerpt) in &excerpts {
             if excerpt.start < cursor {
                 continue;
             }
             if excerpt.start > cursor {
-                let plain = cursor..excerpt.start;
-                let job = marked_text(
-                    ui,
-                    &text[plain.clone()],
-                    &segment_marks(&plain, None),
-                    ui.available_width(),
-                );
-                ui.label(job);
+                plain_ui(ui, cursor..excerpt.start);
             }
             let job = marked_text(
                 ui,
@@ -201,14 +215,7 @@ fn paragraph_ui(
             cursor = excerpt.end;
         }
         if cursor < text.len() {
-            let plain = cursor..text.len();
-            let job = marked_text(
-                ui,
-                &text[plain.clone()],
-                &segment_marks(&plain, None),
-                ui.available_width(),
-            );
-            ui.label(job);
+            plain_ui(ui, cursor..text.len());
         }
     })
     .response
