@@ -152,6 +152,21 @@ fn append_visible_parts(
 
 /// Appends outline shapes for the visible parts of the given countries. Edges along the
 /// antimeridian are cuts made for the flat map, not borders, so they are left out.
+/// The parts of a shape worth outlining in `view`: on screen, and at least `min_extent` wide
+/// or tall (smaller ones would only smear into a blot).
+pub fn outlined_parts<'a>(
+    shape: &'a ShapeMesh,
+    view: &MercatorView,
+    min_extent: f64,
+) -> impl Iterator<Item = &'a crate::model::mesh::MeshPart> + use<'a> {
+    let visible = view.visible_mercator();
+    shape.parts.iter().filter(move |part| {
+        let bbox = &part.bbox_in_mercator;
+        bbox.intersects(&visible)
+            && (bbox.max[0] - bbox.min[0]).max(bbox.max[1] - bbox.min[1]) >= min_extent
+    })
+}
+
 pub fn outline_shapes(
     world: &World,
     view: &MercatorView,
@@ -164,14 +179,7 @@ pub fn outline_shapes(
     for outline in outlines {
         let shape = world.country(outline.country).mesh(detail);
         for view in &copies {
-            let visible = view.visible_mercator();
-            for part in &shape.parts {
-                let bbox = &part.bbox_in_mercator;
-                if !bbox.intersects(&visible)
-                    || (bbox.max[0] - bbox.min[0]).max(bbox.max[1] - bbox.min[1]) < min_extent
-                {
-                    continue;
-                }
+            for part in outlined_parts(shape, view, min_extent) {
                 for ring in &part.rings {
                     let points = &shape.vertices[ring.clone()];
                     push_ring_outline(points, view, outline, shapes);

@@ -12,6 +12,7 @@ use egui::epaint::Vertex;
 use egui::{Align2, FontId, Mesh, Pos2, Response, Shape, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
+use super::countries::outlined_parts;
 use super::patterns::{PATTERN_SPACING_PX, Pattern, PatternTextures};
 use super::style::{
     MIN_OUTLINED_PART_PX, TERRITORY_DASH_PX, TERRITORY_FONT_SIZE, TERRITORY_HALO_WIDTH_PX,
@@ -213,14 +214,7 @@ fn outline(
 ) {
     let min_extent = MIN_OUTLINED_PART_PX as f64 / view.pixels_per_unit();
     for copy in view.world_copies() {
-        let visible = copy.visible_mercator();
-        for part in &shape.parts {
-            let bbox = &part.bbox_in_mercator;
-            if !bbox.intersects(&visible)
-                || (bbox.max[0] - bbox.min[0]).max(bbox.max[1] - bbox.min[1]) < min_extent
-            {
-                continue;
-            }
+        for part in outlined_parts(shape, &copy, min_extent) {
             for ring in &part.rings {
                 let mut points: Vec<Pos2> = shape.vertices[ring.clone()]
                     .iter()
