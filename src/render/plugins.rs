@@ -131,6 +131,21 @@ pub fn group_shapes(
     if !fills.is_empty() {
         shapes.push(Shape::mesh(fills));
     }
+    // The fill covers the land's borders: draw them again over it, so that neighbouring
+    // members stay told apart.
+    outline_shapes(
+        world,
+        view,
+        looks
+            .iter()
+            .filter(|(_, look)| look.fill.is_some())
+            .map(|(country, _)| CountryOutline {
+                country: *country,
+                stroke: Stroke::new(MEMBER_BORDER_WIDTH_PX, MEMBER_BORDER_COLOR),
+                dash: Dash::Solid,
+            }),
+        shapes,
+    );
     for pattern in [Pattern::Dots, Pattern::Hatch, Pattern::BackHatch] {
         let mut mesh = Mesh::with_texture(patterns.texture(pattern));
         pattern_mesh(

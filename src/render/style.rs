@@ -149,6 +149,10 @@ pub const CAPITAL_LABEL_OFFSET: egui::Vec2 = egui::vec2(5.0, 0.0);
 /// Translucency of a fill for a status that is not full membership.
 pub const PARTIAL_STATUS_ALPHA: u8 = 70;
 pub const MEMBER_ALPHA: u8 = 215;
+/// Borders between members of a group, drawn over the group's fill: a dark veil of the fill
+/// itself, visible on every group colour in both themes.
+pub const MEMBER_BORDER_COLOR: Color32 = Color32::from_black_alpha(140);
+pub const MEMBER_BORDER_WIDTH_PX: f32 = 0.9;
 /// How much of a tension's colour is kept on a date other than the article's.
 pub const FADED_TENSION_ALPHA: f32 = 0.45;
 /// How opaque group fills are over online tiles, so the tiles show through.
