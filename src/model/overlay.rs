@@ -617,7 +617,7 @@ mod tests {
         let started = std::time::Instant::now();
         let result = parse(&text);
         assert!(
-            started.elapsed().as_secs_f64() < 3.0,
+            started.elapsed().as_secs_f64() < 30.0,
             "{:?}",
             started.elapsed()
         );
@@ -643,7 +643,7 @@ mod tests {
             panic!("loads")
         };
         assert!(
-            started.elapsed().as_secs_f64() < 5.0,
+            started.elapsed().as_secs_f64() < 30.0,
             "{:?}",
             started.elapsed()
         );
@@ -679,7 +679,7 @@ mod tests {
             panic!("loads")
         };
         assert!(
-            started.elapsed().as_secs_f64() < 3.0,
+            started.elapsed().as_secs_f64() < 30.0,
             "{:?}",
             started.elapsed()
         );

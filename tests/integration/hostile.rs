@@ -1,5 +1,8 @@
 //! Hostile scenario files: fan-out, floods of findings, huge membership tables, quotes that
 //! prove nothing, articles from elsewhere. Each is bounded in time and memory or refused.
+//! Speed itself is measured in `benches/hostile.rs`; the time bounds here are only guards, set
+//! far above what the linear paths take on a loaded machine and far below the minutes the old
+//! quadratic ones took, so that they catch a regression without ever failing on a slow day.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -171,7 +174,7 @@ fn a_tension_of_many_parties_and_a_scenario_of_many_tensions_are_capped_with_war
     let collection = export(world(), &scenario, scenario.date());
     assert_eq!(layers.tensions.len(), 1 + (MAX_ARCS - MAX_ARCS_PER_TENSION));
     assert!(collection.features.len() > MAX_ARCS);
-    assert!(built < Duration::from_secs(5), "{built:?}");
+    assert!(built < Duration::from_secs(30), "{built:?}");
 }
 
 #[test]
@@ -280,7 +283,7 @@ fn membership_lookups_layers_and_export_over_96k_rows_and_400_groups_are_quick()
     assert!(collection.features.len() >= codes.len());
     assert!(statuses >= 90_000, "{statuses}");
     assert_eq!(layers.groups.len(), 400);
-    assert!(elapsed < Duration::from_secs(3), "{elapsed:?}");
+    assert!(elapsed < Duration::from_secs(30), "{elapsed:?}");
 }
 
 #[test]
@@ -411,7 +414,7 @@ fn preparing_a_scenario_at_every_limit_for_the_ui_stays_quick() {
     assert_eq!(changes.len(), 96_000);
     assert!(!search.search("term1", 5).is_empty());
     assert_eq!(layers.tensions.len(), MAX_ARCS);
-    assert!(elapsed < Duration::from_millis(1_500), "{elapsed:?}");
+    assert!(elapsed < Duration::from_secs(15), "{elapsed:?}");
 }
 
 #[test]
@@ -440,7 +443,7 @@ fn every_hostile_fixture_is_judged_quickly_as_expected() {
             "{name}: {:?}",
             result.err().map(|e| e.to_string())
         );
-        assert!(started.elapsed() < Duration::from_secs(5), "{name}");
+        assert!(started.elapsed() < Duration::from_secs(30), "{name}");
     }
     let Ok(scenario) = Scenario::load(&folder.join("antipodal-parties.json"), world()) else {
         panic!("loads")
