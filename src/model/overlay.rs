@@ -611,16 +611,23 @@ mod tests {
         serde_json::json!({"type": "Polygon", "coordinates": [outer, hole]}).to_string()
     }
 
-    #[test]
-    fn a_comb_of_50k_teeth_with_a_50k_point_hole_is_outlined_at_once() {
-        let text = comb(50_000, 50_000);
+    /// Parses, failing if it takes minutes as the old quadratic hole test did; the time is a
+    /// guard, not a measurement (that is `cargo bench`'s).
+    fn parse_guarded(text: &str) -> Result<Overlay, OverlayError> {
         let started = std::time::Instant::now();
-        let result = parse(&text);
+        let result = parse(text);
         assert!(
             started.elapsed().as_secs_f64() < 30.0,
             "{:?}",
             started.elapsed()
         );
+        result
+    }
+
+    #[test]
+    fn a_comb_of_50k_teeth_with_a_50k_point_hole_is_outlined_at_once() {
+        let text = comb(50_000, 50_000);
+        let result = parse_guarded(&text);
         let Ok(overlay) = result else { panic!("loads") };
         assert!(
             overlay.warnings[0].contains("drawn as its outline"),
@@ -638,15 +645,9 @@ mod tests {
     #[test]
     fn a_comb_within_the_limits_is_drawn_quickly() {
         let text = comb(6_000, 1_000);
-        let started = std::time::Instant::now();
-        let Ok(overlay) = parse(&text) else {
+        let Ok(overlay) = parse_guarded(&text) else {
             panic!("loads")
         };
-        assert!(
-            started.elapsed().as_secs_f64() < 30.0,
-            "{:?}",
-            started.elapsed()
-        );
         let OverlayShape::Area { polygon, mesh } = &overlay.features[0].shapes[0] else {
             panic!("an area: {:?}", overlay.warnings)
         };
@@ -674,15 +675,9 @@ mod tests {
             ]);
         }
         let text = serde_json::json!({"type": "Polygon", "coordinates": rings}).to_string();
-        let started = std::time::Instant::now();
-        let Ok(overlay) = parse(&text) else {
+        let Ok(overlay) = parse_guarded(&text) else {
             panic!("loads")
         };
-        assert!(
-            started.elapsed().as_secs_f64() < 30.0,
-            "{:?}",
-            started.elapsed()
-        );
         assert!(
             overlay.warnings[0].contains("20000 holes"),
             "{:?}",

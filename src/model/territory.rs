@@ -438,15 +438,16 @@ pub struct TerritoryAnswer {
 /// use alliance_map::model::date::Date;
 /// use alliance_map::model::territory::{Territories, where_is};
 ///
-/// let world = World::load_bundled().expect("bundled world");
-/// let territories = Territories::bundled().expect("bundled territories");
+/// let world = World::load_bundled()?;
+/// let territories = Territories::bundled().map_err(|error| error.to_string())?;
 /// let simferopol = (34.10, 44.95);
-/// let in_2012 = where_is(&world, territories, simferopol.0, simferopol.1, "2012-05-15".parse().unwrap());
+/// let in_2012 = where_is(&world, territories, simferopol.0, simferopol.1, "2012-05-15".parse()?);
 /// assert_eq!(in_2012.country.as_deref(), Some("UKR"));
 /// assert!(in_2012.territory.is_none());
-/// let in_2020 = where_is(&world, territories, simferopol.0, simferopol.1, Date::new(2020, 1, 1).unwrap());
-/// let crimea = in_2020.territory.expect("Crimea is contested in 2020");
+/// let in_2020 = where_is(&world, territories, simferopol.0, simferopol.1, Date::new(2020, 1, 1).ok_or("a real date")?);
+/// let crimea = in_2020.territory.ok_or("Crimea is contested in 2020")?;
 /// assert_eq!((crimea.id.as_str(), crimea.controlled_by.as_str()), ("crimea", "RUS"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn where_is(
     world: &World,
