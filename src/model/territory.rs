@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::date::Date;
 use super::mesh::ShapeMesh;
 use super::polygon::{BoundingBox, Polygon};
-use super::world::{Detail, World, polygons_from_rings};
+use super::world::{Detail, Outline, World, polygons_from_rings};
 
 const BUNDLED_TERRITORIES: &str = include_str!("../../assets/territories.json");
 const BUNDLED_PATH: &str = "assets/territories.json";
@@ -93,10 +93,7 @@ pub struct Territory {
     label_point: [f64; 2],
     outline_source: Option<String>,
     periods: Vec<Period>,
-    fine: Vec<Polygon>,
-    coarse: Vec<Polygon>,
-    fine_mesh: ShapeMesh,
-    coarse_mesh: ShapeMesh,
+    outline: Outline,
     bbox: BoundingBox,
 }
 
@@ -125,7 +122,7 @@ impl Territory {
     }
     /// Whether the territory has an outline; without one it is a labelled point.
     pub fn has_outline(&self) -> bool {
-        !self.fine.is_empty()
+        !self.outline.polygons(Detail::Fine).is_empty()
     }
     /// Its periods in time order.
     pub fn periods(&self) -> &[Period] {
@@ -151,17 +148,11 @@ impl Territory {
         since
     }
     pub fn polygons(&self, detail: Detail) -> &[Polygon] {
-        match detail {
-            Detail::Fine => &self.fine,
-            Detail::Coarse => &self.coarse,
-        }
+        self.outline.polygons(detail)
     }
     /// The triangulated outline in Mercator space, empty for a territory without an outline.
     pub fn mesh(&self, detail: Detail) -> &ShapeMesh {
-        match detail {
-            Detail::Fine => &self.fine_mesh,
-            Detail::Coarse => &self.coarse_mesh,
-        }
+        self.outline.mesh(detail)
     }
     /// Extent of the full-detail outline (the label point alone without one), in degrees.
     pub fn bbox(&self) -> &BoundingBox {
@@ -169,7 +160,10 @@ impl Territory {
     }
     /// Whether the 1:50m outline contains the place.
     pub fn contains(&self, lon: f64, lat: f64) -> bool {
-        self.fine.iter().any(|polygon| polygon.contains(lon, lat))
+        self.outline
+            .polygons(Detail::Fine)
+            .iter()
+            .any(|polygon| polygon.contains(lon, lat))
     }
 }
 
@@ -257,10 +251,7 @@ impl Territories {
                 label_point: record.label,
                 outline_source: record.outline_source,
                 periods: record.periods,
-                fine,
-                coarse,
-                fine_mesh,
-                coarse_mesh,
+                outline: Outline::new(fine, fine_mesh, coarse, coarse_mesh),
                 bbox,
             });
         }

@@ -68,16 +68,51 @@ pub struct Capital {
     pub lat: f64,
 }
 
+/// A shape at both levels of detail: its polygons and their triangulated meshes. Countries
+/// and contested territories are both drawn and hit-tested through it.
+#[derive(Clone, Debug)]
+pub struct Outline {
+    fine: Vec<Polygon>,
+    coarse: Vec<Polygon>,
+    fine_mesh: ShapeMesh,
+    coarse_mesh: ShapeMesh,
+}
+
+impl Outline {
+    pub fn new(
+        fine: Vec<Polygon>,
+        fine_mesh: ShapeMesh,
+        coarse: Vec<Polygon>,
+        coarse_mesh: ShapeMesh,
+    ) -> Self {
+        Self {
+            fine,
+            coarse,
+            fine_mesh,
+            coarse_mesh,
+        }
+    }
+    pub fn polygons(&self, detail: Detail) -> &[Polygon] {
+        match detail {
+            Detail::Fine => &self.fine,
+            Detail::Coarse => &self.coarse,
+        }
+    }
+    pub fn mesh(&self, detail: Detail) -> &ShapeMesh {
+        match detail {
+            Detail::Fine => &self.fine_mesh,
+            Detail::Coarse => &self.coarse_mesh,
+        }
+    }
+}
+
 /// A country (or territory) of Natural Earth's admin-0 layer with its table row.
 #[derive(Debug)]
 pub struct Country {
     id: CountryId,
     record: CountryRecord,
     capital: Option<Capital>,
-    fine: Vec<Polygon>,
-    coarse: Vec<Polygon>,
-    fine_mesh: ShapeMesh,
-    coarse_mesh: ShapeMesh,
+    outline: Outline,
     bbox: BoundingBox,
     label_point: LonLat,
     area: f64,
@@ -117,16 +152,10 @@ impl Country {
         &self.record.borders
     }
     pub fn polygons(&self, detail: Detail) -> &[Polygon] {
-        match detail {
-            Detail::Fine => &self.fine,
-            Detail::Coarse => &self.coarse,
-        }
+        self.outline.polygons(detail)
     }
     pub fn mesh(&self, detail: Detail) -> &ShapeMesh {
-        match detail {
-            Detail::Fine => &self.fine_mesh,
-            Detail::Coarse => &self.coarse_mesh,
-        }
+        self.outline.mesh(detail)
     }
     /// Extent of the full-detail boundaries in degrees.
     pub fn bbox(&self) -> &BoundingBox {
@@ -160,10 +189,7 @@ impl Country {
         coarse: Option<PreparedShape>,
     ) -> Self {
         // Small states missing at 1:110m keep their 1:50m shape at every zoom.
-        let (coarse, coarse_mesh) = match coarse {
-            Some(coarse) => (coarse.polygons, coarse.mesh),
-            None => (shape.polygons.clone(), shape.mesh.clone()),
-        };
+        let coarse = coarse.unwrap_or_else(|| shape.clone());
         let bbox = shape
             .polygons
             .iter()
@@ -181,10 +207,7 @@ impl Country {
             id,
             record,
             capital,
-            fine: shape.polygons,
-            coarse,
-            fine_mesh: shape.mesh,
-            coarse_mesh,
+            outline: Outline::new(shape.polygons, shape.mesh, coarse.polygons, coarse.mesh),
             bbox,
             label_point,
             area,
@@ -280,7 +303,7 @@ impl World {
         let hit_index = HitIndex::build(
             countries
                 .iter()
-                .map(|country| (country.id, country.fine.as_slice())),
+                .map(|country| (country.id, country.polygons(Detail::Fine))),
         );
         Ok(World {
             countries,
@@ -311,7 +334,7 @@ impl World {
         }
         let lon = (lon + 180.0).rem_euclid(360.0) - 180.0;
         self.hit_index
-            .country_at(lon, lat, |id| self.country(id).fine.as_slice())
+            .country_at(lon, lat, |id| self.country(id).polygons(Detail::Fine))
             .map(|id| self.country(id))
     }
 
@@ -319,7 +342,7 @@ impl World {
     pub fn country_at_scanning_every_country(&self, lon: f64, lat: f64) -> Option<&Country> {
         self.countries.iter().find(|country| {
             country
-                .fine
+                .polygons(Detail::Fine)
                 .iter()
                 .any(|polygon| polygon.contains_scanning_every_edge(lon, lat))
         })
@@ -331,7 +354,7 @@ impl World {
             adjacency::land_neighbours(
                 self.countries
                     .iter()
-                    .map(|country| (country.id, country.fine.as_slice())),
+                    .map(|country| (country.id, country.polygons(Detail::Fine))),
                 self.countries.len(),
             )
         });
@@ -362,6 +385,7 @@ fn capital_from_record(record: &CapitalRecord) -> Capital {
 }
 
 /// One feature of a boundary file after validation and triangulation.
+#[derive(Clone)]
 struct PreparedShape {
     iso_a3: String,
     name: String,
