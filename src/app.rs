@@ -3,6 +3,7 @@
 
 mod files;
 mod panels;
+mod views;
 
 use std::sync::{Arc, LazyLock};
 
@@ -384,6 +385,11 @@ impl App {
             Action::ResetView => self.fit_opening_view(),
             Action::ResetAll => self.reset_all(),
             Action::ShowOpenDialog => self.file_dialog.show(),
+            Action::AskSavePath(target) => self.file_dialog.show_save(target),
+            Action::ExportFigure(path) => {
+                self.export_figure(path, ctx.theme() == egui::Theme::Dark)
+            }
+            Action::SaveView(path) => self.save_view(path, ctx.theme() == egui::Theme::Dark),
             Action::OpenFiles(paths) => self.open_paths(paths),
             Action::OpenBundledScenario => match Scenario::load_bundled(&self.world) {
                 Ok(scenario) => self.set_scenario(Arc::new(scenario)),

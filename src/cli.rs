@@ -346,6 +346,14 @@ pub fn check(world: &World, files: &[PathBuf], out: &mut dyn Write) -> io::Resul
                     thousands(overlay.warning_count())
                 )?;
             }
+            Ok(Opened::View { view, .. }) => {
+                writeln!(
+                    out,
+                    "{name}: valid view file ({} scenario, {})",
+                    escaped(&view.scenario),
+                    view.date
+                )?;
+            }
             Ok(Opened::Article { text, .. }) => {
                 writeln!(
                     out,

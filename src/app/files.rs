@@ -92,6 +92,11 @@ impl App {
                 self.state.remember_file(path);
                 self.report_opened(summary, &warnings, count);
             }
+            Ok(Opened::View { view, scenario }) => {
+                if self.open_view(&path, view, scenario.map(|s| *s)) {
+                    self.state.remember_file(path);
+                }
+            }
             Ok(Opened::Article { path, text }) => {
                 self.opened_article = Some(OpenedArticle {
                     path: path.clone(),

@@ -51,9 +51,24 @@ pub enum Action {
     ResetView,
     ResetAll,
     ShowOpenDialog,
+    /// Asks the reader where to save a figure or a view; the answer comes back as
+    /// [`Action::ExportFigure`] or [`Action::SaveView`]. One action, so that how the app asks
+    /// (its own dialog, or the desktop's) can change without touching who asks.
+    AskSavePath(SaveTarget),
+    /// Writes the current view as a figure, SVG or PNG by the path's extension.
+    ExportFigure(PathBuf),
+    /// Writes the current view as a view file.
+    SaveView(PathBuf),
     OpenFiles(Vec<PathBuf>),
     OpenBundledScenario,
     DismissMessage(usize),
+}
+
+/// What the app is asked to save.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveTarget {
+    Figure,
+    View,
 }
 
 /// What the reader has picked on the map or in a panel.

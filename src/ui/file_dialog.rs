@@ -1,17 +1,19 @@
-//! File > Open: a small in-app file browser, so opening works the same on every desktop,
-//! with or without a desktop portal.
+//! File > Open, Export figure and Save view: a small in-app file browser, so opening and
+//! saving work the same on every desktop, with or without a desktop portal.
 
 use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
 
-use super::actions::Action;
+use super::actions::{Action, SaveTarget};
 
 /// Extensions of the files alliance-map opens.
 const OPENABLE: [&str; 5] = ["json", "geojson", "txt", "md", "markdown"];
 
 pub struct FileDialog {
     pub open: bool,
+    /// What is being saved; `None` while opening.
+    saving: Option<SaveTarget>,
     directory: PathBuf,
     path_text: String,
     entries: Vec<(String, bool)>,
@@ -23,6 +25,7 @@ impl Default for FileDialog {
         let directory = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         let mut dialog = Self {
             open: false,
+            saving: None,
             directory,
             path_text: String::new(),
             entries: Vec::new(),
@@ -36,7 +39,30 @@ impl Default for FileDialog {
 impl FileDialog {
     pub fn show(&mut self) {
         self.open = true;
+        self.saving = None;
+        self.path_text.clear();
         self.refresh();
+    }
+
+    /// Opens the dialog to choose where to save, with a name to start from.
+    pub fn show_save(&mut self, target: SaveTarget) {
+        self.open = true;
+        self.saving = Some(target);
+        self.path_text = match target {
+            SaveTarget::Figure => "figure.png",
+            SaveTarget::View => "view.json",
+        }
+        .into();
+        self.refresh();
+    }
+
+    /// The extensions the dialog lists, besides folders.
+    fn listed(&self) -> &'static [&'static str] {
+        match self.saving {
+            None => &OPENABLE,
+            Some(SaveTarget::Figure) => &["svg", "png"],
+            Some(SaveTarget::View) => &["json"],
+        }
     }
 
     fn enter(&mut self, directory: PathBuf) {
@@ -56,7 +82,7 @@ impl FileDialog {
                         continue;
                     }
                     let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
-                    if is_dir || is_openable(Path::new(&name)) {
+                    if is_dir || has_extension(Path::new(&name), self.listed()) {
                         self.entries.push((name, is_dir));
                     }
                 }
@@ -72,10 +98,43 @@ impl FileDialog {
     }
 }
 
-fn is_openable(path: &Path) -> bool {
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .map(|e| e.to_string_lossy().to_lowercase())
-        .is_some_and(|e| OPENABLE.contains(&e.as_str()))
+        .is_some_and(|e| extensions.contains(&e.as_str()))
+}
+
+/// The dialog's title, hint, the label of its name field and its button.
+fn wording(saving: Option<SaveTarget>) -> [&'static str; 4] {
+    match saving {
+        None => [
+            "Open a file",
+            "A scenario (.json), a GeoJSON overlay (.geojson, .json) or an article (.txt, .md)",
+            "File name",
+            "Open",
+        ],
+        Some(SaveTarget::Figure) => [
+            "Export figure",
+            "The map as it is now, with its title, date, legend, scale bar and credits: .png or .svg",
+            "Save as",
+            "Save",
+        ],
+        Some(SaveTarget::View) => [
+            "Save view",
+            "The scenario, date, area, layers, theme and selection, as a view file (.json)",
+            "Save as",
+            "Save",
+        ],
+    }
+}
+
+/// What choosing `path` asks the App to do.
+fn chosen_action(saving: Option<SaveTarget>, path: PathBuf) -> Action {
+    match saving {
+        None => Action::OpenFiles(vec![path]),
+        Some(SaveTarget::Figure) => Action::ExportFigure(path),
+        Some(SaveTarget::View) => Action::SaveView(path),
+    }
 }
 
 pub fn file_dialog_ui(ctx: &egui::Context, dialog: &mut FileDialog, actions: &mut Vec<Action>) {
@@ -85,14 +144,12 @@ pub fn file_dialog_ui(ctx: &egui::Context, dialog: &mut FileDialog, actions: &mu
     let mut open = dialog.open;
     let mut chosen: Option<PathBuf> = None;
     let mut enter: Option<PathBuf> = None;
-    egui::Window::new("Open a file")
+    let [title, hint, field, button] = wording(dialog.saving);
+    egui::Window::new(title)
         .open(&mut open)
         .default_size([520.0, 420.0])
         .show(ctx, |ui: &mut Ui| {
-            ui.label(
-                RichText::new("A scenario (.json), a GeoJSON overlay (.geojson, .json) or an article (.txt, .md)")
-                    .weak(),
-            );
+            ui.label(RichText::new(hint).weak());
             ui.horizontal(|ui| {
                 if ui.button("Up").clicked()
                     && let Some(parent) = dialog.directory.parent()
@@ -104,33 +161,40 @@ pub fn file_dialog_ui(ctx: &egui::Context, dialog: &mut FileDialog, actions: &mu
             if let Some(error) = &dialog.listing_error {
                 ui.colored_label(ui.visuals().warn_fg_color, error);
             }
-            egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
-                for (name, is_dir) in &dialog.entries {
-                    let label = if *is_dir { format!("{name}/") } else { name.clone() };
-                    let response = ui.selectable_label(dialog.path_text == *name, label);
-                    if response.double_clicked() {
-                        if *is_dir {
-                            enter = Some(dialog.directory.join(name));
+            egui::ScrollArea::vertical()
+                .max_height(260.0)
+                .show(ui, |ui| {
+                    for (name, is_dir) in &dialog.entries {
+                        let label = if *is_dir {
+                            format!("{name}/")
                         } else {
-                            chosen = Some(dialog.directory.join(name));
-                        }
-                    } else if response.clicked() {
-                        if *is_dir {
-                            enter = Some(dialog.directory.join(name));
-                        } else {
-                            dialog.path_text = name.clone();
+                            name.clone()
+                        };
+                        let response = ui.selectable_label(dialog.path_text == *name, label);
+                        if response.double_clicked() {
+                            if *is_dir {
+                                enter = Some(dialog.directory.join(name));
+                            } else {
+                                chosen = Some(dialog.directory.join(name));
+                            }
+                        } else if response.clicked() {
+                            if *is_dir {
+                                enter = Some(dialog.directory.join(name));
+                            } else {
+                                dialog.path_text = name.clone();
+                            }
                         }
                     }
-                }
-            });
+                });
             ui.separator();
             ui.horizontal(|ui| {
-                let label = ui.label("File");
+                let label = ui.label(field);
                 let response = ui
                     .add(egui::TextEdit::singleline(&mut dialog.path_text).desired_width(320.0))
                     .labelled_by(label.id);
-                let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if (ui.button("Open").clicked() || entered) && !dialog.path_text.trim().is_empty() {
+                let entered =
+                    response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if (ui.button(button).clicked() || entered) && !dialog.path_text.trim().is_empty() {
                     chosen = Some(dialog.directory.join(dialog.path_text.trim()));
                 }
             });
@@ -143,7 +207,7 @@ pub fn file_dialog_ui(ctx: &egui::Context, dialog: &mut FileDialog, actions: &mu
             dialog.enter(path);
             dialog.path_text.clear();
         } else {
-            actions.push(Action::OpenFiles(vec![path]));
+            actions.push(chosen_action(dialog.saving, path));
             open = false;
         }
     }

@@ -3,7 +3,7 @@
 use egui::{Key, RichText, Sense, Ui, vec2};
 
 use super::PanelContext;
-use super::actions::Action;
+use super::actions::{Action, SaveTarget};
 use super::state::{DateChoice, ThemeChoice};
 use crate::model::date::Date;
 use crate::model::search::{Suggestion, Target};
@@ -57,6 +57,13 @@ fn menus_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) 
         });
         if ui.button("Open the bundled scenario").clicked() {
             actions.push(Action::OpenBundledScenario);
+        }
+        ui.separator();
+        if ui.button("Export figure…").clicked() {
+            actions.push(Action::AskSavePath(SaveTarget::Figure));
+        }
+        if ui.button("Save view…").clicked() {
+            actions.push(Action::AskSavePath(SaveTarget::View));
         }
     });
     ui.menu_button("View", |ui| {

@@ -6,6 +6,8 @@ mod cartography;
 mod cli;
 /// Corrections to the bundled scenario and country table, each failing on the old data.
 mod corrections;
+/// Figures (`render` to SVG and PNG) and view files, on the command line and in the app.
+mod figures;
 /// Opening files: the bad-input corpus, drag and drop, the size limit.
 mod files;
 /// Where tests find the bad-input corpus and make temporary files.
