@@ -5,13 +5,14 @@ use egui::{Rect, pos2, vec2};
 
 use crate::layers::LayerId;
 use crate::map::navigation::scale_bar;
+use crate::model::scenario::Status;
 use crate::render::patterns::Pattern;
 use crate::render::style::*;
 use crate::render::view::MercatorView;
 use crate::ui::legend::layer_label;
 
 use super::FigureSpec;
-use super::map_items::status_paint;
+use super::map_items::member_paint;
 use super::scene::{Anchor, Item, LegendEntry, Line, Paint, PaperPoint, Text};
 use super::text::{text_width_px, wrap};
 
@@ -167,10 +168,21 @@ fn swatch_items(
     match layer {
         LayerId::Group(index) => {
             let group = &spec.layers.groups[index];
-            let (paints, outline) = status_paint(group.kind, palette.group_color(group));
+            let paint = member_paint(group.kind, Status::Member, palette.group_color(group));
             let mut items = vec![rect_area(rect, land, None)];
-            items.extend(paints.into_iter().map(|paint| rect_area(rect, paint, None)));
-            items.extend(outline.map(|line| rect_area(rect.shrink(0.8), Paint::None, Some(line))));
+            items.extend(
+                paint
+                    .fill
+                    .map(|fill| rect_area(rect, Paint::Solid(fill), None)),
+            );
+            if paint.pattern != Paint::None {
+                items.push(rect_area(rect, paint.pattern, None));
+            }
+            items.extend(
+                paint
+                    .outline
+                    .map(|line| rect_area(rect.shrink(0.8), Paint::None, Some(line))),
+            );
             items
         }
         LayerId::Neighbours => vec![rect_area(

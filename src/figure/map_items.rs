@@ -112,8 +112,32 @@ pub fn map_items(
     items
 }
 
-/// One group's members as the map draws them for their status: a fill with the members'
-/// borders over it, and a pattern with the status's outline; at most two areas a member.
+/// How a member with one status is drawn: a solid fill (drawn with the members' borders over
+/// it), a pattern and an outline. Read from the app's single source, [`status_look`], here
+/// only, so the figure follows the map's symbology whatever it becomes.
+pub struct MemberPaint {
+    pub fill: Option<egui::Color32>,
+    pub pattern: Paint,
+    pub outline: Option<Line>,
+}
+
+pub fn member_paint(kind: GroupKind, status: Status, color: egui::Color32) -> MemberPaint {
+    let look = status_look(kind, status, color);
+    MemberPaint {
+        fill: look.fill,
+        pattern: look
+            .pattern
+            .map_or(Paint::None, |p| Paint::Pattern(p, color)),
+        outline: look.dash.map(|dash| Line {
+            color,
+            width_px: GROUP_OUTLINE_WIDTH_PX,
+            dash,
+        }),
+    }
+}
+
+/// One group's members as the map draws them for their status: at most two areas a
+/// member, its fill with the members' borders, and its pattern with its outline.
 fn group_items(
     spec: &FigureSpec<'_>,
     view: &MercatorView,
@@ -122,8 +146,8 @@ fn group_items(
     items: &mut Vec<MapItem>,
 ) {
     for &(country, status) in &group.countries {
-        let look = status_look(group.kind, status, color);
-        if let Some(fill) = look.fill {
+        let paint = member_paint(group.kind, status, color);
+        if let Some(fill) = paint.fill {
             let border = Line::solid(MEMBER_BORDER_WIDTH_PX, MEMBER_BORDER_COLOR);
             items.extend(country_area(
                 spec,
@@ -133,31 +157,16 @@ fn group_items(
                 Some(border),
             ));
         }
-        let outline = look.dash.map(|dash| Line {
-            color,
-            width_px: GROUP_OUTLINE_WIDTH_PX,
-            dash,
-        });
-        let pattern = look
-            .pattern
-            .map_or(Paint::None, |p| Paint::Pattern(p, color));
-        if pattern != Paint::None || outline.is_some() {
-            items.extend(country_area(spec, view, country, pattern, outline));
+        if paint.pattern != Paint::None || paint.outline.is_some() {
+            items.extend(country_area(
+                spec,
+                view,
+                country,
+                paint.pattern,
+                paint.outline,
+            ));
         }
     }
-}
-
-/// A group's member swatch for the legend, from the same look as the map.
-pub fn status_paint(kind: GroupKind, color: egui::Color32) -> (Vec<Paint>, Option<Line>) {
-    let look = status_look(kind, Status::Member, color);
-    let mut paints: Vec<Paint> = look.fill.map(Paint::Solid).into_iter().collect();
-    paints.extend(look.pattern.map(|p| Paint::Pattern(p, color)));
-    let line = look.dash.map(|dash| Line {
-        color,
-        width_px: GROUP_OUTLINE_WIDTH_PX,
-        dash,
-    });
-    (paints, line)
 }
 
 fn territory_items(spec: &FigureSpec<'_>, view: &MercatorView, items: &mut Vec<MapItem>) {

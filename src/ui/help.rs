@@ -40,6 +40,7 @@ pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
             ("Double-click", "Zoom in (Shift+double-click: out)"),
             ("+ and -", "Zoom in and out"),
             ("Home", "Fit the article's countries"),
+            ("Ctrl+E", "Export the view as a figure (PNG or SVG)"),
         ] {
             ui.label(keys);
             ui.label(what);

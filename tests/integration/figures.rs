@@ -332,7 +332,11 @@ fn render_refuses_to_write_over_its_view_file_or_an_unknown_format() {
     write(&view, &text);
     let output = render(&["--view", utf8(&view), "-o", utf8(&view)]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    assert!(stderr(&output).contains("one of the files read"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("one of the files read"),
+        "{}",
+        stderr(&output)
+    );
     assert_eq!(std::fs::read_to_string(&view).ok(), Some(text));
     let output = render(&["-o", utf8(&directory.path().join("a.gif"))]);
     assert_eq!(output.status.code(), Some(1));
