@@ -123,23 +123,11 @@ pub fn header_items(
 pub fn footer_items(footer: &Footer, top_px: f32, ink: egui::Color32) -> Vec<PaperItem> {
     let mut items = Vec::new();
     let mut baseline = top_px + FIGURE_MARGIN_PX / 2.0;
-    for line in &footer.caption {
-        baseline += line_height(FIGURE_CAPTION_FONT_SIZE);
-        items.push(text(
-            [FIGURE_MARGIN_PX, baseline],
-            line,
-            FIGURE_CAPTION_FONT_SIZE,
-            ink,
-        ));
-    }
-    for line in &footer.credits {
-        baseline += line_height(FIGURE_CREDIT_FONT_SIZE);
-        items.push(text(
-            [FIGURE_MARGIN_PX, baseline],
-            line,
-            FIGURE_CREDIT_FONT_SIZE,
-            ink,
-        ));
+    let caption = footer.caption.iter().map(|l| (l, FIGURE_CAPTION_FONT_SIZE));
+    let credits = footer.credits.iter().map(|l| (l, FIGURE_CREDIT_FONT_SIZE));
+    for (line, size) in caption.chain(credits) {
+        baseline += line_height(size);
+        items.push(text([FIGURE_MARGIN_PX, baseline], line, size, ink));
     }
     items
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::World;
 use super::date::Date;
 use super::files::{self, ReadError};
-use super::json::message_without_position;
+use super::json::{JsonError, from_str_with_path};
 use super::mercator::MAX_LATITUDE;
 use super::scenario::{BUNDLED_SCENARIO_PATH, Scenario};
 
@@ -75,14 +75,8 @@ pub enum ViewSelection {
 pub enum ViewFileError {
     #[error(transparent)]
     Read(#[from] ReadError),
-    #[error("{file}: {path}: {message} (line {line}, column {column})")]
-    Json {
-        file: PathBuf,
-        path: String,
-        message: String,
-        line: usize,
-        column: usize,
-    },
+    #[error("{file}: {error}")]
+    Json { file: PathBuf, error: JsonError },
     #[error("{file}: not a view file: `format` is '{format}', expected '{VIEW_FORMAT}'")]
     Format { file: PathBuf, format: String },
     #[error(
@@ -126,25 +120,9 @@ impl ViewFile {
     /// Parses view file text, refusing what does not fit the format with the JSON path.
     pub fn parse(path: &Path, text: &str) -> Result<ViewFile, ViewFileError> {
         let file = || path.to_path_buf();
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        let view: ViewFile =
-            serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-                let json_path = format!("$.{}", error.path()).replace("$..", "$.");
-                let inner = error.into_inner();
-                ViewFileError::Json {
-                    file: file(),
-                    path: json_path.trim_end_matches('.').to_string(),
-                    message: message_without_position(&inner),
-                    line: inner.line(),
-                    column: inner.column(),
-                }
-            })?;
-        deserializer.end().map_err(|error| ViewFileError::Json {
+        let view: ViewFile = from_str_with_path(text).map_err(|error| ViewFileError::Json {
             file: file(),
-            path: "$".into(),
-            message: message_without_position(&error),
-            line: error.line(),
-            column: error.column(),
+            error,
         })?;
         if view.format != VIEW_FORMAT {
             return Err(ViewFileError::Format {

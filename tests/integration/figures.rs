@@ -5,7 +5,6 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::process::Output;
-use std::time::{Duration, Instant};
 
 use alliance_map::App;
 use alliance_map::figure::{FigureSpec, Scene, build_scene, png};
@@ -24,7 +23,8 @@ use egui_kittest::kittest::Queryable;
 use resvg::tiny_skia::Pixmap;
 
 use crate::fixtures::{run_binary, temp_dir, utf8, write};
-use crate::ui::{click_at, shared, ui_harness};
+use crate::scenario::{bundled, date};
+use crate::ui::{click_at, shared, ui_harness, wait_for_files};
 use crate::world::world;
 
 fn stderr(output: &Output) -> String {
@@ -36,17 +36,7 @@ fn render(args: &[&str]) -> Output {
 }
 
 fn article_date() -> Date {
-    match "2012-05-15".parse() {
-        Ok(date) => date,
-        Err(error) => panic!("{error}"),
-    }
-}
-
-fn bundled() -> Scenario {
-    match Scenario::load_bundled(world()) {
-        Ok(scenario) => scenario,
-        Err(error) => panic!("{error}"),
-    }
+    date("2012-05-15")
 }
 
 /// The scene `render --as-of 2012-05-15` draws with every other option left out.
@@ -347,16 +337,6 @@ fn render_refuses_to_write_over_its_view_file_or_an_unknown_format() {
     );
     let output = render(&["--scale", "3", "-o", "a.png"]);
     assert_eq!(output.status.code(), Some(2), "a usage error");
-}
-
-fn wait_for_files(harness: &mut Harness<'_, App>) {
-    harness.step();
-    let started = Instant::now();
-    while harness.state().is_loading() && started.elapsed() < Duration::from_secs(20) {
-        std::thread::sleep(Duration::from_millis(10));
-        harness.step();
-    }
-    harness.run();
 }
 
 /// Chooses a File menu entry, writes `path` in the dialog it opens and presses its button.

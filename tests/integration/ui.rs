@@ -65,6 +65,17 @@ fn selected_codes(harness: &Harness<'_, App>) -> Vec<String> {
     codes
 }
 
+/// Steps the app until the files it is reading are taken in (20 s at most), then settles.
+pub fn wait_for_files(harness: &mut Harness<'_, App>) {
+    harness.step();
+    let started = std::time::Instant::now();
+    while harness.state().is_loading() && started.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+}
+
 pub fn click_at(harness: &mut Harness<'_, App>, pos: Pos2) {
     harness.event(Event::PointerMoved(pos));
     harness.run();
