@@ -8,7 +8,7 @@ use crate::model::mesh::ShapeMesh;
 use crate::model::scenario::{GroupKind, Status};
 use crate::model::{CountryId, World};
 use crate::render::countries::Dash;
-use crate::render::plugins::{label_order, status_look, tension_dash};
+use crate::render::plugins::{PRIORITY_LABEL_SHIFTS, label_order, status_look, tension_dash};
 use crate::render::style::*;
 use crate::render::territories::territory_patterns;
 use crate::render::view::MercatorView;
@@ -293,14 +293,28 @@ fn label_items(
             text_width_px(country.name(), LABEL_FONT_SIZE),
             LABEL_FONT_SIZE * 1.2,
         );
-        let rect = egui::Rect::from_center_size(anchor, size).expand(2.0);
-        let fits = priority.contains(&id) || size.x <= widest_part_px(spec.world, id, view) * 0.9;
-        if !fits || !screen.contains_rect(rect) || taken.iter().any(|t| t.intersects(rect)) {
+        let centered = egui::Rect::from_center_size(anchor, size).expand(2.0);
+        let is_priority = priority.contains(&id);
+        if !is_priority && size.x > widest_part_px(spec.world, id, view) * 0.9 {
             continue;
         }
+        // The article's countries may move their name just off a marker or a neighbour's
+        // name, by the same steps as on the app's map, rather than lose it.
+        let shifts: &[egui::Vec2] = if is_priority {
+            &PRIORITY_LABEL_SHIFTS
+        } else {
+            &[egui::Vec2::ZERO]
+        };
+        let Some(rect) = shifts
+            .iter()
+            .map(|shift| centered.translate(*shift * centered.size()))
+            .find(|rect| screen.contains_rect(*rect) && !taken.iter().any(|t| t.intersects(*rect)))
+        else {
+            continue;
+        };
         taken.push(rect);
         items.push(Item::Text(Text {
-            at: view.screen_to_mercator(anchor + egui::vec2(0.0, LABEL_FONT_SIZE * 0.35)),
+            at: view.screen_to_mercator(rect.center() + egui::vec2(0.0, LABEL_FONT_SIZE * 0.35)),
             text: country.name().to_string(),
             size_px: LABEL_FONT_SIZE,
             color: palette.label,

@@ -1,9 +1,9 @@
 //! Text measure for laying out a figure without a font engine: a width estimate on the
 //! generous side for the figure's font (Ubuntu Light), and wrapping by it.
 
-/// Ubuntu Light's average advance is about half its size; a little more keeps estimated
-/// boxes round the real text.
-const AVERAGE_ADVANCE_EM: f32 = 0.5;
+/// Ubuntu Light's average advance is about half its size; DejaVu Sans, which viewers without
+/// Ubuntu often fall back to, is wider: boxes sized for it hold the text in either.
+const AVERAGE_ADVANCE_EM: f32 = 0.56;
 
 /// The estimated width of `text` at `size_px`.
 pub fn text_width_px(text: &str, size_px: f32) -> f32 {

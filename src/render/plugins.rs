@@ -431,7 +431,7 @@ pub fn label_order(world: &World, priority: &[CountryId]) -> Vec<CountryId> {
 /// Where an article country's name may go, in units of its own size, when its middle is taken.
 /// Only places where the name still touches the country count, so a
 /// name never reads as its neighbour's.
-const PRIORITY_LABEL_SHIFTS: [egui::Vec2; 13] = [
+pub(crate) const PRIORITY_LABEL_SHIFTS: [egui::Vec2; 13] = [
     egui::vec2(0.0, 0.0),
     egui::vec2(0.0, -0.9),
     egui::vec2(0.0, 0.9),
