@@ -40,7 +40,6 @@ impl Line {
 pub enum Anchor {
     Start,
     Middle,
-    End,
 }
 
 /// A line of text; `at` is the start, middle or end of its baseline.
@@ -109,19 +108,4 @@ pub struct Scene {
     pub credits: Vec<String>,
     /// The selected excerpt with its paragraph number.
     pub caption: Option<String>,
-}
-
-impl Scene {
-    /// Every text of the figure, on the map and on the paper.
-    pub fn texts(&self) -> impl Iterator<Item = &str> {
-        let map = self.map.iter().filter_map(|item| match item {
-            Item::Text(text) => Some(text.text.as_str()),
-            _ => None,
-        });
-        let paper = self.paper_items.iter().filter_map(|item| match item {
-            Item::Text(text) => Some(text.text.as_str()),
-            _ => None,
-        });
-        map.chain(paper)
-    }
 }

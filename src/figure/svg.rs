@@ -190,7 +190,6 @@ impl SvgWriter {
         let anchor = match text.anchor {
             Anchor::Start => "start",
             Anchor::Middle => "middle",
-            Anchor::End => "end",
         };
         let halo = text.halo.map_or(String::new(), |halo| {
             format!(

@@ -144,6 +144,13 @@ fn render_writes_an_svg_with_the_date_and_credits_as_text_and_a_path_per_country
     // One area per country drawn, and at most two more for a group member's fill and
     // pattern: hundreds of paths, not the thousands of triangles of a mesh.
     let scene = default_scene(&bundled());
+    assert_eq!(scene.date_line, "Map as of 15 May 2012");
+    assert!(
+        scene
+            .credits
+            .iter()
+            .any(|c| c.starts_with("Boundaries: Natural Earth"))
+    );
     let areas = scene
         .map
         .iter()
