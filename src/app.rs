@@ -1,6 +1,7 @@
 //! The application: owns the world, the scenario, the map component, the UI state and what the
 //! reader opened; draws each frame and applies the actions the frame produced.
 
+mod editing;
 mod files;
 mod panels;
 
@@ -25,6 +26,7 @@ use crate::ui::keyboard::keyboard_actions;
 use crate::ui::legend::layer_state_key;
 use crate::ui::messages::{Level, Message, toasts_ui};
 use crate::ui::reader::{ReaderFind, reader_find_id};
+use crate::ui::save_dialogs::save_dialogs_ui;
 use crate::ui::state::{DateChoice, STORAGE_KEY, ThemeChoice};
 use crate::ui::top_bar::{SUGGESTIONS, SearchState, search_box_id};
 use crate::ui::{Action, OpenedArticle, OverlayEntry, Selection, UiState};
@@ -79,6 +81,7 @@ pub struct App {
     reader_find: ReaderFind,
     /// The window's inner size in the last frame, saved so that the next launch opens alike.
     window_size: Option<[f32; 2]>,
+    edit: editing::EditSession,
 }
 
 /// The most matches the reader's find box marks.
@@ -146,6 +149,7 @@ impl App {
             territories,
             reader_find: ReaderFind::default(),
             window_size: None,
+            edit: editing::EditSession::default(),
         };
         if let Some(problem) = territories_problem {
             app.messages.push(Message::new(Level::Error, problem));
@@ -265,6 +269,7 @@ impl App {
             ctx.set_theme(self.state.theme.preference());
             self.applied_theme = Some(self.state.theme);
         }
+        self.guard_close(&ctx);
         self.receive_opened_files(&ctx);
         self.receive_dropped_files(&ctx);
 
@@ -272,6 +277,7 @@ impl App {
         let palette = Palette::for_theme(ui.visuals().dark_mode);
         self.panels_ui(ui, palette, &mut actions);
         file_dialog_ui(&ctx, &mut self.file_dialog, &mut actions);
+        save_dialogs_ui(&ctx, &mut self.edit.dialogs, &mut actions);
         let map_context = MapContext {
             world: &self.world,
             scenario: &self.scenario,
@@ -284,6 +290,7 @@ impl App {
             label_order: &self.index.label_order,
             article_countries: &self.index.article_countries,
             territories: self.territories,
+            picking: self.is_picking(),
         };
         let map = &mut self.map;
         egui::CentralPanel::no_frame().show(ui, |ui| {
@@ -385,17 +392,22 @@ impl App {
             Action::ResetAll => self.reset_all(),
             Action::ShowOpenDialog => self.file_dialog.show(),
             Action::OpenFiles(paths) => self.open_paths(paths),
-            Action::OpenBundledScenario => match Scenario::load_bundled(&self.world) {
-                Ok(scenario) => self.set_scenario(Arc::new(scenario)),
-                Err(error) => self
-                    .messages
-                    .push(Message::new(Level::Error, error.to_string())),
-            },
+            Action::OpenBundledScenario => {
+                if self.may_replace_scenario() {
+                    match Scenario::load_bundled(&self.world) {
+                        Ok(scenario) => self.set_scenario(Arc::new(scenario)),
+                        Err(error) => self
+                            .messages
+                            .push(Message::new(Level::Error, error.to_string())),
+                    }
+                }
+            }
             Action::DismissMessage(index) => {
                 if index < self.messages.len() {
                     self.messages.remove(index);
                 }
             }
+            Action::Editing(action) => self.apply_editing(action, ctx),
         }
         ctx.request_repaint();
     }

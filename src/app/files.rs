@@ -54,6 +54,7 @@ impl App {
     fn receive(&mut self, path: PathBuf, result: Result<Opened, OpenError>) {
         let name = file_name(&path);
         match result {
+            Ok(Opened::Scenario(_)) if !self.may_replace_scenario() => {}
             Ok(Opened::Scenario(scenario)) => {
                 let warnings: Vec<String> =
                     scenario.warnings().iter().map(|w| w.to_string()).collect();

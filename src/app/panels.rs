@@ -2,9 +2,11 @@
 
 use super::App;
 use crate::render::style::{
-    DETAILS_PANEL_WIDTH, EXCERPTS_PANEL_WIDTH, HELP_WIDTH, MAX_PANEL_SHARE, Palette, READER_SIZE,
+    DETAILS_PANEL_WIDTH, EDITOR_PANEL_WIDTH, EXCERPTS_PANEL_WIDTH, HELP_WIDTH, MAX_PANEL_SHARE,
+    Palette, READER_SIZE,
 };
 use crate::ui::details::details_ui;
+use crate::ui::editor::editor_ui;
 use crate::ui::excerpts::excerpts_ui;
 use crate::ui::help::help_ui;
 use crate::ui::legend::legend_ui;
@@ -31,6 +33,7 @@ impl App {
             reader_find: &self.reader_find,
             tiles_failed: self.map.tiles_failed(),
             palette,
+            editor: self.editor_view(),
         };
         egui::Panel::top("top_bar").show(ui, |ui| {
             top_bar_ui(ui, &context, &self.search, actions);
@@ -40,7 +43,13 @@ impl App {
         });
         // Each side panel takes at most a quarter of the window, so the map keeps half.
         let max_panel_width = ui.available_width() * MAX_PANEL_SHARE;
-        if self.state.show_excerpts {
+        if let Some(editor) = &context.editor {
+            egui::Panel::left("editor")
+                .resizable(true)
+                .default_size(EDITOR_PANEL_WIDTH.min(max_panel_width))
+                .max_size(max_panel_width)
+                .show(ui, |ui| editor_ui(ui, &context, editor, actions));
+        } else if self.state.show_excerpts {
             egui::Panel::left("excerpts")
                 .resizable(true)
                 .default_size(EXCERPTS_PANEL_WIDTH.min(max_panel_width))

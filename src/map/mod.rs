@@ -36,6 +36,7 @@ use crate::render::plugins::{
 use crate::render::style::{MARKER_SPACING_PX, Palette, TILE_FILL_ALPHA, TerritoryLook};
 use crate::render::territories::TerritoriesPlugin;
 use crate::render::view::{MercatorView, TILE_SIZE_PX};
+use crate::ui::editor::EditAction;
 use crate::ui::legend::layer_state_key;
 use crate::ui::state::{SavedView, UiState};
 use crate::ui::{Action, OverlayEntry, Selection};
@@ -79,6 +80,8 @@ pub struct MapContext<'a> {
     pub article_countries: &'a [CountryId],
     /// Contested territories, drawn and picked for the date.
     pub territories: &'a Territories,
+    /// A tension is being made: a click picks a party (or places an actor) there.
+    pub picking: bool,
 }
 
 impl MapContext<'_> {
@@ -362,7 +365,16 @@ impl WorldMap {
                 pick(&view, &pickable(context, markers), pointer)
             });
             if response.clicked() {
-                actions.push(hit.click_action());
+                match response.hover_pos().filter(|_| context.picking) {
+                    Some(pointer) => {
+                        let place = view.screen_to_lon_lat(pointer);
+                        actions.push(Action::Editing(EditAction::PickAt {
+                            lon: place.lon,
+                            lat: place.lat,
+                        }));
+                    }
+                    None => actions.push(hit.click_action()),
+                }
             }
             let double_click = response
                 .double_clicked()
@@ -390,7 +402,9 @@ impl WorldMap {
             date_badge_ui(ui, &view, context.date, stated_on, &context.palette);
             scale_bar_ui(ui, &view, &context.palette);
             map_controls_ui(ui, &view, actions);
-            if hit.is_clickable_symbol() {
+            if context.picking && response.hovered() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::Crosshair);
+            } else if hit.is_clickable_symbol() {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
             }
             (view, hit, double_click)

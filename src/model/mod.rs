@@ -5,6 +5,7 @@ pub mod arc;
 pub mod capped;
 pub mod country_table;
 pub mod date;
+pub mod edit;
 pub mod error;
 pub mod export;
 pub mod files;

@@ -163,6 +163,8 @@ pub const FADED_TENSION_ALPHA: f32 = 0.45;
 /// How opaque group fills are over online tiles, so the tiles show through.
 pub const TILE_FILL_ALPHA: f32 = 0.7;
 pub const EXCERPTS_PANEL_WIDTH: f32 = 320.0;
+/// The editor replaces the excerpts panel and needs room for its fields and buttons.
+pub const EDITOR_PANEL_WIDTH: f32 = 380.0;
 /// The most of the window's width one side panel may take.
 pub const MAX_PANEL_SHARE: f32 = 0.24;
 pub const DETAILS_PANEL_WIDTH: f32 = 300.0;

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::editor::EditAction;
 use super::state::{DateChoice, ThemeChoice};
 use crate::layers::{LayerId, OverlayId};
 use crate::model::CountryId;
@@ -54,6 +55,8 @@ pub enum Action {
     OpenFiles(Vec<PathBuf>),
     OpenBundledScenario,
     DismissMessage(usize),
+    /// Editing the scenario: edits, undo and redo, making a tension, saving.
+    Editing(EditAction),
 }
 
 /// What the reader has picked on the map or in a panel.

@@ -40,6 +40,9 @@ pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
             ("Double-click", "Zoom in (Shift+double-click: out)"),
             ("+ and -", "Zoom in and out"),
             ("Home", "Fit the article's countries"),
+            ("Ctrl+Z", "Undo an edit (Edit > Edit this scenario)"),
+            ("Ctrl+Shift+Z, Ctrl+Y", "Redo an edit"),
+            ("Ctrl+S", "Save the scenario being edited"),
         ] {
             ui.label(keys);
             ui.label(what);
@@ -50,4 +53,7 @@ pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
     ui.strong("Reading the map");
     ui.label("Full members of an alliance are filled in its colour. Suspended members are lightly filled and hatched with a dashed outline, frozen ones hatched the other way with a dotted outline, former members only have a dotted outline. Membership of other groups is a badge beside the country's name: a circle for an economic union, a diamond for an informal group, hollow for an observer or suspended member. The hatching belongs to the map: it moves and grows with it as you zoom.");
     ui.label("Tension arcs follow great circles; their line style tells their kind (keyed in the legend). Click the marker on an arc for the sentences that state it. Hatched areas with a dashed outline are contested territories: click one for who recognises and who holds it.");
+    ui.add_space(6.0);
+    ui.strong("Editing");
+    ui.label("Edit > Edit this scenario opens the editor (the bundled scenario as a copy). Accept or drop proposed excerpts; \"Make a tension\" on an excerpt, choose its kind and click its parties' countries on the map, add groups, or name an actor and click where it is. Problems the checks find show under what they concern. Every edit is autosaved as a draft, which comes back if the app is closed unexpectedly; File > Save asks before replacing a file.");
 }

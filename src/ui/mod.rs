@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod details;
+pub mod editor;
 pub mod excerpts;
 pub mod file_dialog;
 pub mod help;
@@ -11,6 +12,7 @@ pub mod legend;
 pub mod loading;
 pub mod messages;
 pub mod reader;
+pub mod save_dialogs;
 pub mod state;
 pub mod status_bar;
 pub mod text;
@@ -59,6 +61,8 @@ pub struct PanelContext<'a> {
     /// The online basemap is on but no tile could be loaded.
     pub tiles_failed: bool,
     pub palette: Palette,
+    /// The scenario being edited, when the editor is on.
+    pub editor: Option<editor::EditorView<'a>>,
 }
 
 /// A file's name for messages, or its whole path when it has none.

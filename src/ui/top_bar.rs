@@ -4,6 +4,7 @@ use egui::{Key, RichText, Sense, Ui, vec2};
 
 use super::PanelContext;
 use super::actions::Action;
+use super::editor::EditAction;
 use super::state::{DateChoice, ThemeChoice};
 use crate::model::date::Date;
 use crate::model::search::{Suggestion, Target};
@@ -58,7 +59,22 @@ fn menus_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) 
         if ui.button("Open the bundled scenario").clicked() {
             actions.push(Action::OpenBundledScenario);
         }
+        ui.separator();
+        let editing = context.editor.is_some();
+        for (label, action) in [
+            ("Save (Ctrl+S)", EditAction::Save),
+            ("Save as…", EditAction::ShowSaveAs),
+        ] {
+            let button = ui.add_enabled(editing, egui::Button::new(label));
+            if button
+                .on_disabled_hover_text("Edit > Edit this scenario first")
+                .clicked()
+            {
+                actions.push(Action::Editing(action));
+            }
+        }
     });
+    edit_menu_ui(ui, context, actions);
     ui.menu_button("View", |ui| {
         let mut excerpts = context.state.show_excerpts;
         if ui.checkbox(&mut excerpts, "Excerpts panel").changed() {
@@ -100,6 +116,34 @@ fn menus_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) 
         }
     });
 }
+
+/// Editing the scenario shown: start and stop, undo and redo.
+fn edit_menu_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
+    ui.menu_button("Edit", |ui| {
+        let Some(editor) = &context.editor else {
+            if ui
+                .button(EDIT_SCENARIO_LABEL)
+                .on_hover_text("Accept excerpts, make tensions, rename; the bundled scenario is edited as a copy")
+                .clicked()
+            {
+                actions.push(Action::Editing(EditAction::Start));
+            }
+            return;
+        };
+        for (label, enabled, action) in [
+            ("Undo (Ctrl+Z)", editor.can_undo, EditAction::Undo),
+            ("Redo (Ctrl+Shift+Z)", editor.can_redo, EditAction::Redo),
+            ("Discard changes", editor.unsaved, EditAction::Discard),
+            ("Stop editing", !editor.unsaved, EditAction::Stop),
+        ] {
+            if ui.add_enabled(enabled, egui::Button::new(label)).clicked() {
+                actions.push(Action::Editing(action));
+            }
+        }
+    });
+}
+
+pub const EDIT_SCENARIO_LABEL: &str = "Edit this scenario";
 
 /// The switch for the online basemap, and why it may not work.
 fn online_tiles_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {

@@ -6,6 +6,10 @@ mod cartography;
 mod cli;
 /// Corrections to the bundled scenario and country table, each failing on the old data.
 mod corrections;
+/// Editing a scenario as pure commands: each edit and its undo, saving, the draft.
+mod editing;
+/// Editing in the app: accepting, clicking a tension's parties, undo, saving, drafts, quitting.
+mod editing_ui;
 /// Opening files: the bad-input corpus, drag and drop, the size limit.
 mod files;
 /// Where tests find the bad-input corpus and make temporary files.

@@ -10,7 +10,7 @@ use crate::model::date::Date;
 use crate::model::json::message_without_position;
 
 /// The scenario file as written, before any cross-checks.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioData {
     pub format: String,
@@ -136,7 +136,7 @@ pub struct NeighboursOf {
     pub bordering: String,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleMeta {
     pub title: String,
@@ -170,7 +170,7 @@ impl GroupKind {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     pub id: String,
@@ -196,7 +196,7 @@ pub struct Group {
 }
 
 /// What a group was before it was founded (the CSTO's Collective Security Treaty).
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Precursor {
     pub name: String,
@@ -205,7 +205,7 @@ pub struct Precursor {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     pub lon: f64,
@@ -236,7 +236,7 @@ impl Status {
 }
 
 /// One period of one country's status in one group: `from` inclusive, `until` exclusive.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Membership {
     pub country: String,
@@ -261,7 +261,7 @@ impl Membership {
 }
 
 /// A party that is not a country, drawn where `lon`/`lat` say.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     pub id: String,
@@ -271,7 +271,7 @@ pub struct Actor {
     pub placement: String,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Leader {
     pub country: String,
@@ -282,7 +282,7 @@ pub struct Leader {
 }
 
 /// The words the article uses for a country, for highlighting and search.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mention {
     pub country: String,
@@ -293,7 +293,7 @@ pub struct Mention {
     pub not_in: Vec<String>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Excerpt {
     pub id: String,
@@ -344,7 +344,7 @@ impl TensionKind {
 }
 
 /// Exactly one of the three is set; the check reports any other shape.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -374,7 +374,7 @@ impl Party {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tension {
     pub id: String,

@@ -159,6 +159,17 @@ impl Scenario {
                 source,
             })?;
         let article = Article::new(&article_text, &data.article.author);
+        Scenario::from_data(path, data, article, world)
+    }
+
+    /// Checks scenario data already in memory (an edited document) against its article, as
+    /// [`Scenario::from_text`] checks a file: errors refuse it and list what was found.
+    pub fn from_data(
+        path: &Path,
+        data: ScenarioData,
+        article: Article,
+        world: &World,
+    ) -> Result<Scenario, ScenarioError> {
         let mut findings = check(&data, &article, world);
         let arc_budget = checks::plan_arcs(&data, &mut findings);
         let Findings { errors, warnings } = findings;

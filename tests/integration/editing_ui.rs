@@ -1,0 +1,331 @@
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use alliance_map::App;
+use alliance_map::model::edit::draft::draft_path;
+use alliance_map::model::scenario::Excerpt;
+use alliance_map::ui::editor::{ACCEPT_LABEL, ADD_TENSION_LABEL, MAKE_TENSION_LABEL, TITLE_LABEL};
+use alliance_map::ui::save_dialogs::{
+    FILE_NAME_LABEL, QUIT_WITHOUT_SAVING_LABEL, REPLACE_LABEL, SAVE_LABEL,
+};
+use alliance_map::ui::top_bar::EDIT_SCENARIO_LABEL;
+use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use crate::editing::{PROPOSED_QUOTE, proposal};
+use crate::ui::{click_at, shared};
+
+/// The app with drafts kept in `drafts`, editing the bundled scenario with `proposals`.
+fn editing_harness(drafts: &Path, proposals: Vec<Excerpt>) -> Harness<'static, App> {
+    let mut harness = app_harness(drafts);
+    harness.state_mut().start_editing(proposals);
+    harness.run();
+    harness
+}
+
+/// The app as it starts, with drafts kept in `drafts`.
+fn app_harness(drafts: &Path) -> Harness<'static, App> {
+    let (world, scenario) = shared();
+    let drafts = drafts.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(vec2(1600.0, 1000.0))
+        .with_max_steps(200)
+        .build_eframe(move |_| {
+            let mut app = App::new(world, scenario);
+            app.keep_drafts_in(drafts);
+            app
+        });
+    harness.run();
+    harness
+}
+
+fn temp_dir() -> tempfile::TempDir {
+    match tempfile::tempdir() {
+        Ok(dir) => dir,
+        Err(error) => panic!("a temporary folder: {error}"),
+    }
+}
+
+fn tension_count(harness: &Harness<'_, App>) -> usize {
+    harness
+        .state()
+        .edited_document()
+        .map_or(0, |d| d.data.tensions.len())
+}
+
+fn click_place(harness: &mut Harness<'_, App>, lon: f64, lat: f64) {
+    let Some(position) = harness.state().screen_position_of(lon, lat) else {
+        panic!("the map was drawn")
+    };
+    click_at(harness, position);
+}
+
+/// Clicks the first of the buttons labelled `label` after `skip` of them.
+fn click_nth(harness: &mut Harness<'_, App>, label: &str, skip: usize) {
+    let Some(button) = harness.query_all_by_label(label).nth(skip) else {
+        panic!("a button '{label}' number {skip}")
+    };
+    button.scroll_to_me();
+    harness.run();
+    let Some(button) = harness.query_all_by_label(label).nth(skip) else {
+        panic!("a button '{label}' number {skip}")
+    };
+    button.click();
+    harness.run();
+}
+
+fn open_and_wait(harness: &mut Harness<'_, App>, path: PathBuf) {
+    harness.state_mut().open_paths([path]);
+    harness.step();
+    let started = Instant::now();
+    while harness.state().is_loading() && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+}
+
+#[test]
+fn the_edit_menu_edits_the_bundled_scenario_as_a_copy() {
+    let drafts = temp_dir();
+    let mut harness = app_harness(drafts.path());
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label(EDIT_SCENARIO_LABEL).click();
+    harness.run();
+    assert!(harness.state().is_editing());
+    assert!(!harness.state().has_unsaved_edits());
+    harness.get_by_label_contains("A copy of the bundled scenario");
+}
+
+#[test]
+fn accepting_an_excerpt_making_a_tension_by_clicking_undo_redo_save_and_reopen_give_the_same_scenario()
+ {
+    let drafts = temp_dir();
+    let mut harness = editing_harness(drafts.path(), vec![proposal()]);
+    harness.get_by_label(ACCEPT_LABEL).click();
+    harness.run();
+    let Some(document) = harness.state().edited_document() else {
+        panic!("editing")
+    };
+    let Some(accepted) = document
+        .data
+        .excerpts
+        .iter()
+        .position(|e| e.quote == PROPOSED_QUOTE)
+    else {
+        panic!("the proposal was accepted")
+    };
+    assert!(document.proposals.is_empty());
+    let tensions = tension_count(&harness);
+
+    click_nth(&mut harness, MAKE_TENSION_LABEL, accepted);
+    assert!(harness.state().tension_draft().is_some());
+    click_place(&mut harness, 37.6, 55.75); // Moscow
+    click_place(&mut harness, 71.4, 51.2); // Astana
+    let parties: Vec<Option<String>> = harness
+        .state()
+        .tension_draft()
+        .map(|t| t.parties.iter().map(|p| p.country.clone()).collect())
+        .unwrap_or_default();
+    assert_eq!(parties, [Some("RUS".into()), Some("KAZ".into())]);
+    harness.get_by_label(ADD_TENSION_LABEL).click();
+    harness.run();
+    assert_eq!(tension_count(&harness), tensions + 1);
+    assert_eq!(
+        harness.state().scenario().data().tensions.len(),
+        tensions + 1,
+        "the map follows"
+    );
+    let made = harness.state().edited_document().cloned();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(tension_count(&harness), tensions, "undone");
+    assert_eq!(harness.state().scenario().data().tensions.len(), tensions);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert!(harness.state().edited_document().cloned() == made, "redone");
+
+    let folder = temp_dir();
+    let target = folder.path().join("edited.json");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    // A copy of the bundled scenario is saved under a new name: Save asks for one.
+    harness.get_by_label(FILE_NAME_LABEL).focus();
+    harness.run();
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    harness
+        .get_by_label(FILE_NAME_LABEL)
+        .type_text(&target.display().to_string());
+    harness.run();
+    harness.get_by_label(SAVE_LABEL).click();
+    harness.run();
+    assert!(target.exists(), "{:?}", harness.state().messages());
+    assert!(!harness.state().has_unsaved_edits());
+    assert!(
+        !draft_path(drafts.path()).exists(),
+        "a saved draft is not kept"
+    );
+
+    let Some(saved) = harness.state().edited_document().cloned() else {
+        panic!("still editing")
+    };
+    let mut reopened = app_harness(temp_dir().path());
+    open_and_wait(&mut reopened, target);
+    assert!(
+        reopened.state().scenario().data() == &saved.data,
+        "the reopened scenario differs"
+    );
+}
+
+#[test]
+fn an_app_dropped_mid_edit_brings_the_draft_back_on_the_next_start() {
+    let drafts = temp_dir();
+    let mut harness = editing_harness(drafts.path(), vec![proposal(), proposal()]);
+    click_nth(&mut harness, ACCEPT_LABEL, 0);
+    let Some(edited) = harness.state().edited_document().cloned() else {
+        panic!("editing")
+    };
+    assert!(harness.state().has_unsaved_edits());
+    // Killed: no save, no close event, only the App dropped.
+    drop(harness);
+
+    let restarted = app_harness(drafts.path());
+    assert!(restarted.state().is_editing());
+    assert!(restarted.state().has_unsaved_edits());
+    assert!(
+        restarted.state().edited_document() == Some(&edited),
+        "the draft came back"
+    );
+    assert_eq!(
+        restarted
+            .state()
+            .edited_document()
+            .map(|d| d.proposals.len()),
+        Some(1)
+    );
+    restarted.get_by_label_contains("Restored your unsaved edits");
+}
+
+fn request_close(harness: &mut Harness<'_, App>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    harness.step();
+}
+
+fn sent(harness: &Harness<'_, App>, command: &ViewportCommand) -> bool {
+    harness
+        .output()
+        .viewport_output
+        .get(&ViewportId::ROOT)
+        .is_some_and(|output| output.commands.contains(command))
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_and_quitting_without_saving_drops_the_draft() {
+    let drafts = temp_dir();
+    let mut harness = editing_harness(drafts.path(), Vec::new());
+    harness.get_by_label(TITLE_LABEL).focus();
+    harness.run();
+    harness.get_by_label(TITLE_LABEL).type_text(" (edited)");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.state().has_unsaved_edits());
+    assert!(draft_path(drafts.path()).exists(), "autosaved");
+
+    request_close(&mut harness);
+    assert!(sent(&harness, &ViewportCommand::CancelClose));
+    harness.run();
+    assert!(harness.state().is_asking_to_quit());
+    harness.get_by_label(QUIT_WITHOUT_SAVING_LABEL).click();
+    harness.step();
+    assert!(sent(&harness, &ViewportCommand::Close));
+    drop(harness);
+    assert!(!draft_path(drafts.path()).exists());
+}
+
+#[test]
+fn quitting_with_nothing_unsaved_does_not_ask() {
+    let drafts = temp_dir();
+    let mut harness = editing_harness(drafts.path(), Vec::new());
+    request_close(&mut harness);
+    assert!(!sent(&harness, &ViewportCommand::CancelClose));
+    assert!(!harness.state().is_asking_to_quit());
+}
+
+#[test]
+fn saving_over_an_existing_file_asks_first_and_replaces_it_only_when_told() {
+    let drafts = temp_dir();
+    let folder = temp_dir();
+    let target = folder.path().join("existing.json");
+    assert!(std::fs::write(&target, "keep me").is_ok());
+    let mut harness = editing_harness(drafts.path(), vec![proposal()]);
+    harness.get_by_label(ACCEPT_LABEL).click();
+    harness.run();
+    for replace in [false, true] {
+        harness.get_by_label("Save as…").click();
+        harness.run();
+        harness.get_by_label(FILE_NAME_LABEL).focus();
+        harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+        harness
+            .get_by_label(FILE_NAME_LABEL)
+            .type_text(&target.display().to_string());
+        harness.run();
+        harness.get_by_label(SAVE_LABEL).click();
+        harness.run();
+        assert!(harness.state().is_asking_to_replace().is_some());
+        assert_eq!(
+            std::fs::read_to_string(&target).ok().as_deref(),
+            Some("keep me")
+        );
+        harness
+            .get_by_label(if replace { REPLACE_LABEL } else { "Cancel" })
+            .click();
+        harness.run();
+    }
+    let saved = std::fs::read_to_string(&target).unwrap_or_default();
+    assert!(saved.contains(PROPOSED_QUOTE), "replaced after the yes");
+}
+
+#[test]
+fn a_quote_not_in_the_article_shows_its_error_under_the_excerpt_and_is_not_saved() {
+    let drafts = temp_dir();
+    let mut wrong = proposal();
+    wrong.quote = "words the article never wrote at all".into();
+    let mut harness = editing_harness(drafts.path(), vec![wrong]);
+    let tensions_before = harness.state().scenario().data().excerpts.len();
+    harness.get_by_label(ACCEPT_LABEL).click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .edit_findings()
+            .iter()
+            .any(|f| f.path.starts_with("$.excerpts[") && f.path.ends_with(".quote")),
+        "{:?}",
+        harness.state().edit_findings()
+    );
+    harness.get_by_label_contains("Error: ");
+    harness.get_by_label_contains("The map shows the last version without errors");
+    assert_eq!(
+        harness.state().scenario().data().excerpts.len(),
+        tensions_before,
+        "the map keeps the last scenario without errors"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .edit_findings()
+            .iter()
+            .all(|f| !f.path.ends_with(".quote"))
+    );
+}
