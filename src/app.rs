@@ -278,6 +278,7 @@ impl App {
         self.panels_ui(ui, palette, &mut actions);
         file_dialog_ui(&ctx, &mut self.file_dialog, &mut actions);
         save_dialogs_ui(&ctx, &mut self.edit.dialogs, &mut actions);
+        let picked = self.picked_countries();
         let map_context = MapContext {
             world: &self.world,
             scenario: &self.scenario,
@@ -290,7 +291,7 @@ impl App {
             label_order: &self.index.label_order,
             article_countries: &self.index.article_countries,
             territories: self.territories,
-            picking: self.is_picking(),
+            picking: picked.as_deref(),
         };
         let map = &mut self.map;
         egui::CentralPanel::no_frame().show(ui, |ui| {

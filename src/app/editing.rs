@@ -252,9 +252,17 @@ impl App {
         })
     }
 
-    /// Whether a click on the map picks a party rather than selects.
-    pub(super) fn is_picking(&self) -> bool {
-        self.tension_draft().is_some()
+    /// While a tension is being made, the countries picked as its parties so far.
+    pub(super) fn picked_countries(&self) -> Option<Vec<crate::model::CountryId>> {
+        let tension = self.tension_draft()?;
+        Some(
+            tension
+                .parties
+                .iter()
+                .filter_map(|party| party.country.as_deref())
+                .filter_map(|code| self.world.by_code(code).map(|c| c.id()))
+                .collect(),
+        )
     }
 
     /// Asks before the window closes with unsaved changes.
@@ -562,7 +570,16 @@ impl App {
                 } else {
                     path
                 };
-                if path.exists() {
+                if let Some(input) = self.inputs().into_iter().find(|i| same_file(i, &path)) {
+                    self.messages.push(Message::new(
+                        Level::Error,
+                        format!(
+                            "Not saved: {} is a file the app has open ({}); choose another name.",
+                            path.display(),
+                            input.display()
+                        ),
+                    ));
+                } else if path.exists() {
                     self.edit.dialogs.replace = Some(path);
                 } else {
                     self.save_to(path);
@@ -655,6 +672,14 @@ impl App {
                 .messages
                 .push(Message::new(Level::Error, format!("Not saved: {error}"))),
         }
+    }
+}
+
+/// Whether both paths name the same existing file, however spelled.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 

@@ -80,8 +80,9 @@ pub struct MapContext<'a> {
     pub article_countries: &'a [CountryId],
     /// Contested territories, drawn and picked for the date.
     pub territories: &'a Territories,
-    /// A tension is being made: a click picks a party (or places an actor) there.
-    pub picking: bool,
+    /// While a tension is being made, the countries picked as its parties so far (outlined
+    /// like a selection); a click then picks a party (or places an actor) instead of selecting.
+    pub picking: Option<&'a [CountryId]>,
 }
 
 impl MapContext<'_> {
@@ -365,7 +366,7 @@ impl WorldMap {
                 pick(&view, &pickable(context, markers), pointer)
             });
             if response.clicked() {
-                match response.hover_pos().filter(|_| context.picking) {
+                match response.hover_pos().filter(|_| context.picking.is_some()) {
                     Some(pointer) => {
                         let place = view.screen_to_lon_lat(pointer);
                         actions.push(Action::Editing(EditAction::PickAt {
@@ -388,13 +389,9 @@ impl WorldMap {
                 Hit::Country(country) => Some(country),
                 _ => None,
             };
-            let highlights = highlight_shapes(
-                context.world,
-                &view,
-                hovered,
-                context.selection.countries(),
-                &context.palette,
-            );
+            let outlined = context.picking.unwrap_or(context.selection.countries());
+            let highlights =
+                highlight_shapes(context.world, &view, hovered, outlined, &context.palette);
             ui.painter().extend(highlights);
             let stated_on = (context.is_visible(LayerId::Tensions)
                 && context.date != context.scenario.date())
@@ -402,7 +399,7 @@ impl WorldMap {
             date_badge_ui(ui, &view, context.date, stated_on, &context.palette);
             scale_bar_ui(ui, &view, &context.palette);
             map_controls_ui(ui, &view, actions);
-            if context.picking && response.hovered() {
+            if context.picking.is_some() && response.hovered() {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::Crosshair);
             } else if hit.is_clickable_symbol() {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);

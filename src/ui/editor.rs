@@ -120,20 +120,21 @@ pub fn editor_ui(
 ) {
     header_ui(ui, editor, actions);
     ui.separator();
+    // The tension being made stays in view above the lists while its parties are clicked.
+    if let Some(tension) = editor.tension {
+        tension_draft_ui(ui, context, editor, tension, actions);
+        ui.separator();
+    }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             scenario_settings_ui(ui, editor, actions);
-            if let Some(tension) = editor.tension {
-                ui.separator();
-                tension_draft_ui(ui, context, editor, tension, actions);
-            }
             ui.separator();
             proposals_ui(ui, editor, actions);
             ui.separator();
-            excerpts_ui(ui, editor, actions);
-            ui.separator();
             tensions_ui(ui, context, editor, actions);
+            ui.separator();
+            excerpts_ui(ui, editor, actions);
         });
 }
 
@@ -374,7 +375,7 @@ fn party_choices_ui(
         let label = ui.label("New actor");
         let mut name = tension.actor_name.clone();
         let response = ui
-            .add(egui::TextEdit::singleline(&mut name).desired_width(140.0))
+            .add(egui::TextEdit::singleline(&mut name).desired_width(110.0))
             .labelled_by(label.id);
         if response.changed() {
             actions.push(edit(EditAction::SetActorName(name)));

@@ -329,3 +329,71 @@ fn a_quote_not_in_the_article_shows_its_error_under_the_excerpt_and_is_not_saved
             .all(|f| !f.path.ends_with(".quote"))
     );
 }
+
+#[test]
+fn a_named_actor_is_placed_where_the_map_is_clicked_and_a_group_is_added_by_its_button() {
+    let drafts = temp_dir();
+    let mut harness = editing_harness(drafts.path(), Vec::new());
+    click_nth(&mut harness, MAKE_TENSION_LABEL, 0);
+    harness.get_by_label("New actor").click();
+    harness.run();
+    harness
+        .get_by_label("New actor")
+        .type_text("Caspian pipeline");
+    harness.run();
+    harness.get_by_label("Place on the map").click();
+    harness.run();
+    click_place(&mut harness, 50.5, 42.0); // the Caspian Sea
+    harness.get_by_label("Customs Union").click();
+    harness.run();
+    harness.get_by_label(ADD_TENSION_LABEL).click();
+    harness.run();
+    let Some(document) = harness.state().edited_document() else {
+        panic!("editing")
+    };
+    let Some(actor) = document.data.actors.last() else {
+        panic!("an actor was added")
+    };
+    assert_eq!(actor.name, "Caspian pipeline");
+    assert!(
+        (actor.lon - 50.5).abs() < 0.5 && (actor.lat - 42.0).abs() < 0.5,
+        "{actor:?}"
+    );
+    let Some(tension) = document.data.tensions.last() else {
+        panic!("a tension was added")
+    };
+    assert_eq!(tension.parties[0].actor.as_deref(), Some(actor.id.as_str()));
+    assert_eq!(tension.parties[1].group.as_deref(), Some("CU"));
+    assert!(
+        harness
+            .state()
+            .edit_findings()
+            .iter()
+            .all(|f| !f.path.starts_with("$.tensions["))
+    );
+}
+
+#[test]
+fn the_bundled_scenario_is_never_saved_over() {
+    let drafts = temp_dir();
+    let bundled =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios/csto-nato-of-the-east.json");
+    let before = std::fs::read(&bundled).unwrap_or_default();
+    let mut harness = editing_harness(drafts.path(), vec![proposal()]);
+    harness.get_by_label(ACCEPT_LABEL).click();
+    harness.run();
+    harness.get_by_label("Save as…").click();
+    harness.run();
+    harness.get_by_label(FILE_NAME_LABEL).focus();
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    harness
+        .get_by_label(FILE_NAME_LABEL)
+        .type_text(&bundled.display().to_string());
+    harness.run();
+    harness.get_by_label(SAVE_LABEL).click();
+    harness.run();
+    assert!(harness.state().is_asking_to_replace().is_none());
+    harness.get_by_label_contains("Not saved");
+    assert_eq!(std::fs::read(&bundled).unwrap_or_default(), before);
+    assert!(harness.state().has_unsaved_edits());
+}
