@@ -13,10 +13,10 @@ use crate::model::edit::draft::{
 use crate::model::edit::save::save_scenario;
 use crate::model::edit::{Document, Edit, History};
 use crate::model::scenario::{
-    Actor, Article, BUNDLED_SCENARIO_PATH, Excerpt, Finding, Party, PartyRef, Scenario,
-    ScenarioError, Severity, Tension,
+    Actor, Article, BUNDLED_SCENARIO_PATH, Excerpt, Finding, Party, Scenario, ScenarioError,
+    Severity, Tension,
 };
-use crate::ui::editor::{EditAction, EditorView, TensionDraft};
+use crate::ui::editor::{EditAction, EditorView, TensionDraft, party_names};
 use crate::ui::messages::{Level, Message};
 use crate::ui::save_dialogs::{SaveAsFields, SaveDialogs};
 use crate::ui::{Selection, file_name};
@@ -514,20 +514,8 @@ impl App {
             return;
         };
         let data = &editing.document.data;
-        let names: Vec<String> = draft
-            .parties
-            .iter()
-            .map(|party| match party.resolve() {
-                Some(PartyRef::Actor(id)) => draft
-                    .new_actors
-                    .iter()
-                    .chain(&data.actors)
-                    .find(|a| a.id == id)
-                    .map_or_else(|| id.to_string(), |a| a.name.clone()),
-                Some(party) => self.scenario.party_name(&self.world, party),
-                None => String::new(),
-            })
-            .collect();
+        let actors: [&[Actor]; 2] = [&draft.new_actors, &data.actors];
+        let names = party_names(&self.scenario, &self.world, &draft.parties, &actors);
         let tension = Tension {
             id: editing.document.new_tension_id(draft.kind),
             kind: draft.kind,

@@ -8,9 +8,11 @@ use egui::{RichText, Ui};
 
 use super::PanelContext;
 use super::actions::Action;
+use crate::model::World;
 use crate::model::edit::{Concern, Document, Edit, concern_of};
 use crate::model::scenario::{
-    Actor, Excerpt, Finding, NeighboursOf, Party, PartyRef, Severity, Tension, TensionKind,
+    Actor, Excerpt, Finding, NeighboursOf, Party, PartyRef, Scenario, Severity, Tension,
+    TensionKind,
 };
 
 /// What the editor asks for; document changes go through [`EditAction::Apply`].
@@ -485,27 +487,36 @@ fn tension_heading(
     editor: &EditorView<'_>,
     tension: &Tension,
 ) -> String {
-    let names: Vec<String> = tension
-        .parties
-        .iter()
-        .map(|party| match party.resolve() {
-            Some(PartyRef::Actor(id)) => editor
-                .document
-                .data
-                .actors
-                .iter()
-                .find(|a| a.id == id)
-                .map_or_else(|| id.to_string(), |a| a.name.clone()),
-            Some(party) => context.scenario.party_name(context.world, party),
-            None => "?".into(),
-        })
-        .collect();
+    let actors: [&[Actor]; 1] = [&editor.document.data.actors];
+    let names = party_names(context.scenario, context.world, &tension.parties, &actors);
     format!(
         "{}: {} (from {})",
         tension.kind.label(),
         names.join(", "),
         tension.excerpts.join(", ")
     )
+}
+
+/// What the parties are called: actors by their names in `actors` (searched in order: actors
+/// not yet in the scenario are in none of its lists), the others as the scenario names them.
+pub fn party_names(
+    scenario: &Scenario,
+    world: &World,
+    parties: &[Party],
+    actors: &[&[Actor]],
+) -> Vec<String> {
+    parties
+        .iter()
+        .map(|party| match party.resolve() {
+            Some(PartyRef::Actor(id)) => actors
+                .iter()
+                .flat_map(|list| list.iter())
+                .find(|a| a.id == id)
+                .map_or_else(|| id.to_string(), |a| a.name.clone()),
+            Some(party) => scenario.party_name(world, party),
+            None => "?".into(),
+        })
+        .collect()
 }
 
 fn quote_ui(ui: &mut Ui, excerpt: &Excerpt) {

@@ -1,5 +1,4 @@
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use alliance_map::App;
 use alliance_map::model::edit::draft::draft_path;
@@ -14,7 +13,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use crate::editing::{PROPOSED_QUOTE, proposal};
-use crate::ui::{click_at, shared};
+use crate::ui::{click_at, shared, wait_until_loaded};
 
 /// The app with drafts kept in `drafts`, editing the bundled scenario with `proposals`.
 fn editing_harness(drafts: &Path, proposals: Vec<Excerpt>) -> Harness<'static, App> {
@@ -75,14 +74,30 @@ fn click_nth(harness: &mut Harness<'_, App>, label: &str, skip: usize) {
     harness.run();
 }
 
+/// Whether the live checks found something at a JSON path `at` accepts.
+fn has_finding(harness: &Harness<'_, App>, at: impl Fn(&str) -> bool) -> bool {
+    harness
+        .state()
+        .edit_findings()
+        .iter()
+        .any(|finding| at(&finding.path))
+}
+
 fn open_and_wait(harness: &mut Harness<'_, App>, path: PathBuf) {
     harness.state_mut().open_paths([path]);
-    harness.step();
-    let started = Instant::now();
-    while harness.state().is_loading() && started.elapsed() < Duration::from_secs(20) {
-        std::thread::sleep(Duration::from_millis(10));
-        harness.step();
-    }
+    wait_until_loaded(harness);
+}
+
+/// Types `path` as the file name in the open Save as window and clicks its button.
+fn save_as_typed(harness: &mut Harness<'_, App>, path: &Path) {
+    harness.get_by_label(FILE_NAME_LABEL).focus();
+    harness.run();
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    harness
+        .get_by_label(FILE_NAME_LABEL)
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_label(SAVE_LABEL).click();
     harness.run();
 }
 
@@ -153,15 +168,7 @@ fn accepting_an_excerpt_making_a_tension_by_clicking_undo_redo_save_and_reopen_g
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     // A copy of the bundled scenario is saved under a new name: Save asks for one.
-    harness.get_by_label(FILE_NAME_LABEL).focus();
-    harness.run();
-    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
-    harness
-        .get_by_label(FILE_NAME_LABEL)
-        .type_text(&target.display().to_string());
-    harness.run();
-    harness.get_by_label(SAVE_LABEL).click();
-    harness.run();
+    save_as_typed(&mut harness, &target);
     assert!(target.exists(), "{:?}", harness.state().messages());
     assert!(!harness.state().has_unsaved_edits());
     assert!(
@@ -272,14 +279,7 @@ fn saving_over_an_existing_file_asks_first_and_replaces_it_only_when_told() {
     for replace in [false, true] {
         harness.get_by_label("Save as…").click();
         harness.run();
-        harness.get_by_label(FILE_NAME_LABEL).focus();
-        harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
-        harness
-            .get_by_label(FILE_NAME_LABEL)
-            .type_text(&target.display().to_string());
-        harness.run();
-        harness.get_by_label(SAVE_LABEL).click();
-        harness.run();
+        save_as_typed(&mut harness, &target);
         assert!(harness.state().is_asking_to_replace().is_some());
         assert_eq!(
             std::fs::read_to_string(&target).ok().as_deref(),
@@ -300,15 +300,12 @@ fn a_quote_not_in_the_article_shows_its_error_under_the_excerpt_and_is_not_saved
     let mut wrong = proposal();
     wrong.quote = "words the article never wrote at all".into();
     let mut harness = editing_harness(drafts.path(), vec![wrong]);
-    let tensions_before = harness.state().scenario().data().excerpts.len();
+    let excerpts_before = harness.state().scenario().data().excerpts.len();
     harness.get_by_label(ACCEPT_LABEL).click();
     harness.run();
     assert!(
-        harness
-            .state()
-            .edit_findings()
-            .iter()
-            .any(|f| f.path.starts_with("$.excerpts[") && f.path.ends_with(".quote")),
+        has_finding(&harness, |path| path.starts_with("$.excerpts[")
+            && path.ends_with(".quote")),
         "{:?}",
         harness.state().edit_findings()
     );
@@ -316,18 +313,12 @@ fn a_quote_not_in_the_article_shows_its_error_under_the_excerpt_and_is_not_saved
     harness.get_by_label_contains("The map shows the last version without errors");
     assert_eq!(
         harness.state().scenario().data().excerpts.len(),
-        tensions_before,
+        excerpts_before,
         "the map keeps the last scenario without errors"
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert!(
-        harness
-            .state()
-            .edit_findings()
-            .iter()
-            .all(|f| !f.path.ends_with(".quote"))
-    );
+    assert!(!has_finding(&harness, |path| path.ends_with(".quote")));
 }
 
 #[test]
@@ -364,13 +355,7 @@ fn a_named_actor_is_placed_where_the_map_is_clicked_and_a_group_is_added_by_its_
     };
     assert_eq!(tension.parties[0].actor.as_deref(), Some(actor.id.as_str()));
     assert_eq!(tension.parties[1].group.as_deref(), Some("CU"));
-    assert!(
-        harness
-            .state()
-            .edit_findings()
-            .iter()
-            .all(|f| !f.path.starts_with("$.tensions["))
-    );
+    assert!(!has_finding(&harness, |path| path.starts_with("$.tensions[")));
 }
 
 #[test]
@@ -384,14 +369,7 @@ fn the_bundled_scenario_is_never_saved_over() {
     harness.run();
     harness.get_by_label("Save as…").click();
     harness.run();
-    harness.get_by_label(FILE_NAME_LABEL).focus();
-    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
-    harness
-        .get_by_label(FILE_NAME_LABEL)
-        .type_text(&bundled.display().to_string());
-    harness.run();
-    harness.get_by_label(SAVE_LABEL).click();
-    harness.run();
+    save_as_typed(&mut harness, &bundled);
     assert!(harness.state().is_asking_to_replace().is_none());
     harness.get_by_label_contains("Not saved");
     assert_eq!(std::fs::read(&bundled).unwrap_or_default(), before);

@@ -79,6 +79,17 @@ pub fn click_at(harness: &mut Harness<'_, App>, pos: Pos2) {
     harness.run();
 }
 
+/// Steps the app until the files it opens are read (or 20 s pass), then lets it settle.
+pub fn wait_until_loaded(harness: &mut Harness<'_, App>) {
+    harness.step();
+    let started = std::time::Instant::now();
+    while harness.state().is_loading() && started.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+}
+
 /// Scrolls the excerpt into view, as a reader would, and clicks it.
 fn click_excerpt(harness: &mut Harness<'_, App>, text: &str) {
     harness.get_by_label_contains(text).scroll_to_me();

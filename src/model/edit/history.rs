@@ -20,7 +20,7 @@ struct Step {
 #[derive(Clone, Debug, Default)]
 pub struct History {
     undo: VecDeque<Step>,
-    redo: Vec<Step>,
+    redo: VecDeque<Step>,
     /// The last state number given out.
     last_state: u64,
     /// The state the document is in now.
@@ -51,41 +51,19 @@ impl History {
 
     /// Undoes the last edit; `Ok(false)` when there is none.
     pub fn undo(&mut self, document: &mut Document) -> Result<bool, EditError> {
-        let Some(step) = self.undo.pop_back() else {
+        if replay(&mut self.undo, &mut self.redo, document)?.is_none() {
             return Ok(false);
-        };
-        let redo = match step.inverse.clone().apply(document) {
-            Ok(redo) => redo,
-            Err(error) => {
-                self.undo.push_back(step);
-                return Err(error);
-            }
-        };
-        self.redo.push(Step {
-            inverse: redo,
-            state: step.state,
-        });
+        }
         self.state = self.undo.back().map_or(self.oldest_state, |s| s.state);
         Ok(true)
     }
 
     /// Redoes the last undone edit; `Ok(false)` when there is none.
     pub fn redo(&mut self, document: &mut Document) -> Result<bool, EditError> {
-        let Some(step) = self.redo.pop() else {
+        let Some(state) = replay(&mut self.redo, &mut self.undo, document)? else {
             return Ok(false);
         };
-        let undo = match step.inverse.clone().apply(document) {
-            Ok(undo) => undo,
-            Err(error) => {
-                self.redo.push(step);
-                return Err(error);
-            }
-        };
-        self.state = step.state;
-        self.undo.push_back(Step {
-            inverse: undo,
-            state: step.state,
-        });
+        self.state = state;
         Ok(true)
     }
 
@@ -99,5 +77,30 @@ impl History {
     /// A number for the document's current state: equal numbers, equal documents.
     pub fn state(&self) -> u64 {
         self.state
+    }
+}
+
+/// Applies the last step of `from` and keeps its inverse at the end of `to`; the state the
+/// step is numbered with, `None` when `from` is empty. A step that fails stays where it was.
+fn replay(
+    from: &mut VecDeque<Step>,
+    to: &mut VecDeque<Step>,
+    document: &mut Document,
+) -> Result<Option<u64>, EditError> {
+    let Some(step) = from.pop_back() else {
+        return Ok(None);
+    };
+    match step.inverse.clone().apply(document) {
+        Ok(inverse) => {
+            to.push_back(Step {
+                inverse,
+                state: step.state,
+            });
+            Ok(Some(step.state))
+        }
+        Err(error) => {
+            from.push_back(step);
+            Err(error)
+        }
     }
 }
