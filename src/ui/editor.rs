@@ -416,6 +416,7 @@ fn proposals_ui(ui: &mut Ui, editor: &EditorView<'_>, actions: &mut Vec<Action>)
     for (index, excerpt) in proposals.iter().enumerate() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
+            // A proposal is not in the scenario yet: there is nothing on the map to select.
             quote_ui(ui, excerpt);
             ui.horizontal(|ui| {
                 if ui.button(ACCEPT_LABEL).clicked() {
@@ -439,7 +440,10 @@ fn excerpts_ui(ui: &mut Ui, editor: &EditorView<'_>, actions: &mut Vec<Action>) 
     for (index, excerpt) in excerpts.iter().enumerate() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            quote_ui(ui, excerpt);
+            // While the map is behind, its excerpts are not these.
+            if quote_ui(ui, excerpt) && !editor.map_is_behind {
+                actions.push(Action::SelectExcerpt(index));
+            }
             findings_ui(ui, editor.findings_about(Concern::Excerpt(index)));
             let making = editor.tension.is_some();
             let button = ui.add_enabled(!making, egui::Button::new(MAKE_TENSION_LABEL));
@@ -464,7 +468,13 @@ fn tensions_ui(
     for (index, tension) in tensions.iter().enumerate() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new(tension_heading(context, editor, tension)).strong());
+            let heading = RichText::new(tension_heading(context, editor, tension)).strong();
+            let clicked = ui
+                .add(egui::Label::new(heading).sense(egui::Sense::click()))
+                .clicked();
+            if clicked && !editor.map_is_behind {
+                actions.push(Action::SelectTension(index));
+            }
             let id = egui::Id::unique(("alliance-map/edit-summary", index));
             let label = format!("Summary of {}", tension.id);
             if let Some(summary) = committed_text_ui(ui, &label, id, &tension.summary, true) {
@@ -519,13 +529,19 @@ pub fn party_names(
         .collect()
 }
 
-fn quote_ui(ui: &mut Ui, excerpt: &Excerpt) {
+/// The quote with its paragraph and id; whether it was clicked.
+fn quote_ui(ui: &mut Ui, excerpt: &Excerpt) -> bool {
     ui.label(
         RichText::new(format!("¶{} · {}", excerpt.paragraph, excerpt.id))
             .small()
             .weak(),
     );
-    ui.add(egui::Label::new(&excerpt.quote).wrap());
+    ui.add(
+        egui::Label::new(&excerpt.quote)
+            .wrap()
+            .sense(egui::Sense::click()),
+    )
+    .clicked()
 }
 
 fn findings_ui<'a>(ui: &mut Ui, findings: impl Iterator<Item = &'a Finding>) {
@@ -552,18 +568,22 @@ fn committed_text_ui(
     let mut text = ui
         .data_mut(|data| data.get_temp::<String>(id))
         .unwrap_or_else(|| current.to_string());
-    let response = ui
-        .horizontal(|ui| {
-            let label = ui.label(label);
-            let field = if multiline {
-                egui::TextEdit::multiline(&mut text).desired_rows(2)
-            } else {
-                egui::TextEdit::singleline(&mut text)
-            };
-            ui.add(field.id(id.with("field")).desired_width(f32::INFINITY))
-                .labelled_by(label.id)
-        })
-        .inner;
+    // A summary is long: its label goes above it, a title's beside it.
+    let field = |ui: &mut Ui, text: &mut String| {
+        let label = ui.label(label);
+        let field = if multiline {
+            egui::TextEdit::multiline(text).desired_rows(2)
+        } else {
+            egui::TextEdit::singleline(text)
+        };
+        ui.add(field.id(id.with("field")).desired_width(f32::INFINITY))
+            .labelled_by(label.id)
+    };
+    let response = if multiline {
+        ui.vertical(|ui| field(ui, &mut text)).inner
+    } else {
+        ui.horizontal(|ui| field(ui, &mut text)).inner
+    };
     let done = response.lost_focus();
     if response.has_focus() || response.changed() {
         ui.data_mut(|data| data.insert_temp(id, text.clone()));

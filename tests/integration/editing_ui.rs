@@ -375,3 +375,57 @@ fn the_bundled_scenario_is_never_saved_over() {
     assert_eq!(std::fs::read(&bundled).unwrap_or_default(), before);
     assert!(harness.state().has_unsaved_edits());
 }
+
+#[test]
+fn a_summary_typed_in_its_field_becomes_one_edit_when_the_field_is_left() {
+    let drafts = temp_dir();
+    let mut harness = editing_harness(drafts.path(), Vec::new());
+    let Some(first) = harness
+        .state()
+        .edited_document()
+        .and_then(|d| d.data.tensions.first().cloned())
+    else {
+        panic!("a tension")
+    };
+    let label = format!("Summary of {}", first.id);
+    harness.get_by_label(&label).click();
+    harness.run();
+    harness.get_by_label(&label).type_text(" Edited.");
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .edited_document()
+            .map(|d| d.data.tensions[0].summary.clone()),
+        Some(first.summary.clone()),
+        "nothing is applied while typing"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    // Typed where the click put the cursor.
+    let Some(edited) = harness
+        .state()
+        .edited_document()
+        .map(|d| d.data.tensions[0].summary.clone())
+    else {
+        panic!("editing")
+    };
+    assert!(
+        edited.contains(" Edited.") && edited.len() == first.summary.len() + 8,
+        "{edited}"
+    );
+    assert_eq!(
+        harness.state().scenario().data().tensions[0].summary,
+        edited
+    );
+    harness.get_by_label("Undo").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .edited_document()
+            .map(|d| d.data.tensions[0].summary.clone()),
+        Some(first.summary),
+        "one undo step"
+    );
+}
