@@ -2,8 +2,11 @@ use std::path::{Path, PathBuf};
 
 use alliance_map::App;
 use alliance_map::model::edit::draft::draft_path;
+use alliance_map::model::edit::save::save_scenario;
 use alliance_map::model::scenario::Excerpt;
-use alliance_map::ui::editor::{ACCEPT_LABEL, ADD_TENSION_LABEL, MAKE_TENSION_LABEL, TITLE_LABEL};
+use alliance_map::ui::editor::{
+    ACCEPT_LABEL, ADD_TENSION_LABEL, DROP_LABEL, MAKE_TENSION_LABEL, TITLE_LABEL,
+};
 use alliance_map::ui::save_dialogs::{
     FILE_NAME_LABEL, QUIT_WITHOUT_SAVING_LABEL, REPLACE_LABEL, SAVE_LABEL,
 };
@@ -428,4 +431,90 @@ fn a_summary_typed_in_its_field_becomes_one_edit_when_the_field_is_left() {
         Some(first.summary),
         "one undo step"
     );
+}
+
+fn from_edit_menu(harness: &mut Harness<'_, App>, item: &str) {
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label(item).click();
+    harness.run();
+}
+
+#[test]
+fn dropping_a_proposal_and_choosing_the_neighbours_are_undone_and_redone_from_the_edit_menu() {
+    let drafts = temp_dir();
+    let mut harness = editing_harness(drafts.path(), vec![proposal()]);
+    let proposals = |harness: &Harness<'_, App>| {
+        harness
+            .state()
+            .edited_document()
+            .map_or(0, |d| d.proposals.len())
+    };
+    harness.get_by_label(DROP_LABEL).click();
+    harness.run();
+    assert_eq!(proposals(&harness), 0);
+    from_edit_menu(&mut harness, "Undo (Ctrl+Z)");
+    assert_eq!(proposals(&harness), 1);
+    from_edit_menu(&mut harness, "Redo (Ctrl+Shift+Z)");
+    assert_eq!(proposals(&harness), 0);
+
+    harness.get_by_label("bordering").click();
+    harness.run();
+    harness.get_by_label("Customs Union").click();
+    harness.run();
+    let neighbours = |harness: &Harness<'_, App>| {
+        harness
+            .state()
+            .scenario()
+            .neighbours_of()
+            .map(|n| (n.group.clone(), n.bordering.clone()))
+    };
+    assert_eq!(neighbours(&harness), Some(("NATO".into(), "CU".into())));
+    harness.get_by_label_contains("NATO neighbours of the Customs Union");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(neighbours(&harness), Some(("NATO".into(), "CSTO".into())));
+}
+
+fn title_edit(harness: &mut Harness<'_, App>, added: &str) {
+    harness.get_by_label(TITLE_LABEL).focus();
+    harness.run();
+    harness.get_by_label(TITLE_LABEL).type_text(added);
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+#[test]
+fn saving_a_scenario_opened_from_a_file_asks_once_before_replacing_it() {
+    let (_, scenario) = shared();
+    let folder = temp_dir();
+    let path = folder.path().join("copy.json");
+    let copied = save_scenario(&path, scenario.data(), scenario.article().text(), &[]);
+    assert!(copied.is_ok(), "{copied:?}");
+    let drafts = temp_dir();
+    let mut harness = app_harness(drafts.path());
+    open_and_wait(&mut harness, path.clone());
+    from_edit_menu(&mut harness, EDIT_SCENARIO_LABEL);
+    title_edit(&mut harness, " (first)");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert_eq!(harness.state().is_asking_to_replace(), Some(path.as_path()));
+    harness.get_by_label(REPLACE_LABEL).click();
+    harness.run();
+    let saved = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        saved.contains("(first)"),
+        "saved over the file it came from"
+    );
+
+    title_edit(&mut harness, " (second)");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(
+        harness.state().is_asking_to_replace().is_none(),
+        "asked once"
+    );
+    let saved = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(saved.contains("(first) (second)"));
+    assert!(!harness.state().has_unsaved_edits());
 }
