@@ -108,10 +108,7 @@ fn save_as_typed(harness: &mut Harness<'_, App>, path: &Path) {
 fn the_edit_menu_edits_the_bundled_scenario_as_a_copy() {
     let drafts = temp_dir();
     let mut harness = app_harness(drafts.path());
-    harness.get_by_label("Edit").click();
-    harness.run();
-    harness.get_by_label(EDIT_SCENARIO_LABEL).click();
-    harness.run();
+    from_edit_menu(&mut harness, EDIT_SCENARIO_LABEL);
     assert!(harness.state().is_editing());
     assert!(!harness.state().has_unsaved_edits());
     harness.get_by_label_contains("A copy of the bundled scenario");
