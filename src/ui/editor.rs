@@ -310,7 +310,7 @@ fn tension_draft_ui(
     let hint = if tension.placing_actor {
         "Click the map where the actor is"
     } else {
-        "Click its parties' countries on the map, or add a group or an actor"
+        "Click its parties' countries on the map, or add a group (here or + in the legend) or an actor"
     };
     ui.label(
         RichText::new(hint)
