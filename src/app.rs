@@ -21,6 +21,7 @@ use crate::model::{BoundingBox, CountryId, World};
 use crate::render::plugins::label_order;
 use crate::render::style::Palette;
 use crate::render::view::MercatorView;
+use crate::ui::editor::EditAction;
 use crate::ui::file_dialog::{FileDialog, file_dialog_ui};
 use crate::ui::keyboard::keyboard_actions;
 use crate::ui::legend::layer_state_key;
@@ -333,7 +334,11 @@ impl App {
             Action::SelectOverlayFeature { overlay, feature } => {
                 self.selection = Selection::OverlayFeature { overlay, feature }
             }
-            Action::ClearSelection => self.selection = Selection::None,
+            Action::ClearSelection => {
+                self.selection = Selection::None;
+                // Escape also gives up a tension being made.
+                self.apply_editing(EditAction::CancelTension, ctx);
+            }
             Action::ToggleLayer(layer) => {
                 self.state.toggle(layer_state_key(&self.layers, layer));
             }

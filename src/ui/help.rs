@@ -33,7 +33,7 @@ pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
         for (keys, what) in [
             (", and .", "Move the date a month back or forward"),
             ("Page Up, Page Down", "Move the date a year back or forward"),
-            ("Esc", "Clear the selection"),
+            ("Esc", "Clear the selection; stop making a tension"),
             ("F1 or ?", "Show or hide this help"),
             ("Drag, arrow keys", "Pan the map"),
             ("Wheel, pinch", "Zoom around the pointer"),

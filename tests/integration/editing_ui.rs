@@ -515,3 +515,22 @@ fn saving_a_scenario_opened_from_a_file_asks_once_before_replacing_it() {
     assert!(saved.contains("(first) (second)"));
     assert!(!harness.state().has_unsaved_edits());
 }
+
+#[test]
+fn escape_gives_up_the_tension_being_made_and_the_map_selects_again() {
+    let drafts = temp_dir();
+    let mut harness = editing_harness(drafts.path(), Vec::new());
+    click_nth(&mut harness, MAKE_TENSION_LABEL, 0);
+    click_place(&mut harness, 37.6, 55.75); // Moscow
+    assert!(harness.state().tension_draft().is_some());
+    assert!(
+        harness.state().selection().country().is_none(),
+        "a click picks, not selects"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().tension_draft().is_none());
+    click_place(&mut harness, 37.6, 55.75);
+    assert!(harness.state().selection().country().is_some());
+    assert!(!harness.state().has_unsaved_edits());
+}
