@@ -164,11 +164,18 @@ impl App {
     /// Edits the scenario shown (a copy, for the bundled one) with `proposals`, the excerpts
     /// drafting proposed, to accept or drop.
     pub fn start_editing(&mut self, proposals: Vec<Excerpt>) {
-        let source = self.scenario.source().to_path_buf();
+        let source = self.scenario.source();
+        let is_json = source
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        // Only a scenario file is saved over; anything else (a drafted scenario's article)
+        // asks for a file of its own.
         let origin = if source == Path::new(BUNDLED_SCENARIO_PATH) {
             Origin::Bundled
-        } else {
+        } else if is_json {
             Origin::File
+        } else {
+            Origin::Drafted
         };
         self.begin_editing(origin, proposals, Some(0));
     }
@@ -227,10 +234,11 @@ impl App {
     pub fn tension_draft(&self) -> Option<&TensionDraft> {
         self.edit.editing.as_ref().and_then(|e| e.tension.as_ref())
     }
-    /// Whether a question (save as, replace, quit) is open.
+    /// Whether the app is asking if it may quit with unsaved changes.
     pub fn is_asking_to_quit(&self) -> bool {
         self.edit.dialogs.quit
     }
+    /// The existing file a save is waiting for a yes to replace.
     pub fn is_asking_to_replace(&self) -> Option<&Path> {
         self.edit.dialogs.replace.as_deref()
     }
@@ -644,7 +652,6 @@ impl App {
                 editing.document.data.article.text = saved.article_field;
                 editing.saved_to = Some(path.clone());
                 editing.saved_state = Some(editing.history.state());
-                editing.base = Arc::clone(&self.scenario);
                 let article = saved
                     .article_written
                     .map(|a| format!(", with its article {}", file_name(&a)))
@@ -655,6 +662,11 @@ impl App {
                 ));
                 self.state.remember_file(path);
                 self.forget_draft();
+                // The scenario shown now comes from the file saved, and Discard goes back to it.
+                self.after_edit();
+                if let Some(editing) = self.edit.editing.as_mut() {
+                    editing.base = Arc::clone(&self.scenario);
+                }
             }
             Err(error) => self
                 .messages
