@@ -175,6 +175,7 @@ fn accepting_an_excerpt_making_a_tension_by_clicking_undo_redo_save_and_reopen_g
         !draft_path(drafts.path()).exists(),
         "a saved draft is not kept"
     );
+    assert_eq!(harness.state().scenario().source(), target.as_path());
 
     let Some(saved) = harness.state().edited_document().cloned() else {
         panic!("still editing")
