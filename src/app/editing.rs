@@ -12,6 +12,7 @@ use crate::model::edit::draft::{
 };
 use crate::model::edit::save::save_scenario;
 use crate::model::edit::{Document, Edit, History};
+use crate::model::scenario::article_path;
 use crate::model::scenario::{
     Actor, Article, BUNDLED_SCENARIO_PATH, Excerpt, Finding, Party, Scenario, ScenarioError,
     Severity, Tension,
@@ -622,10 +623,12 @@ impl App {
             PathBuf::from(BUNDLED_SCENARIO_PATH),
             PathBuf::from(BUNDLED_SCENARIO_IN_SOURCES),
         ];
-        if let Some(editing) = &self.edit.editing
-            && editing.origin != Origin::File
-        {
-            inputs.push(editing.source.clone());
+        if let Some(editing) = &self.edit.editing {
+            if editing.origin != Origin::File {
+                inputs.push(editing.source.clone());
+            }
+            let named = &editing.document.data.article.text;
+            inputs.extend(article_path(&editing.source, named).ok());
         }
         inputs.extend(self.overlays.iter().map(|o| o.overlay.path.clone()));
         inputs.extend(self.opened_article.iter().map(|a| a.path.clone()));

@@ -490,3 +490,29 @@ fn a_damaged_or_foreign_draft_is_an_error_naming_the_file() {
     ));
     assert!(Path::new(&path).exists());
 }
+
+#[test]
+fn a_scenario_saved_under_its_articles_name_never_replaces_the_article() {
+    let (_, scenario) = shared();
+    let Ok(dir) = tempfile::tempdir() else {
+        panic!("a temporary folder")
+    };
+    let first = dir.path().join("first.json");
+    let saved = save_scenario(&first, scenario.data(), scenario.article().text(), &[]);
+    let Ok(saved) = saved else {
+        panic!("saved: {saved:?}")
+    };
+    let mut data = scenario.data().clone();
+    data.article.text = saved.article_field.clone();
+    let article = dir.path().join(&saved.article_field);
+    let result = save_scenario(&article, &data, scenario.article().text(), &[]);
+    assert!(
+        matches!(
+            result,
+            Err(SaveError::Write(WriteError::WouldOverwriteInput { .. }))
+        ),
+        "{result:?}"
+    );
+    let text = std::fs::read_to_string(&article).unwrap_or_default();
+    assert_eq!(text, scenario.article().text());
+}

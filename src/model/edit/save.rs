@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::files::MAX_ARTICLE_BYTES;
 use crate::model::files::{WriteError, normalize_text, read_text_with_limit, write_replacing};
-use crate::model::scenario::{ScenarioData, read_article};
+use crate::model::scenario::{ScenarioData, article_path};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
@@ -45,8 +45,11 @@ pub fn save_scenario(
     inputs: &[&Path],
 ) -> Result<Saved, SaveError> {
     let article_text = normalize_text(article_text);
-    let found_in_place = read_article(target, &data.article.text)
-        .is_ok_and(|text| normalize_text(&text) == article_text);
+    let in_place = article_path(target, &data.article.text).ok();
+    let found_in_place = in_place.as_deref().is_some_and(|path| {
+        read_text_with_limit(path, MAX_ARTICLE_BYTES as u64)
+            .is_ok_and(|text| normalize_text(&text) == article_text)
+    });
     let saved = if found_in_place {
         Saved {
             article_field: data.article.text.clone(),
@@ -57,7 +60,11 @@ pub fn save_scenario(
     };
     let mut data = data.clone();
     data.article.text = saved.article_field.clone();
-    write_replacing(target, scenario_json(&data).as_bytes(), inputs)?;
+    // The article is an input too: a scenario named like its article never replaces it.
+    let mut refusing: Vec<&Path> = inputs.to_vec();
+    refusing.extend(in_place.as_deref());
+    refusing.extend(saved.article_written.as_deref());
+    write_replacing(target, scenario_json(&data).as_bytes(), &refusing)?;
     Ok(saved)
 }
 

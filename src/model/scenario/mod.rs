@@ -248,7 +248,9 @@ pub fn read_article(scenario_path: &Path, relative: &str) -> Result<String, Read
 /// The folder beside the scenario's own where its article may also lie.
 const ARTICLES_FOLDER: &str = "articles";
 
-fn article_path(scenario_path: &Path, relative: &str) -> Result<PathBuf, ReadError> {
+/// Where the article a scenario at `scenario_path` names really is (links followed), or why
+/// it may not be read (see [`read_article`]).
+pub fn article_path(scenario_path: &Path, relative: &str) -> Result<PathBuf, ReadError> {
     use std::path::Component;
     let outside = |reason: &str| ReadError::OutsideFolder {
         file: PathBuf::from(relative),
