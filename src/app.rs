@@ -3,6 +3,8 @@
 
 mod files;
 mod panels;
+mod presenting;
+mod timeline;
 
 use std::sync::{Arc, LazyLock};
 
@@ -13,9 +15,10 @@ use crate::model::date::Date;
 use crate::model::geo::LonLat;
 use crate::model::mercator;
 use crate::model::open::OpenJob;
-use crate::model::scenario::Scenario;
+use crate::model::scenario::{PresentedStep, Scenario};
 use crate::model::search::{SearchIndex, Suggestion, Target, find_ignoring_case};
 use crate::model::territory::Territories;
+use crate::model::timeline::changes_passed;
 use crate::model::{BoundingBox, CountryId, World};
 use crate::render::plugins::label_order;
 use crate::render::style::Palette;
@@ -23,9 +26,11 @@ use crate::render::view::MercatorView;
 use crate::ui::file_dialog::{FileDialog, file_dialog_ui};
 use crate::ui::keyboard::keyboard_actions;
 use crate::ui::legend::layer_state_key;
-use crate::ui::messages::{Level, Message, toasts_ui};
+use crate::ui::messages::{Level, Message};
 use crate::ui::reader::{ReaderFind, reader_find_id};
 use crate::ui::state::{DateChoice, STORAGE_KEY, ThemeChoice};
+use crate::ui::story::{Presentation, presentation_keys};
+use crate::ui::timeline::{ChangeNotes, Playback};
 use crate::ui::top_bar::{SUGGESTIONS, SearchState, search_box_id};
 use crate::ui::{Action, OpenedArticle, OverlayEntry, Selection, UiState};
 
@@ -38,6 +43,8 @@ struct ScenarioIndex {
     /// Every country in the order labels are placed.
     label_order: Vec<CountryId>,
     search: SearchIndex,
+    /// The steps Present walks through.
+    story: Vec<PresentedStep>,
 }
 
 impl ScenarioIndex {
@@ -52,6 +59,7 @@ impl ScenarioIndex {
             label_order: label_order(world, &article_countries),
             article_countries,
             search: SearchIndex::build(world, Some(scenario)),
+            story: scenario.story(),
         }
     }
 }
@@ -79,6 +87,9 @@ pub struct App {
     reader_find: ReaderFind,
     /// The window's inner size in the last frame, saved so that the next launch opens alike.
     window_size: Option<[f32; 2]>,
+    presentation: Option<Presentation>,
+    playback: Playback,
+    change_notes: ChangeNotes,
 }
 
 /// The most matches the reader's find box marks.
@@ -146,6 +157,9 @@ impl App {
             territories,
             reader_find: ReaderFind::default(),
             window_size: None,
+            presentation: None,
+            playback: Playback::default(),
+            change_notes: ChangeNotes::default(),
         };
         if let Some(problem) = territories_problem {
             app.messages.push(Message::new(Level::Error, problem));
@@ -174,6 +188,10 @@ impl App {
         self.selection = Selection::None;
         self.search = SearchState::default();
         self.title_sent = false;
+        // The old story's steps and changes mean nothing for the new scenario.
+        self.presentation = None;
+        self.playback.stop();
+        self.change_notes.clear();
     }
 
     pub fn world(&self) -> &World {
@@ -268,7 +286,12 @@ impl App {
         self.receive_opened_files(&ctx);
         self.receive_dropped_files(&ctx);
 
-        let mut actions = keyboard_actions(&ctx, self.date, &self.layers, self.state.show_help);
+        self.advance_playback(&ctx);
+        let mut actions = if self.presentation.is_some() {
+            presentation_keys(&ctx)
+        } else {
+            keyboard_actions(&ctx, self.date, &self.layers, self.state.show_help)
+        };
         let palette = Palette::for_theme(ui.visuals().dark_mode);
         self.panels_ui(ui, palette, &mut actions);
         file_dialog_ui(&ctx, &mut self.file_dialog, &mut actions);
@@ -290,13 +313,8 @@ impl App {
             map.ui(ui, &map_context, &mut actions);
         });
         if let Some(view) = self.map.last_view() {
-            toasts_ui(
-                &ctx,
-                view.screen_rect(),
-                &self.messages,
-                &self.jobs,
-                &mut actions,
-            );
+            let map_rect = view.screen_rect();
+            self.over_map_ui(&ctx, map_rect, palette, &mut actions);
         }
         // The reader has scrolled to the first match in this frame.
         self.reader_find.scroll_pending = false;
@@ -396,6 +414,20 @@ impl App {
                     self.messages.remove(index);
                 }
             }
+            Action::StartPresentation => self.start_presentation(ctx),
+            Action::StepPresentation(steps) => self.step_presentation(steps),
+            Action::LeavePresentation => self.leave_presentation(ctx),
+            Action::ToggleFullscreen => {
+                let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
+            }
+            Action::TogglePlayback => self.toggle_playback(),
+            Action::SetPlaybackSpeed(speed) => self.state.playback_speed = speed,
+            Action::CopyToClipboard(text) => {
+                ctx.copy_text(text.clone());
+                self.messages
+                    .push(Message::new(Level::Info, format!("Copied: {text}")));
+            }
         }
         ctx.request_repaint();
     }
@@ -434,6 +466,9 @@ impl App {
         self.state.date = choice;
         let date = resolve_date(choice, &self.scenario);
         if date != self.date {
+            let passed = changes_passed(&self.index.changes, self.date, date);
+            self.change_notes
+                .push(passed.iter().map(|(_, what)| what.as_str()));
             self.date = date;
             self.layers = MapLayers::build(&self.world, &self.scenario, date);
         }
@@ -443,26 +478,36 @@ impl App {
         let Some(excerpt) = self.scenario.data().excerpts.get(index) else {
             return;
         };
-        let countries: Vec<CountryId> = excerpt
-            .countries
+        let countries = self.country_ids(&excerpt.countries);
+        let extent = self.extent_of(&countries, &excerpt.actors);
+        self.map.fly_to(&extent);
+        self.selection = Selection::Excerpt {
+            index,
+            countries,
+            tensions: Vec::new(),
+        };
+    }
+
+    /// The countries of the world with these codes; unknown codes are left out.
+    fn country_ids(&self, codes: &[String]) -> Vec<CountryId> {
+        codes
             .iter()
             .filter_map(|code| self.world.by_code(code).map(|c| c.id()))
-            .collect();
+            .collect()
+    }
+
+    /// The Mercator extent of the countries' mainlands and the actors' places.
+    fn extent_of(&self, countries: &[CountryId], actors: &[String]) -> BoundingBox {
         let mut extent = BoundingBox::EMPTY;
-        for &country in &countries {
+        for &country in countries {
             extent = extent.union(&mainland_extent(&self.world, country));
         }
-        for actor in excerpt
-            .actors
-            .iter()
-            .filter_map(|id| self.scenario.actor(id))
-        {
+        for actor in actors.iter().filter_map(|id| self.scenario.actor(id)) {
             let place = LonLat::new(actor.lon, actor.lat);
             let point = mercator::project(place.lon, place.lat);
             extent.include([point.x, point.y]);
         }
-        self.map.fly_to(&extent);
-        self.selection = Selection::Excerpt { index, countries };
+        extent
     }
 }
 

@@ -30,6 +30,8 @@ impl App {
             territories: self.territories,
             reader_find: &self.reader_find,
             tiles_failed: self.map.tiles_failed(),
+            presenting: self.presentation.is_some(),
+            playing: self.playback.playing,
             palette,
         };
         egui::Panel::top("top_bar").show(ui, |ui| {
@@ -40,14 +42,15 @@ impl App {
         });
         // Each side panel takes at most a quarter of the window, so the map keeps half.
         let max_panel_width = ui.available_width() * MAX_PANEL_SHARE;
-        if self.state.show_excerpts {
+        let presenting = self.presentation.is_some();
+        if self.state.show_excerpts && !presenting {
             egui::Panel::left("excerpts")
                 .resizable(true)
                 .default_size(EXCERPTS_PANEL_WIDTH.min(max_panel_width))
                 .max_size(max_panel_width)
                 .show(ui, |ui| excerpts_ui(ui, &context, actions));
         }
-        if !self.state.show_details {
+        if !self.state.show_details && !presenting {
             // Collapsed, the panel leaves a strip to bring it back.
             egui::Panel::right("legend_and_details_collapsed")
                 .resizable(false)
@@ -61,7 +64,7 @@ impl App {
                     }
                 });
         }
-        if self.state.show_details {
+        if self.state.show_details && !presenting {
             egui::Panel::right("legend_and_details")
                 .resizable(true)
                 .default_size(DETAILS_PANEL_WIDTH.min(max_panel_width))

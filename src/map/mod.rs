@@ -533,15 +533,13 @@ impl<'c> LayerPlugins<'c> {
         }
         map = self.add_overlays(map);
         let tensions_visible = context.is_visible(LayerId::Tensions);
-        let selected = match *context.selection {
-            Selection::Tension(index) => context
-                .scenario
-                .data()
-                .tensions
-                .get(index)
-                .map(|t| t.id.as_str()),
-            _ => None,
-        };
+        let selected: Vec<&str> = context
+            .selection
+            .tensions()
+            .iter()
+            .filter_map(|&index| context.scenario.data().tensions.get(index))
+            .map(|tension| tension.id.as_str())
+            .collect();
         let tensions: &[_] = if tensions_visible {
             &context.layers.tensions
         } else {
@@ -557,7 +555,7 @@ impl<'c> LayerPlugins<'c> {
         if tensions_visible {
             let plugin = TensionArcsPlugin {
                 tensions,
-                selected,
+                selected: selected.clone(),
                 palette: tension_palette,
             };
             map = map.with_plugin(self.counted(LayerId::Tensions, plugin));

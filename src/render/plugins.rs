@@ -219,7 +219,8 @@ pub fn tension_dash(kind: TensionKind) -> (Dash, f32) {
 /// The tensions' arcs, under the labels.
 pub struct TensionArcsPlugin<'a> {
     pub tensions: &'a [TensionArc],
-    pub selected: Option<&'a str>,
+    /// The highlighted tensions' ids.
+    pub selected: Vec<&'a str>,
     pub palette: Palette,
 }
 
@@ -227,7 +228,7 @@ impl Plugin for TensionArcsPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
         paint_layer(ui, projector, |_, view, shapes| {
             for copy in view.world_copies() {
-                arc_shapes(&copy, self.tensions, self.selected, &self.palette, shapes);
+                arc_shapes(&copy, self.tensions, &self.selected, &self.palette, shapes);
             }
         });
     }
@@ -238,7 +239,8 @@ pub struct TensionMarkersPlugin<'a> {
     pub tensions: &'a [TensionArc],
     /// Each tension's marker, in the order of `tensions`.
     pub markers: &'a [MercatorPoint],
-    pub selected: Option<&'a str>,
+    /// The highlighted tensions' ids.
+    pub selected: Vec<&'a str>,
     pub palette: Palette,
 }
 
@@ -250,7 +252,7 @@ impl Plugin for TensionMarkersPlugin<'_> {
                     &copy,
                     self.tensions,
                     self.markers,
-                    self.selected,
+                    &self.selected,
                     &self.palette,
                     shapes,
                 );
@@ -262,14 +264,14 @@ impl Plugin for TensionMarkersPlugin<'_> {
 fn arc_shapes(
     view: &MercatorView,
     tensions: &[TensionArc],
-    selected: Option<&str>,
+    selected: &[&str],
     palette: &Palette,
     shapes: &mut Vec<Shape>,
 ) {
     let clip = view.screen_rect().expand(50.0);
     for tension in tensions {
         let (dash, width) = tension_dash(tension.kind);
-        let is_selected = selected == Some(tension.id.as_str());
+        let is_selected = selected.contains(&tension.id.as_str());
         let width = if is_selected { width + 1.5 } else { width };
         for arc in &tension.arcs {
             let points: Vec<egui::Pos2> = arc.iter().map(|p| view.to_screen(*p)).collect();
@@ -295,7 +297,7 @@ fn marker_shapes(
     view: &MercatorView,
     tensions: &[TensionArc],
     markers: &[MercatorPoint],
-    selected: Option<&str>,
+    selected: &[&str],
     palette: &Palette,
     shapes: &mut Vec<Shape>,
 ) {
@@ -305,7 +307,7 @@ fn marker_shapes(
         if !clip.contains(center) {
             continue;
         }
-        let is_selected = selected == Some(tension.id.as_str());
+        let is_selected = selected.contains(&tension.id.as_str());
         let radius = TENSION_MARKER_RADIUS_PX + if is_selected { 2.5 } else { 0.0 };
         shapes.push(Shape::circle_filled(center, radius, palette.tension));
         shapes.push(Shape::circle_stroke(

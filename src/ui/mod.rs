@@ -13,7 +13,9 @@ pub mod messages;
 pub mod reader;
 pub mod state;
 pub mod status_bar;
+pub mod story;
 pub mod text;
+pub mod timeline;
 pub mod top_bar;
 
 use std::path::{Path, PathBuf};
@@ -58,6 +60,10 @@ pub struct PanelContext<'a> {
     pub reader_find: &'a reader::ReaderFind,
     /// The online basemap is on but no tile could be loaded.
     pub tiles_failed: bool,
+    /// A presentation is under way: the side panels give the map their room.
+    pub presenting: bool,
+    /// The timeline is playing.
+    pub playing: bool,
     pub palette: Palette,
 }
 

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::timeline::PlaybackSpeed;
 use crate::layers::LayerId;
 use crate::model::date::Date;
 
@@ -91,6 +92,8 @@ pub struct UiState {
     /// The window's inner size in points, kept here rather than by eframe so that it can be
     /// checked before the window is made (see [`prepare_saved_file`]).
     pub window_size: Option<[f32; 2]>,
+    /// How fast the timeline plays.
+    pub playback_speed: PlaybackSpeed,
 }
 
 impl Default for UiState {
@@ -108,6 +111,7 @@ impl Default for UiState {
             recent_files: Vec::new(),
             online_tiles: false,
             window_size: None,
+            playback_speed: PlaybackSpeed::default(),
         }
     }
 }
