@@ -27,9 +27,7 @@ impl App {
     /// the clock; applying the start asked for that frame.
     pub(super) fn advance_playback(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
-        let months = self
-            .playback
-            .due_months(now, self.state.playback_speed);
+        let months = self.playback.due_months(now, self.state.playback_speed);
         if months > 0 {
             let (_, end) = self.scenario.date_range();
             let next = self.date.first_of_month_plus(months);

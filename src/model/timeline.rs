@@ -86,7 +86,10 @@ mod tests {
     fn moving_forward_passes_the_changes_after_the_start_up_to_the_end() {
         let changes = changes();
         let passed = changes_passed(&changes, day("2023-04-01"), day("2023-05-01"));
-        assert_eq!(passed, &[(day("2023-04-04"), "Finland joins NATO".to_string())]);
+        assert_eq!(
+            passed,
+            &[(day("2023-04-04"), "Finland joins NATO".to_string())]
+        );
         let passed = changes_passed(&changes, day("2004-03-29"), day("2023-04-04"));
         assert_eq!(passed.len(), 2, "{passed:?}");
         assert!(changes_passed(&changes, day("2005-01-01"), day("2017-06-04")).is_empty());
@@ -104,10 +107,19 @@ mod tests {
     #[test]
     fn the_next_and_previous_change_skip_the_day_itself() {
         let changes = changes();
-        assert_eq!(next_change(&changes, day("2004-03-29")), Some(day("2017-06-05")));
-        assert_eq!(next_change(&changes, day("2004-03-28")), Some(day("2004-03-29")));
+        assert_eq!(
+            next_change(&changes, day("2004-03-29")),
+            Some(day("2017-06-05"))
+        );
+        assert_eq!(
+            next_change(&changes, day("2004-03-28")),
+            Some(day("2004-03-29"))
+        );
         assert_eq!(next_change(&changes, day("2023-04-04")), None);
-        assert_eq!(previous_change(&changes, day("2017-06-05")), Some(day("2004-03-29")));
+        assert_eq!(
+            previous_change(&changes, day("2017-06-05")),
+            Some(day("2004-03-29"))
+        );
         assert_eq!(previous_change(&changes, day("2004-03-29")), None);
     }
 

@@ -273,6 +273,7 @@ fn arc_shapes(
         let (dash, width) = tension_dash(tension.kind);
         let is_selected = selected.contains(&tension.id.as_str());
         let width = if is_selected { width + 1.5 } else { width };
+        let color = tension_color(palette, selected, is_selected);
         for arc in &tension.arcs {
             let points: Vec<egui::Pos2> = arc.iter().map(|p| view.to_screen(*p)).collect();
             if !points.iter().any(|p| clip.contains(*p)) {
@@ -282,7 +283,7 @@ fn arc_shapes(
                 points.clone(),
                 Stroke::new(width + 2.5, palette.label_halo),
             ));
-            let stroke = Stroke::new(width, palette.tension);
+            let stroke = Stroke::new(width, color);
             match dash {
                 Dash::Solid => shapes.push(Shape::line(points, stroke)),
                 Dash::Dashed(dash, gap) => {
@@ -290,6 +291,15 @@ fn arc_shapes(
                 }
             }
         }
+    }
+}
+
+/// A tension's ink: faded beside highlighted ones, so that those stand out.
+fn tension_color(palette: &Palette, selected: &[&str], is_selected: bool) -> egui::Color32 {
+    if selected.is_empty() || is_selected {
+        palette.tension
+    } else {
+        palette.tension.gamma_multiply(UNSELECTED_TENSION_ALPHA)
     }
 }
 
@@ -309,7 +319,8 @@ fn marker_shapes(
         }
         let is_selected = selected.contains(&tension.id.as_str());
         let radius = TENSION_MARKER_RADIUS_PX + if is_selected { 2.5 } else { 0.0 };
-        shapes.push(Shape::circle_filled(center, radius, palette.tension));
+        let color = tension_color(palette, selected, is_selected);
+        shapes.push(Shape::circle_filled(center, radius, color));
         shapes.push(Shape::circle_stroke(
             center,
             radius,

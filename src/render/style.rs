@@ -155,6 +155,8 @@ pub const MEMBER_BORDER_COLOR: Color32 = Color32::from_black_alpha(140);
 pub const MEMBER_BORDER_WIDTH_PX: f32 = 0.9;
 /// How much of a tension's colour is kept on a date other than the article's.
 pub const FADED_TENSION_ALPHA: f32 = 0.45;
+/// Tensions beside highlighted ones fade to this opacity.
+pub const UNSELECTED_TENSION_ALPHA: f32 = 0.3;
 /// How opaque group fills are over online tiles, so the tiles show through.
 pub const TILE_FILL_ALPHA: f32 = 0.7;
 pub const EXCERPTS_PANEL_WIDTH: f32 = 320.0;

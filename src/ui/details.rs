@@ -332,11 +332,7 @@ fn copy_citation_ui(
     actions: &mut Vec<Action>,
 ) {
     let text = citation(context.scenario.meta(), paragraphs);
-    if ui
-        .button("Copy citation")
-        .on_hover_text(&text)
-        .clicked()
-    {
+    if ui.button("Copy citation").on_hover_text(&text).clicked() {
         actions.push(Action::CopyToClipboard(text));
     }
 }

@@ -111,7 +111,10 @@ pub fn playback_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Ac
         .width(130.0)
         .show_ui(ui, |ui| {
             for choice in PlaybackSpeed::ALL {
-                if ui.selectable_label(choice == speed, choice.label()).clicked() {
+                if ui
+                    .selectable_label(choice == speed, choice.label())
+                    .clicked()
+                {
                     actions.push(Action::SetPlaybackSpeed(choice));
                 }
             }
@@ -280,7 +283,11 @@ mod tests {
         let mut playback = Playback::default();
         playback.start();
         playback.due_months(1.0, PlaybackSpeed::Fast);
-        assert!(playback.wait(1.0).is_some_and(|wait| wait.as_secs_f64() > 0.05));
+        assert!(
+            playback
+                .wait(1.0)
+                .is_some_and(|wait| wait.as_secs_f64() > 0.05)
+        );
         playback.stop();
         assert_eq!(playback.wait(1.0), None);
     }

@@ -80,7 +80,7 @@ pub fn click_at(harness: &mut Harness<'_, App>, pos: Pos2) {
 }
 
 /// Scrolls the excerpt into view, as a reader would, and clicks it.
-fn click_excerpt(harness: &mut Harness<'_, App>, text: &str) {
+pub fn click_excerpt(harness: &mut Harness<'_, App>, text: &str) {
     harness.get_by_label_contains(text).scroll_to_me();
     harness.run();
     harness.get_by_label_contains(text).click();
@@ -237,7 +237,7 @@ fn type_into_search(harness: &mut Harness<'_, App>, text: &str) {
         .type_text(text);
 }
 
-fn set_date_by_slider(harness: &mut Harness<'_, App>, date: &str) {
+pub fn set_date_by_slider(harness: &mut Harness<'_, App>, date: &str) {
     let date = match date.parse::<alliance_map::model::date::Date>() {
         Ok(date) => date,
         Err(error) => panic!("{date}: {error}"),
@@ -335,7 +335,7 @@ fn searching_is_blind_to_case_and_accents_and_knows_leaders() {
 
 /// eframe's storage, kept in memory.
 #[derive(Default)]
-struct MemoryStorage(std::collections::HashMap<String, String>);
+pub struct MemoryStorage(pub std::collections::HashMap<String, String>);
 
 impl eframe::Storage for MemoryStorage {
     fn get_string(&self, key: &str) -> Option<String> {

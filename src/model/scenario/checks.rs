@@ -363,15 +363,14 @@ fn check_story(data: &ScenarioData, known: &Known<'_>, findings: &mut Findings) 
             let path = format!("{at}.tensions[{j}]");
             match known.tensions.get(id.as_str()) {
                 None => findings.error(&path, format!("no tension has the id '{id}'")),
-                Some(&index) if !data.tensions[index].excerpts.contains(&step.excerpt) => {
-                    findings.warning(
+                Some(&index) if !data.tensions[index].excerpts.contains(&step.excerpt) => findings
+                    .warning(
                         &path,
                         format!(
                             "tension '{id}' does not cite the step's excerpt '{}'",
                             step.excerpt
                         ),
-                    )
-                }
+                    ),
                 Some(_) => {}
             }
         }

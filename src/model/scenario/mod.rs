@@ -12,11 +12,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use article::Article;
-pub use citation::citation;
 pub use checks::{
     Finding, Findings, MAX_ARCS, MAX_ARCS_PER_TENSION, MAX_PARTIES, MAX_TENSIONS, MIN_QUOTE_WORDS,
     Severity, check,
 };
+pub use citation::citation;
 pub use format::*;
 pub use story::PresentedStep;
 

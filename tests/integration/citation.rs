@@ -1,0 +1,63 @@
+use alliance_map::ui::Selection;
+use egui::OutputCommand;
+use egui_kittest::kittest::Queryable;
+
+use crate::ui::{click_at, click_excerpt, ui_harness};
+
+fn copied(harness: &egui_kittest::Harness<'_, alliance_map::App>) -> Vec<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|command| match command {
+            OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn copy_citation_on_an_excerpt_puts_the_reference_with_its_paragraph_on_the_clipboard() {
+    let mut harness = ui_harness();
+    click_excerpt(&mut harness, "Minsk feels itself threatened");
+    harness.get_by_label("Copy citation").click();
+    harness.step();
+    assert_eq!(
+        copied(&harness),
+        [
+            "Valvo, G. (2012). CSTO: The ‘NATO Of The East’ – Analysis. Eurasia Review, 20 May 2012, ¶5."
+        ]
+    );
+    harness.run();
+    harness.get_by_label_contains("Copied: Valvo, G. (2012)");
+}
+
+#[test]
+fn copy_citation_on_a_tension_cites_the_paragraphs_of_its_quotes() {
+    let mut harness = ui_harness();
+    let markers = harness.state().map().marker_positions();
+    let Some((index, marker)) = harness
+        .state()
+        .layers()
+        .tensions
+        .iter()
+        .zip(markers)
+        .find(|(t, _)| t.id == "csto-counterweight-to-nato")
+        .map(|(t, marker)| (t.tension_index, marker))
+    else {
+        panic!("the tension is drawn");
+    };
+    click_at(&mut harness, marker);
+    assert_eq!(harness.state().selection(), &Selection::Tension(index));
+    harness.get_by_label("Copy citation").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Copy citation").click();
+    harness.step();
+    assert_eq!(
+        copied(&harness),
+        [
+            "Valvo, G. (2012). CSTO: The ‘NATO Of The East’ – Analysis. Eurasia Review, 20 May 2012, ¶1, 6, 7."
+        ]
+    );
+}
