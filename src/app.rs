@@ -23,6 +23,7 @@ use crate::model::{BoundingBox, CountryId, World};
 use crate::render::plugins::label_order;
 use crate::render::style::Palette;
 use crate::render::view::MercatorView;
+use crate::ui::dialogs::{FilePurpose, FileRequest, NativeRequests};
 use crate::ui::file_dialog::{FileDialog, file_dialog_ui};
 use crate::ui::keyboard::keyboard_actions;
 use crate::ui::legend::layer_state_key;
@@ -83,6 +84,8 @@ pub struct App {
     messages: Vec<Message>,
     jobs: Vec<OpenJob>,
     file_dialog: FileDialog,
+    /// The desktop's own file dialogs, when the app uses them (not in tests).
+    native_dialogs: NativeRequests,
     territories: &'static Territories,
     reader_find: ReaderFind,
     /// The window's inner size in the last frame, saved so that the next launch opens alike.
@@ -154,6 +157,7 @@ impl App {
             messages: Vec::new(),
             jobs: Vec::new(),
             file_dialog: FileDialog::default(),
+            native_dialogs: NativeRequests::default(),
             territories,
             reader_find: ReaderFind::default(),
             window_size: None,
@@ -284,6 +288,7 @@ impl App {
             self.applied_theme = Some(self.state.theme);
         }
         self.receive_opened_files(&ctx);
+        let answered = self.receive_dialog_answer();
         self.receive_dropped_files(&ctx);
 
         self.advance_playback(&ctx);
@@ -292,6 +297,7 @@ impl App {
         } else {
             keyboard_actions(&ctx, self.date, &self.layers, self.state.show_help)
         };
+        actions.extend(answered);
         let palette = Palette::for_theme(ui.visuals().dark_mode);
         self.panels_ui(ui, palette, &mut actions);
         file_dialog_ui(&ctx, &mut self.file_dialog, &mut actions);
@@ -401,7 +407,15 @@ impl App {
             Action::PanMap(distance) => self.map.pan_by(distance),
             Action::ResetView => self.fit_opening_view(),
             Action::ResetAll => self.reset_all(),
-            Action::ShowOpenDialog => self.file_dialog.show(),
+            Action::ShowOpenDialog => self.request_file(FileRequest::open_files(), ctx),
+            Action::FilesChosen { purpose, paths } => {
+                if let Some(first) = paths.first() {
+                    self.state.remember_folder(first);
+                }
+                match purpose {
+                    FilePurpose::Open => self.open_paths(paths),
+                }
+            }
             Action::OpenFiles(paths) => self.open_paths(paths),
             Action::OpenBundledScenario => match Scenario::load_bundled(&self.world) {
                 Ok(scenario) => self.set_scenario(Arc::new(scenario)),

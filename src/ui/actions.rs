@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::dialogs::FilePurpose;
 use super::state::{DateChoice, ThemeChoice};
 use super::timeline::PlaybackSpeed;
 use crate::layers::{LayerId, OverlayId};
@@ -67,6 +68,11 @@ pub enum Action {
     SetPlaybackSpeed(PlaybackSpeed),
     /// Puts text on the clipboard (a citation) and says so.
     CopyToClipboard(String),
+    /// The reader chose files in a file dialog, for this purpose.
+    FilesChosen {
+        purpose: FilePurpose,
+        paths: Vec<PathBuf>,
+    },
 }
 
 /// What the reader has picked on the map or in a panel.

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod details;
+pub mod dialogs;
 pub mod excerpts;
 pub mod file_dialog;
 pub mod help;

@@ -8,6 +8,8 @@ mod citation;
 mod cli;
 /// Corrections to the bundled scenario and country table, each failing on the old data.
 mod corrections;
+/// File dialogs: without a desktop portal, the in-app browser in the last used folder.
+mod dialogs;
 /// Opening files: the bad-input corpus, drag and drop, the size limit.
 mod files;
 /// Where tests find the bad-input corpus and make temporary files.
