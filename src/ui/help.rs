@@ -40,6 +40,13 @@ pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
             ("Double-click", "Zoom in (Shift+double-click: out)"),
             ("+ and -", "Zoom in and out"),
             ("Home", "Fit the article's countries"),
+            ("F5", "Present the article a step at a time"),
+            (
+                "Right, Space / Left",
+                "While presenting: next step / previous step",
+            ),
+            ("Esc", "While presenting: leave, back to where you were"),
+            ("F11", "Full screen, or back"),
         ] {
             ui.label(keys);
             ui.label(what);
@@ -50,4 +57,8 @@ pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
     ui.strong("Reading the map");
     ui.label("Full members of an alliance are filled in its colour. Suspended members are hatched with a dashed outline, frozen ones cross-hatched the other way with a dotted outline, former members only have a dotted outline. Economic unions are dotted, informal groups hatched.");
     ui.label("Tension arcs follow great circles; their line style tells their kind (keyed in the legend). Click the marker on an arc for the sentences that state it. Hatched areas with a dashed outline are contested territories: click one for who recognises and who holds it.");
+    ui.add_space(6.0);
+    ui.strong("Time and presenting");
+    ui.label("Play, beside the date slider, moves the map a month at a time to today at the speed chosen, each change showing on the map as it happens. « change and change » jump to the previous and next change; a click on a mark under the slider goes to its change.");
+    ui.label("Present (F5) shows the article's story a step at a time: the excerpt as a caption, the map on its countries and tensions. Copy citation, in the details of an excerpt or tension, puts the article's reference with its paragraphs on the clipboard.");
 }
