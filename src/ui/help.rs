@@ -59,6 +59,6 @@ pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
     ui.label("Tension arcs follow great circles; their line style tells their kind (keyed in the legend). Click the marker on an arc for the sentences that state it. Hatched areas with a dashed outline are contested territories: click one for who recognises and who holds it.");
     ui.add_space(6.0);
     ui.strong("Time and presenting");
-    ui.label("Play, beside the date slider, moves the map a month at a time to today at the speed chosen, each change showing on the map as it happens. « change and change » jump to the previous and next change; a click on a mark under the slider goes to its change.");
+    ui.label("Play, beside the date slider, moves the map a month at a time to today at the speed chosen, each change showing on the map as it happens. |« and »| jump to the previous and next change; a click on a mark under the slider goes to its change.");
     ui.label("Present (F5) shows the article's story a step at a time: the excerpt as a caption, the map on its countries and tensions. Copy citation, in the details of an excerpt or tension, puts the article's reference with its paragraphs on the clipboard.");
 }

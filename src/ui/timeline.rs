@@ -48,7 +48,21 @@ impl PlaybackSpeed {
             PlaybackSpeed::Fast => "1 year a second",
         }
     }
+
+    /// The label in the top bar, where room is short.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            PlaybackSpeed::Slow => "1 mo/s",
+            PlaybackSpeed::Medium => "4 mo/s",
+            PlaybackSpeed::Fast => "1 yr/s",
+        }
+    }
 }
+
+/// The jump buttons' names, for their tooltips and screen readers.
+pub const PREVIOUS_CHANGE: &str = "Previous change";
+pub const NEXT_CHANGE: &str = "Next change";
+const SPEED_BOX_WIDTH: f32 = 64.0;
 
 /// Whether the timeline plays, and when it next moves a month.
 #[derive(Clone, Copy, Debug, Default)]
@@ -107,8 +121,8 @@ pub fn playback_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Ac
     }
     let speed = context.state.playback_speed;
     egui::ComboBox::from_id_salt("playback_speed")
-        .selected_text(speed.label())
-        .width(130.0)
+        .selected_text(speed.short_label())
+        .width(SPEED_BOX_WIDTH)
         .show_ui(ui, |ui| {
             for choice in PlaybackSpeed::ALL {
                 if ui
@@ -123,21 +137,24 @@ pub fn playback_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Ac
         .on_hover_text("How fast the timeline plays");
     let jumps = [
         (
-            "« change",
+            "|«",
             previous_change(context.changes, context.date),
-            "Previous change",
+            PREVIOUS_CHANGE,
         ),
         (
-            "change »",
+            "»|",
             next_change(context.changes, context.date),
-            "Next change",
+            NEXT_CHANGE,
         ),
     ];
-    for (text, target, hover) in jumps {
+    for (text, target, name) in jumps {
         let response = ui.add_enabled(target.is_some(), egui::Button::new(text));
+        // Named in words for screen readers, as the tooltip names it.
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, target.is_some(), name));
         let response = match target {
-            Some(date) => response.on_hover_text(format!("{hover}: {}", date.long_form())),
-            None => response.on_disabled_hover_text(format!("{hover}: none")),
+            Some(date) => response.on_hover_text(format!("{name}: {}", date.long_form())),
+            None => response.on_disabled_hover_text(format!("{name}: none")),
         };
         if response.clicked()
             && let Some(date) = target

@@ -126,16 +126,16 @@ fn the_next_and_previous_change_buttons_jump_between_changes() {
     let Some(next) = next_change(&changes, article) else {
         panic!("something changed after the article");
     };
-    harness.get_by_label("change »").click();
+    harness.get_by_label("Next change").click();
     harness.run();
     assert_eq!(harness.state().date(), next);
-    harness.get_by_label("change »").click();
+    harness.get_by_label("Next change").click();
     harness.run();
     assert_eq!(next_change(&changes, next), Some(harness.state().date()));
-    harness.get_by_label("« change").click();
+    harness.get_by_label("Previous change").click();
     harness.run();
     assert_eq!(harness.state().date(), next);
-    harness.get_by_label("« change").click();
+    harness.get_by_label("Previous change").click();
     harness.run();
     assert_eq!(
         previous_change(&changes, next),
