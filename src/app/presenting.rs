@@ -3,7 +3,7 @@
 
 use super::App;
 use crate::map::navigation::extent_in_mercator;
-use crate::render::style::Palette;
+use crate::render::style::{CAPTION_ESTIMATED_COVER_PX, Palette};
 use crate::ui::messages::{Level, Message, toasts_ui};
 use crate::ui::story::{Before, Presentation, caption_ui};
 use crate::ui::timeline::change_notes_ui;
@@ -13,6 +13,11 @@ impl App {
     /// The step shown, while a presentation is under way.
     pub fn presentation_step(&self) -> Option<usize> {
         self.presentation.as_ref().map(|p| p.step)
+    }
+
+    /// How much of the map's bottom the caption covers, while presenting.
+    pub fn caption_covers_px(&self) -> Option<f32> {
+        self.presentation.as_ref().map(|p| p.caption_covers_px)
     }
 
     pub(super) fn start_presentation(&mut self, ctx: &egui::Context) {
@@ -31,7 +36,11 @@ impl App {
                 fullscreen: ctx.input(|i| i.viewport().fullscreen.unwrap_or(false)),
             },
         };
-        self.presentation = Some(Presentation { step: 0, before });
+        self.presentation = Some(Presentation {
+            step: 0,
+            before,
+            caption_covers_px: CAPTION_ESTIMATED_COVER_PX,
+        });
         self.show_step(0);
     }
 
@@ -80,7 +89,11 @@ impl App {
             Some(view) => extent_in_mercator(view),
             None => self.extent_of(&countries, &actors),
         };
-        self.map.fly_to(&extent);
+        let covered = self
+            .presentation
+            .as_ref()
+            .map_or(0.0, |p| p.caption_covers_px);
+        self.map.fly_to_above(&extent, covered);
         self.selection = Selection::Excerpt {
             index: step.excerpt,
             countries,
@@ -98,7 +111,7 @@ impl App {
     ) {
         toasts_ui(ctx, map, &self.messages, &self.jobs, actions);
         if let Some(presentation) = &self.presentation {
-            caption_ui(
+            let covered = caption_ui(
                 ctx,
                 map,
                 &self.scenario,
@@ -107,6 +120,9 @@ impl App {
                 &palette,
                 actions,
             );
+            if let (Some(covered), Some(presentation)) = (covered, self.presentation.as_mut()) {
+                presentation.caption_covers_px = covered;
+            }
         }
         let now = ctx.input(|i| i.time);
         change_notes_ui(ctx, map, &self.change_notes.current(now), &palette);

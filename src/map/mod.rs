@@ -230,10 +230,22 @@ impl WorldMap {
 
     /// Starts a flight from the current view to one that fits `extent`.
     pub fn fly_to(&mut self, extent: &BoundingBox) {
+        self.fly_to_above(extent, 0.0);
+    }
+
+    /// Starts a flight to a view that fits `extent` into the map above its bottom
+    /// `covered_px` points, where something (a caption) lies over the map.
+    pub fn fly_to_above(&mut self, extent: &BoundingBox, covered_px: f32) {
         let screen = self.screen_rect();
-        let Some((to, to_zoom)) = fitted_view(extent, screen) else {
+        let mut clear = screen;
+        clear.max.y = (screen.max.y - covered_px).max(screen.min.y + screen.height() * 0.4);
+        let Some((center, to_zoom)) = fitted_view(extent, clear) else {
             return;
         };
+        // The extent's middle sits in the middle of the clear part, above the map's middle.
+        let pixels_per_unit = TILE_SIZE_PX * 2f64.powf(to_zoom);
+        let below = f64::from(screen.center().y - clear.center().y) / pixels_per_unit;
+        let to = MercatorPoint::new(center.x, center.y + below);
         self.fitted = None;
         let from = self.last_view.map_or(to, |view| {
             let center = view.center_position();

@@ -202,6 +202,8 @@ pub const CHANGE_NOTE_MARGIN: f32 = 48.0;
 pub const CAPTION_MAX_WIDTH: f32 = 760.0;
 pub const CAPTION_MARGIN: f32 = 28.0;
 pub const CAPTION_FONT_SIZE: f32 = 18.0;
+/// How much of the map a caption covers before the first one is drawn and measured.
+pub const CAPTION_ESTIMATED_COVER_PX: f32 = 190.0;
 
 /// Contested territories: the ink of the occupation hatching and of the dashed outline, and
 /// the halo of the opposite tone under outline and names, so that both read over any fill in

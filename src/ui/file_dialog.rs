@@ -200,7 +200,7 @@ fn places_ui(ui: &mut Ui, dialog: &FileDialog, request: &FileRequest, choices: &
 fn listing_ui(ui: &mut Ui, dialog: &mut FileDialog, choices: &mut Choices) {
     egui::ScrollArea::vertical()
         .max_height(260.0)
-        .auto_shrink([false, true])
+        .auto_shrink([false, false])
         .show(ui, |ui| {
             if dialog.entries.is_empty() && dialog.listing_error.is_none() {
                 ui.label(RichText::new("No folders or files of this kind here").weak());

@@ -13,6 +13,9 @@ use crate::render::style::{CAPTION_FONT_SIZE, CAPTION_MARGIN, CAPTION_MAX_WIDTH,
 pub struct Presentation {
     pub step: usize,
     pub before: Before,
+    /// How much of the map's bottom the caption covered when last drawn, in points; the map
+    /// fits each step above it.
+    pub caption_covers_px: f32,
 }
 
 /// What was on screen when the presentation began.
@@ -50,7 +53,7 @@ pub fn presentation_keys(ctx: &egui::Context) -> Vec<Action> {
 }
 
 /// The step's excerpt over the bottom of the map, with where it is in the story and the
-/// buttons to move on.
+/// buttons to move on; how much of the map's bottom it covers, in points.
 pub fn caption_ui(
     ctx: &egui::Context,
     map: egui::Rect,
@@ -59,15 +62,11 @@ pub fn caption_ui(
     presentation: &Presentation,
     palette: &Palette,
     actions: &mut Vec<Action>,
-) {
-    let Some(step) = steps.get(presentation.step) else {
-        return;
-    };
-    let Some(excerpt) = scenario.data().excerpts.get(step.excerpt) else {
-        return;
-    };
+) -> Option<f32> {
+    let step = steps.get(presentation.step)?;
+    let excerpt = scenario.data().excerpts.get(step.excerpt)?;
     let width = (map.width() - 2.0 * CAPTION_MARGIN).clamp(200.0, CAPTION_MAX_WIDTH);
-    egui::Area::new(egui::Id::unique("alliance-map/caption"))
+    let shown = egui::Area::new(egui::Id::unique("alliance-map/caption"))
         .order(egui::Order::Foreground)
         .pivot(egui::Align2::CENTER_BOTTOM)
         .fixed_pos(map.center_bottom() - egui::vec2(0.0, CAPTION_MARGIN))
@@ -82,6 +81,7 @@ pub fn caption_ui(
                     caption_buttons_ui(ui, presentation.step, steps.len(), actions);
                 });
         });
+    Some(map.bottom() - shown.response.rect.top())
 }
 
 fn caption_text_ui(

@@ -228,6 +228,19 @@ fn present_steps_through_the_story_and_the_selection_and_view_follow() {
         view.screen_rect()
     );
     assert!(harness.state().map().memory().zoom() > zoom_at_first);
+    // The step's countries lie above the caption, not under it.
+    let (Some(south_afghanistan), Some(covered)) = (
+        harness.state().screen_position_of(65.0, 30.0),
+        harness.state().caption_covers_px(),
+    ) else {
+        panic!("the map and the caption were drawn");
+    };
+    assert!(covered > 80.0, "{covered}");
+    assert!(
+        south_afghanistan.y < view.screen_rect().bottom() - covered,
+        "southern Afghanistan at {south_afghanistan:?}, the caption over the bottom {covered} of {:?}",
+        view.screen_rect()
+    );
 
     harness.key_press(Key::ArrowLeft);
     harness.run();
