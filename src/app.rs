@@ -95,6 +95,9 @@ pub struct App {
     change_notes: ChangeNotes,
 }
 
+/// How the note of a copy to the clipboard begins.
+const COPIED: &str = "Copied: ";
+
 /// The most matches the reader's find box marks.
 const MAX_FOUND: usize = 10_000;
 
@@ -439,8 +442,11 @@ impl App {
             Action::SetPlaybackSpeed(speed) => self.state.playback_speed = speed,
             Action::CopyToClipboard(text) => {
                 ctx.copy_text(text.clone());
+                // One note of what the clipboard holds, however often it is copied to.
                 self.messages
-                    .push(Message::new(Level::Info, format!("Copied: {text}")));
+                    .retain(|message| !message.text.starts_with(COPIED));
+                self.messages
+                    .push(Message::new(Level::Info, format!("{COPIED}{text}")));
             }
         }
         ctx.request_repaint();

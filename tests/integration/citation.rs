@@ -31,6 +31,15 @@ fn copy_citation_on_an_excerpt_puts_the_reference_with_its_paragraph_on_the_clip
     );
     harness.run();
     harness.get_by_label_contains("Copied: Valvo, G. (2012)");
+    harness.get_by_label("Copy citation").click();
+    harness.run();
+    let notes = harness
+        .state()
+        .messages()
+        .iter()
+        .filter(|message| message.text.starts_with("Copied: "))
+        .count();
+    assert_eq!(notes, 1, "copying again replaces the note");
 }
 
 #[test]
