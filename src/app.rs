@@ -23,7 +23,7 @@ use crate::model::{BoundingBox, CountryId, World};
 use crate::render::plugins::label_order;
 use crate::render::style::Palette;
 use crate::render::view::MercatorView;
-use crate::ui::dialogs::{FilePurpose, FileRequest, NativeRequests};
+use crate::ui::dialogs::{FileRequest, NativeRequests};
 use crate::ui::file_dialog::{FileDialog, file_dialog_ui};
 use crate::ui::keyboard::keyboard_actions;
 use crate::ui::legend::layer_state_key;
@@ -382,17 +382,7 @@ impl App {
                     "Online map tiles could not be loaded (offline, or the tile server refused); the map keeps working without them.",
                 ));
             }
-            Action::SetReaderQuery(query) => {
-                let text = match &self.opened_article {
-                    Some(opened) => opened.text.as_str(),
-                    None => self.scenario.article().text(),
-                };
-                self.reader_find = ReaderFind {
-                    found: find_ignoring_case(text, &query, MAX_FOUND),
-                    query,
-                    scroll_pending: true,
-                };
-            }
+            Action::SetReaderQuery(query) => self.set_reader_query(query),
             Action::SetSearchQuery(query) => {
                 self.search.suggestions = self.index.search.search(&query, SUGGESTIONS);
                 self.search.query = query;
@@ -411,14 +401,7 @@ impl App {
             Action::ResetView => self.fit_opening_view(),
             Action::ResetAll => self.reset_all(),
             Action::ShowOpenDialog => self.request_file(FileRequest::open_files(), ctx),
-            Action::FilesChosen { purpose, paths } => {
-                if let Some(first) = paths.first() {
-                    self.state.remember_folder(first);
-                }
-                match purpose {
-                    FilePurpose::Open => self.open_paths(paths),
-                }
-            }
+            Action::FilesChosen { purpose, paths } => self.files_chosen(purpose, paths),
             Action::OpenFiles(paths) => self.open_paths(paths),
             Action::OpenBundledScenario => match Scenario::load_bundled(&self.world) {
                 Ok(scenario) => self.set_scenario(Arc::new(scenario)),
@@ -431,25 +414,36 @@ impl App {
                     self.messages.remove(index);
                 }
             }
-            Action::StartPresentation => self.start_presentation(ctx),
-            Action::StepPresentation(steps) => self.step_presentation(steps),
-            Action::LeavePresentation => self.leave_presentation(ctx),
-            Action::ToggleFullscreen => {
-                let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
-                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
-            }
-            Action::TogglePlayback => self.toggle_playback(),
-            Action::SetPlaybackSpeed(speed) => self.state.playback_speed = speed,
-            Action::CopyToClipboard(text) => {
-                ctx.copy_text(text.clone());
-                // One note of what the clipboard holds, however often it is copied to.
-                self.messages
-                    .retain(|message| !message.text.starts_with(COPIED));
-                self.messages
-                    .push(Message::new(Level::Info, format!("{COPIED}{text}")));
-            }
+            Action::StartPresentation
+            | Action::StepPresentation(_)
+            | Action::LeavePresentation
+            | Action::ToggleFullscreen
+            | Action::TogglePlayback
+            | Action::SetPlaybackSpeed(_) => self.apply_presenting(action, ctx),
+            Action::CopyToClipboard(text) => self.copy_to_clipboard(text, ctx),
         }
         ctx.request_repaint();
+    }
+
+    fn set_reader_query(&mut self, query: String) {
+        let text = match &self.opened_article {
+            Some(opened) => opened.text.as_str(),
+            None => self.scenario.article().text(),
+        };
+        self.reader_find = ReaderFind {
+            found: find_ignoring_case(text, &query, MAX_FOUND),
+            query,
+            scroll_pending: true,
+        };
+    }
+
+    /// Puts text on the clipboard with one note of what it holds, however often it is copied.
+    fn copy_to_clipboard(&mut self, text: String, ctx: &egui::Context) {
+        ctx.copy_text(text.clone());
+        self.messages
+            .retain(|message| !message.text.starts_with(COPIED));
+        self.messages
+            .push(Message::new(Level::Info, format!("{COPIED}{text}")));
     }
 
     /// Every setting back to its default but the recent files, on the article date and view.

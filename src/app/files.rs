@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::App;
 use crate::model::capped::{and_more, thousands};
 use crate::model::open::{OpenError, OpenJob, Opened};
-use crate::ui::dialogs::{DialogOutcome, FileRequest, NativeDialogs, NativeRequests};
+use crate::ui::dialogs::{DialogOutcome, FilePurpose, FileRequest, NativeDialogs, NativeRequests};
 use crate::ui::file_dialog::start_folder;
 use crate::ui::messages::{Level, Message};
 use crate::ui::{Action, OpenedArticle, OverlayEntry, file_name};
@@ -50,6 +50,16 @@ impl App {
                     .show(request, start, self.state.recent_folders());
                 None
             }
+        }
+    }
+
+    /// Does what the files were chosen for, and starts the next dialog in their folder.
+    pub(super) fn files_chosen(&mut self, purpose: FilePurpose, paths: Vec<PathBuf>) {
+        if let Some(first) = paths.first() {
+            self.state.remember_folder(first);
+        }
+        match purpose {
+            FilePurpose::Open => self.open_paths(paths),
         }
     }
 

@@ -20,7 +20,23 @@ impl App {
         self.presentation.as_ref().map(|p| p.caption_covers_px)
     }
 
-    pub(super) fn start_presentation(&mut self, ctx: &egui::Context) {
+    /// Applies the actions of presenting and of playing the timeline.
+    pub(super) fn apply_presenting(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::StartPresentation => self.start_presentation(ctx),
+            Action::StepPresentation(steps) => self.step_presentation(steps),
+            Action::LeavePresentation => self.leave_presentation(ctx),
+            Action::ToggleFullscreen => {
+                let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
+            }
+            Action::TogglePlayback => self.toggle_playback(),
+            Action::SetPlaybackSpeed(speed) => self.state.playback_speed = speed,
+            other => log::warn!("not an action of presenting: {other:?}"),
+        }
+    }
+
+    fn start_presentation(&mut self, ctx: &egui::Context) {
         if self.index.story.is_empty() {
             self.messages.push(Message::new(
                 Level::Warning,
@@ -44,7 +60,7 @@ impl App {
         self.show_step(0);
     }
 
-    pub(super) fn step_presentation(&mut self, steps: i32) {
+    fn step_presentation(&mut self, steps: i32) {
         let Some(presentation) = self.presentation.as_mut() else {
             return;
         };
@@ -60,7 +76,7 @@ impl App {
     }
 
     /// Puts back the selection, the view and the window as they were before presenting.
-    pub(super) fn leave_presentation(&mut self, ctx: &egui::Context) {
+    fn leave_presentation(&mut self, ctx: &egui::Context) {
         let Some(presentation) = self.presentation.take() else {
             return;
         };

@@ -2,7 +2,7 @@ use alliance_map::ui::Selection;
 use egui::OutputCommand;
 use egui_kittest::kittest::Queryable;
 
-use crate::ui::{click_at, click_excerpt, ui_harness};
+use crate::ui::{click_excerpt, click_tension_marker, ui_harness};
 
 fn copied(harness: &egui_kittest::Harness<'_, alliance_map::App>) -> Vec<String> {
     harness
@@ -45,19 +45,7 @@ fn copy_citation_on_an_excerpt_puts_the_reference_with_its_paragraph_on_the_clip
 #[test]
 fn copy_citation_on_a_tension_cites_the_paragraphs_of_its_quotes() {
     let mut harness = ui_harness();
-    let markers = harness.state().map().marker_positions();
-    let Some((index, marker)) = harness
-        .state()
-        .layers()
-        .tensions
-        .iter()
-        .zip(markers)
-        .find(|(t, _)| t.id == "csto-counterweight-to-nato")
-        .map(|(t, marker)| (t.tension_index, marker))
-    else {
-        panic!("the tension is drawn");
-    };
-    click_at(&mut harness, marker);
+    let index = click_tension_marker(&mut harness, "csto-counterweight-to-nato");
     assert_eq!(harness.state().selection(), &Selection::Tension(index));
     harness.get_by_label("Copy citation").scroll_to_me();
     harness.run();

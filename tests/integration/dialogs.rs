@@ -59,6 +59,16 @@ fn open_file_browser(harness: &mut Harness<'static, App>) -> PathBuf {
     panic!("the in-app browser opened within 10 s of the desktop failing to");
 }
 
+/// The app with `folder` as the last used, and its in-app browser open.
+fn browser_in(folder: &Path) -> Harness<'static, App> {
+    let mut harness = harness_with(UiState {
+        last_folder: Some(folder.to_path_buf()),
+        ..UiState::default()
+    });
+    assert_eq!(open_file_browser(&mut harness), folder);
+    harness
+}
+
 fn folder_of_files() -> tempfile::TempDir {
     let folder = temp_dir();
     for name in [
@@ -76,11 +86,7 @@ fn folder_of_files() -> tempfile::TempDir {
 #[test]
 fn without_a_portal_file_open_falls_back_to_the_browser_in_the_last_used_folder() {
     let folder = folder_of_files();
-    let mut harness = harness_with(UiState {
-        last_folder: Some(folder.path().to_path_buf()),
-        ..UiState::default()
-    });
-    assert_eq!(open_file_browser(&mut harness), folder.path());
+    let harness = browser_in(folder.path());
     for shown in ["deeper/", "scenario.json", "overlay.geojson", "article.txt"] {
         harness.get_by_label(shown);
     }
@@ -90,11 +96,7 @@ fn without_a_portal_file_open_falls_back_to_the_browser_in_the_last_used_folder(
 #[test]
 fn the_browser_filters_by_kind_of_file() {
     let folder = folder_of_files();
-    let mut harness = harness_with(UiState {
-        last_folder: Some(folder.path().to_path_buf()),
-        ..UiState::default()
-    });
-    open_file_browser(&mut harness);
+    let mut harness = browser_in(folder.path());
     harness
         .get_by_role_and_label(Role::ComboBox, "Show")
         .click();
@@ -117,11 +119,7 @@ fn the_browser_filters_by_kind_of_file() {
 #[test]
 fn a_file_chosen_in_the_browser_opens_and_its_folder_is_where_the_next_one_starts() {
     let folder = folder_of_files();
-    let mut harness = harness_with(UiState {
-        last_folder: Some(folder.path().to_path_buf()),
-        ..UiState::default()
-    });
-    open_file_browser(&mut harness);
+    let mut harness = browser_in(folder.path());
     harness.get_by_label("deeper/").click();
     harness.run();
     harness.get_by_label("other.json").click();

@@ -50,21 +50,16 @@ fn selected_step(harness: &Harness<'_, App>) -> (usize, Vec<usize>, Vec<String>)
 
 /// Presses a key down and draws one frame, whose output then holds what the press asked for.
 fn press_in_one_frame(harness: &mut Harness<'_, App>, key: Key) {
-    harness.event(egui::Event::Key {
+    let event = |pressed| egui::Event::Key {
         key,
         physical_key: None,
-        pressed: true,
+        pressed,
         repeat: false,
         modifiers: egui::Modifiers::NONE,
-    });
+    };
+    harness.event(event(true));
     harness.step();
-    harness.event(egui::Event::Key {
-        key,
-        physical_key: None,
-        pressed: false,
-        repeat: false,
-        modifiers: egui::Modifiers::NONE,
-    });
+    harness.event(event(false));
 }
 
 fn viewport_commands(harness: &Harness<'_, App>) -> Vec<ViewportCommand> {

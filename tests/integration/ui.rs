@@ -158,9 +158,8 @@ fn clicking_the_excerpt_about_poland_lithuania_and_latvia_selects_them_and_belar
     );
 }
 
-#[test]
-fn clicking_a_tension_marker_shows_its_summary_and_quotes() {
-    let mut harness = harness();
+/// Clicks the marker of the tension with this id; its index in the scenario.
+pub fn click_tension_marker(harness: &mut Harness<'_, App>, id: &str) -> usize {
     let markers = harness.state().map().marker_positions();
     let Some((index, marker)) = harness
         .state()
@@ -168,12 +167,19 @@ fn clicking_a_tension_marker_shows_its_summary_and_quotes() {
         .tensions
         .iter()
         .zip(markers)
-        .find(|(t, _)| t.id == "armenia-and-the-axis")
+        .find(|(t, _)| t.id == id)
         .map(|(t, marker)| (t.tension_index, marker))
     else {
-        panic!("the tension is drawn");
+        panic!("the tension {id} is drawn");
     };
-    click_at(&mut harness, marker);
+    click_at(harness, marker);
+    index
+}
+
+#[test]
+fn clicking_a_tension_marker_shows_its_summary_and_quotes() {
+    let mut harness = harness();
+    let index = click_tension_marker(&mut harness, "armenia-and-the-axis");
     assert_eq!(harness.state().selection(), &Selection::Tension(index));
     assert!(
         harness
