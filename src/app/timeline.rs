@@ -8,15 +8,17 @@ impl App {
         self.playback.playing
     }
 
-    /// Plays from the date shown, or from the timeline's start when the map already shows its
-    /// last month; pauses when playing.
+    /// Plays from the timeline's start when the map shows the article date (where it opens)
+    /// or its last month, else on from the date shown (a pause, a date the reader chose);
+    /// pauses when playing.
     pub(super) fn toggle_playback(&mut self) {
         if self.playback.playing {
             self.playback.stop();
             return;
         }
         let (start, end) = self.scenario.date_range();
-        if self.date.first_of_month_plus(1) > end {
+        let at_end = self.date.first_of_month_plus(1) > end;
+        if at_end || self.state.date == DateChoice::Article {
             self.set_date(DateChoice::Fixed(start));
         }
         self.playback.start();

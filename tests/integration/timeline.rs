@@ -106,6 +106,29 @@ fn play_stops_at_today_and_plays_again_from_the_start() {
 }
 
 #[test]
+fn play_from_the_article_date_starts_at_the_beginning_of_the_timeline() {
+    let mut harness = ui_harness();
+    let (start, _) = harness.state().scenario().date_range();
+    harness.get_by_label("Play").click();
+    harness.step();
+    assert_eq!(harness.state().date(), start);
+    for _ in 0..4 {
+        harness.step();
+    }
+    assert!(harness.state().date() > start);
+    harness.get_by_label("Pause").click();
+    harness.run();
+    let paused_on = harness.state().date();
+    harness.get_by_label("Play").click();
+    harness.step();
+    assert_eq!(
+        harness.state().date(),
+        paused_on,
+        "play again goes on from the pause"
+    );
+}
+
+#[test]
 fn clicking_a_change_mark_moves_the_map_to_that_day_and_shows_the_change() {
     let mut harness = ui_harness();
     harness
