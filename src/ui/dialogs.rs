@@ -205,8 +205,10 @@ impl NativeRequests {
 
 /// A dialog that comes back with nothing sooner than this was never shown: rfd answers
 /// "nothing chosen" both when the reader cancels and when neither the portal nor its zenity
-/// fallback could show a dialog, and no reader cancels this fast.
-const NO_DIALOG_WITHIN: Duration = Duration::from_millis(400);
+/// fallback could show a dialog (that takes milliseconds: a D-Bus error, a failed spawn).
+/// Generous, for a loaded machine: a reader who cancels faster merely sees the in-app browser,
+/// while a failure taken for a cancel would leave File > Open doing nothing.
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(1500);
 
 /// The desktop's file dialog through the xdg-desktop-portal on Linux and the BSDs (rfd loads
 /// libdbus at run time; nothing of GTK is linked), the system's own on macOS and Windows.
