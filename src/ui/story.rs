@@ -27,9 +27,13 @@ pub struct Before {
 }
 
 /// The keys of a presentation, which take the place of the map's own: Right, Space and Page
-/// Down go on, Left and Page Up go back, Escape leaves, F11 switches full screen.
+/// Down go on, Left and Page Up go back, Escape leaves, F11 switches full screen. A text field
+/// with the keyboard keeps its keys.
 pub fn presentation_keys(ctx: &egui::Context) -> Vec<Action> {
     let mut actions = Vec::new();
+    if ctx.egui_wants_keyboard_input() {
+        return actions;
+    }
     ctx.input(|input| {
         for (key, steps) in [
             (Key::ArrowRight, 1),
