@@ -115,7 +115,8 @@ fn caption_text_ui(
     }
     ui.add(
         egui::Label::new(
-            RichText::new(format!("“{}”", excerpt.quote))
+            // As quoted, with no marks added: many quotes end in the article's own ”.
+            RichText::new(&excerpt.quote)
                 .size(CAPTION_FONT_SIZE)
                 .color(palette.label),
         )
