@@ -310,10 +310,15 @@ mod tests {
     }
 
     #[test]
-    fn the_browser_starts_in_the_last_folder_while_it_exists() {
+    fn the_browser_starts_in_the_last_folder_while_it_exists_else_at_home() {
         let folder = folder_with_files();
         assert_eq!(start_folder(Some(folder.path())), folder.path());
         let gone = folder.path().join("gone");
         assert_ne!(start_folder(Some(&gone)), gone);
+        // Nothing used yet, or gone: home, without listing it here (tests stay in the repo).
+        if let Some(home) = std::env::home_dir() {
+            assert_eq!(start_folder(None), home);
+            assert_eq!(start_folder(Some(&gone)), home);
+        }
     }
 }

@@ -155,13 +155,3 @@ fn a_file_chosen_in_the_browser_opens_and_its_folder_is_where_the_next_one_start
     let named = deeper.display().to_string();
     assert_eq!(harness.query_all_by_label(&named).count(), 2);
 }
-
-#[test]
-fn with_no_folder_used_yet_the_browser_starts_at_home() {
-    let mut harness = harness_with(UiState::default());
-    let folder = open_file_browser(&mut harness);
-    match std::env::home_dir().filter(|home| home.is_dir()) {
-        Some(home) => assert_eq!(folder, home),
-        None => assert!(folder.is_dir(), "{}", folder.display()),
-    }
-}
