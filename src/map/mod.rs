@@ -8,7 +8,7 @@ pub mod navigation;
 pub mod pick;
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use egui::Ui;
 use walkers::{Map, MapMemory, Plugin, Projector, lon_lat};
@@ -19,7 +19,7 @@ use self::annotations::{
 use self::declutter::declutter_markers;
 use self::navigation::{Flight, fitted_view, jump_to, pan_by, set_zoom, zoom_around};
 use self::pick::{Hit, Pickable, pick};
-use crate::layers::{LayerId, MapLayers, OverlayId};
+use crate::layers::{GroupLayer, LayerId, MapLayers, OverlayId};
 use crate::model::date::Date;
 use crate::model::mercator::{self, MercatorPoint};
 use crate::model::scenario::{GroupKind, Scenario};
@@ -30,8 +30,8 @@ use crate::render::online_tiles::{self, OnlineTiles};
 use crate::render::overlays::OverlayPlugin;
 use crate::render::patterns::PatternTextures;
 use crate::render::plugins::{
-    GroupPlugin, LabelCache, LabelsPlugin, NeighboursPlugin, TensionArcsPlugin,
-    TensionMarkersPlugin,
+    GroupBadgesPlugin, GroupPlugin, LabelCache, LabelsPlugin, MemberBadge, NeighboursPlugin,
+    TensionArcsPlugin, TensionMarkersPlugin, member_badges,
 };
 use crate::render::style::{MARKER_SPACING_PX, Palette, TILE_FILL_ALPHA, TerritoryLook};
 use crate::render::territories::TerritoriesPlugin;
@@ -184,6 +184,12 @@ impl WorldMap {
     pub fn labelled_countries(&self) -> Vec<CountryId> {
         self.labels.borrow().labelled().to_vec()
     }
+
+    /// The countries whose membership badges were placed in the last frame.
+    pub fn badged_countries(&self) -> Vec<CountryId> {
+        self.labels.borrow().badged().to_vec()
+    }
+
     /// Where the tension markers were on screen in the last frame, in the order of the
     /// layers' tensions; empty while the tensions are hidden.
     pub fn marker_positions(&self) -> Vec<egui::Pos2> {
@@ -350,12 +356,14 @@ impl WorldMap {
             .zoom_gesture(false)
             .panning(false)
             .double_click_to_zoom(false);
+        let badges = visible_badges(context);
         let plugins = LayerPlugins {
             context,
             patterns: &patterns,
             painted: &self.painted,
             markers: &self.markers.points,
             labels: &self.labels,
+            badges: &badges,
             over_tiles,
         };
         let markers = &self.markers.points;
@@ -504,6 +512,34 @@ fn pickable<'a>(context: &'a MapContext<'_>, markers: &'a [MercatorPoint]) -> Pi
     }
 }
 
+/// The scenario's groups whose layers are switched on, in the scenario's order.
+fn visible_groups<'a>(context: &'a MapContext<'_>) -> impl Iterator<Item = &'a GroupLayer> {
+    context
+        .layers
+        .groups
+        .iter()
+        .filter(|group| context.is_visible(LayerId::Group(group.group_index)))
+}
+
+/// The badges the visible groups give their members, economic unions before informal groups.
+fn visible_badges(context: &MapContext<'_>) -> Vec<(CountryId, Vec<MemberBadge>)> {
+    let mut groups: Vec<&GroupLayer> = visible_groups(context).collect();
+    groups.sort_by_key(|group| group.kind != GroupKind::EconomicUnion);
+    member_badges(
+        groups
+            .into_iter()
+            .map(|group| (group, context.palette.group_color(group))),
+    )
+}
+
+/// The groups that have a badge on the map, each once.
+fn badge_groups(badges: &[(CountryId, Vec<MemberBadge>)]) -> BTreeSet<usize> {
+    badges
+        .iter()
+        .flat_map(|(_, badges)| badges.iter().map(|member| member.group_index))
+        .collect()
+}
+
 /// What the layers' plugins are made from in one frame.
 struct LayerPlugins<'c> {
     context: &'c MapContext<'c>,
@@ -511,6 +547,8 @@ struct LayerPlugins<'c> {
     painted: &'c RefCell<BTreeMap<MapLayer, usize>>,
     markers: &'c [MercatorPoint],
     labels: &'c RefCell<LabelCache>,
+    /// Badges beside the names, from [`visible_badges`].
+    badges: &'c [(CountryId, Vec<MemberBadge>)],
     over_tiles: bool,
 }
 
@@ -572,16 +610,26 @@ impl<'c> LayerPlugins<'c> {
             };
             map = map.with_plugin(self.counted(LayerId::Tensions, plugin));
         }
-        if context.is_visible(LayerId::Labels) {
+        let show_names = context.is_visible(LayerId::Labels);
+        if show_names || !self.badges.is_empty() {
             let plugin = LabelsPlugin {
                 world,
                 order: context.label_order,
                 priority: context.article_countries,
                 markers,
+                badges: self.badges,
+                show_names,
                 palette,
                 cache: self.labels,
             };
             map = map.with_plugin(self.counted(LayerId::Labels, plugin));
+            for group_index in badge_groups(self.badges) {
+                let plugin = GroupBadgesPlugin {
+                    group_index,
+                    cache: self.labels,
+                };
+                map = map.with_plugin(self.counted(LayerId::Group(group_index), plugin));
+            }
         }
         if tensions_visible {
             let plugin = TensionMarkersPlugin {
@@ -595,8 +643,7 @@ impl<'c> LayerPlugins<'c> {
         map
     }
 
-    /// The groups' fills, alliances first, so that unions' dots and informal groups' hatching
-    /// lie on top.
+    /// The alliances' fills and statuses. Other groups show as badges beside the names.
     fn add_groups<'a, 'b>(&self, mut map: Map<'a, 'b, 'c>) -> Map<'a, 'b, 'c> {
         let context = self.context;
         let fill_alpha = if self.over_tiles {
@@ -604,27 +651,17 @@ impl<'c> LayerPlugins<'c> {
         } else {
             1.0
         };
-        let kind_order = |kind: GroupKind| match kind {
-            GroupKind::Alliance => 0,
-            GroupKind::EconomicUnion => 1,
-            GroupKind::Informal => 2,
-        };
-        let mut groups: Vec<_> = context.layers.groups.iter().collect();
-        groups.sort_by_key(|group| kind_order(group.kind));
-        for group in groups {
-            let layer = LayerId::Group(group.group_index);
-            if context.is_visible(layer) {
-                let plugin = GroupPlugin {
-                    world: context.world,
-                    layer: group,
-                    color: context
-                        .palette
-                        .group_color(group)
-                        .gamma_multiply(fill_alpha),
-                    patterns: self.patterns,
-                };
-                map = map.with_plugin(self.counted(layer, plugin));
-            }
+        for group in visible_groups(context).filter(|group| group.kind == GroupKind::Alliance) {
+            let plugin = GroupPlugin {
+                world: context.world,
+                layer: group,
+                color: context
+                    .palette
+                    .group_color(group)
+                    .gamma_multiply(fill_alpha),
+                patterns: self.patterns,
+            };
+            map = map.with_plugin(self.counted(LayerId::Group(group.group_index), plugin));
         }
         map
     }

@@ -144,6 +144,11 @@ pub const TENSION_MARKER_PICK_RADIUS_PX: f32 = 11.0;
 pub const LABEL_FONT_SIZE: f32 = 12.0;
 pub const CAPITAL_FONT_SIZE: f32 = 10.5;
 pub const CAPITAL_DOT_RADIUS_PX: f32 = 2.5;
+/// Badges beside a name: a group that is not an alliance, one per membership.
+pub const BADGE_RADIUS_PX: f32 = 4.0;
+pub const BADGE_GAP_PX: f32 = 3.0;
+/// The rim of a badge: its halo on the map, its colour when hollow.
+pub const BADGE_RIM_PX: f32 = 1.5;
 /// Where a capital's name starts from its dot.
 pub const CAPITAL_LABEL_OFFSET: egui::Vec2 = egui::vec2(5.0, 0.0);
 /// Translucency of a fill for a status that is not full membership.

@@ -55,7 +55,7 @@ pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
     });
     ui.add_space(6.0);
     ui.strong("Reading the map");
-    ui.label("Full members of an alliance are filled in its colour. Suspended members are hatched with a dashed outline, frozen ones cross-hatched the other way with a dotted outline, former members only have a dotted outline. Economic unions are dotted, informal groups hatched.");
+    ui.label("Full members of an alliance are filled in its colour. Suspended members are lightly filled and hatched with a dashed outline, frozen ones hatched the other way with a dotted outline, former members only have a dotted outline. Membership of other groups is a badge beside the country's name: a circle for an economic union, a diamond for an informal group, hollow for an observer or suspended member. The hatching belongs to the map: it moves and grows with it as you zoom.");
     ui.label("Tension arcs follow great circles; their line style tells their kind (keyed in the legend). Click the marker on an arc for the sentences that state it. Hatched areas with a dashed outline are contested territories: click one for who recognises and who holds it.");
     ui.add_space(6.0);
     ui.strong("Time and presenting");

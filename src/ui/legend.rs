@@ -9,10 +9,10 @@ use crate::layers::{LayerId, MapLayers, OverlayId};
 use crate::model::scenario::{GroupKind, Status, TensionKind};
 use crate::render::countries::Dash;
 use crate::render::patterns::{PATTERN_SPACING_PX, Pattern, pattern_shapes};
-use crate::render::plugins::{status_look, tension_dash};
+use crate::render::plugins::{badge_shapes, status_look, tension_dash};
 use crate::render::style::{
-    LEGEND_MARKER_RADIUS_PX, NEIGHBOUR_OUTLINE_WIDTH_PX, Palette, SWATCH, TENSION_WIDTH_PX,
-    TERRITORY_OUTLINE_WIDTH_PX, TerritoryLook,
+    BADGE_RADIUS_PX, LEGEND_MARKER_RADIUS_PX, NEIGHBOUR_OUTLINE_WIDTH_PX, Palette, SWATCH,
+    TENSION_WIDTH_PX, TERRITORY_OUTLINE_WIDTH_PX, TerritoryLook,
 };
 
 /// The keyboard shortcut of the n-th layer in the legend (1, 2, ... 9).
@@ -218,6 +218,17 @@ pub fn paint_status_swatch(
     }
     if look.dash.is_some() {
         painter.rect_stroke(rect, 2.0, Stroke::new(1.4, color), egui::StrokeKind::Inside);
+    }
+    if let Some(badge) = look.badge {
+        let mut shapes = Vec::new();
+        badge_shapes(
+            badge,
+            rect.center(),
+            BADGE_RADIUS_PX,
+            Color32::from_gray(128).gamma_multiply(0.5),
+            &mut shapes,
+        );
+        painter.extend(shapes);
     }
 }
 
