@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use alliance_map::cli::{self, Cli};
 use alliance_map::model::scenario::Scenario;
+use alliance_map::ui::dialogs::PortalDialogs;
 use alliance_map::ui::state::prepare_saved_file;
 use alliance_map::{App, World};
 use clap::Parser;
@@ -75,6 +76,7 @@ fn open_window(files: Vec<std::path::PathBuf>) -> ExitCode {
         Box::new(move |creation| {
             let mut app = App::with_storage(world, scenario, creation.storage);
             app.warn(saved.notices);
+            app.use_native_dialogs(Arc::new(PortalDialogs));
             // Drafts lie beside app.ron; without a data folder, edits are not autosaved.
             if let Some(folder) = data_folder {
                 app.keep_drafts_in(folder);

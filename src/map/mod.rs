@@ -240,10 +240,22 @@ impl WorldMap {
 
     /// Starts a flight from the current view to one that fits `extent`.
     pub fn fly_to(&mut self, extent: &BoundingBox) {
+        self.fly_to_above(extent, 0.0);
+    }
+
+    /// Starts a flight to a view that fits `extent` into the map above its bottom
+    /// `covered_px` points, where something (a caption) lies over the map.
+    pub fn fly_to_above(&mut self, extent: &BoundingBox, covered_px: f32) {
         let screen = self.screen_rect();
-        let Some((to, to_zoom)) = fitted_view(extent, screen) else {
+        let mut clear = screen;
+        clear.max.y = (screen.max.y - covered_px).max(screen.min.y + screen.height() * 0.4);
+        let Some((center, to_zoom)) = fitted_view(extent, clear) else {
             return;
         };
+        // The extent's middle sits in the middle of the clear part, above the map's middle.
+        let pixels_per_unit = TILE_SIZE_PX * 2f64.powf(to_zoom);
+        let below = f64::from(screen.center().y - clear.center().y) / pixels_per_unit;
+        let to = MercatorPoint::new(center.x, center.y + below);
         self.fitted = None;
         let from = self.last_view.map_or(to, |view| {
             let center = view.center_position();
@@ -582,15 +594,13 @@ impl<'c> LayerPlugins<'c> {
         }
         map = self.add_overlays(map);
         let tensions_visible = context.is_visible(LayerId::Tensions);
-        let selected = match *context.selection {
-            Selection::Tension(index) => context
-                .scenario
-                .data()
-                .tensions
-                .get(index)
-                .map(|t| t.id.as_str()),
-            _ => None,
-        };
+        let selected: Vec<&str> = context
+            .selection
+            .tensions()
+            .iter()
+            .filter_map(|&index| context.scenario.data().tensions.get(index))
+            .map(|tension| tension.id.as_str())
+            .collect();
         let tensions: &[_] = if tensions_visible {
             &context.layers.tensions
         } else {
@@ -606,7 +616,7 @@ impl<'c> LayerPlugins<'c> {
         if tensions_visible {
             let plugin = TensionArcsPlugin {
                 tensions,
-                selected,
+                selected: selected.clone(),
                 palette: tension_palette,
             };
             map = map.with_plugin(self.counted(LayerId::Tensions, plugin));

@@ -21,6 +21,7 @@ pub mod polygon;
 pub mod scenario;
 pub mod search;
 pub mod territory;
+pub mod timeline;
 pub mod world;
 
 pub use error::WorldError;

@@ -283,7 +283,8 @@ pub fn tension_dash(kind: TensionKind) -> (Dash, f32) {
 /// The tensions' arcs, under the labels.
 pub struct TensionArcsPlugin<'a> {
     pub tensions: &'a [TensionArc],
-    pub selected: Option<&'a str>,
+    /// The highlighted tensions' ids.
+    pub selected: Vec<&'a str>,
     pub palette: Palette,
 }
 
@@ -291,7 +292,7 @@ impl Plugin for TensionArcsPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
         paint_layer(ui, projector, |_, view, shapes| {
             for copy in view.world_copies() {
-                arc_shapes(&copy, self.tensions, self.selected, &self.palette, shapes);
+                arc_shapes(&copy, self.tensions, &self.selected, &self.palette, shapes);
             }
         });
     }
@@ -302,7 +303,8 @@ pub struct TensionMarkersPlugin<'a> {
     pub tensions: &'a [TensionArc],
     /// Each tension's marker, in the order of `tensions`.
     pub markers: &'a [MercatorPoint],
-    pub selected: Option<&'a str>,
+    /// The highlighted tensions' ids.
+    pub selected: Vec<&'a str>,
     pub palette: Palette,
 }
 
@@ -314,7 +316,7 @@ impl Plugin for TensionMarkersPlugin<'_> {
                     &copy,
                     self.tensions,
                     self.markers,
-                    self.selected,
+                    &self.selected,
                     &self.palette,
                     shapes,
                 );
@@ -326,15 +328,16 @@ impl Plugin for TensionMarkersPlugin<'_> {
 fn arc_shapes(
     view: &MercatorView,
     tensions: &[TensionArc],
-    selected: Option<&str>,
+    selected: &[&str],
     palette: &Palette,
     shapes: &mut Vec<Shape>,
 ) {
     let clip = view.screen_rect().expand(50.0);
     for tension in tensions {
         let (dash, width) = tension_dash(tension.kind);
-        let is_selected = selected == Some(tension.id.as_str());
+        let is_selected = selected.contains(&tension.id.as_str());
         let width = if is_selected { width + 1.5 } else { width };
+        let color = tension_color(palette, selected, is_selected);
         for arc in &tension.arcs {
             let points: Vec<egui::Pos2> = arc.iter().map(|p| view.to_screen(*p)).collect();
             if !points.iter().any(|p| clip.contains(*p)) {
@@ -344,7 +347,7 @@ fn arc_shapes(
                 points.clone(),
                 Stroke::new(width + 2.5, palette.label_halo),
             ));
-            let stroke = Stroke::new(width, palette.tension);
+            let stroke = Stroke::new(width, color);
             match dash {
                 Dash::Solid => shapes.push(Shape::line(points, stroke)),
                 Dash::Dashed(dash, gap) => {
@@ -355,11 +358,20 @@ fn arc_shapes(
     }
 }
 
+/// A tension's ink: faded beside highlighted ones, so that those stand out.
+fn tension_color(palette: &Palette, selected: &[&str], is_selected: bool) -> egui::Color32 {
+    if selected.is_empty() || is_selected {
+        palette.tension
+    } else {
+        palette.tension.gamma_multiply(UNSELECTED_TENSION_ALPHA)
+    }
+}
+
 fn marker_shapes(
     view: &MercatorView,
     tensions: &[TensionArc],
     markers: &[MercatorPoint],
-    selected: Option<&str>,
+    selected: &[&str],
     palette: &Palette,
     shapes: &mut Vec<Shape>,
 ) {
@@ -369,9 +381,10 @@ fn marker_shapes(
         if !clip.contains(center) {
             continue;
         }
-        let is_selected = selected == Some(tension.id.as_str());
+        let is_selected = selected.contains(&tension.id.as_str());
         let radius = TENSION_MARKER_RADIUS_PX + if is_selected { 2.5 } else { 0.0 };
-        shapes.push(Shape::circle_filled(center, radius, palette.tension));
+        let color = tension_color(palette, selected, is_selected);
+        shapes.push(Shape::circle_filled(center, radius, color));
         shapes.push(Shape::circle_stroke(
             center,
             radius,

@@ -44,6 +44,12 @@ pub fn keyboard_actions(
         if input.key_pressed(Key::Escape) {
             actions.push(Action::ClearSelection);
         }
+        if input.key_pressed(Key::F5) {
+            actions.push(Action::StartPresentation);
+        }
+        if input.key_pressed(Key::F11) {
+            actions.push(Action::ToggleFullscreen);
+        }
         if input.key_pressed(Key::F1) || input.key_pressed(Key::Questionmark) {
             actions.push(Action::SetHelpOpen(!help_open));
         }

@@ -30,6 +30,31 @@ pub struct ScenarioData {
     /// How the app presents this scenario; what a file leaves out has a default.
     #[serde(default, skip_serializing_if = "MapSettings::is_default")]
     pub map: MapSettings,
+    /// The steps of a presentation through the article; without them, Present steps through
+    /// the excerpts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub story: Vec<StoryStep>,
+}
+
+/// One step of a presentation: an excerpt shown as a caption, with the countries the map
+/// flies to and the tensions it highlights.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoryStep {
+    /// The excerpt the step shows, by id.
+    pub excerpt: String,
+    /// A heading over the caption, in the scenario author's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Countries to fly to and outline; without them, the excerpt's countries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub countries: Option<Vec<String>>,
+    /// Tensions whose arcs are highlighted, by id; without them, those citing the excerpt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tensions: Option<Vec<String>>,
+    /// The area to show; without it, the area of the step's countries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<Extent>,
 }
 
 /// What the scenario says about its map: where it opens, where its timeline starts, which
@@ -150,6 +175,13 @@ pub struct ArticleMeta {
     pub date_basis: String,
     /// Path of the article text, relative to the scenario file.
     pub text: String,
+    /// The day the article was published, for citations, when it differs from `date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Date>,
+    /// The author as a reference list writes them ("Valvo, G."); without it, worked out from
+    /// `author`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cited_author: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]

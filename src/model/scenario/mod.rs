@@ -3,8 +3,10 @@
 
 mod article;
 mod checks;
+mod citation;
 mod format;
 mod queries;
+mod story;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -14,7 +16,9 @@ pub use checks::{
     Finding, Findings, MAX_ARCS, MAX_ARCS_PER_TENSION, MAX_PARTIES, MAX_TENSIONS, MIN_QUOTE_WORDS,
     Severity, check,
 };
+pub use citation::citation;
 pub use format::*;
+pub use story::PresentedStep;
 
 use super::capped::{SHOWN, listing};
 use super::date::Date;
