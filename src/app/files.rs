@@ -6,13 +6,72 @@ use std::sync::Arc;
 use super::App;
 use crate::model::capped::{and_more, thousands};
 use crate::model::open::{OpenError, OpenJob, Opened};
+use crate::ui::dialogs::{DialogOutcome, FilePurpose, FileRequest, NativeDialogs, NativeRequests};
+use crate::ui::file_dialog::start_folder;
 use crate::ui::messages::{Level, Message};
-use crate::ui::{OpenedArticle, OverlayEntry, file_name};
+use crate::ui::{Action, OpenedArticle, OverlayEntry, file_name};
 
 /// How many of a file's warnings a message lists before summing up the rest.
 const WARNINGS_SHOWN: usize = 5;
 
 impl App {
+    /// Uses the desktop's own file dialogs from now on, with the in-app browser where they
+    /// cannot be shown; without this call the in-app browser is used.
+    pub fn use_native_dialogs(&mut self, dialogs: Arc<dyn NativeDialogs>) {
+        self.native_dialogs = NativeRequests::new(Some(dialogs));
+    }
+
+    /// Whether the in-app file browser is open, and the folder it lists.
+    pub fn file_browser_folder(&self) -> Option<&std::path::Path> {
+        self.file_dialog
+            .is_open()
+            .then(|| self.file_dialog.directory())
+    }
+
+    /// Asks the reader for a file: the desktop's dialog when there is one, the in-app
+    /// browser otherwise. The answer comes as an action in a later frame.
+    pub(super) fn request_file(&mut self, request: FileRequest, ctx: &egui::Context) {
+        let start = start_folder(self.state.last_folder.as_deref());
+        if let Some(request) = self.native_dialogs.send(request, Some(start.clone()), ctx) {
+            self.file_dialog
+                .show(request, start, self.state.recent_folders());
+        }
+    }
+
+    /// What the desktop's dialog answered, if it has: the action it leads to, or the in-app
+    /// browser opened where it could not ask.
+    pub(super) fn receive_dialog_answer(&mut self) -> Option<Action> {
+        match self.native_dialogs.poll()? {
+            DialogOutcome::Chosen(action) => Some(action),
+            DialogOutcome::Fallback(request, why) => {
+                log::info!("{why}; the in-app file browser is used");
+                let start = start_folder(self.state.last_folder.as_deref());
+                self.file_dialog
+                    .show(request, start, self.state.recent_folders());
+                None
+            }
+        }
+    }
+
+    /// Does what the files were chosen for, and starts the next dialog in their folder.
+    pub(super) fn files_chosen(
+        &mut self,
+        purpose: FilePurpose,
+        paths: Vec<PathBuf>,
+        ctx: &egui::Context,
+    ) {
+        let Some(first) = paths.first().cloned() else {
+            return;
+        };
+        self.state.remember_folder(&first);
+        let dark = ctx.theme() == egui::Theme::Dark;
+        match purpose {
+            FilePurpose::Open => self.open_paths(paths),
+            FilePurpose::ExportFigure => self.export_figure(first, dark),
+            FilePurpose::SaveView => self.save_view(first, dark),
+        }
+    }
+
     /// Starts opening files in the background; what they hold arrives in a later frame.
     pub fn open_paths(&mut self, paths: impl IntoIterator<Item = PathBuf>) {
         for path in paths {
@@ -54,6 +113,7 @@ impl App {
     fn receive(&mut self, path: PathBuf, result: Result<Opened, OpenError>) {
         let name = file_name(&path);
         match result {
+            Ok(Opened::Scenario(_)) if !self.may_replace_scenario() => {}
             Ok(Opened::Scenario(scenario)) => {
                 let warnings: Vec<String> =
                     scenario.warnings().iter().map(|w| w.to_string()).collect();

@@ -43,7 +43,7 @@ impl App {
     }
 
     /// The files the current view was made from, never to be written over.
-    fn inputs(&self) -> Vec<PathBuf> {
+    fn view_inputs(&self) -> Vec<PathBuf> {
         let mut inputs = vec![self.scenario.source().to_path_buf()];
         inputs.extend(self.opened_article.as_ref().map(|a| a.path.clone()));
         inputs
@@ -60,7 +60,7 @@ impl App {
     /// Writes the view as it is on screen (area, date, layers, theme, selection) as a figure.
     pub(super) fn export_figure(&mut self, path: PathBuf, dark: bool) {
         let result = self.figure_bytes(&path, dark).and_then(|bytes| {
-            let inputs = self.inputs();
+            let inputs = self.view_inputs();
             let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
             write_replacing(&path, &bytes, &inputs).map_err(|error| error.to_string())?;
             Ok(format!("Exported the figure {}", file_name(&path)))
@@ -155,7 +155,7 @@ impl App {
         let result = match self.current_view_file(path.parent(), dark) {
             None => Err("The map has not been drawn yet; save the view once it shows.".into()),
             Some(view) => {
-                let inputs = self.inputs();
+                let inputs = self.view_inputs();
                 let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
                 write_replacing(&path, view.to_json().as_bytes(), &inputs)
                     .map(|()| format!("Saved the view {}", file_name(&path)))
@@ -242,11 +242,8 @@ impl App {
                     .position(|e| e.id == *id)
                     .map(|index| Selection::Excerpt {
                         index,
-                        countries: data.excerpts[index]
-                            .countries
-                            .iter()
-                            .filter_map(|code| self.world.by_code(code).map(|c| c.id()))
-                            .collect(),
+                        countries: self.country_ids(&data.excerpts[index].countries),
+                        tensions: Vec::new(),
                     })
             }
             ViewSelection::Tension(id) => data

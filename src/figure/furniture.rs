@@ -12,7 +12,7 @@ use crate::render::view::MercatorView;
 use crate::ui::legend::layer_label;
 
 use super::FigureSpec;
-use super::map_items::member_paint;
+use super::map_items::{badge_items, member_paint};
 use super::scene::{Anchor, Item, LegendEntry, Line, Paint, PaperPoint, Text};
 use super::text::{text_width_px, wrap};
 
@@ -157,6 +157,10 @@ fn swatch_items(
         LayerId::Group(index) => {
             let group = &spec.layers.groups[index];
             let paint = member_paint(group.kind, Status::Member, palette.group_color(group));
+            if let Some(badge) = paint.badge {
+                let halo = palette.label_halo;
+                return badge_items(badge, rect.center(), halo, |p| [p.x, p.y]);
+            }
             let mut items = vec![rect_area(rect, land, None)];
             items.extend(
                 paint

@@ -8,7 +8,10 @@ use crate::model::mesh::ShapeMesh;
 use crate::model::scenario::{GroupKind, Status};
 use crate::model::{CountryId, World};
 use crate::render::countries::Dash;
-use crate::render::plugins::{PRIORITY_LABEL_SHIFTS, label_order, status_look, tension_dash};
+use crate::render::plugins::{
+    Badge, BadgeShape, MemberBadge, PRIORITY_LABEL_SHIFTS, label_order, label_with_badges_size,
+    member_badges, status_look, tension_dash,
+};
 use crate::render::style::*;
 use crate::render::territories::territory_patterns;
 use crate::render::view::MercatorView;
@@ -93,9 +96,7 @@ pub fn map_items(
     if tensions {
         arc_items(spec, &tension_palette, &mut items);
     }
-    if spec.is_visible(LayerId::Labels) {
-        label_items(spec, view, palette, reserved, &mut items);
-    }
+    label_items(spec, view, palette, reserved, &mut items);
     if tensions {
         marker_items(spec, &tension_palette, &mut items);
     }
@@ -119,6 +120,8 @@ pub struct MemberPaint {
     pub fill: Option<egui::Color32>,
     pub pattern: Paint,
     pub outline: Option<Line>,
+    /// A mark beside the member's name, for a group that is not an alliance.
+    pub badge: Option<Badge>,
 }
 
 pub fn member_paint(kind: GroupKind, status: Status, color: egui::Color32) -> MemberPaint {
@@ -133,6 +136,64 @@ pub fn member_paint(kind: GroupKind, status: Status, color: egui::Color32) -> Me
             width_px: GROUP_OUTLINE_WIDTH_PX,
             dash,
         }),
+        badge: look.badge,
+    }
+}
+
+/// A badge's items at `center` on screen, its points made by `point` (Mercator on the map,
+/// pixels in the legend): a halo, then the mark filled for a full member, hollow otherwise,
+/// as the map draws it.
+pub fn badge_items<P>(
+    badge: Badge,
+    center: egui::Pos2,
+    halo: egui::Color32,
+    point: impl Fn(egui::Pos2) -> P,
+) -> Vec<Item<P>> {
+    let (fill, ink) = if badge.filled {
+        (badge.color, halo)
+    } else {
+        (halo, badge.color)
+    };
+    let rim = Some(Line::solid(BADGE_RIM_PX, ink));
+    match badge.shape {
+        BadgeShape::Circle => vec![
+            Item::Circle {
+                center: point(center),
+                radius_px: BADGE_RADIUS_PX + BADGE_RIM_PX,
+                fill: Paint::Solid(halo),
+                stroke: None,
+            },
+            Item::Circle {
+                center: point(center),
+                radius_px: BADGE_RADIUS_PX,
+                fill: Paint::Solid(fill),
+                stroke: rim,
+            },
+        ],
+        BadgeShape::Diamond => {
+            // A diamond's corners reach as far as a circle's edge, so it is grown, as on the map.
+            let radius = BADGE_RADIUS_PX * 1.25;
+            let diamond = |r: f32| {
+                vec![
+                    [(0.0, -r), (r, 0.0), (0.0, r), (-r, 0.0)]
+                        .iter()
+                        .map(|&(x, y)| point(center + egui::vec2(x, y)))
+                        .collect(),
+                ]
+            };
+            vec![
+                Item::Area {
+                    rings: diamond(radius + BADGE_RIM_PX * 1.4),
+                    fill: Paint::Solid(halo),
+                    stroke: None,
+                },
+                Item::Area {
+                    rings: diamond(radius),
+                    fill: Paint::Solid(fill),
+                    stroke: rim,
+                },
+            ]
+        }
     }
 }
 
@@ -285,19 +346,31 @@ fn label_items(
         .into_iter()
         .filter_map(|code| spec.world.by_code(code).map(|c| c.id()))
         .collect();
+    let badges = visible_badges(spec, palette);
+    let show_names = spec.is_visible(LayerId::Labels);
     for id in label_order(spec.world, &priority) {
         let country = spec.world.country(id);
-        let point = country.label_point();
-        let anchor = view.lon_lat_to_screen(point.lon, point.lat);
-        let size = egui::vec2(
-            text_width_px(country.name(), LABEL_FONT_SIZE),
-            LABEL_FONT_SIZE * 1.2,
-        );
-        let centered = egui::Rect::from_center_size(anchor, size).expand(2.0);
+        let own_badges = badges
+            .binary_search_by_key(&id, |(country, _)| *country)
+            .map_or(&[][..], |at| &badges[at].1[..]);
         let is_priority = priority.contains(&id);
-        if !is_priority && size.x > widest_part_px(spec.world, id, view) * 0.9 {
+        let name_width = text_width_px(country.name(), LABEL_FONT_SIZE);
+        // Every name must fit inside its country but the article's; where it does not (or
+        // names are off) the badges still show.
+        let show_name =
+            show_names && (is_priority || name_width <= widest_part_px(spec.world, id, view) * 0.9);
+        if !show_name && own_badges.is_empty() {
             continue;
         }
+        let name = if show_name {
+            egui::vec2(name_width, LABEL_FONT_SIZE * 1.2)
+        } else {
+            egui::Vec2::ZERO
+        };
+        let point = country.label_point();
+        let anchor = view.lon_lat_to_screen(point.lon, point.lat);
+        let size = label_with_badges_size(name, own_badges.len());
+        let centered = egui::Rect::from_center_size(anchor, size).expand(2.0);
         // The article's countries may move their name just off a marker or a neighbour's
         // name, by the same steps as on the app's map, rather than lose it.
         let shifts: &[egui::Vec2] = if is_priority {
@@ -313,15 +386,37 @@ fn label_items(
             continue;
         };
         taken.push(rect);
-        items.push(Item::Text(Text {
-            at: view.screen_to_mercator(rect.center() + egui::vec2(0.0, LABEL_FONT_SIZE * 0.35)),
-            text: country.name().to_string(),
-            size_px: LABEL_FONT_SIZE,
-            color: palette.label,
-            anchor: Anchor::Middle,
-            halo: Some(palette.label_halo),
-        }));
+        let inner = rect.shrink(2.0);
+        if show_name {
+            let baseline = inner.left_center() + egui::vec2(0.0, LABEL_FONT_SIZE * 0.35);
+            items.push(Item::Text(Text {
+                at: view.screen_to_mercator(baseline),
+                text: country.name().to_string(),
+                size_px: LABEL_FONT_SIZE,
+                color: palette.label,
+                anchor: Anchor::Start,
+                halo: Some(palette.label_halo),
+            }));
+        }
+        let step = 2.0 * BADGE_RADIUS_PX + BADGE_GAP_PX;
+        for (i, member) in own_badges.iter().rev().enumerate() {
+            let center = inner.right_center() - egui::vec2(BADGE_RADIUS_PX + i as f32 * step, 0.0);
+            items.extend(badge_items(member.badge, center, palette.label_halo, |p| {
+                view.screen_to_mercator(p)
+            }));
+        }
     }
+}
+
+/// The badges of the visible groups' members, per country, from the app's [`member_badges`].
+fn visible_badges(spec: &FigureSpec<'_>, palette: &Palette) -> Vec<(CountryId, Vec<MemberBadge>)> {
+    member_badges(
+        spec.layers
+            .groups
+            .iter()
+            .filter(|group| spec.is_visible(LayerId::Group(group.group_index)))
+            .map(|group| (group, palette.group_color(group))),
+    )
 }
 
 fn widest_part_px(world: &World, country: CountryId, view: &MercatorView) -> f32 {

@@ -16,7 +16,7 @@ use crate::layers::{LayerId, MapLayers};
 use crate::model::date::Date;
 use crate::model::geo::LonLat;
 use crate::model::mercator::{self, MercatorPoint};
-use crate::model::scenario::Scenario;
+use crate::model::scenario::{Scenario, citation};
 use crate::model::territory::Territories;
 use crate::model::view_file::ViewSelection;
 use crate::model::{CountryId, World};
@@ -182,13 +182,9 @@ pub fn fitted_view(bbox: [f64; 4], rect: egui::Rect) -> MercatorView {
     MercatorView::new(LonLat::new(center.lon, center.lat), zoom, rect)
 }
 
-/// The article the figure draws, credited: author, title and publication.
+/// The article the figure draws, credited as the app cites it.
 pub fn credit_line(scenario: &Scenario) -> String {
-    let meta = scenario.meta();
-    match &meta.publication {
-        Some(publication) => format!("Source: {}, “{}”, {publication}.", meta.author, meta.title),
-        None => format!("Source: {}, “{}”.", meta.author, meta.title),
-    }
+    format!("Source: {}", citation(scenario.meta(), &[]))
 }
 
 /// An excerpt as a caption: its paragraph number and its words.

@@ -5,6 +5,7 @@ pub mod arc;
 pub mod capped;
 pub mod country_table;
 pub mod date;
+pub mod edit;
 pub mod error;
 pub mod export;
 pub mod files;
@@ -20,6 +21,7 @@ pub mod polygon;
 pub mod scenario;
 pub mod search;
 pub mod territory;
+pub mod timeline;
 pub mod view_file;
 pub mod world;
 

@@ -24,7 +24,7 @@ use resvg::tiny_skia::Pixmap;
 
 use crate::fixtures::{run_binary, temp_dir, utf8, write};
 use crate::scenario::{bundled, date};
-use crate::ui::{click_at, shared, ui_harness, wait_for_files};
+use crate::ui::{click_at, shared, ui_harness, wait_until_loaded};
 use crate::world::world;
 
 fn stderr(output: &Output) -> String {
@@ -346,20 +346,15 @@ fn render_refuses_to_write_over_its_view_file_or_an_unknown_format() {
     assert_eq!(output.status.code(), Some(2), "a usage error");
 }
 
-/// Chooses a File menu entry, writes `path` in the dialog it opens and presses its button.
-fn through_file_dialog(
-    harness: &mut Harness<'_, App>,
-    entry: &str,
-    field: &str,
-    button: &str,
-    path: &Path,
-) {
+/// Chooses a File menu entry, writes `path` in the in-app file browser it opens (the tests
+/// have no desktop dialog) and presses its button.
+fn through_file_dialog(harness: &mut Harness<'_, App>, entry: &str, button: &str, path: &Path) {
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label(entry).click();
     harness.run();
     harness
-        .get_by_label(field)
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "File")
         .set_text_value_accesskit(&path.display().to_string());
     harness.run();
     harness.get_by_label(button).click();
@@ -391,7 +386,7 @@ fn a_saved_view_reopens_with_the_same_date_layers_and_selection() {
     assert!(matches!(selection, Selection::Country(_)), "{selection:?}");
     assert!(!harness.state().is_layer_visible(LayerId::Tensions));
 
-    through_file_dialog(&mut harness, "Save view…", "Save as", "Save", &path);
+    through_file_dialog(&mut harness, "Save view…", "Save", &path);
     assert!(path.exists(), "{:?}", harness.state().messages());
 
     harness.get_by_label("View").click();
@@ -401,8 +396,8 @@ fn a_saved_view_reopens_with_the_same_date_layers_and_selection() {
     assert_eq!(harness.state().state().date, DateChoice::Article);
     assert!(harness.state().is_layer_visible(LayerId::Tensions));
 
-    through_file_dialog(&mut harness, "Open…", "File name", "Open", &path);
-    wait_for_files(&mut harness);
+    through_file_dialog(&mut harness, "Open…", "Open", &path);
+    wait_until_loaded(&mut harness);
     assert_eq!(
         harness.state().date(),
         date,
@@ -423,7 +418,7 @@ fn a_bad_view_file_opened_in_the_app_changes_nothing_and_says_why() {
     write(&path, VIEW.replace("\"labels\"", "\"borders\""));
     let date = harness.state().date();
     harness.state_mut().open_paths([path.clone()]);
-    wait_for_files(&mut harness);
+    wait_until_loaded(&mut harness);
     assert_eq!(harness.state().date(), date);
     assert!(harness.state().is_layer_visible(LayerId::Tensions));
     let last = harness.state().messages().last().map(|m| m.text.clone());

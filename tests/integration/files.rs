@@ -13,7 +13,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use crate::fixtures::{bad_input, every_bad_input, run_binary, sparse_file, temp_dir, write};
-use crate::ui::{shared, ui_harness, wait_for_files};
+use crate::ui::{shared, ui_harness, wait_until_loaded};
 use crate::world::world;
 
 #[test]
@@ -169,7 +169,7 @@ fn drop_file(harness: &mut Harness<'_, App>, path: &Path) {
         .input_mut()
         .dropped_files
         .push(Arc::new(Dropped(path.to_path_buf())));
-    wait_for_files(harness);
+    wait_until_loaded(harness);
 }
 
 #[test]
