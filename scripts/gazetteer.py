@@ -112,7 +112,6 @@ UNCERTAIN_TERMS = {
     "Jordan": "also a river and a common name",
     "Chad": "also a common first name",
     "Macedonia": "also the Greek region",
-    "Moldavia": "also the Romanian region",
     "America": "the United States or the Americas",
 }
 

@@ -30,7 +30,7 @@ use crate::render::online_tiles::{self, OnlineTiles};
 use crate::render::overlays::OverlayPlugin;
 use crate::render::patterns::PatternTextures;
 use crate::render::plugins::{
-    GroupPlugin, LabelCache, LabelsPlugin, NeighboursPlugin, TensionArcsPlugin,
+    GroupPlugin, LabelCache, LabelsPlugin, MentionedPlugin, NeighboursPlugin, TensionArcsPlugin,
     TensionMarkersPlugin,
 };
 use crate::render::style::{MARKER_SPACING_PX, Palette, TILE_FILL_ALPHA, TerritoryLook};
@@ -513,6 +513,14 @@ impl<'c> LayerPlugins<'c> {
             palette,
             over_tiles: self.over_tiles,
         });
+        if context.is_visible(LayerId::Mentioned) && !context.layers.mentioned.is_empty() {
+            let plugin = MentionedPlugin {
+                world,
+                counts: &context.layers.mentioned,
+                palette,
+            };
+            map = map.with_plugin(self.counted(LayerId::Mentioned, plugin));
+        }
         map = self.add_groups(map);
         if context.is_visible(LayerId::Neighbours) {
             let plugin = NeighboursPlugin {

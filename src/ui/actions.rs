@@ -53,6 +53,8 @@ pub enum Action {
     ShowOpenDialog,
     OpenFiles(Vec<PathBuf>),
     OpenBundledScenario,
+    /// Drafts a scenario from text pasted on the map.
+    DraftPastedText(String),
     DismissMessage(usize),
 }
 

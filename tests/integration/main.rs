@@ -6,12 +6,16 @@ mod cartography;
 mod cli;
 /// Corrections to the bundled scenario and country table, each failing on the old data.
 mod corrections;
+/// Drafting a scenario from an article: excerpts, groups, the `draft` command, the app.
+mod draft;
 /// Opening files: the bad-input corpus, drag and drop, the size limit.
 mod files;
 /// Where tests find the bad-input corpus and make temporary files.
 mod fixtures;
 /// Property tests: damaged and generated files never make a loader panic.
 mod fuzz;
+/// The gazetteer: names, traps, ambiguity, organisations' membership through time.
+mod gazetteer;
 /// Hostile scenario files: fan-out, floods of findings, huge tables; bounded or refused.
 mod hostile;
 /// Finding one's way on the map: wheel, double click, keys, buttons, fitting.
