@@ -191,8 +191,9 @@ CIS_ROWS = [
      "participation in CIS bodies"),
     ("UKR", "former", "2018-05-19", None, None),
     ("ARM", "member", "1991-12-21", None, "Alma-Ata Protocol"),
-    ("AZE", "member", "1991-12-21", None,
-     "Alma-Ata Protocol; ratified by Azerbaijan's parliament on 24 September 1993"),
+    ("AZE", "member", "1993-09-24", None,
+     "signed the Alma-Ata Protocol in 1991; its parliament refused ratification in October 1992 "
+     "and voted to join on 24 September 1993"),
     ("KAZ", "member", "1991-12-21", None, "Alma-Ata Protocol"),
     ("KGZ", "member", "1991-12-21", None, "Alma-Ata Protocol"),
     ("MDA", "member", "1991-12-21", None, "Alma-Ata Protocol; ratified by Moldova in April 1994"),

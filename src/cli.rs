@@ -31,7 +31,8 @@ pub const BIN_NAME: &str = "alliance-map";
 /// Read a geopolitical analysis next to an offline map of what it says.
 ///
 /// Without a subcommand the app opens with the bundled CSTO scenario and then each FILE given:
-/// a scenario (.json), a GeoJSON overlay (.geojson) or an article (.txt, .md).
+/// a scenario (.json), a GeoJSON overlay (.geojson) or an article (.txt, .md, .html), which
+/// is drafted into a scenario.
 #[derive(Debug, Parser)]
 #[command(
     name = BIN_NAME,
@@ -84,7 +85,7 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Scenarios (.json), GeoJSON overlays (.geojson) or articles (.txt, .md)
+    /// Scenarios (.json), GeoJSON overlays (.geojson) or articles (.txt, .md, .html)
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
 }

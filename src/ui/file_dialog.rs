@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 use super::actions::Action;
 
 /// Extensions of the files alliance-map opens.
-const OPENABLE: [&str; 5] = ["json", "geojson", "txt", "md", "markdown"];
+const OPENABLE: [&str; 7] = ["json", "geojson", "txt", "md", "markdown", "html", "htm"];
 
 pub struct FileDialog {
     pub open: bool,
@@ -90,7 +90,7 @@ pub fn file_dialog_ui(ctx: &egui::Context, dialog: &mut FileDialog, actions: &mu
         .default_size([520.0, 420.0])
         .show(ctx, |ui: &mut Ui| {
             ui.label(
-                RichText::new("A scenario (.json), a GeoJSON overlay (.geojson, .json) or an article (.txt, .md)")
+                RichText::new("A scenario (.json), a GeoJSON overlay (.geojson, .json) or an article (.txt, .md, .html), drafted into a scenario")
                     .weak(),
             );
             ui.horizontal(|ui| {

@@ -40,6 +40,7 @@ pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
             ("Double-click", "Zoom in (Shift+double-click: out)"),
             ("+ and -", "Zoom in and out"),
             ("Home", "Fit the article's countries"),
+            ("Ctrl+V on the map", "Draft a scenario from the article text pasted"),
         ] {
             ui.label(keys);
             ui.label(what);
@@ -50,4 +51,5 @@ pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
     ui.strong("Reading the map");
     ui.label("Full members of an alliance are filled in its colour. Suspended members are hatched with a dashed outline, frozen ones cross-hatched the other way with a dotted outline, former members only have a dotted outline. Economic unions are dotted, informal groups hatched.");
     ui.label("Tension arcs follow great circles; their line style tells their kind (keyed in the legend). Click the marker on an arc for the sentences that state it. Hatched areas with a dashed outline are contested territories: click one for who recognises and who holds it.");
+    ui.label("Opening, dropping or pasting an article (.txt, .md, .html) drafts a scenario from it: the \"Mentioned\" layer shades the countries it names, darker the more often; the reader highlights every mention and lists the uncertain ones (\"Congo\", \"Georgia\" beside \"Atlanta\") for you to confirm.");
 }
