@@ -43,7 +43,9 @@ fn drafting(c: &mut Criterion) {
     let text = two_megabyte_article();
     let ours = gazetteer.mentions(&text).len();
     let naive = naive_mentions(&gazetteer, &text).len();
-    println!("2 MB article: {ours} mentions (Aho-Corasick, case rules), {naive} word finds (naive)");
+    println!(
+        "2 MB article: {ours} mentions (Aho-Corasick, case rules), {naive} word finds (naive)"
+    );
     let mut group = c.benchmark_group("names found in a 2 MB article");
     group.sample_size(10);
     group.bench_function("one leftmost-longest Aho-Corasick pass", |b| {
@@ -59,7 +61,14 @@ fn drafting(c: &mut Criterion) {
         today: Date::today(),
     };
     let draft = |text: &str| {
-        Draft::from_article(Path::new("long.txt"), text, "long.txt", &gazetteer, &world, options)
+        Draft::from_article(
+            Path::new("long.txt"),
+            text,
+            "long.txt",
+            &gazetteer,
+            &world,
+            options,
+        )
     };
     let mut group = c.benchmark_group("drafting a 2 MB article");
     group.sample_size(10);

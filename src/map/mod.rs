@@ -504,7 +504,7 @@ struct LayerPlugins<'c> {
 
 impl<'c> LayerPlugins<'c> {
     /// walkers' map with a plugin for each visible layer, bottom to top: land, group fills,
-    /// neighbours, overlays, labels, tensions.
+    /// a draft's mentions, neighbours, overlays, labels, tensions.
     fn add_to<'a, 'b>(&self, mut map: Map<'a, 'b, 'c>) -> Map<'a, 'b, 'c> {
         let context = self.context;
         let (palette, world) = (context.palette, context.world);
@@ -513,6 +513,8 @@ impl<'c> LayerPlugins<'c> {
             palette,
             over_tiles: self.over_tiles,
         });
+        map = self.add_groups(map);
+        // Over the groups' fills: what a draft's article names is what the draft is for.
         if context.is_visible(LayerId::Mentioned) && !context.layers.mentioned.is_empty() {
             let plugin = MentionedPlugin {
                 world,
@@ -521,7 +523,6 @@ impl<'c> LayerPlugins<'c> {
             };
             map = map.with_plugin(self.counted(LayerId::Mentioned, plugin));
         }
-        map = self.add_groups(map);
         if context.is_visible(LayerId::Neighbours) {
             let plugin = NeighboursPlugin {
                 world,

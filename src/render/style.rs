@@ -117,9 +117,10 @@ impl Palette {
     }
 }
 
-/// The lightest and darkest shade of the "Mentioned" layer, as alpha out of 255.
-const MENTIONED_ALPHA_MIN: f32 = 45.0;
-const MENTIONED_ALPHA_MAX: f32 = 215.0;
+/// The lightest and darkest shade of the "Mentioned" layer, as alpha out of 255: at its
+/// darkest the group fills beneath still show.
+const MENTIONED_ALPHA_MIN: f32 = 35.0;
+const MENTIONED_ALPHA_MAX: f32 = 150.0;
 
 /// Colours given to groups in order when the scenario names none. The first two, often rival
 /// alliances, contrast most; the neighbours' sky blue and the tensions' yellow are kept apart.

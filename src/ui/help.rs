@@ -40,7 +40,10 @@ pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
             ("Double-click", "Zoom in (Shift+double-click: out)"),
             ("+ and -", "Zoom in and out"),
             ("Home", "Fit the article's countries"),
-            ("Ctrl+V on the map", "Draft a scenario from the article text pasted"),
+            (
+                "Ctrl+V on the map",
+                "Draft a scenario from the article text pasted",
+            ),
         ] {
             ui.label(keys);
             ui.label(what);

@@ -9,7 +9,7 @@ use egui::{RichText, Ui};
 use super::PanelContext;
 use super::actions::{Action, Selection};
 use super::text::{Mark, marked_text};
-use crate::model::capped::and_more;
+use crate::model::capped::{and_more, thousands};
 use crate::model::draft::DraftNotes;
 use crate::model::mentions::find_terms;
 
@@ -90,7 +90,7 @@ fn draft_summary_ui(ui: &mut Ui, context: &PanelContext<'_>, draft: &DraftNotes)
     let most: Vec<String> = draft
         .counts
         .iter()
-        .take(DRAFT_COUNTS_SHOWN)
+        .take(DRAFT_COUNTS_SHOWN / 2)
         .map(|(code, count)| {
             let name = context
                 .world
@@ -99,8 +99,12 @@ fn draft_summary_ui(ui: &mut Ui, context: &PanelContext<'_>, draft: &DraftNotes)
             format!("{name} {count}")
         })
         .collect();
+    let not_proposed = match draft.not_proposed {
+        0 => String::new(),
+        n => format!(" (and {} more sentences not proposed)", thousands(n)),
+    };
     ui.label(format!(
-        "Draft: {} countries named (most: {}); {} excerpts proposed",
+        "Draft: {} countries named (most: {}); {} excerpts proposed{not_proposed}",
         draft.counts.len(),
         most.join(", "),
         draft.proposed.len()
@@ -129,7 +133,7 @@ fn draft_summary_ui(ui: &mut Ui, context: &PanelContext<'_>, draft: &DraftNotes)
     }
 }
 
-/// How many countries and uncertain mentions the draft's summary lists.
+/// How many uncertain mentions the draft's summary lists; it names half as many countries.
 const DRAFT_COUNTS_SHOWN: usize = 8;
 
 /// The find box and how many matches it has; the matches are marked in the text.

@@ -351,3 +351,28 @@ fn pasting_text_on_the_map_drafts_a_scenario_from_it() {
             .starts_with("Drafted a scenario from pasted-article.txt")
     }));
 }
+
+#[test]
+fn a_two_megabyte_single_paragraph_proposes_a_bounded_number_of_excerpts_quickly() {
+    let sentence = "Georgia voted in Atlanta while Georgia's neighbour Armenia watched. ";
+    let mut text = String::from("One line\n");
+    while text.len() < 2_000_000 - sentence.len() {
+        text.push_str(sentence);
+    }
+    let started = std::time::Instant::now();
+    let draft = draft_of("line.txt", &text, None);
+    let checked = draft.scenario(Path::new("line.json"), world());
+    // A hang guard: checking every quote against a 2 MB paragraph once took minutes.
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+    assert!(
+        checked.is_ok(),
+        "{:?}",
+        checked.err().map(|e| e.to_string())
+    );
+    assert_eq!(
+        draft.data.excerpts.len(),
+        alliance_map::model::draft::MAX_PROPOSED
+    );
+    assert!(draft.notes.not_proposed > 20_000);
+    assert_eq!(draft.countries(), ["ARM"]);
+}

@@ -5,6 +5,7 @@
 pub mod text;
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 use std::path::Path;
 
 use super::date::Date;
@@ -55,6 +56,8 @@ pub struct DraftNotes {
     pub counts: Vec<(String, usize)>,
     /// Ids of the excerpts the drafting proposed and the user has not yet accepted.
     pub proposed: Vec<String>,
+    /// Sentences naming a place that were not proposed, past the first [`MAX_PROPOSED`].
+    pub not_proposed: usize,
 }
 
 impl DraftNotes {
@@ -99,7 +102,7 @@ impl Draft {
         let mentions = gazetteer.mentions(article.text());
         let (date, date_basis) = article_date(&article, options);
         let named_orgs = organisations_named(&mentions, gazetteer);
-        let excerpts = propose_excerpts(&article, &mentions, world);
+        let (excerpts, not_proposed) = propose_excerpts(&article, &mentions, world);
         let data = ScenarioData {
             format: FORMAT.into(),
             version: VERSION,
@@ -129,6 +132,7 @@ impl Draft {
         let notes = DraftNotes {
             counts: counts(&mentions, world),
             proposed: data.excerpts.iter().map(|e| e.id.clone()).collect(),
+            not_proposed,
             mentions,
         };
         Ok(Draft {
@@ -273,10 +277,19 @@ fn memberships(org: &Organisation, world: &World) -> Vec<Membership> {
         .collect()
 }
 
+/// The most excerpts a draft proposes: more is no help to a reader, and each is checked
+/// against its paragraph.
+pub const MAX_PROPOSED: usize = 1_000;
+
 /// Each sentence that surely names a country or an organisation, verbatim, as a proposed
-/// excerpt of its paragraph.
-fn propose_excerpts(article: &Article, mentions: &[Mention], world: &World) -> Vec<Excerpt> {
+/// excerpt of its paragraph (the first [`MAX_PROPOSED`]), and how many more there were.
+fn propose_excerpts(
+    article: &Article,
+    mentions: &[Mention],
+    world: &World,
+) -> (Vec<Excerpt>, usize) {
     let mut excerpts = Vec::new();
+    let mut not_proposed = 0;
     let mut next = 0;
     for number in 1..=article.paragraph_count() {
         let Some(paragraph) = article.paragraph_range(number) else {
@@ -304,6 +317,10 @@ fn propose_excerpts(article: &Article, mentions: &[Mention], world: &World) -> V
             if (countries.is_empty() && groups.is_empty()) || !has_enough_words(quote) {
                 continue;
             }
+            if excerpts.len() == MAX_PROPOSED {
+                not_proposed += 1;
+                continue;
+            }
             excerpts.push(Excerpt {
                 id: format!("p{number}-s{}", i + 1),
                 paragraph: number,
@@ -314,7 +331,7 @@ fn propose_excerpts(article: &Article, mentions: &[Mention], world: &World) -> V
             });
         }
     }
-    excerpts
+    (excerpts, not_proposed)
 }
 
 fn push_new(list: &mut Vec<String>, item: &str) {
@@ -349,25 +366,42 @@ fn terms_by_country(article: &Article, mentions: &[Mention], world: &World) -> V
             push_new(&mut entry.terms, word);
         }
     }
+    // Each line's sentences are found once, however many uncertain mentions it holds.
+    let mut sentences_of_line: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
     for mention in mentions.iter().filter(|m| m.uncertain.is_some()) {
         let word = &text[mention.range.clone()];
-        let Some(code) = owner_of_word.get(word) else {
+        let Some(entry) = owner_of_word
+            .get(word)
+            .and_then(|code| by_code.get_mut(code))
+        else {
             continue;
         };
+        if entry.not_in.len() >= MAX_NOT_IN {
+            continue;
+        }
         let line_start = text[..mention.range.start]
             .rfind('\n')
             .map_or(0, |at| at + 1);
-        let line_end = text[mention.range.end..]
-            .find('\n')
-            .map_or(text.len(), |at| mention.range.end + at);
-        let line = &text[line_start..line_end];
-        let sentence = text::sentences(line)
-            .into_iter()
-            .map(|r| line_start + r.start..line_start + r.end)
-            .find(|r| r.start <= mention.range.start && mention.range.end <= r.end);
-        if let (Some(sentence), Some(entry)) = (sentence, by_code.get_mut(code)) {
-            push_new(&mut entry.not_in, &text[sentence]);
+        let sentences = sentences_of_line.entry(line_start).or_insert_with(|| {
+            let line_end = text[line_start..]
+                .find('\n')
+                .map_or(text.len(), |at| line_start + at);
+            text::sentences(&text[line_start..line_end])
+                .into_iter()
+                .map(|r| line_start + r.start..line_start + r.end)
+                .collect()
+        });
+        let index = sentences.partition_point(|r| r.end < mention.range.end);
+        if let Some(sentence) = sentences
+            .get(index)
+            .filter(|r| r.start <= mention.range.start)
+        {
+            push_new(&mut entry.not_in, &text[sentence.clone()]);
         }
     }
     by_code.into_values().collect()
 }
+
+/// The most sentences a country's highlighting leaves out for uncertain mentions: each is
+/// searched for in the whole article when the country is highlighted.
+const MAX_NOT_IN: usize = 50;
