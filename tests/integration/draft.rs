@@ -2,7 +2,9 @@
 //! command, and the app opening an article as a draft.
 
 use std::collections::BTreeSet;
+use std::ffi::OsStr;
 use std::path::Path;
+use std::process::Output;
 
 use alliance_map::layers::LayerId;
 use alliance_map::model::date::Date;
@@ -33,6 +35,25 @@ fn read(path: &Path) -> String {
         Ok(text) => text,
         Err(error) => panic!("{}: {error}", path.display()),
     }
+}
+
+/// Runs `alliance-map draft ARTICLE [OPTIONS] -o OUTPUT`.
+fn run_draft(article: &Path, options: &[&str], output: &Path) -> Output {
+    let mut args: Vec<&OsStr> = vec!["draft".as_ref(), article.as_os_str()];
+    args.extend(options.iter().map(OsStr::new));
+    args.extend(["-o".as_ref(), output.as_os_str()]);
+    run_binary(args)
+}
+
+/// The command exited 0; otherwise its output is shown.
+fn succeeded(run: &Output) {
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
 }
 
 fn draft_of(name: &str, text: &str, as_of: Option<Date>) -> Draft {
@@ -199,27 +220,10 @@ fn the_draft_command_on_the_bundled_article_finds_every_country_the_bundled_scen
     let output = directory.path().join("csto.json");
     let article =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/csto-nato-of-the-east.txt");
-    let run = run_binary([
-        "draft".as_ref(),
-        article.as_os_str(),
-        "-o".as_ref(),
-        output.as_os_str(),
-    ]);
-    assert_eq!(
-        run.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    succeeded(&run_draft(&article, &[], &output));
     // The article lies outside the output's folder: its text is written beside the output.
     assert!(directory.path().join("csto.article.txt").is_file());
-    let checked = run_binary(["check".as_ref(), output.as_os_str()]);
-    assert_eq!(
-        checked.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&checked.stdout)
-    );
+    succeeded(&run_binary(["check".as_ref(), output.as_os_str()]));
     let drafted: serde_json::Value = match serde_json::from_str(&read(&output)) {
         Ok(value) => value,
         Err(error) => panic!("{error}"),
@@ -258,26 +262,12 @@ fn the_draft_command_names_an_article_beside_its_output_and_honours_as_of() {
     let article = directory.path().join("caucasus.txt");
     write(&article, test_article("south-caucasus"));
     let output = directory.path().join("caucasus.json");
-    let run = run_binary([
-        "draft".as_ref(),
-        article.as_os_str(),
-        "--as-of".as_ref(),
-        "2019-06-01".as_ref(),
-        "-o".as_ref(),
-        output.as_os_str(),
-    ]);
-    assert_eq!(
-        run.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    succeeded(&run_draft(&article, &["--as-of", "2019-06-01"], &output));
     let text = read(&output);
     assert!(text.contains("\"text\": \"caucasus.txt\""), "{text}");
     assert!(text.contains("\"date\": \"2019-06-01\""), "{text}");
     assert!(!directory.path().join("caucasus.article.txt").exists());
-    let checked = run_binary(["check".as_ref(), output.as_os_str()]);
-    assert_eq!(checked.status.code(), Some(0));
+    succeeded(&run_binary(["check".as_ref(), output.as_os_str()]));
 }
 
 #[test]
@@ -286,12 +276,7 @@ fn the_draft_command_refuses_an_article_without_paragraphs_naming_it() {
     let article = directory.path().join("title-only.txt");
     write(&article, "Only a title\n");
     let output = directory.path().join("out.json");
-    let run = run_binary([
-        "draft".as_ref(),
-        article.as_os_str(),
-        "-o".as_ref(),
-        output.as_os_str(),
-    ]);
+    let run = run_draft(&article, &[], &output);
     assert_eq!(run.status.code(), Some(1));
     let message = String::from_utf8_lossy(&run.stderr);
     assert!(
