@@ -397,9 +397,13 @@ pub fn draft_scenario(
     // The scenario is checked as the app will read it before anything is written.
     draft.scenario(&args.output, world)?;
     let inputs = [args.article.as_path()];
-    if beside.is_none() {
-        let copy = copied_article_path(&args.output);
-        write_replacing(&copy, draft.article_text.as_bytes(), &inputs)?;
+    let copy = beside.is_none().then(|| copied_article_path(&args.output));
+    // Nothing is written when either file would replace the article.
+    for output in std::iter::once(&args.output).chain(copy.as_ref()) {
+        refuse_writing_over(&args.article, output)?;
+    }
+    if let Some(copy) = &copy {
+        write_replacing(copy, draft.article_text.as_bytes(), &inputs)?;
     }
     let json = serde_json::to_string_pretty(&draft.data).map_err(CliError::Serialise)?;
     write_replacing(&args.output, (json + "\n").as_bytes(), &inputs)?;
@@ -452,6 +456,20 @@ fn article_beside(article: &Path, output: &Path) -> Option<String> {
     let relative = article.strip_prefix(&folder).ok()?;
     let text = relative.to_str()?;
     (is_text && !text.is_empty()).then(|| text.replace('\\', "/"))
+}
+
+fn refuse_writing_over(article: &Path, output: &Path) -> Result<(), WriteError> {
+    let same = match (article.canonicalize(), output.canonicalize()) {
+        (Ok(article), Ok(output)) => article == output,
+        _ => false,
+    };
+    if same {
+        return Err(WriteError::WouldOverwriteInput {
+            file: output.to_path_buf(),
+            input: article.to_path_buf(),
+        });
+    }
+    Ok(())
 }
 
 /// Where the article's text goes when it is not beside the output: the output's name, .article.txt.

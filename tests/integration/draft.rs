@@ -361,3 +361,16 @@ fn a_two_megabyte_single_paragraph_proposes_a_bounded_number_of_excerpts_quickly
     assert!(draft.notes.not_proposed > 20_000);
     assert_eq!(draft.countries(), ["ARM"]);
 }
+
+#[test]
+fn the_draft_command_writes_nothing_when_its_output_is_the_article() {
+    let directory = temp_dir();
+    let article = directory.path().join("page.html");
+    let page = "<title>Baku</title><p>Azerbaijan and Armenia met in Washington.</p>";
+    write(&article, page);
+    let run = run_draft(&article, &[], &article);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("one of the files read"));
+    assert_eq!(read(&article), page);
+    assert!(!directory.path().join("page.article.txt").exists());
+}

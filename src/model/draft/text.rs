@@ -118,14 +118,19 @@ fn entity(name: &str) -> Option<char> {
     Some(named)
 }
 
-/// Lines trimmed, runs of spaces squeezed, at most one blank line between paragraphs.
+/// Lines trimmed, runs of spaces squeezed, at most one blank line between paragraphs, and a
+/// line that repeats the one before left out (a page's `<title>` and its `<h1>`).
 fn tidy_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank_pending = false;
+    let mut last = String::new();
     for line in text.lines() {
         let squeezed = line.split_whitespace().collect::<Vec<_>>().join(" ");
         if squeezed.is_empty() {
             blank_pending = !out.is_empty();
+            continue;
+        }
+        if squeezed == last {
             continue;
         }
         if blank_pending {
@@ -134,6 +139,7 @@ fn tidy_lines(text: &str) -> String {
         }
         out.push_str(&squeezed);
         out.push('\n');
+        last = squeezed;
     }
     out
 }
@@ -287,6 +293,12 @@ mod tests {
             html_to_text(html),
             "T\n\nHeadline\n\nOne & two ’s.\n\nThree\n"
         );
+    }
+
+    #[test]
+    fn a_page_title_repeated_as_its_headline_is_kept_once() {
+        let html = "<title>Baku and Yerevan</title><h1>Baku and Yerevan</h1><p>Text.</p>";
+        assert_eq!(html_to_text(html), "Baku and Yerevan\n\nText.\n");
     }
 
     #[test]
