@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use alliance_map::World;
 use alliance_map::model::date::Date;
-use alliance_map::model::draft::{Draft, DraftOptions};
+use alliance_map::model::drafting::{Draft, DraftOptions};
 use alliance_map::model::gazetteer::{Gazetteer, naive_mentions};
 use criterion::{Criterion, criterion_group, criterion_main};
 

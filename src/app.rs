@@ -1,8 +1,11 @@
 //! The application: owns the world, the scenario, the map component, the UI state and what the
 //! reader opened; draws each frame and applies the actions the frame produced.
 
+mod editing;
 mod files;
 mod panels;
+mod presenting;
+mod timeline;
 
 use std::sync::{Arc, LazyLock};
 
@@ -10,23 +13,29 @@ use crate::layers::{LayerId, MapLayers, OverlayId};
 use crate::map::navigation::{extent_in_mercator, mainland_extent};
 use crate::map::{MapContext, MapLayer, WorldMap};
 use crate::model::date::Date;
-use crate::model::draft::DraftNotes;
+use crate::model::drafting::DraftNotes;
 use crate::model::geo::LonLat;
 use crate::model::mercator;
 use crate::model::open::OpenJob;
-use crate::model::scenario::Scenario;
+use crate::model::scenario::{PresentedStep, Scenario};
 use crate::model::search::{SearchIndex, Suggestion, Target, find_ignoring_case};
 use crate::model::territory::Territories;
+use crate::model::timeline::changes_passed;
 use crate::model::{BoundingBox, CountryId, World};
 use crate::render::plugins::label_order;
 use crate::render::style::Palette;
 use crate::render::view::MercatorView;
+use crate::ui::dialogs::{FileRequest, NativeRequests};
+use crate::ui::editor::EditAction;
 use crate::ui::file_dialog::{FileDialog, file_dialog_ui};
 use crate::ui::keyboard::keyboard_actions;
 use crate::ui::legend::layer_state_key;
-use crate::ui::messages::{Level, Message, toasts_ui};
+use crate::ui::messages::{Level, Message};
 use crate::ui::reader::{ReaderFind, reader_find_id};
+use crate::ui::save_dialogs::save_dialogs_ui;
 use crate::ui::state::{DateChoice, STORAGE_KEY, ThemeChoice};
+use crate::ui::story::{Presentation, presentation_keys};
+use crate::ui::timeline::{ChangeNotes, Playback};
 use crate::ui::top_bar::{SUGGESTIONS, SearchState, search_box_id};
 use crate::ui::{Action, OpenedArticle, OverlayEntry, Selection, UiState};
 
@@ -39,6 +48,8 @@ struct ScenarioIndex {
     /// Every country in the order labels are placed.
     label_order: Vec<CountryId>,
     search: SearchIndex,
+    /// The steps Present walks through.
+    story: Vec<PresentedStep>,
 }
 
 impl ScenarioIndex {
@@ -53,6 +64,7 @@ impl ScenarioIndex {
             label_order: label_order(world, &article_countries),
             article_countries,
             search: SearchIndex::build(world, Some(scenario)),
+            story: scenario.story(),
         }
     }
 }
@@ -78,11 +90,20 @@ pub struct App {
     messages: Vec<Message>,
     jobs: Vec<OpenJob>,
     file_dialog: FileDialog,
+    /// The desktop's own file dialogs, when the app uses them (not in tests).
+    native_dialogs: NativeRequests,
     territories: &'static Territories,
     reader_find: ReaderFind,
     /// The window's inner size in the last frame, saved so that the next launch opens alike.
     window_size: Option<[f32; 2]>,
+    presentation: Option<Presentation>,
+    playback: Playback,
+    change_notes: ChangeNotes,
+    edit: editing::EditSession,
 }
+
+/// How the note of a copy to the clipboard begins.
+const COPIED: &str = "Copied: ";
 
 /// The most matches the reader's find box marks.
 const MAX_FOUND: usize = 10_000;
@@ -147,9 +168,14 @@ impl App {
             messages: Vec::new(),
             jobs: Vec::new(),
             file_dialog: FileDialog::default(),
+            native_dialogs: NativeRequests::default(),
             territories,
             reader_find: ReaderFind::default(),
             window_size: None,
+            presentation: None,
+            playback: Playback::default(),
+            change_notes: ChangeNotes::default(),
+            edit: editing::EditSession::default(),
         };
         if let Some(problem) = territories_problem {
             app.messages.push(Message::new(Level::Error, problem));
@@ -184,6 +210,10 @@ impl App {
         self.selection = Selection::None;
         self.search = SearchState::default();
         self.title_sent = false;
+        // The old story's steps and changes mean nothing for the new scenario.
+        self.presentation = None;
+        self.playback.stop();
+        self.change_notes.clear();
     }
 
     pub fn world(&self) -> &World {
@@ -279,14 +309,24 @@ impl App {
             ctx.set_theme(self.state.theme.preference());
             self.applied_theme = Some(self.state.theme);
         }
+        self.guard_close(&ctx);
         self.receive_opened_files(&ctx);
+        let answered = self.receive_dialog_answer();
         self.receive_dropped_files(&ctx);
 
-        let mut actions = keyboard_actions(&ctx, self.date, &self.layers, self.state.show_help);
+        self.advance_playback(&ctx);
+        let mut actions = if self.presentation.is_some() {
+            presentation_keys(&ctx)
+        } else {
+            keyboard_actions(&ctx, self.date, &self.layers, self.state.show_help)
+        };
+        actions.extend(answered);
         actions.extend(pasted_on_map(&ctx));
         let palette = Palette::for_theme(ui.visuals().dark_mode);
         self.panels_ui(ui, palette, &mut actions);
         file_dialog_ui(&ctx, &mut self.file_dialog, &mut actions);
+        save_dialogs_ui(&ctx, &mut self.edit.dialogs, &mut actions);
+        let picked = self.picked_countries();
         let map_context = MapContext {
             world: &self.world,
             scenario: &self.scenario,
@@ -299,19 +339,15 @@ impl App {
             label_order: &self.index.label_order,
             article_countries: &self.index.article_countries,
             territories: self.territories,
+            picking: picked.as_deref(),
         };
         let map = &mut self.map;
         egui::CentralPanel::no_frame().show(ui, |ui| {
             map.ui(ui, &map_context, &mut actions);
         });
         if let Some(view) = self.map.last_view() {
-            toasts_ui(
-                &ctx,
-                view.screen_rect(),
-                &self.messages,
-                &self.jobs,
-                &mut actions,
-            );
+            let map_rect = view.screen_rect();
+            self.over_map_ui(&ctx, map_rect, palette, &mut actions);
         }
         // The reader has scrolled to the first match in this frame.
         self.reader_find.scroll_pending = false;
@@ -340,7 +376,11 @@ impl App {
             Action::SelectOverlayFeature { overlay, feature } => {
                 self.selection = Selection::OverlayFeature { overlay, feature }
             }
-            Action::ClearSelection => self.selection = Selection::None,
+            Action::ClearSelection => {
+                self.selection = Selection::None;
+                // Escape also gives up a tension being made.
+                self.apply_editing(EditAction::CancelTension, ctx);
+            }
             Action::ToggleLayer(layer) => {
                 self.state.toggle(layer_state_key(&self.layers, layer));
             }
@@ -370,17 +410,7 @@ impl App {
                     "Online map tiles could not be loaded (offline, or the tile server refused); the map keeps working without them.",
                 ));
             }
-            Action::SetReaderQuery(query) => {
-                let text = match &self.opened_article {
-                    Some(opened) => opened.text.as_str(),
-                    None => self.scenario.article().text(),
-                };
-                self.reader_find = ReaderFind {
-                    found: find_ignoring_case(text, &query, MAX_FOUND),
-                    query,
-                    scroll_pending: true,
-                };
-            }
+            Action::SetReaderQuery(query) => self.set_reader_query(query),
             Action::SetSearchQuery(query) => {
                 self.search.suggestions = self.index.search.search(&query, SUGGESTIONS);
                 self.search.query = query;
@@ -398,22 +428,60 @@ impl App {
             Action::PanMap(distance) => self.map.pan_by(distance),
             Action::ResetView => self.fit_opening_view(),
             Action::ResetAll => self.reset_all(),
-            Action::ShowOpenDialog => self.file_dialog.show(),
+            Action::ShowOpenDialog => self.request_file(FileRequest::open_files(), ctx),
+            Action::FilesChosen { purpose, paths } => self.files_chosen(purpose, paths),
             Action::OpenFiles(paths) => self.open_paths(paths),
-            Action::OpenBundledScenario => match Scenario::load_bundled(&self.world) {
-                Ok(scenario) => self.set_scenario(Arc::new(scenario)),
-                Err(error) => self
-                    .messages
-                    .push(Message::new(Level::Error, error.to_string())),
-            },
+            Action::OpenBundledScenario => self.open_bundled_scenario(),
             Action::DraftPastedText(text) => self.draft_pasted(text),
             Action::DismissMessage(index) => {
                 if index < self.messages.len() {
                     self.messages.remove(index);
                 }
             }
+            Action::StartPresentation
+            | Action::StepPresentation(_)
+            | Action::LeavePresentation
+            | Action::ToggleFullscreen
+            | Action::TogglePlayback
+            | Action::SetPlaybackSpeed(_) => self.apply_presenting(action, ctx),
+            Action::CopyToClipboard(text) => self.copy_to_clipboard(text, ctx),
+            Action::Editing(action) => self.apply_editing(action, ctx),
         }
         ctx.request_repaint();
+    }
+
+    fn set_reader_query(&mut self, query: String) {
+        let text = match &self.opened_article {
+            Some(opened) => opened.text.as_str(),
+            None => self.scenario.article().text(),
+        };
+        self.reader_find = ReaderFind {
+            found: find_ignoring_case(text, &query, MAX_FOUND),
+            query,
+            scroll_pending: true,
+        };
+    }
+
+    /// Puts text on the clipboard with one note of what it holds, however often it is copied.
+    fn copy_to_clipboard(&mut self, text: String, ctx: &egui::Context) {
+        ctx.copy_text(text.clone());
+        self.messages
+            .retain(|message| !message.text.starts_with(COPIED));
+        self.messages
+            .push(Message::new(Level::Info, format!("{COPIED}{text}")));
+    }
+
+    /// Goes back to the scenario bundled with the app, unless edits are unsaved.
+    fn open_bundled_scenario(&mut self) {
+        if !self.may_replace_scenario() {
+            return;
+        }
+        match Scenario::load_bundled(&self.world) {
+            Ok(scenario) => self.set_scenario(Arc::new(scenario)),
+            Err(error) => self
+                .messages
+                .push(Message::new(Level::Error, error.to_string())),
+        }
     }
 
     /// Every setting back to its default but the recent files, on the article date and view.
@@ -450,6 +518,9 @@ impl App {
         self.state.date = choice;
         let date = resolve_date(choice, &self.scenario);
         if date != self.date {
+            let passed = changes_passed(&self.index.changes, self.date, date);
+            self.change_notes
+                .push(passed.iter().map(|(_, what)| what.as_str()));
             self.date = date;
             self.layers = self.build_layers(date);
         }
@@ -464,26 +535,36 @@ impl App {
         let Some(excerpt) = self.scenario.data().excerpts.get(index) else {
             return;
         };
-        let countries: Vec<CountryId> = excerpt
-            .countries
+        let countries = self.country_ids(&excerpt.countries);
+        let extent = self.extent_of(&countries, &excerpt.actors);
+        self.map.fly_to(&extent);
+        self.selection = Selection::Excerpt {
+            index,
+            countries,
+            tensions: Vec::new(),
+        };
+    }
+
+    /// The countries of the world with these codes; unknown codes are left out.
+    fn country_ids(&self, codes: &[String]) -> Vec<CountryId> {
+        codes
             .iter()
             .filter_map(|code| self.world.by_code(code).map(|c| c.id()))
-            .collect();
+            .collect()
+    }
+
+    /// The Mercator extent of the countries' mainlands and the actors' places.
+    fn extent_of(&self, countries: &[CountryId], actors: &[String]) -> BoundingBox {
         let mut extent = BoundingBox::EMPTY;
-        for &country in &countries {
+        for &country in countries {
             extent = extent.union(&mainland_extent(&self.world, country));
         }
-        for actor in excerpt
-            .actors
-            .iter()
-            .filter_map(|id| self.scenario.actor(id))
-        {
+        for actor in actors.iter().filter_map(|id| self.scenario.actor(id)) {
             let place = LonLat::new(actor.lon, actor.lat);
             let point = mercator::project(place.lon, place.lat);
             extent.include([point.x, point.y]);
         }
-        self.map.fly_to(&extent);
-        self.selection = Selection::Excerpt { index, countries };
+        extent
     }
 }
 

@@ -15,7 +15,7 @@ use crate::model::World;
 use crate::model::WorldError;
 use crate::model::capped::{SHOWN, listing, thousands};
 use crate::model::date::Date;
-use crate::model::draft::{Draft, DraftError, DraftOptions};
+use crate::model::drafting::{Draft, DraftError, DraftOptions};
 use crate::model::export::export;
 use crate::model::files::{
     MAX_ARTICLE_BYTES, ReadError, WriteError, read_text_with_limit, write_replacing,

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use alliance_map::cli::{self, Cli};
 use alliance_map::model::scenario::Scenario;
+use alliance_map::ui::dialogs::PortalDialogs;
 use alliance_map::ui::state::prepare_saved_file;
 use alliance_map::{App, World};
 use clap::Parser;
@@ -48,7 +49,8 @@ fn open_window(files: Vec<std::path::PathBuf>) -> ExitCode {
     // eframe trusts its saved file and panicked at every start on a damaged one (a zoom factor
     // of 0): it is checked and repaired here before eframe reads it, and the app keeps the
     // window size itself with eframe's own window persistence off.
-    let saved_path = eframe::storage_dir(APP_ID).map(|folder| folder.join("app.ron"));
+    let data_folder = eframe::storage_dir(APP_ID);
+    let saved_path = data_folder.as_ref().map(|folder| folder.join("app.ron"));
     let saved = saved_path
         .as_deref()
         .map(prepare_saved_file)
@@ -74,6 +76,11 @@ fn open_window(files: Vec<std::path::PathBuf>) -> ExitCode {
         Box::new(move |creation| {
             let mut app = App::with_storage(world, scenario, creation.storage);
             app.warn(saved.notices);
+            app.use_native_dialogs(Arc::new(PortalDialogs));
+            // Drafts lie beside app.ron; without a data folder, edits are not autosaved.
+            if let Some(folder) = data_folder {
+                app.keep_drafts_in(folder);
+            }
             app.open_paths(files);
             Ok(Box::new(app))
         }),

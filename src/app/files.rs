@@ -7,8 +7,10 @@ use super::App;
 use crate::model::capped::{and_more, thousands};
 use crate::model::files::MAX_ARTICLE_BYTES;
 use crate::model::open::{OpenError, OpenJob, Opened, OpenedDraft, Received, draft_article};
+use crate::ui::dialogs::{DialogOutcome, FilePurpose, FileRequest, NativeDialogs, NativeRequests};
+use crate::ui::file_dialog::start_folder;
 use crate::ui::messages::{Level, Message};
-use crate::ui::{OpenedArticle, OverlayEntry, file_name};
+use crate::ui::{Action, OpenedArticle, OverlayEntry, file_name};
 
 /// The name pasted text is drafted under: the draft's article file until it is saved.
 pub const PASTED_ARTICLE: &str = "pasted-article.txt";
@@ -17,6 +19,54 @@ pub const PASTED_ARTICLE: &str = "pasted-article.txt";
 const WARNINGS_SHOWN: usize = 5;
 
 impl App {
+    /// Uses the desktop's own file dialogs from now on, with the in-app browser where they
+    /// cannot be shown; without this call the in-app browser is used.
+    pub fn use_native_dialogs(&mut self, dialogs: Arc<dyn NativeDialogs>) {
+        self.native_dialogs = NativeRequests::new(Some(dialogs));
+    }
+
+    /// Whether the in-app file browser is open, and the folder it lists.
+    pub fn file_browser_folder(&self) -> Option<&std::path::Path> {
+        self.file_dialog
+            .is_open()
+            .then(|| self.file_dialog.directory())
+    }
+
+    /// Asks the reader for a file: the desktop's dialog when there is one, the in-app
+    /// browser otherwise. The answer comes as an action in a later frame.
+    pub(super) fn request_file(&mut self, request: FileRequest, ctx: &egui::Context) {
+        let start = start_folder(self.state.last_folder.as_deref());
+        if let Some(request) = self.native_dialogs.send(request, Some(start.clone()), ctx) {
+            self.file_dialog
+                .show(request, start, self.state.recent_folders());
+        }
+    }
+
+    /// What the desktop's dialog answered, if it has: the action it leads to, or the in-app
+    /// browser opened where it could not ask.
+    pub(super) fn receive_dialog_answer(&mut self) -> Option<Action> {
+        match self.native_dialogs.poll()? {
+            DialogOutcome::Chosen(action) => Some(action),
+            DialogOutcome::Fallback(request, why) => {
+                log::info!("{why}; the in-app file browser is used");
+                let start = start_folder(self.state.last_folder.as_deref());
+                self.file_dialog
+                    .show(request, start, self.state.recent_folders());
+                None
+            }
+        }
+    }
+
+    /// Does what the files were chosen for, and starts the next dialog in their folder.
+    pub(super) fn files_chosen(&mut self, purpose: FilePurpose, paths: Vec<PathBuf>) {
+        if let Some(first) = paths.first() {
+            self.state.remember_folder(first);
+        }
+        match purpose {
+            FilePurpose::Open => self.open_paths(paths),
+        }
+    }
+
     /// Starts opening files in the background; what they hold arrives in a later frame.
     pub fn open_paths(&mut self, paths: impl IntoIterator<Item = PathBuf>) {
         for path in paths {
@@ -77,6 +127,7 @@ impl App {
     fn receive(&mut self, path: PathBuf, result: Result<Received, OpenError>) {
         let name = file_name(&path);
         match result {
+            Ok(Received::Opened(Opened::Scenario(_))) if !self.may_replace_scenario() => {}
             Ok(Received::Opened(Opened::Scenario(scenario))) => {
                 let warnings: Vec<String> =
                     scenario.warnings().iter().map(|w| w.to_string()).collect();
@@ -141,26 +192,33 @@ impl App {
     }
 
     /// Puts a drafted scenario in place, the reader open on its article.
+    /// The proposed excerpts go to the editor, to accept or drop; refused (with the editor's
+    /// message) while other edits are unsaved.
     fn receive_draft(&mut self, opened: OpenedDraft) {
         let OpenedDraft {
             path,
             scenario,
-            draft,
+            proposals,
+            notes,
         } = opened;
         let name = file_name(&path);
-        let uncertain = draft.notes.uncertain().count();
+        let uncertain = notes.uncertain().count();
         let summary = format!(
             "Drafted a scenario from {name}: {} countries named, {} excerpts proposed, {} organisations as of {}{}",
-            draft.notes.counts.len(),
-            draft.data.excerpts.len(),
-            draft.data.groups.len(),
-            draft.data.article.date.long_form(),
+            notes.counts.len(),
+            proposals.len(),
+            scenario.data().groups.len(),
+            scenario.date().long_form(),
             match uncertain {
                 0 => String::new(),
                 n => format!("; {n} uncertain mentions to confirm in the reader"),
             }
         );
-        self.set_scenario_with_draft(Arc::new(scenario), Some(draft.notes));
+        if !self.edit_drafted(scenario, proposals) {
+            return;
+        }
+        self.draft = Some(notes);
+        self.layers = self.build_layers(self.date);
         self.opened_article = None;
         self.state.show_reader = true;
         if path.as_os_str() != PASTED_ARTICLE {

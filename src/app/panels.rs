@@ -2,9 +2,11 @@
 
 use super::App;
 use crate::render::style::{
-    DETAILS_PANEL_WIDTH, EXCERPTS_PANEL_WIDTH, HELP_WIDTH, MAX_PANEL_SHARE, Palette, READER_SIZE,
+    DETAILS_PANEL_WIDTH, EDITOR_PANEL_WIDTH, EXCERPTS_PANEL_WIDTH, HELP_WIDTH, MAX_PANEL_SHARE,
+    Palette, READER_SIZE,
 };
 use crate::ui::details::details_ui;
+use crate::ui::editor::editor_ui;
 use crate::ui::excerpts::excerpts_ui;
 use crate::ui::help::help_ui;
 use crate::ui::legend::legend_ui;
@@ -31,7 +33,10 @@ impl App {
             territories: self.territories,
             reader_find: &self.reader_find,
             tiles_failed: self.map.tiles_failed(),
+            presenting: self.presentation.is_some(),
+            playing: self.playback.playing,
             palette,
+            editor: self.editor_view(),
         };
         egui::Panel::top("top_bar").show(ui, |ui| {
             top_bar_ui(ui, &context, &self.search, actions);
@@ -41,14 +46,21 @@ impl App {
         });
         // Each side panel takes at most a quarter of the window, so the map keeps half.
         let max_panel_width = ui.available_width() * MAX_PANEL_SHARE;
-        if self.state.show_excerpts {
+        let presenting = self.presentation.is_some();
+        if let Some(editor) = context.editor.as_ref().filter(|_| !presenting) {
+            egui::Panel::left("editor")
+                .resizable(true)
+                .default_size(EDITOR_PANEL_WIDTH.min(max_panel_width))
+                .max_size(max_panel_width)
+                .show(ui, |ui| editor_ui(ui, &context, editor, actions));
+        } else if self.state.show_excerpts && !presenting {
             egui::Panel::left("excerpts")
                 .resizable(true)
                 .default_size(EXCERPTS_PANEL_WIDTH.min(max_panel_width))
                 .max_size(max_panel_width)
                 .show(ui, |ui| excerpts_ui(ui, &context, actions));
         }
-        if !self.state.show_details {
+        if !self.state.show_details && !presenting {
             // Collapsed, the panel leaves a strip to bring it back.
             egui::Panel::right("legend_and_details_collapsed")
                 .resizable(false)
@@ -62,7 +74,7 @@ impl App {
                     }
                 });
         }
-        if self.state.show_details {
+        if self.state.show_details && !presenting {
             egui::Panel::right("legend_and_details")
                 .resizable(true)
                 .default_size(DETAILS_PANEL_WIDTH.min(max_panel_width))

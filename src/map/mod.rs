@@ -8,7 +8,7 @@ pub mod navigation;
 pub mod pick;
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use egui::Ui;
 use walkers::{Map, MapMemory, Plugin, Projector, lon_lat};
@@ -19,7 +19,7 @@ use self::annotations::{
 use self::declutter::declutter_markers;
 use self::navigation::{Flight, fitted_view, jump_to, pan_by, set_zoom, zoom_around};
 use self::pick::{Hit, Pickable, pick};
-use crate::layers::{LayerId, MapLayers, OverlayId};
+use crate::layers::{GroupLayer, LayerId, MapLayers, OverlayId};
 use crate::model::date::Date;
 use crate::model::mercator::{self, MercatorPoint};
 use crate::model::scenario::{GroupKind, Scenario};
@@ -30,12 +30,13 @@ use crate::render::online_tiles::{self, OnlineTiles};
 use crate::render::overlays::OverlayPlugin;
 use crate::render::patterns::PatternTextures;
 use crate::render::plugins::{
-    GroupPlugin, LabelCache, LabelsPlugin, MentionedPlugin, NeighboursPlugin, TensionArcsPlugin,
-    TensionMarkersPlugin,
+    GroupBadgesPlugin, GroupPlugin, LabelCache, LabelsPlugin, MemberBadge, MentionedPlugin,
+    NeighboursPlugin, TensionArcsPlugin, TensionMarkersPlugin, member_badges,
 };
 use crate::render::style::{MARKER_SPACING_PX, Palette, TILE_FILL_ALPHA, TerritoryLook};
 use crate::render::territories::TerritoriesPlugin;
 use crate::render::view::{MercatorView, TILE_SIZE_PX};
+use crate::ui::editor::EditAction;
 use crate::ui::legend::layer_state_key;
 use crate::ui::state::{SavedView, UiState};
 use crate::ui::{Action, OverlayEntry, Selection};
@@ -79,6 +80,9 @@ pub struct MapContext<'a> {
     pub article_countries: &'a [CountryId],
     /// Contested territories, drawn and picked for the date.
     pub territories: &'a Territories,
+    /// While a tension is being made, the countries picked as its parties so far (outlined
+    /// like a selection); a click then picks a party (or places an actor) instead of selecting.
+    pub picking: Option<&'a [CountryId]>,
 }
 
 impl MapContext<'_> {
@@ -184,6 +188,12 @@ impl WorldMap {
     pub fn labelled_countries(&self) -> Vec<CountryId> {
         self.labels.borrow().labelled().to_vec()
     }
+
+    /// The countries whose membership badges were placed in the last frame.
+    pub fn badged_countries(&self) -> Vec<CountryId> {
+        self.labels.borrow().badged().to_vec()
+    }
+
     /// Where the tension markers were on screen in the last frame, in the order of the
     /// layers' tensions; empty while the tensions are hidden.
     pub fn marker_positions(&self) -> Vec<egui::Pos2> {
@@ -230,10 +240,22 @@ impl WorldMap {
 
     /// Starts a flight from the current view to one that fits `extent`.
     pub fn fly_to(&mut self, extent: &BoundingBox) {
+        self.fly_to_above(extent, 0.0);
+    }
+
+    /// Starts a flight to a view that fits `extent` into the map above its bottom
+    /// `covered_px` points, where something (a caption) lies over the map.
+    pub fn fly_to_above(&mut self, extent: &BoundingBox, covered_px: f32) {
         let screen = self.screen_rect();
-        let Some((to, to_zoom)) = fitted_view(extent, screen) else {
+        let mut clear = screen;
+        clear.max.y = (screen.max.y - covered_px).max(screen.min.y + screen.height() * 0.4);
+        let Some((center, to_zoom)) = fitted_view(extent, clear) else {
             return;
         };
+        // The extent's middle sits in the middle of the clear part, above the map's middle.
+        let pixels_per_unit = TILE_SIZE_PX * 2f64.powf(to_zoom);
+        let below = f64::from(screen.center().y - clear.center().y) / pixels_per_unit;
+        let to = MercatorPoint::new(center.x, center.y + below);
         self.fitted = None;
         let from = self.last_view.map_or(to, |view| {
             let center = view.center_position();
@@ -338,12 +360,14 @@ impl WorldMap {
             .zoom_gesture(false)
             .panning(false)
             .double_click_to_zoom(false);
+        let badges = visible_badges(context);
         let plugins = LayerPlugins {
             context,
             patterns: &patterns,
             painted: &self.painted,
             markers: &self.markers.points,
             labels: &self.labels,
+            badges: &badges,
             over_tiles,
         };
         let markers = &self.markers.points;
@@ -354,7 +378,16 @@ impl WorldMap {
                 pick(&view, &pickable(context, markers), pointer)
             });
             if response.clicked() {
-                actions.push(hit.click_action());
+                match response.hover_pos().filter(|_| context.picking.is_some()) {
+                    Some(pointer) => {
+                        let place = view.screen_to_lon_lat(pointer);
+                        actions.push(Action::Editing(EditAction::PickAt {
+                            lon: place.lon,
+                            lat: place.lat,
+                        }));
+                    }
+                    None => actions.push(hit.click_action()),
+                }
             }
             let double_click = response
                 .double_clicked()
@@ -368,13 +401,9 @@ impl WorldMap {
                 Hit::Country(country) => Some(country),
                 _ => None,
             };
-            let highlights = highlight_shapes(
-                context.world,
-                &view,
-                hovered,
-                context.selection.countries(),
-                &context.palette,
-            );
+            let outlined = context.picking.unwrap_or(context.selection.countries());
+            let highlights =
+                highlight_shapes(context.world, &view, hovered, outlined, &context.palette);
             ui.painter().extend(highlights);
             let stated_on = (context.is_visible(LayerId::Tensions)
                 && context.date != context.scenario.date())
@@ -382,7 +411,9 @@ impl WorldMap {
             date_badge_ui(ui, &view, context.date, stated_on, &context.palette);
             scale_bar_ui(ui, &view, &context.palette);
             map_controls_ui(ui, &view, actions);
-            if hit.is_clickable_symbol() {
+            if context.picking.is_some() && response.hovered() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::Crosshair);
+            } else if hit.is_clickable_symbol() {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
             }
             (view, hit, double_click)
@@ -492,6 +523,34 @@ fn pickable<'a>(context: &'a MapContext<'_>, markers: &'a [MercatorPoint]) -> Pi
     }
 }
 
+/// The scenario's groups whose layers are switched on, in the scenario's order.
+fn visible_groups<'a>(context: &'a MapContext<'_>) -> impl Iterator<Item = &'a GroupLayer> {
+    context
+        .layers
+        .groups
+        .iter()
+        .filter(|group| context.is_visible(LayerId::Group(group.group_index)))
+}
+
+/// The badges the visible groups give their members, economic unions before informal groups.
+fn visible_badges(context: &MapContext<'_>) -> Vec<(CountryId, Vec<MemberBadge>)> {
+    let mut groups: Vec<&GroupLayer> = visible_groups(context).collect();
+    groups.sort_by_key(|group| group.kind != GroupKind::EconomicUnion);
+    member_badges(
+        groups
+            .into_iter()
+            .map(|group| (group, context.palette.group_color(group))),
+    )
+}
+
+/// The groups that have a badge on the map, each once.
+fn badge_groups(badges: &[(CountryId, Vec<MemberBadge>)]) -> BTreeSet<usize> {
+    badges
+        .iter()
+        .flat_map(|(_, badges)| badges.iter().map(|member| member.group_index))
+        .collect()
+}
+
 /// What the layers' plugins are made from in one frame.
 struct LayerPlugins<'c> {
     context: &'c MapContext<'c>,
@@ -499,6 +558,8 @@ struct LayerPlugins<'c> {
     painted: &'c RefCell<BTreeMap<MapLayer, usize>>,
     markers: &'c [MercatorPoint],
     labels: &'c RefCell<LabelCache>,
+    /// Badges beside the names, from [`visible_badges`].
+    badges: &'c [(CountryId, Vec<MemberBadge>)],
     over_tiles: bool,
 }
 
@@ -542,15 +603,13 @@ impl<'c> LayerPlugins<'c> {
         }
         map = self.add_overlays(map);
         let tensions_visible = context.is_visible(LayerId::Tensions);
-        let selected = match *context.selection {
-            Selection::Tension(index) => context
-                .scenario
-                .data()
-                .tensions
-                .get(index)
-                .map(|t| t.id.as_str()),
-            _ => None,
-        };
+        let selected: Vec<&str> = context
+            .selection
+            .tensions()
+            .iter()
+            .filter_map(|&index| context.scenario.data().tensions.get(index))
+            .map(|tension| tension.id.as_str())
+            .collect();
         let tensions: &[_] = if tensions_visible {
             &context.layers.tensions
         } else {
@@ -566,21 +625,31 @@ impl<'c> LayerPlugins<'c> {
         if tensions_visible {
             let plugin = TensionArcsPlugin {
                 tensions,
-                selected,
+                selected: selected.clone(),
                 palette: tension_palette,
             };
             map = map.with_plugin(self.counted(LayerId::Tensions, plugin));
         }
-        if context.is_visible(LayerId::Labels) {
+        let show_names = context.is_visible(LayerId::Labels);
+        if show_names || !self.badges.is_empty() {
             let plugin = LabelsPlugin {
                 world,
                 order: context.label_order,
                 priority: context.article_countries,
                 markers,
+                badges: self.badges,
+                show_names,
                 palette,
                 cache: self.labels,
             };
             map = map.with_plugin(self.counted(LayerId::Labels, plugin));
+            for group_index in badge_groups(self.badges) {
+                let plugin = GroupBadgesPlugin {
+                    group_index,
+                    cache: self.labels,
+                };
+                map = map.with_plugin(self.counted(LayerId::Group(group_index), plugin));
+            }
         }
         if tensions_visible {
             let plugin = TensionMarkersPlugin {
@@ -594,8 +663,7 @@ impl<'c> LayerPlugins<'c> {
         map
     }
 
-    /// The groups' fills, alliances first, so that unions' dots and informal groups' hatching
-    /// lie on top.
+    /// The alliances' fills and statuses. Other groups show as badges beside the names.
     fn add_groups<'a, 'b>(&self, mut map: Map<'a, 'b, 'c>) -> Map<'a, 'b, 'c> {
         let context = self.context;
         let fill_alpha = if self.over_tiles {
@@ -603,27 +671,17 @@ impl<'c> LayerPlugins<'c> {
         } else {
             1.0
         };
-        let kind_order = |kind: GroupKind| match kind {
-            GroupKind::Alliance => 0,
-            GroupKind::EconomicUnion => 1,
-            GroupKind::Informal => 2,
-        };
-        let mut groups: Vec<_> = context.layers.groups.iter().collect();
-        groups.sort_by_key(|group| kind_order(group.kind));
-        for group in groups {
-            let layer = LayerId::Group(group.group_index);
-            if context.is_visible(layer) {
-                let plugin = GroupPlugin {
-                    world: context.world,
-                    layer: group,
-                    color: context
-                        .palette
-                        .group_color(group)
-                        .gamma_multiply(fill_alpha),
-                    patterns: self.patterns,
-                };
-                map = map.with_plugin(self.counted(layer, plugin));
-            }
+        for group in visible_groups(context).filter(|group| group.kind == GroupKind::Alliance) {
+            let plugin = GroupPlugin {
+                world: context.world,
+                layer: group,
+                color: context
+                    .palette
+                    .group_color(group)
+                    .gamma_multiply(fill_alpha),
+                patterns: self.patterns,
+            };
+            map = map.with_plugin(self.counted(LayerId::Group(group.group_index), plugin));
         }
         map
     }

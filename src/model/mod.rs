@@ -5,7 +5,8 @@ pub mod arc;
 pub mod capped;
 pub mod country_table;
 pub mod date;
-pub mod draft;
+pub mod drafting;
+pub mod edit;
 pub mod error;
 pub mod export;
 pub mod files;
@@ -22,6 +23,7 @@ pub mod polygon;
 pub mod scenario;
 pub mod search;
 pub mod territory;
+pub mod timeline;
 pub mod world;
 
 pub use error::WorldError;

@@ -9,11 +9,11 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use geojson::JsonValue;
 
 use super::date::Date;
-use super::draft::{Draft, DraftError, DraftOptions};
+use super::drafting::{Draft, DraftError, DraftNotes, DraftOptions};
 use super::files::{self, MAX_FILE_BYTES, ReadError};
 use super::gazetteer::Gazetteer;
 use super::overlay::{Overlay, OverlayError, overlay_from_value};
-use super::scenario::{FORMAT, Scenario, ScenarioError};
+use super::scenario::{Excerpt, FORMAT, Scenario, ScenarioError};
 use super::world::World;
 
 /// What a file turned out to hold.
@@ -43,9 +43,12 @@ pub enum Received {
 pub struct OpenedDraft {
     /// The article's file.
     pub path: PathBuf,
-    /// The draft as a checked scenario; its source is where it would be saved.
+    /// The draft as a checked scenario, without the proposed excerpts; its source is the
+    /// article's path with `.json`.
     pub scenario: Scenario,
-    pub draft: Draft,
+    /// The excerpts proposed, for the user to accept or drop.
+    pub proposals: Vec<Excerpt>,
+    pub notes: DraftNotes,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -116,13 +119,14 @@ pub fn draft_article(path: &Path, text: &str, world: &World) -> Result<OpenedDra
         as_of: None,
         today: Date::today(),
     };
-    let draft = Draft::from_article(path, text, &article_file, gazetteer, world, options)?;
-    let scenario_path = path.with_extension("json");
-    let scenario = draft.scenario(&scenario_path, world)?;
+    let mut draft = Draft::from_article(path, text, &article_file, gazetteer, world, options)?;
+    let proposals = std::mem::take(&mut draft.data.excerpts);
+    let scenario = draft.scenario(&path.with_extension("json"), world)?;
     Ok(OpenedDraft {
         path: path.to_path_buf(),
         scenario,
-        draft,
+        proposals,
+        notes: draft.notes,
     })
 }
 

@@ -4,6 +4,7 @@
 use egui::epaint::{Vertex, WHITE_UV};
 use egui::{Color32, Mesh, Pos2, Shape, Stroke};
 
+use super::patterns::PatternGrid;
 use super::style::MIN_OUTLINED_PART_PX;
 use super::view::MercatorView;
 use crate::model::mercator::MercatorPoint;
@@ -51,40 +52,36 @@ pub fn fill_mesh(
     }
 }
 
-/// Like [`fill_mesh`], with texture coordinates that repeat a pattern every `period_px`
-/// pixels, anchored to the map so that the pattern pans with it. `mesh` carries the
-/// pattern's texture.
+/// Like [`fill_mesh`], with texture coordinates on the map's [`PatternGrid`]. `mesh` carries
+/// the pattern's texture.
 pub fn pattern_mesh(
     world: &World,
     view: &MercatorView,
     fills: impl IntoIterator<Item = CountryFill>,
-    period_px: f32,
     mesh: &mut Mesh,
 ) {
-    // The map's origin moved by whole periods to near the screen, so texture coordinates stay
-    // small and precise at any zoom.
-    let origin = view.to_screen(MercatorPoint::new(0.0, 0.0));
-    let center = view.screen_rect().center();
-    let anchor = Pos2::new(
-        origin.x + ((center.x - origin.x) / period_px).floor() * period_px,
-        origin.y + ((center.y - origin.y) / period_px).floor() * period_px,
-    );
-    let uv_of = |pos: Pos2| {
-        Pos2::new(
-            (pos.x - anchor.x) / period_px,
-            (pos.y - anchor.y) / period_px,
-        )
-    };
     let detail = view.detail();
     for fill in fills {
-        append_parts(
+        append_pattern_mesh(
             world.country(fill.country).mesh(detail),
             view,
             fill.color,
-            &uv_of,
             mesh,
         );
     }
+}
+
+/// Moves the visible parts of one shape to the screen with texture coordinates on the map's
+/// [`PatternGrid`], in every copy of the world on screen.
+pub fn append_pattern_mesh(
+    shape: &ShapeMesh,
+    view: &MercatorView,
+    color: Color32,
+    mesh: &mut Mesh,
+) {
+    // One grid serves every copy: the world's width is a whole number of periods.
+    let grid = PatternGrid::for_view(view);
+    append_parts(shape, view, color, &|pos| grid.uv(pos), mesh);
 }
 
 /// Moves the visible parts of one triangulated shape to the screen and appends them to `mesh`.

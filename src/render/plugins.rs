@@ -2,6 +2,7 @@
 //! Each draws from the view model ([`crate::layers::MapLayers`]) and the cached meshes.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 use egui::{Align2, Color32, FontId, Mesh, Rect, Response, Shape, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
@@ -9,7 +10,7 @@ use walkers::{MapMemory, Plugin, Projector};
 use super::countries::{
     CountryFill, CountryOutline, Dash, fill_mesh, outline_shapes, pattern_mesh,
 };
-use super::patterns::{PATTERN_SPACING_PX, Pattern, PatternTextures};
+use super::patterns::{Pattern, PatternTextures};
 use super::style::*;
 use super::view::MercatorView;
 use crate::layers::{GroupLayer, TensionArc};
@@ -31,53 +32,117 @@ pub(crate) fn paint_layer(
     ui.painter().extend(shapes);
 }
 
-/// What a group member looks like for its status, so that statuses differ in pattern and
-/// outline as well as in colour.
+/// What a group member looks like for its status. One encoding serves every combination of
+/// memberships, so that they never stack into an unreadable blot: an alliance fills the
+/// country (each country has at most one alliance at a time), its partial statuses add
+/// hatching and a dashed outline, and every other kind of group marks the country with a
+/// badge beside its name.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct StatusLook {
     pub fill: Option<Color32>,
     pub pattern: Option<Pattern>,
     pub dash: Option<Dash>,
+    pub badge: Option<Badge>,
+}
+
+/// A small mark beside a country's name for its membership of a group that is not an alliance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Badge {
+    pub shape: BadgeShape,
+    pub color: Color32,
+    /// Full members get a filled badge, other statuses (observer, suspended) a hollow one.
+    pub filled: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BadgeShape {
+    /// An economic union.
+    Circle,
+    /// An informal group.
+    Diamond,
 }
 
 pub fn status_look(kind: GroupKind, status: Status, color: Color32) -> StatusLook {
-    let solid = |alpha| Some(color.gamma_multiply_u8(alpha));
-    match (kind, status) {
-        (GroupKind::Alliance, Status::Member) => StatusLook {
-            fill: solid(MEMBER_ALPHA),
-            pattern: None,
-            dash: None,
+    let nothing = StatusLook {
+        fill: None,
+        pattern: None,
+        dash: None,
+        badge: None,
+    };
+    let shape = match kind {
+        GroupKind::Alliance => None,
+        GroupKind::EconomicUnion => Some(BadgeShape::Circle),
+        GroupKind::Informal => Some(BadgeShape::Diamond),
+    };
+    if let Some(shape) = shape {
+        return StatusLook {
+            badge: (status != Status::Former).then_some(Badge {
+                shape,
+                color,
+                filled: status == Status::Member,
+            }),
+            ..nothing
+        };
+    }
+    let partial = Some(color.gamma_multiply_u8(PARTIAL_STATUS_ALPHA));
+    match status {
+        Status::Member => StatusLook {
+            fill: Some(color.gamma_multiply_u8(MEMBER_ALPHA)),
+            ..nothing
         },
-        (GroupKind::EconomicUnion, Status::Member) => StatusLook {
-            fill: None,
-            pattern: Some(Pattern::Dots),
-            dash: Some(Dash::Solid),
-        },
-        (GroupKind::Informal, Status::Member) => StatusLook {
-            fill: None,
+        Status::Suspended => StatusLook {
+            fill: partial,
             pattern: Some(Pattern::Hatch),
             dash: Some(Dash::Dashed(8.0, 4.0)),
+            ..nothing
         },
-        (_, Status::Suspended) => StatusLook {
-            fill: solid(PARTIAL_STATUS_ALPHA),
-            pattern: Some(Pattern::Hatch),
-            dash: Some(Dash::Dashed(8.0, 4.0)),
-        },
-        (_, Status::Frozen) => StatusLook {
-            fill: solid(PARTIAL_STATUS_ALPHA),
+        Status::Frozen => StatusLook {
+            fill: partial,
             pattern: Some(Pattern::BackHatch),
             dash: Some(Dash::Dashed(3.0, 3.0)),
+            ..nothing
         },
-        (_, Status::Observer) => StatusLook {
-            fill: None,
+        Status::Observer => StatusLook {
             pattern: Some(Pattern::Dots),
             dash: Some(Dash::Dashed(3.0, 3.0)),
+            ..nothing
         },
-        (_, Status::Former) => StatusLook {
-            fill: None,
-            pattern: None,
+        Status::Former => StatusLook {
             dash: Some(Dash::Dashed(2.0, 4.0)),
+            ..nothing
         },
     }
+}
+
+/// One group's badge on one of its members.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct MemberBadge {
+    pub group_index: usize,
+    pub badge: Badge,
+}
+
+/// The badges of the given groups' members, per country in the groups' order, for the labels
+/// to draw beside the names.
+pub fn member_badges<'a>(
+    groups: impl IntoIterator<Item = (&'a GroupLayer, Color32)>,
+) -> Vec<(CountryId, Vec<MemberBadge>)> {
+    let mut badges: Vec<(CountryId, Vec<MemberBadge>)> = Vec::new();
+    for (group, color) in groups {
+        for &(country, status) in &group.countries {
+            let Some(badge) = status_look(group.kind, status, color).badge else {
+                continue;
+            };
+            let badge = MemberBadge {
+                group_index: group.group_index,
+                badge,
+            };
+            match badges.binary_search_by_key(&country, |(id, _)| *id) {
+                Ok(at) => badges[at].1.push(badge),
+                Err(at) => badges.insert(at, (country, vec![badge])),
+            }
+        }
+    }
+    badges
 }
 
 /// One group's members, coloured and patterned by status.
@@ -158,7 +223,6 @@ pub fn group_shapes(
                     country: *country,
                     color,
                 }),
-            PATTERN_SPACING_PX,
             &mut mesh,
         );
         if !mesh.is_empty() {
@@ -247,7 +311,8 @@ pub fn tension_dash(kind: TensionKind) -> (Dash, f32) {
 /// The tensions' arcs, under the labels.
 pub struct TensionArcsPlugin<'a> {
     pub tensions: &'a [TensionArc],
-    pub selected: Option<&'a str>,
+    /// The highlighted tensions' ids.
+    pub selected: Vec<&'a str>,
     pub palette: Palette,
 }
 
@@ -255,7 +320,7 @@ impl Plugin for TensionArcsPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
         paint_layer(ui, projector, |_, view, shapes| {
             for copy in view.world_copies() {
-                arc_shapes(&copy, self.tensions, self.selected, &self.palette, shapes);
+                arc_shapes(&copy, self.tensions, &self.selected, &self.palette, shapes);
             }
         });
     }
@@ -266,7 +331,8 @@ pub struct TensionMarkersPlugin<'a> {
     pub tensions: &'a [TensionArc],
     /// Each tension's marker, in the order of `tensions`.
     pub markers: &'a [MercatorPoint],
-    pub selected: Option<&'a str>,
+    /// The highlighted tensions' ids.
+    pub selected: Vec<&'a str>,
     pub palette: Palette,
 }
 
@@ -278,7 +344,7 @@ impl Plugin for TensionMarkersPlugin<'_> {
                     &copy,
                     self.tensions,
                     self.markers,
-                    self.selected,
+                    &self.selected,
                     &self.palette,
                     shapes,
                 );
@@ -290,15 +356,16 @@ impl Plugin for TensionMarkersPlugin<'_> {
 fn arc_shapes(
     view: &MercatorView,
     tensions: &[TensionArc],
-    selected: Option<&str>,
+    selected: &[&str],
     palette: &Palette,
     shapes: &mut Vec<Shape>,
 ) {
     let clip = view.screen_rect().expand(50.0);
     for tension in tensions {
         let (dash, width) = tension_dash(tension.kind);
-        let is_selected = selected == Some(tension.id.as_str());
+        let is_selected = selected.contains(&tension.id.as_str());
         let width = if is_selected { width + 1.5 } else { width };
+        let color = tension_color(palette, selected, is_selected);
         for arc in &tension.arcs {
             let points: Vec<egui::Pos2> = arc.iter().map(|p| view.to_screen(*p)).collect();
             if !points.iter().any(|p| clip.contains(*p)) {
@@ -308,7 +375,7 @@ fn arc_shapes(
                 points.clone(),
                 Stroke::new(width + 2.5, palette.label_halo),
             ));
-            let stroke = Stroke::new(width, palette.tension);
+            let stroke = Stroke::new(width, color);
             match dash {
                 Dash::Solid => shapes.push(Shape::line(points, stroke)),
                 Dash::Dashed(dash, gap) => {
@@ -319,11 +386,20 @@ fn arc_shapes(
     }
 }
 
+/// A tension's ink: faded beside highlighted ones, so that those stand out.
+fn tension_color(palette: &Palette, selected: &[&str], is_selected: bool) -> egui::Color32 {
+    if selected.is_empty() || is_selected {
+        palette.tension
+    } else {
+        palette.tension.gamma_multiply(UNSELECTED_TENSION_ALPHA)
+    }
+}
+
 fn marker_shapes(
     view: &MercatorView,
     tensions: &[TensionArc],
     markers: &[MercatorPoint],
-    selected: Option<&str>,
+    selected: &[&str],
     palette: &Palette,
     shapes: &mut Vec<Shape>,
 ) {
@@ -333,9 +409,10 @@ fn marker_shapes(
         if !clip.contains(center) {
             continue;
         }
-        let is_selected = selected == Some(tension.id.as_str());
+        let is_selected = selected.contains(&tension.id.as_str());
         let radius = TENSION_MARKER_RADIUS_PX + if is_selected { 2.5 } else { 0.0 };
-        shapes.push(Shape::circle_filled(center, radius, palette.tension));
+        let color = tension_color(palette, selected, is_selected);
+        shapes.push(Shape::circle_filled(center, radius, color));
         shapes.push(Shape::circle_stroke(
             center,
             radius,
@@ -374,6 +451,10 @@ pub struct LabelsPlugin<'a> {
     pub priority: &'a [CountryId],
     /// Tension markers drawn above the labels, which no label may hide.
     pub markers: &'a [MercatorPoint],
+    /// Badges drawn beside the names, from [`member_badges`].
+    pub badges: &'a [(CountryId, Vec<MemberBadge>)],
+    /// Whether names and capitals are drawn, or only the badges.
+    pub show_names: bool,
     pub palette: Palette,
     /// The shapes placed in an earlier frame, reused while nothing they depend on changed.
     pub cache: &'a RefCell<LabelCache>,
@@ -386,6 +467,9 @@ pub struct LabelCache {
     key: Option<LabelKey>,
     shapes: Vec<Shape>,
     labelled: Vec<CountryId>,
+    badged: Vec<CountryId>,
+    /// Each group's badges, painted by that group's [`GroupBadgesPlugin`].
+    badge_shapes: BTreeMap<usize, Vec<Shape>>,
 }
 
 impl LabelCache {
@@ -393,10 +477,15 @@ impl LabelCache {
     pub fn labelled(&self) -> &[CountryId] {
         &self.labelled
     }
+
+    /// The countries whose badges were placed for the last view.
+    pub fn badged(&self) -> &[CountryId] {
+        &self.badged
+    }
 }
 
 /// Everything label placement depends on, compared exactly.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 struct LabelKey {
     center: MercatorPoint,
     zoom: f64,
@@ -405,6 +494,8 @@ struct LabelKey {
     order: *const CountryId,
     markers: *const MercatorPoint,
     marker_count: usize,
+    badges: Vec<(CountryId, Vec<MemberBadge>)>,
+    show_names: bool,
 }
 
 impl Plugin for LabelsPlugin<'_> {
@@ -418,15 +509,13 @@ impl Plugin for LabelsPlugin<'_> {
                 order: self.order.as_ptr(),
                 markers: self.markers.as_ptr(),
                 marker_count: self.markers.len(),
+                badges: self.badges.to_vec(),
+                show_names: self.show_names,
             };
             let mut cache = self.cache.borrow_mut();
-            if cache.key != Some(key) {
-                let LabelCache {
-                    shapes, labelled, ..
-                } = &mut *cache;
-                shapes.clear();
-                labelled.clear();
-                self.label_shapes(ui, view, shapes, labelled);
+            if cache.key.as_ref() != Some(&key) {
+                *cache = LabelCache::default();
+                self.label_shapes(ui, view, &mut cache);
                 cache.key = Some(key);
             }
             shapes.extend(cache.shapes.iter().cloned());
@@ -479,13 +568,14 @@ const PRIORITY_LABEL_SHIFTS: [egui::Vec2; 13] = [
 const CAPITALS_FROM_ZOOM: f64 = 4.5;
 
 impl LabelsPlugin<'_> {
-    fn label_shapes(
-        &self,
-        ui: &Ui,
-        view: &MercatorView,
-        shapes: &mut Vec<Shape>,
-        labelled: &mut Vec<CountryId>,
-    ) {
+    fn label_shapes(&self, ui: &Ui, view: &MercatorView, placed: &mut LabelCache) {
+        let LabelCache {
+            shapes,
+            labelled,
+            badged,
+            badge_shapes,
+            ..
+        } = placed;
         let (world, order, priority, markers, palette) = (
             self.world,
             self.order,
@@ -520,19 +610,30 @@ impl LabelsPlugin<'_> {
             else {
                 continue;
             };
+            let badges = self
+                .badges
+                .binary_search_by_key(&id, |(country, _)| *country)
+                .map_or(&[][..], |at| &self.badges[at].1[..]);
             let galley = painter.layout_no_wrap(
                 country.name().to_string(),
                 FontId::proportional(LABEL_FONT_SIZE),
                 palette.label,
             );
             // Other countries' names must fit inside them; the article's countries are named
-            // however small they are on screen, wherever their name finds room.
-            if !is_priority && galley.size().x > country_width_px(country, view) * 0.9 {
+            // however small they are on screen, wherever their name finds room. A badge goes
+            // where the name would have gone when the name has no room.
+            let name_fits = is_priority || galley.size().x <= country_width_px(country, view) * 0.9;
+            let show_name = self.show_names && name_fits;
+            if !show_name && badges.is_empty() {
                 continue;
             }
-            let centered = Align2::CENTER_CENTER
-                .anchor_size(anchor, galley.size())
-                .expand(2.0);
+            let name_size = if show_name {
+                galley.size()
+            } else {
+                egui::Vec2::ZERO
+            };
+            let size = label_with_badges_size(name_size, badges.len());
+            let centered = Align2::CENTER_CENTER.anchor_size(anchor, size).expand(2.0);
             // The article's countries may move their name just off a marker or a neighbour's
             // name rather than lose it.
             let shifts: &[egui::Vec2] = if is_priority {
@@ -549,16 +650,31 @@ impl LabelsPlugin<'_> {
                 continue;
             };
             taken.push(rect);
-            labelled.push(id);
-            halo_text(
-                shapes,
-                painter,
-                rect.center(),
-                Align2::CENTER_CENTER,
-                country.name(),
-                LABEL_FONT_SIZE,
-                palette,
+            let inner = rect.shrink(2.0);
+            if show_name {
+                labelled.push(id);
+                halo_text(
+                    shapes,
+                    painter,
+                    inner.left_center(),
+                    Align2::LEFT_CENTER,
+                    country.name(),
+                    LABEL_FONT_SIZE,
+                    palette,
+                );
+            }
+            if !badges.is_empty() {
+                badged.push(id);
+            }
+            badge_row_shapes(
+                badges,
+                inner.right_center(),
+                palette.label_halo,
+                badge_shapes,
             );
+            if !show_name {
+                continue;
+            }
 
             let capitals_zoom = CAPITALS_FROM_ZOOM - if is_priority { 1.0 } else { 0.0 };
             if view.zoom() < capitals_zoom {
@@ -567,6 +683,95 @@ impl LabelsPlugin<'_> {
             if let Some(capital) = country.capital() {
                 capital_shapes(capital, view, painter, palette, &mut taken, shapes);
             }
+        }
+    }
+}
+
+/// The size of a name followed by a row of badges.
+fn label_with_badges_size(name: egui::Vec2, badges: usize) -> egui::Vec2 {
+    if badges == 0 {
+        return name;
+    }
+    let gap = if name.x > 0.0 { BADGE_GAP_PX } else { 0.0 };
+    let row = badges as f32 * (2.0 * BADGE_RADIUS_PX + BADGE_GAP_PX) - BADGE_GAP_PX;
+    egui::vec2(name.x + gap + row, name.y.max(2.0 * BADGE_RADIUS_PX))
+}
+
+/// A row of badges ending at `right_center`, each with a halo that keeps it readable on any
+/// fill, filed under its group.
+fn badge_row_shapes(
+    badges: &[MemberBadge],
+    right_center: egui::Pos2,
+    halo: Color32,
+    shapes: &mut BTreeMap<usize, Vec<Shape>>,
+) {
+    let step = 2.0 * BADGE_RADIUS_PX + BADGE_GAP_PX;
+    for (i, member) in badges.iter().rev().enumerate() {
+        let center = right_center - egui::vec2(BADGE_RADIUS_PX + i as f32 * step, 0.0);
+        let group_shapes = shapes.entry(member.group_index).or_default();
+        badge_shapes(member.badge, center, BADGE_RADIUS_PX, halo, group_shapes);
+    }
+}
+
+/// One group's badges, where the labels placed them this frame: a plugin of its own so that
+/// the group's layer switch and shape count cover them.
+pub struct GroupBadgesPlugin<'a> {
+    pub group_index: usize,
+    /// Filled by the [`LabelsPlugin`], which runs before.
+    pub cache: &'a RefCell<LabelCache>,
+}
+
+impl Plugin for GroupBadgesPlugin<'_> {
+    fn run(self: Box<Self>, ui: &mut Ui, _: &Response, _: &Projector, _: &MapMemory) {
+        if let Some(shapes) = self.cache.borrow().badge_shapes.get(&self.group_index) {
+            ui.painter().extend(shapes.iter().cloned());
+        }
+    }
+}
+
+/// One badge centred on `center`: its shape, filled or hollow, over a halo.
+pub fn badge_shapes(
+    badge: Badge,
+    center: egui::Pos2,
+    radius: f32,
+    halo: Color32,
+    shapes: &mut Vec<Shape>,
+) {
+    let outline = |radius: f32| -> Vec<egui::Pos2> {
+        match badge.shape {
+            BadgeShape::Circle => Vec::new(),
+            BadgeShape::Diamond => vec![
+                center + egui::vec2(0.0, -radius),
+                center + egui::vec2(radius, 0.0),
+                center + egui::vec2(0.0, radius),
+                center + egui::vec2(-radius, 0.0),
+            ],
+        }
+    };
+    let (fill, ink) = if badge.filled {
+        (badge.color, Stroke::new(BADGE_RIM_PX, halo))
+    } else {
+        (halo, Stroke::new(BADGE_RIM_PX, badge.color))
+    };
+    match badge.shape {
+        BadgeShape::Circle => {
+            shapes.push(Shape::circle_filled(center, radius + BADGE_RIM_PX, halo));
+            shapes.push(Shape::Circle(egui::epaint::CircleShape {
+                center,
+                radius,
+                fill,
+                stroke: ink,
+            }));
+        }
+        BadgeShape::Diamond => {
+            // A diamond's corners reach as far as a circle's edge, so it looks smaller: grow it.
+            let radius = radius * 1.25;
+            shapes.push(Shape::convex_polygon(
+                outline(radius + BADGE_RIM_PX * 1.4),
+                halo,
+                Stroke::NONE,
+            ));
+            shapes.push(Shape::convex_polygon(outline(radius), fill, ink));
         }
     }
 }

@@ -162,6 +162,11 @@ pub const TENSION_MARKER_PICK_RADIUS_PX: f32 = 11.0;
 pub const LABEL_FONT_SIZE: f32 = 12.0;
 pub const CAPITAL_FONT_SIZE: f32 = 10.5;
 pub const CAPITAL_DOT_RADIUS_PX: f32 = 2.5;
+/// Badges beside a name: a group that is not an alliance, one per membership.
+pub const BADGE_RADIUS_PX: f32 = 4.0;
+pub const BADGE_GAP_PX: f32 = 3.0;
+/// The rim of a badge: its halo on the map, its colour when hollow.
+pub const BADGE_RIM_PX: f32 = 1.5;
 /// Where a capital's name starts from its dot.
 pub const CAPITAL_LABEL_OFFSET: egui::Vec2 = egui::vec2(5.0, 0.0);
 /// Translucency of a fill for a status that is not full membership.
@@ -173,9 +178,13 @@ pub const MEMBER_BORDER_COLOR: Color32 = Color32::from_black_alpha(140);
 pub const MEMBER_BORDER_WIDTH_PX: f32 = 0.9;
 /// How much of a tension's colour is kept on a date other than the article's.
 pub const FADED_TENSION_ALPHA: f32 = 0.45;
+/// Tensions beside highlighted ones fade to this opacity.
+pub const UNSELECTED_TENSION_ALPHA: f32 = 0.3;
 /// How opaque group fills are over online tiles, so the tiles show through.
 pub const TILE_FILL_ALPHA: f32 = 0.7;
 pub const EXCERPTS_PANEL_WIDTH: f32 = 320.0;
+/// The editor replaces the excerpts panel and needs room for its fields and buttons.
+pub const EDITOR_PANEL_WIDTH: f32 = 380.0;
 /// The most of the window's width one side panel may take.
 pub const MAX_PANEL_SHARE: f32 = 0.24;
 pub const DETAILS_PANEL_WIDTH: f32 = 300.0;
@@ -203,6 +212,23 @@ pub const OVERLAY_LINE_WIDTH_PX: f32 = 2.2;
 /// How close a click must come to an overlay's point or line to pick it.
 pub const OVERLAY_PICK_DISTANCE_PX: f32 = 7.0;
 pub const OVERLAY_AREA_ALPHA: u8 = 90;
+/// The marks of membership changes under the date slider, and how far either side of one a
+/// click still takes it.
+pub const CHANGE_MARK_HEIGHT_PX: f32 = 8.0;
+pub const CHANGE_MARK_REACH_PX: f32 = 3.0;
+/// Changes shown on the map as the date passes them: for how long, how many at once, how
+/// large, and how far above the map's bottom edge (clear of the scale bar).
+pub const CHANGE_NOTE_SECS: f64 = 2.5;
+pub const MAX_CHANGE_NOTES: usize = 4;
+pub const CHANGE_NOTE_FONT_SIZE: f32 = 17.0;
+pub const CHANGE_NOTE_MARGIN: f32 = 48.0;
+/// The caption of a presentation step: its widest, its distance from the map's bottom edge,
+/// and the size of the quote.
+pub const CAPTION_MAX_WIDTH: f32 = 760.0;
+pub const CAPTION_MARGIN: f32 = 28.0;
+pub const CAPTION_FONT_SIZE: f32 = 18.0;
+/// How much of the map a caption covers before the first one is drawn and measured.
+pub const CAPTION_ESTIMATED_COVER_PX: f32 = 190.0;
 
 /// Contested territories: the ink of the occupation hatching and of the dashed outline, and
 /// the halo of the opposite tone under outline and names, so that both read over any fill in

@@ -8,12 +8,11 @@
 //! without choosing a colour for the holder. Occupied and annexed territories get a cross-hatch,
 //! breakaway and disputed ones a single back-hatch, so the two read apart without colour.
 
-use egui::epaint::Vertex;
 use egui::{Align2, FontId, Mesh, Pos2, Response, Shape, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
-use super::countries::outlined_parts;
-use super::patterns::{PATTERN_SPACING_PX, Pattern, PatternTextures};
+use super::countries::{append_pattern_mesh, outlined_parts};
+use super::patterns::{Pattern, PatternTextures};
 use super::style::{
     MIN_OUTLINED_PART_PX, TERRITORY_DASH_PX, TERRITORY_FONT_SIZE, TERRITORY_HALO_WIDTH_PX,
     TERRITORY_LABEL_MIN_WIDTH_PX, TERRITORY_MARKER_RADIUS_PX, TERRITORY_OUTLINE_WIDTH_PX,
@@ -21,7 +20,6 @@ use super::style::{
 };
 use super::view::MercatorView;
 use crate::model::date::Date;
-use crate::model::mercator::MercatorPoint;
 use crate::model::mesh::ShapeMesh;
 use crate::model::territory::{Territories, Territory, TerritoryStatus};
 
@@ -78,7 +76,7 @@ pub fn territory_shapes(
         let mut mesh = Mesh::with_texture(patterns.texture(pattern));
         for (territory, period) in &active {
             if territory.has_outline() && territory_patterns(period.status).contains(&pattern) {
-                append_pattern(territory.mesh(detail), view, look, &mut mesh);
+                append_pattern_mesh(territory.mesh(detail), view, look.hatch, &mut mesh);
             }
         }
         if !mesh.is_empty() {
@@ -160,48 +158,6 @@ fn screen_width(territory: &Territory, view: &MercatorView) -> f32 {
     let west = view.lon_lat_to_screen(bbox.min[0], bbox.min[1]);
     let east = view.lon_lat_to_screen(bbox.max[0], bbox.min[1]);
     east.x - west.x
-}
-
-/// Adds the visible parts of a mesh with texture coordinates repeating every
-/// [`PATTERN_SPACING_PX`], anchored to the map so that the hatching pans with it.
-fn append_pattern(shape: &ShapeMesh, view: &MercatorView, look: TerritoryLook, mesh: &mut Mesh) {
-    for copy in view.world_copies() {
-        // The map's origin moved by whole periods to near the screen keeps texture coordinates
-        // small and precise at any zoom.
-        let origin = copy.to_screen(MercatorPoint::new(0.0, 0.0));
-        let center = copy.screen_rect().center();
-        let period = PATTERN_SPACING_PX;
-        let anchor = Pos2::new(
-            origin.x + ((center.x - origin.x) / period).floor() * period,
-            origin.y + ((center.y - origin.y) / period).floor() * period,
-        );
-        let visible = copy.visible_mercator();
-        for part in shape
-            .parts
-            .iter()
-            .filter(|part| part.bbox_in_mercator.intersects(&visible))
-        {
-            let (Some(first), Some(last)) = (part.rings.first(), part.rings.last()) else {
-                continue;
-            };
-            let base = mesh.vertices.len() as u32;
-            let offset = first.start as u32;
-            mesh.vertices
-                .extend(shape.vertices[first.start..last.end].iter().map(|point| {
-                    let pos = copy.to_screen(*point);
-                    Vertex {
-                        pos,
-                        uv: Pos2::new((pos.x - anchor.x) / period, (pos.y - anchor.y) / period),
-                        color: look.hatch,
-                    }
-                }));
-            mesh.indices.extend(
-                shape.triangles[part.triangles.clone()]
-                    .iter()
-                    .map(|index| base + index - offset),
-            );
-        }
-    }
 }
 
 /// A dashed outline over a solid halo, so that it reads over light and dark fills alike.

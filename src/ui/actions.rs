@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 
+use super::dialogs::FilePurpose;
+use super::editor::EditAction;
 use super::state::{DateChoice, ThemeChoice};
+use super::timeline::PlaybackSpeed;
 use crate::layers::{LayerId, OverlayId};
 use crate::model::CountryId;
 use crate::model::search::Target;
@@ -56,6 +59,25 @@ pub enum Action {
     /// Drafts a scenario from text pasted on the map.
     DraftPastedText(String),
     DismissMessage(usize),
+    /// Editing the scenario: edits, undo and redo, making a tension, saving.
+    Editing(EditAction),
+    /// Starts presenting the story from its first step.
+    StartPresentation,
+    /// Moves the presentation this many steps (negative goes back).
+    StepPresentation(i32),
+    /// Ends the presentation, putting back what was on screen before it.
+    LeavePresentation,
+    ToggleFullscreen,
+    /// Plays the timeline, or pauses it.
+    TogglePlayback,
+    SetPlaybackSpeed(PlaybackSpeed),
+    /// Puts text on the clipboard (a citation) and says so.
+    CopyToClipboard(String),
+    /// The reader chose files in a file dialog, for this purpose.
+    FilesChosen {
+        purpose: FilePurpose,
+        paths: Vec<PathBuf>,
+    },
 }
 
 /// What the reader has picked on the map or in a panel.
@@ -67,6 +89,8 @@ pub enum Selection {
     Excerpt {
         index: usize,
         countries: Vec<CountryId>,
+        /// Tensions highlighted with it (a step of a presentation), by index.
+        tensions: Vec<usize>,
     },
     Tension(usize),
     /// A group of the scenario, by its index.
@@ -87,6 +111,19 @@ impl Selection {
             Selection::Excerpt { countries, .. } => countries,
             Selection::None
             | Selection::Tension(_)
+            | Selection::Territory(_)
+            | Selection::Group(_)
+            | Selection::OverlayFeature { .. } => &[],
+        }
+    }
+
+    /// The tensions whose arcs are highlighted, by index in the scenario.
+    pub fn tensions(&self) -> &[usize] {
+        match self {
+            Selection::Tension(index) => std::slice::from_ref(index),
+            Selection::Excerpt { tensions, .. } => tensions,
+            Selection::None
+            | Selection::Country(_)
             | Selection::Territory(_)
             | Selection::Group(_)
             | Selection::OverlayFeature { .. } => &[],

@@ -8,7 +8,7 @@ use super::actions::{Action, Selection};
 use super::text::{Mark, marked_text};
 use crate::layers::OverlayId;
 use crate::model::CountryId;
-use crate::model::scenario::{Excerpt, PartyRef};
+use crate::model::scenario::{Excerpt, PartyRef, citation};
 use crate::model::territory::TerritoryText;
 
 pub fn details_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
@@ -20,8 +20,16 @@ pub fn details_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Act
             );
         }
         Selection::Country(country) => country_ui(ui, context, *country, actions),
-        Selection::Excerpt { countries, .. } => {
-            ui.heading("Countries in this excerpt");
+        Selection::Excerpt {
+            index, countries, ..
+        } => {
+            if let Some(excerpt) = context.scenario.data().excerpts.get(*index) {
+                ui.heading("Excerpt");
+                excerpt_with_mentions_ui(ui, excerpt, Vec::new());
+                copy_citation_ui(ui, context, &[excerpt.paragraph], actions);
+                ui.add_space(6.0);
+            }
+            ui.strong("Countries in this excerpt");
             for &country in countries {
                 let name = context.world.country(country).name();
                 if ui.link(name).clicked() {
@@ -313,9 +321,25 @@ fn tension_ui(ui: &mut Ui, context: &PanelContext<'_>, index: usize, actions: &m
     }
     ui.add_space(4.0);
     ui.strong("The article says");
+    let mut paragraphs = Vec::new();
     for id in &tension.excerpts {
         if let Some(excerpt) = context.scenario.excerpt(id) {
             excerpt_with_mentions_ui(ui, excerpt, Vec::new());
+            paragraphs.push(excerpt.paragraph);
         }
+    }
+    copy_citation_ui(ui, context, &paragraphs, actions);
+}
+
+/// "Copy citation": the article's reference, with these paragraphs, to the clipboard.
+fn copy_citation_ui(
+    ui: &mut Ui,
+    context: &PanelContext<'_>,
+    paragraphs: &[usize],
+    actions: &mut Vec<Action>,
+) {
+    let text = citation(context.scenario.meta(), paragraphs);
+    if ui.button("Copy citation").on_hover_text(&text).clicked() {
+        actions.push(Action::CopyToClipboard(text));
     }
 }

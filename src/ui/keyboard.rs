@@ -3,6 +3,7 @@
 use egui::{Key, Modifiers};
 
 use super::actions::Action;
+use super::editor::EditAction;
 use super::legend::layer_shortcut;
 use super::state::DateChoice;
 use crate::layers::MapLayers;
@@ -26,8 +27,10 @@ pub fn keyboard_actions(
         actions.push(Action::FocusSearch);
     }
     if ctx.egui_wants_keyboard_input() {
+        // A text field keeps Ctrl+Z for its own text.
         return actions;
     }
+    actions.extend(editing_actions(ctx));
     // Stepping back from the middle of a month lands on its first day, not a month earlier.
     let month = |months: i32| {
         let months = if months < 0 && date.day() != 1 {
@@ -40,6 +43,12 @@ pub fn keyboard_actions(
     ctx.input(|input| {
         if input.key_pressed(Key::Escape) {
             actions.push(Action::ClearSelection);
+        }
+        if input.key_pressed(Key::F5) {
+            actions.push(Action::StartPresentation);
+        }
+        if input.key_pressed(Key::F11) {
+            actions.push(Action::ToggleFullscreen);
         }
         if input.key_pressed(Key::F1) || input.key_pressed(Key::Questionmark) {
             actions.push(Action::SetHelpOpen(!help_open));
@@ -79,6 +88,30 @@ pub fn keyboard_actions(
         for (position, layer) in layers.layer_ids().into_iter().enumerate() {
             if layer_shortcut(position).is_some_and(|key| input.key_pressed(key)) {
                 actions.push(Action::ToggleLayer(layer));
+            }
+        }
+    });
+    actions
+}
+
+/// Undo, redo and save; the App ignores them when nothing is being edited. Redo is looked
+/// for first: Ctrl+Z also matches Ctrl+Shift+Z.
+fn editing_actions(ctx: &egui::Context) -> Vec<Action> {
+    let shortcuts = [
+        (
+            Modifiers::COMMAND | Modifiers::SHIFT,
+            Key::Z,
+            EditAction::Redo,
+        ),
+        (Modifiers::COMMAND, Key::Y, EditAction::Redo),
+        (Modifiers::COMMAND, Key::Z, EditAction::Undo),
+        (Modifiers::COMMAND, Key::S, EditAction::Save),
+    ];
+    let mut actions = Vec::new();
+    ctx.input_mut(|input| {
+        for (modifiers, key, action) in shortcuts {
+            if input.consume_key(modifiers, key) {
+                actions.push(Action::Editing(action));
             }
         }
     });

@@ -4,15 +4,16 @@ use egui::{Color32, Rect, Sense, Stroke, Ui};
 
 use super::PanelContext;
 use super::actions::Action;
+use super::editor::EditAction;
 use super::state::layer_key;
 use crate::layers::{LayerId, MapLayers, OverlayId};
-use crate::model::scenario::{GroupKind, Status, TensionKind};
+use crate::model::scenario::{GroupKind, Party, Status, TensionKind};
 use crate::render::countries::Dash;
 use crate::render::patterns::{PATTERN_SPACING_PX, Pattern, pattern_shapes};
-use crate::render::plugins::{status_look, tension_dash};
+use crate::render::plugins::{badge_shapes, status_look, tension_dash};
 use crate::render::style::{
-    LEGEND_MARKER_RADIUS_PX, NEIGHBOUR_OUTLINE_WIDTH_PX, Palette, SWATCH, TENSION_WIDTH_PX,
-    TERRITORY_OUTLINE_WIDTH_PX, TerritoryLook,
+    BADGE_RADIUS_PX, LEGEND_MARKER_RADIUS_PX, NEIGHBOUR_OUTLINE_WIDTH_PX, Palette, SWATCH,
+    TENSION_WIDTH_PX, TERRITORY_OUTLINE_WIDTH_PX, TerritoryLook,
 };
 
 /// The keyboard shortcut of the n-th layer in the legend (1, 2, ... 9).
@@ -66,9 +67,13 @@ pub fn layer_state_key(layers: &MapLayers, layer: LayerId) -> String {
 pub fn legend_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
     ui.heading("Layers");
     let layers = context.layers;
+    let making_tension = context.editor.as_ref().is_some_and(|e| e.tension.is_some());
     for (position, layer) in layers.layer_ids().into_iter().enumerate() {
         ui.horizontal(|ui| {
             swatch_ui(ui, layers, layer, &context.palette);
+            if making_tension {
+                add_group_party_ui(ui, context, layer, actions);
+            }
             let mut visible = context.state.is_visible(&layer_state_key(layers, layer));
             let shortcut = layer_shortcut(position)
                 .map(|key| format!("Shortcut: {}", key.name()))
@@ -115,6 +120,28 @@ pub fn legend_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Acti
                 actions.push(Action::RemoveOverlay(OverlayId(index)));
             }
         });
+    }
+}
+
+/// While a tension is being made, a group's row offers it as a party.
+fn add_group_party_ui(
+    ui: &mut Ui,
+    context: &PanelContext<'_>,
+    layer: LayerId,
+    actions: &mut Vec<Action>,
+) {
+    let LayerId::Group(index) = layer else {
+        return;
+    };
+    let Some(group) = context.scenario.data().groups.get(index) else {
+        return;
+    };
+    let hover = format!("Add {} as a party of the tension", group.label());
+    if ui.small_button("+").on_hover_text(hover).clicked() {
+        actions.push(Action::Editing(EditAction::AddParty(Party {
+            group: Some(group.id.clone()),
+            ..Party::default()
+        })));
     }
 }
 
@@ -227,6 +254,17 @@ pub fn paint_status_swatch(
     }
     if look.dash.is_some() {
         painter.rect_stroke(rect, 2.0, Stroke::new(1.4, color), egui::StrokeKind::Inside);
+    }
+    if let Some(badge) = look.badge {
+        let mut shapes = Vec::new();
+        badge_shapes(
+            badge,
+            rect.center(),
+            BADGE_RADIUS_PX,
+            Color32::from_gray(128).gamma_multiply(0.5),
+            &mut shapes,
+        );
+        painter.extend(shapes);
     }
 }
 

@@ -3,6 +3,8 @@
 
 pub mod actions;
 pub mod details;
+pub mod dialogs;
+pub mod editor;
 pub mod excerpts;
 pub mod file_dialog;
 pub mod help;
@@ -11,9 +13,12 @@ pub mod legend;
 pub mod loading;
 pub mod messages;
 pub mod reader;
+pub mod save_dialogs;
 pub mod state;
 pub mod status_bar;
+pub mod story;
 pub mod text;
+pub mod timeline;
 pub mod top_bar;
 
 use std::path::{Path, PathBuf};
@@ -24,7 +29,7 @@ pub use state::UiState;
 use crate::layers::MapLayers;
 use crate::model::World;
 use crate::model::date::Date;
-use crate::model::draft::DraftNotes;
+use crate::model::drafting::DraftNotes;
 use crate::model::overlay::Overlay;
 use crate::model::scenario::Scenario;
 use crate::render::style::Palette;
@@ -61,7 +66,13 @@ pub struct PanelContext<'a> {
     pub reader_find: &'a reader::ReaderFind,
     /// The online basemap is on but no tile could be loaded.
     pub tiles_failed: bool,
+    /// A presentation is under way: the side panels give the map their room.
+    pub presenting: bool,
+    /// The timeline is playing.
+    pub playing: bool,
     pub palette: Palette,
+    /// The scenario being edited, when the editor is on.
+    pub editor: Option<editor::EditorView<'a>>,
 }
 
 /// A file's name for messages, or its whole path when it has none.

@@ -10,7 +10,7 @@ use super::PanelContext;
 use super::actions::{Action, Selection};
 use super::text::{Mark, marked_text};
 use crate::model::capped::{and_more, thousands};
-use crate::model::draft::DraftNotes;
+use crate::model::drafting::DraftNotes;
 use crate::model::mentions::find_terms;
 
 /// What the reader's find box holds and where it occurs in the article, found once when the
@@ -101,13 +101,12 @@ fn draft_summary_ui(ui: &mut Ui, context: &PanelContext<'_>, draft: &DraftNotes)
         .collect();
     let not_proposed = match draft.not_proposed {
         0 => String::new(),
-        n => format!(" (and {} more sentences not proposed)", thousands(n)),
+        n => format!("; {} more sentences naming them not proposed", thousands(n)),
     };
     ui.label(format!(
-        "Draft: {} countries named (most: {}); {} excerpts proposed{not_proposed}",
+        "Draft: {} countries named (most: {}){not_proposed}",
         draft.counts.len(),
-        most.join(", "),
-        draft.proposed.len()
+        most.join(", ")
     ));
     let uncertain: Vec<_> = draft.uncertain().collect();
     if uncertain.is_empty() {

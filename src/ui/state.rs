@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::timeline::PlaybackSpeed;
 use crate::layers::LayerId;
 use crate::model::date::Date;
 
@@ -91,6 +92,10 @@ pub struct UiState {
     /// The window's inner size in points, kept here rather than by eframe so that it can be
     /// checked before the window is made (see [`prepare_saved_file`]).
     pub window_size: Option<[f32; 2]>,
+    /// How fast the timeline plays.
+    pub playback_speed: PlaybackSpeed,
+    /// The folder a file was last chosen in, where the in-app file browser starts.
+    pub last_folder: Option<PathBuf>,
 }
 
 impl Default for UiState {
@@ -108,6 +113,8 @@ impl Default for UiState {
             recent_files: Vec::new(),
             online_tiles: false,
             window_size: None,
+            playback_speed: PlaybackSpeed::default(),
+            last_folder: None,
         }
     }
 }
@@ -142,6 +149,30 @@ impl UiState {
         self.recent_files.retain(|known| *known != path);
         self.recent_files.insert(0, path);
         self.recent_files.truncate(MAX_RECENT_FILES);
+    }
+
+    /// Remembers the folder a file was chosen in.
+    pub fn remember_folder(&mut self, chosen: &Path) {
+        if let Some(folder) = chosen.parent().filter(|f| !f.as_os_str().is_empty()) {
+            self.last_folder = Some(folder.to_path_buf());
+        }
+    }
+
+    /// Folders to jump to in the file browser: the last used, then those of recent files,
+    /// each once, those that still exist.
+    pub fn recent_folders(&self) -> Vec<PathBuf> {
+        let mut folders: Vec<PathBuf> = Vec::new();
+        let candidates = self.last_folder.iter().cloned().chain(
+            self.recent_files
+                .iter()
+                .filter_map(|file| file.parent().map(Path::to_path_buf)),
+        );
+        for folder in candidates {
+            if !folder.as_os_str().is_empty() && !folders.contains(&folder) && folder.is_dir() {
+                folders.push(folder);
+            }
+        }
+        folders
     }
 
     pub fn to_json(&self) -> String {
@@ -219,6 +250,14 @@ impl UiState {
         self.recent_files.truncate(MAX_RECENT_FILES);
         if self.recent_files.len() != recent {
             repaired.push("the recent files");
+        }
+        if self
+            .last_folder
+            .as_ref()
+            .is_some_and(|folder| folder.as_os_str().len() > MAX_PATH_BYTES)
+        {
+            self.last_folder = None;
+            repaired.push("the last folder");
         }
         let hidden = self.hidden_layers.len();
         self.hidden_layers = std::mem::take(&mut self.hidden_layers)

@@ -1,11 +1,12 @@
 //! The top bar: menus, the date control with its marks, and search.
 
-use egui::{Key, RichText, Sense, Ui, vec2};
+use egui::{Key, RichText, Ui, vec2};
 
 use super::PanelContext;
 use super::actions::Action;
+use super::editor::EditAction;
 use super::state::{DateChoice, ThemeChoice};
-use crate::model::date::Date;
+use super::timeline::{change_marks_ui, playback_ui};
 use crate::model::search::{Suggestion, Target};
 
 /// What the search box holds between frames; changed only through actions.
@@ -33,6 +34,7 @@ pub fn top_bar_ui(
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
         menus_ui(ui, context, actions);
+        present_ui(ui, context, actions);
         ui.separator();
         date_ui(ui, context, actions);
         ui.separator();
@@ -58,7 +60,22 @@ fn menus_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) 
         if ui.button("Open the bundled scenario").clicked() {
             actions.push(Action::OpenBundledScenario);
         }
+        ui.separator();
+        let editing = context.editor.is_some();
+        for (label, action) in [
+            ("Save (Ctrl+S)", EditAction::Save),
+            ("Save as…", EditAction::ShowSaveAs),
+        ] {
+            let button = ui.add_enabled(editing, egui::Button::new(label));
+            if button
+                .on_disabled_hover_text("Edit > Edit this scenario first")
+                .clicked()
+            {
+                actions.push(Action::Editing(action));
+            }
+        }
     });
+    edit_menu_ui(ui, context, actions);
     ui.menu_button("View", |ui| {
         let mut excerpts = context.state.show_excerpts;
         if ui.checkbox(&mut excerpts, "Excerpts panel").changed() {
@@ -99,6 +116,49 @@ fn menus_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) 
             actions.push(Action::SetHelpOpen(true));
         }
     });
+}
+
+/// Editing the scenario shown: start and stop, undo and redo.
+fn edit_menu_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
+    ui.menu_button("Edit", |ui| {
+        let Some(editor) = &context.editor else {
+            if ui
+                .button(EDIT_SCENARIO_LABEL)
+                .on_hover_text("Accept excerpts, make tensions, rename; the bundled scenario is edited as a copy")
+                .clicked()
+            {
+                actions.push(Action::Editing(EditAction::Start));
+            }
+            return;
+        };
+        for (label, enabled, action) in [
+            ("Undo (Ctrl+Z)", editor.can_undo, EditAction::Undo),
+            ("Redo (Ctrl+Shift+Z)", editor.can_redo, EditAction::Redo),
+            ("Discard changes", editor.unsaved, EditAction::Discard),
+            ("Stop editing", !editor.unsaved, EditAction::Stop),
+        ] {
+            if ui.add_enabled(enabled, egui::Button::new(label)).clicked() {
+                actions.push(Action::Editing(action));
+            }
+        }
+    });
+}
+
+pub const EDIT_SCENARIO_LABEL: &str = "Edit this scenario";
+
+/// Present, or leave the presentation under way.
+fn present_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
+    if context.presenting {
+        if ui.button("Leave presentation").clicked() {
+            actions.push(Action::LeavePresentation);
+        }
+    } else if ui
+        .button("Present")
+        .on_hover_text("Walk through the article a step at a time, the map following (F5)")
+        .clicked()
+    {
+        actions.push(Action::StartPresentation);
+    }
 }
 
 /// The switch for the online basemap, and why it may not work.
@@ -160,49 +220,9 @@ fn date_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
         if response.changed() {
             actions.push(Action::SetDate(DateChoice::Fixed(start.first_of_month_plus(month))));
         }
-        change_marks_ui(ui, context, response.rect, start, last_month);
+        change_marks_ui(ui, context, response.rect, start, last_month, actions);
     });
-}
-
-/// Ticks under the slider where memberships changed; hovering one says what changed.
-fn change_marks_ui(
-    ui: &mut Ui,
-    context: &PanelContext<'_>,
-    slider: egui::Rect,
-    start: Date,
-    last_month: i32,
-) {
-    let (_, today) = context.scenario.date_range();
-    let width = ui.spacing().slider_width;
-    let (rect, response) = ui.allocate_exact_size(vec2(width, 6.0), Sense::hover());
-    let rail = egui::Rangef::new(slider.left() + 6.0, slider.left() + width - 6.0);
-    let x_of = |date: &Date| {
-        let t = start.months_until(date) as f32 / last_month.max(1) as f32;
-        rail.min + t * (rail.max - rail.min)
-    };
-    let changes: Vec<&(Date, String)> = context
-        .changes
-        .iter()
-        .filter(|(date, _)| *date >= start && *date <= today)
-        .collect();
-    let color = ui.visuals().weak_text_color();
-    for (date, _) in &changes {
-        let x = x_of(date);
-        ui.painter().line_segment(
-            [egui::pos2(x, rect.top()), egui::pos2(x, rect.bottom())],
-            (1.5, color),
-        );
-    }
-    if let Some(pointer) = response.hover_pos() {
-        let near: Vec<String> = changes
-            .iter()
-            .filter(|(date, _)| (x_of(date) - pointer.x).abs() <= 3.0)
-            .map(|(date, what)| format!("{date} {what}"))
-            .collect();
-        if !near.is_empty() {
-            response.on_hover_text(near.join("\n"));
-        }
-    }
+    playback_ui(ui, context, actions);
 }
 
 fn search_ui(

@@ -1,6 +1,8 @@
 use std::collections::BTreeSet;
 
 use alliance_map::App;
+use alliance_map::layers::LayerId;
+use alliance_map::ui::legend::layer_label;
 use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -318,4 +320,64 @@ fn the_layers_panel_hides_to_give_the_map_room_and_comes_back() {
     harness.get_by_label("«").click();
     harness.run();
     assert!((width(&harness) - with_panel).abs() < 1.0);
+}
+
+#[test]
+fn a_country_in_several_groups_has_one_fill_and_a_badge_for_each_other_group() {
+    use alliance_map::model::scenario::GroupKind;
+    use alliance_map::render::plugins::status_look;
+
+    let mut harness = harness_sized(vec2(1600.0, 1000.0));
+    harness.get_by_label("Today").click();
+    harness.run();
+    let app = harness.state();
+    let armenia = app.world().by_code("ARM").map(|c| c.id());
+    let mut looks_of_armenia = Vec::new();
+    let mut filled_by: std::collections::BTreeMap<_, Vec<&str>> = Default::default();
+    for group in &app.layers().groups {
+        for &(country, status) in &group.countries {
+            let look = status_look(group.kind, status, egui::Color32::RED);
+            if look.fill.is_some() || look.pattern.is_some() {
+                assert_eq!(group.kind, GroupKind::Alliance, "{} fills", group.id);
+                filled_by.entry(country).or_default().push(&group.id);
+            }
+            if Some(country) == armenia {
+                looks_of_armenia.push((group.id.clone(), look));
+            }
+        }
+    }
+    for (country, groups) in &filled_by {
+        assert_eq!(groups.len(), 1, "{country:?} is filled by {groups:?}");
+    }
+    let badges: Vec<&str> = looks_of_armenia
+        .iter()
+        .filter(|(_, look)| look.badge.is_some())
+        .map(|(id, _)| id.as_str())
+        .collect();
+    assert_eq!(badges, ["CU"], "Armenia today: {looks_of_armenia:?}");
+    let badged = app.map().badged_countries();
+    assert!(
+        armenia.is_some_and(|armenia| badged.contains(&armenia)),
+        "Armenia's Eurasian Economic Union badge is drawn"
+    );
+}
+
+#[test]
+fn switching_a_union_off_takes_its_badges_off_the_map() {
+    let mut harness = harness_sized(vec2(1600.0, 1000.0));
+    let badged = |harness: &Harness<'_, App>| harness.state().map().badged_countries().len();
+    assert!(
+        badged(&harness) >= 3,
+        "the Customs Union's members and the axis have badges"
+    );
+    for id in ["CU", "TGA"] {
+        let layers = harness.state().layers();
+        let Some(index) = layers.groups.iter().position(|group| group.id == id) else {
+            panic!("the scenario has the group {id}");
+        };
+        let label = layer_label(layers, LayerId::Group(index));
+        harness.get_by_label(&label).click();
+    }
+    harness.run();
+    assert_eq!(badged(&harness), 0);
 }

@@ -13,7 +13,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use crate::fixtures::{bad_input, every_bad_input, run_binary, sparse_file, temp_dir, write};
-use crate::ui::{shared, ui_harness};
+use crate::ui::{shared, ui_harness, wait_until_loaded};
 use crate::world::world;
 
 #[test]
@@ -168,13 +168,7 @@ pub fn drop_file(harness: &mut Harness<'_, App>, path: &Path) {
         .input_mut()
         .dropped_files
         .push(Arc::new(Dropped(path.to_path_buf())));
-    harness.step();
-    let started = Instant::now();
-    while harness.state().is_loading() && started.elapsed() < Duration::from_secs(20) {
-        std::thread::sleep(Duration::from_millis(10));
-        harness.step();
-    }
-    harness.run();
+    wait_until_loaded(harness);
 }
 
 #[test]

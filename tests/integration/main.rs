@@ -2,12 +2,20 @@
 
 /// Reading the map at the article's subject: labels and tension markers.
 mod cartography;
+/// Copy citation: the article's reference, with paragraphs, on the clipboard.
+mod citation;
 /// The built binary's command line: help, version, usage errors, completions, check, export.
 mod cli;
 /// Corrections to the bundled scenario and country table, each failing on the old data.
 mod corrections;
+/// File dialogs: without a desktop portal, the in-app browser in the last used folder.
+mod dialogs;
 /// Drafting a scenario from an article: excerpts, groups, the `draft` command, the app.
 mod draft;
+/// Editing a scenario as pure commands: each edit and its undo, saving, the draft.
+mod editing;
+/// Editing in the app: accepting, clicking a tension's parties, undo, saving, drafts, quitting.
+mod editing_ui;
 /// Opening files: the bad-input corpus, drag and drop, the size limit.
 mod files;
 /// Where tests find the bad-input corpus and make temporary files.
@@ -24,8 +32,12 @@ mod navigation;
 mod scenario;
 /// A second scenario, with other groups, works from its file alone.
 mod second_scenario;
+/// Present: the story's steps, the map following, Escape putting back what was there.
+mod story;
 /// Contested territories through time: hit test, `where`, texts and the export.
 mod territories;
+/// Playing the timeline, its change marks and the jumps between changes.
+mod timeline;
 /// The desktop app driven through AccessKit and pointer events, as a person would.
 mod ui;
 /// The bundled world: hit testing, meshes, adjacency.

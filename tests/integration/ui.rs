@@ -79,8 +79,19 @@ pub fn click_at(harness: &mut Harness<'_, App>, pos: Pos2) {
     harness.run();
 }
 
+/// Steps the app until the files it opens are read (or 20 s pass), then lets it settle.
+pub fn wait_until_loaded(harness: &mut Harness<'_, App>) {
+    harness.step();
+    let started = std::time::Instant::now();
+    while harness.state().is_loading() && started.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+}
+
 /// Scrolls the excerpt into view, as a reader would, and clicks it.
-fn click_excerpt(harness: &mut Harness<'_, App>, text: &str) {
+pub fn click_excerpt(harness: &mut Harness<'_, App>, text: &str) {
     harness.get_by_label_contains(text).scroll_to_me();
     harness.run();
     harness.get_by_label_contains(text).click();
@@ -158,9 +169,8 @@ fn clicking_the_excerpt_about_poland_lithuania_and_latvia_selects_them_and_belar
     );
 }
 
-#[test]
-fn clicking_a_tension_marker_shows_its_summary_and_quotes() {
-    let mut harness = harness();
+/// Clicks the marker of the tension with this id; its index in the scenario.
+pub fn click_tension_marker(harness: &mut Harness<'_, App>, id: &str) -> usize {
     let markers = harness.state().map().marker_positions();
     let Some((index, marker)) = harness
         .state()
@@ -168,12 +178,19 @@ fn clicking_a_tension_marker_shows_its_summary_and_quotes() {
         .tensions
         .iter()
         .zip(markers)
-        .find(|(t, _)| t.id == "armenia-and-the-axis")
+        .find(|(t, _)| t.id == id)
         .map(|(t, marker)| (t.tension_index, marker))
     else {
-        panic!("the tension is drawn");
+        panic!("the tension {id} is drawn");
     };
-    click_at(&mut harness, marker);
+    click_at(harness, marker);
+    index
+}
+
+#[test]
+fn clicking_a_tension_marker_shows_its_summary_and_quotes() {
+    let mut harness = harness();
+    let index = click_tension_marker(&mut harness, "armenia-and-the-axis");
     assert_eq!(harness.state().selection(), &Selection::Tension(index));
     assert!(
         harness
@@ -237,7 +254,7 @@ fn type_into_search(harness: &mut Harness<'_, App>, text: &str) {
         .type_text(text);
 }
 
-fn set_date_by_slider(harness: &mut Harness<'_, App>, date: &str) {
+pub fn set_date_by_slider(harness: &mut Harness<'_, App>, date: &str) {
     let date = match date.parse::<alliance_map::model::date::Date>() {
         Ok(date) => date,
         Err(error) => panic!("{date}: {error}"),
@@ -335,7 +352,7 @@ fn searching_is_blind_to_case_and_accents_and_knows_leaders() {
 
 /// eframe's storage, kept in memory.
 #[derive(Default)]
-struct MemoryStorage(std::collections::HashMap<String, String>);
+pub struct MemoryStorage(pub std::collections::HashMap<String, String>);
 
 impl eframe::Storage for MemoryStorage {
     fn get_string(&self, key: &str) -> Option<String> {

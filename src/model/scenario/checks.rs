@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::article::Article;
-use super::format::{Excerpt, PartyRef, ScenarioData, parse_rgb};
+use super::format::{Excerpt, Extent, PartyRef, ScenarioData, parse_rgb};
 use super::{FORMAT, VERSION};
 use crate::model::World;
 use crate::model::capped::{Capped, thousands};
@@ -90,18 +90,19 @@ pub fn check(data: &ScenarioData, article: &Article, world: &World) -> Findings 
             "$.excerpts",
             &mut findings,
         ),
+        tensions: unique_ids(
+            data.tensions.iter().map(|t| t.id.as_str()),
+            "$.tensions",
+            &mut findings,
+        ),
     };
-    unique_ids(
-        data.tensions.iter().map(|t| t.id.as_str()),
-        "$.tensions",
-        &mut findings,
-    );
     check_groups_and_actors(data, &mut findings);
     check_map(data, &known.groups, &mut findings);
     check_memberships(data, &known, &mut findings);
     check_leaders_and_mentions(data, article, &known, &mut findings);
     check_excerpts(data, article, &known, &mut findings);
     check_tensions(data, &known, &mut findings);
+    check_story(data, &known, &mut findings);
     findings
 }
 
@@ -111,6 +112,7 @@ struct Known<'a> {
     groups: HashMap<&'a str, usize>,
     actors: HashMap<&'a str, usize>,
     excerpts: HashMap<&'a str, usize>,
+    tensions: HashMap<&'a str, usize>,
 }
 
 impl Known<'_> {
@@ -313,18 +315,8 @@ fn check_map(data: &ScenarioData, group_ids: &HashMap<&str, usize>, findings: &m
             findings.error("$.map.neighbours", "a group cannot neighbour itself".into());
         }
     }
-    if let Some(extent) = map.opening_view {
-        let corners_valid = LonLat::new(extent.west, extent.south).is_valid()
-            && LonLat::new(extent.east, extent.north).is_valid();
-        if !corners_valid || extent.west >= extent.east || extent.south >= extent.north {
-            findings.error(
-                "$.map.opening_view",
-                format!(
-                    "west {}, south {}, east {}, north {} is not an area (west < east, south < north, in degrees)",
-                    extent.west, extent.south, extent.east, extent.north
-                ),
-            );
-        }
+    if let Some(extent) = &map.opening_view {
+        check_extent(findings, "$.map.opening_view", extent);
     }
     if let Some(start) = map.timeline_start
         && start > data.article.date
@@ -333,6 +325,58 @@ fn check_map(data: &ScenarioData, group_ids: &HashMap<&str, usize>, findings: &m
             "$.map.timeline_start",
             format!("{start} is after the article date {}", data.article.date),
         );
+    }
+}
+
+/// An area is west < east and south < north, in degrees.
+fn check_extent(findings: &mut Findings, path: &str, extent: &Extent) {
+    let corners_valid = LonLat::new(extent.west, extent.south).is_valid()
+        && LonLat::new(extent.east, extent.north).is_valid();
+    if !corners_valid || extent.west >= extent.east || extent.south >= extent.north {
+        findings.error(
+            path,
+            format!(
+                "west {}, south {}, east {}, north {} is not an area (west < east, south < north, in degrees)",
+                extent.west, extent.south, extent.east, extent.north
+            ),
+        );
+    }
+}
+
+/// Each step of the story shows an excerpt of the file, with countries, tensions and an area
+/// that exist. A tension shown with an excerpt that does not state it is a warning: the step
+/// would say more than its quote.
+fn check_story(data: &ScenarioData, known: &Known<'_>, findings: &mut Findings) {
+    for (i, step) in data.story.iter().enumerate() {
+        let at = format!("$.story[{i}]");
+        reference(
+            findings,
+            format!("{at}.excerpt"),
+            &step.excerpt,
+            &known.excerpts,
+            "excerpt",
+        );
+        for (j, code) in step.countries.iter().flatten().enumerate() {
+            known.country(findings, format!("{at}.countries[{j}]"), code);
+        }
+        for (j, id) in step.tensions.iter().flatten().enumerate() {
+            let path = format!("{at}.tensions[{j}]");
+            match known.tensions.get(id.as_str()) {
+                None => findings.error(&path, format!("no tension has the id '{id}'")),
+                Some(&index) if !data.tensions[index].excerpts.contains(&step.excerpt) => findings
+                    .warning(
+                        &path,
+                        format!(
+                            "tension '{id}' does not cite the step's excerpt '{}'",
+                            step.excerpt
+                        ),
+                    ),
+                Some(_) => {}
+            }
+        }
+        if let Some(view) = &step.view {
+            check_extent(findings, &format!("{at}.view"), view);
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use crate::model::date::Date;
 use crate::model::json::message_without_position;
 
 /// The scenario file as written, before any cross-checks.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioData {
     pub format: String,
@@ -30,6 +30,31 @@ pub struct ScenarioData {
     /// How the app presents this scenario; what a file leaves out has a default.
     #[serde(default, skip_serializing_if = "MapSettings::is_default")]
     pub map: MapSettings,
+    /// The steps of a presentation through the article; without them, Present steps through
+    /// the excerpts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub story: Vec<StoryStep>,
+}
+
+/// One step of a presentation: an excerpt shown as a caption, with the countries the map
+/// flies to and the tensions it highlights.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoryStep {
+    /// The excerpt the step shows, by id.
+    pub excerpt: String,
+    /// A heading over the caption, in the scenario author's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Countries to fly to and outline; without them, the excerpt's countries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub countries: Option<Vec<String>>,
+    /// Tensions whose arcs are highlighted, by id; without them, those citing the excerpt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tensions: Option<Vec<String>>,
+    /// The area to show; without it, the area of the step's countries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<Extent>,
 }
 
 /// What the scenario says about its map: where it opens, where its timeline starts, which
@@ -136,7 +161,7 @@ pub struct NeighboursOf {
     pub bordering: String,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleMeta {
     pub title: String,
@@ -150,6 +175,13 @@ pub struct ArticleMeta {
     pub date_basis: String,
     /// Path of the article text, relative to the scenario file.
     pub text: String,
+    /// The day the article was published, for citations, when it differs from `date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Date>,
+    /// The author as a reference list writes them ("Valvo, G."); without it, worked out from
+    /// `author`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cited_author: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
@@ -170,7 +202,7 @@ impl GroupKind {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     pub id: String,
@@ -196,7 +228,7 @@ pub struct Group {
 }
 
 /// What a group was before it was founded (the CSTO's Collective Security Treaty).
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Precursor {
     pub name: String,
@@ -205,7 +237,7 @@ pub struct Precursor {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     pub lon: f64,
@@ -236,7 +268,7 @@ impl Status {
 }
 
 /// One period of one country's status in one group: `from` inclusive, `until` exclusive.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Membership {
     pub country: String,
@@ -261,7 +293,7 @@ impl Membership {
 }
 
 /// A party that is not a country, drawn where `lon`/`lat` say.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     pub id: String,
@@ -271,7 +303,7 @@ pub struct Actor {
     pub placement: String,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Leader {
     pub country: String,
@@ -282,7 +314,7 @@ pub struct Leader {
 }
 
 /// The words the article uses for a country, for highlighting and search.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mention {
     pub country: String,
@@ -293,7 +325,7 @@ pub struct Mention {
     pub not_in: Vec<String>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Excerpt {
     pub id: String,
@@ -344,7 +376,7 @@ impl TensionKind {
 }
 
 /// Exactly one of the three is set; the check reports any other shape.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -374,7 +406,7 @@ impl Party {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tension {
     pub id: String,

@@ -3,8 +3,10 @@
 
 mod article;
 mod checks;
+mod citation;
 mod format;
 mod queries;
+mod story;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -14,7 +16,9 @@ pub use checks::{
     Finding, Findings, MAX_ARCS, MAX_ARCS_PER_TENSION, MAX_PARTIES, MAX_TENSIONS, MIN_QUOTE_WORDS,
     Severity, check,
 };
+pub use citation::citation;
 pub use format::*;
+pub use story::PresentedStep;
 
 use super::capped::{SHOWN, listing};
 use super::date::Date;
@@ -159,6 +163,17 @@ impl Scenario {
                 source,
             })?;
         let article = Article::new(&article_text, &data.article.author);
+        Scenario::from_data(path, data, article, world)
+    }
+
+    /// Checks scenario data already in memory (an edited document) against its article, as
+    /// [`Scenario::from_text`] checks a file: errors refuse it and list what was found.
+    pub fn from_data(
+        path: &Path,
+        data: ScenarioData,
+        article: Article,
+        world: &World,
+    ) -> Result<Scenario, ScenarioError> {
         let mut findings = check(&data, &article, world);
         let arc_budget = checks::plan_arcs(&data, &mut findings);
         let Findings { errors, warnings } = findings;
@@ -237,7 +252,9 @@ pub fn read_article(scenario_path: &Path, relative: &str) -> Result<String, Read
 /// The folder beside the scenario's own where its article may also lie.
 const ARTICLES_FOLDER: &str = "articles";
 
-fn article_path(scenario_path: &Path, relative: &str) -> Result<PathBuf, ReadError> {
+/// Where the article a scenario at `scenario_path` names really is (links followed), or why
+/// it may not be read (see [`read_article`]).
+pub fn article_path(scenario_path: &Path, relative: &str) -> Result<PathBuf, ReadError> {
     use std::path::Component;
     let outside = |reason: &str| ReadError::OutsideFolder {
         file: PathBuf::from(relative),

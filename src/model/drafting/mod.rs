@@ -46,16 +46,15 @@ pub struct Draft {
     pub notes: DraftNotes,
 }
 
-/// What the drafting found beyond the scenario: mention counts, uncertain mentions, which
-/// excerpts are still proposals.
+/// What the drafting found beyond the scenario: the mentions, sure and uncertain, and their
+/// counts. (The proposed excerpts are the draft's excerpts; the app's editor keeps them apart
+/// until accepted.)
 #[derive(Clone, Debug, Default)]
 pub struct DraftNotes {
     /// Every mention in [`Draft::article_text`], sure and uncertain, in text order.
     pub mentions: Vec<Mention>,
     /// Sure mentions per country (a capital or demonym counts for its country), most first.
     pub counts: Vec<(String, usize)>,
-    /// Ids of the excerpts the drafting proposed and the user has not yet accepted.
-    pub proposed: Vec<String>,
     /// Sentences naming a place that were not proposed, past the first [`MAX_PROPOSED`].
     pub not_proposed: usize,
 }
@@ -116,6 +115,8 @@ impl Draft {
                 date,
                 date_basis,
                 text: article_file.into(),
+                published: None,
+                cited_author: None,
             },
             groups: named_orgs.iter().map(|org| group(org)).collect(),
             memberships: named_orgs
@@ -127,11 +128,11 @@ impl Draft {
             mentions: terms_by_country(&article, &mentions, world),
             tensions: Vec::new(),
             map: MapSettings::default(),
+            story: Vec::new(),
             excerpts,
         };
         let notes = DraftNotes {
             counts: counts(&mentions, world),
-            proposed: data.excerpts.iter().map(|e| e.id.clone()).collect(),
             not_proposed,
             mentions,
         };

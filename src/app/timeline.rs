@@ -1,0 +1,45 @@
+//! Playing the timeline: a month at a time from the date shown to today.
+
+use super::App;
+use crate::ui::state::DateChoice;
+
+impl App {
+    pub fn is_playing(&self) -> bool {
+        self.playback.playing
+    }
+
+    /// Plays from the timeline's start when the map shows the article date (where it opens)
+    /// or its last month, else on from the date shown (a pause, a date the reader chose);
+    /// pauses when playing.
+    pub(super) fn toggle_playback(&mut self) {
+        if self.playback.playing {
+            self.playback.stop();
+            return;
+        }
+        let (start, end) = self.scenario.date_range();
+        let at_end = self.date.first_of_month_plus(1) > end;
+        if at_end || self.state.date == DateChoice::Article {
+            self.set_date(DateChoice::Fixed(start));
+        }
+        self.playback.start();
+    }
+
+    /// Moves the date a month when its time has come, stops at the end, and asks for a repaint
+    /// when the next month is due (none while paused). The first frame after starting starts
+    /// the clock; applying the start asked for that frame.
+    pub(super) fn advance_playback(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        let months = self.playback.due_months(now, self.state.playback_speed);
+        if months > 0 {
+            let (_, end) = self.scenario.date_range();
+            let next = self.date.first_of_month_plus(months);
+            self.set_date(DateChoice::Fixed(next));
+            if next >= end {
+                self.playback.stop();
+            }
+        }
+        if let Some(wait) = self.playback.wait(now) {
+            ctx.request_repaint_after(wait);
+        }
+    }
+}

@@ -1,0 +1,339 @@
+//! Asking the reader for a file: a request (open or save, a title, the kinds of file, a
+//! suggested name) goes to the desktop's own dialog through the xdg-desktop-portal, answered
+//! on a thread of its own so that the window never waits; where no portal answers (a bare X
+//! server, CI) the in-app browser ([`super::file_dialog`]) takes the request instead.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::{Duration, Instant};
+
+use super::actions::Action;
+
+/// What kinds of file a dialog offers, each a filter the reader can pick.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// Every kind alliance-map opens.
+    Openable,
+    Scenarios,
+    Overlays,
+    Articles,
+    All,
+}
+
+impl FileKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            FileKind::Openable => "Scenarios, overlays and articles",
+            FileKind::Scenarios => "Scenarios (.json)",
+            FileKind::Overlays => "GeoJSON overlays (.geojson, .json)",
+            FileKind::Articles => "Articles (.txt, .md, .html)",
+            FileKind::All => "All files",
+        }
+    }
+
+    /// The extensions the kind takes, lower case; none for every file.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            FileKind::Openable => &["json", "geojson", "txt", "md", "markdown", "html", "htm"],
+            FileKind::Scenarios => &["json"],
+            FileKind::Overlays => &["geojson", "json"],
+            FileKind::Articles => &["txt", "md", "markdown", "html", "htm"],
+            FileKind::All => &[],
+        }
+    }
+
+    pub fn matches(self, path: &Path) -> bool {
+        let extensions = self.extensions();
+        extensions.is_empty()
+            || path
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .is_some_and(|e| extensions.contains(&e.as_str()))
+    }
+}
+
+/// Whether the reader picks files to read or names one to write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogMode {
+    Open,
+    Save { suggested_name: String },
+}
+
+/// What the chosen file is for, which decides what happens with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilePurpose {
+    /// Open scenarios, overlays or articles.
+    Open,
+}
+
+/// A question for the reader: which file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileRequest {
+    pub purpose: FilePurpose,
+    pub mode: DialogMode,
+    pub title: String,
+    /// The filters offered, the first chosen at the start.
+    pub kinds: Vec<FileKind>,
+}
+
+impl FileRequest {
+    /// File > Open.
+    pub fn open_files() -> Self {
+        FileRequest {
+            purpose: FilePurpose::Open,
+            mode: DialogMode::Open,
+            title: "Open a scenario, overlay or article".into(),
+            kinds: vec![
+                FileKind::Openable,
+                FileKind::Scenarios,
+                FileKind::Overlays,
+                FileKind::Articles,
+                FileKind::All,
+            ],
+        }
+    }
+
+    /// What the App does with the files chosen.
+    pub fn answer(&self, paths: Vec<PathBuf>) -> Action {
+        Action::FilesChosen {
+            purpose: self.purpose,
+            paths,
+        }
+    }
+}
+
+/// What a desktop's dialog said.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NativeAnswer {
+    Chosen(Vec<PathBuf>),
+    Cancelled,
+    /// No dialog could be shown, and why: the in-app browser is used instead.
+    Unavailable(String),
+}
+
+/// A desktop's own file dialog. It blocks until the reader answers, so it is only ever called
+/// on a thread of its own.
+pub trait NativeDialogs: Send + Sync {
+    fn ask(&self, request: &FileRequest, start_in: Option<&Path>) -> NativeAnswer;
+}
+
+/// A request sent to the desktop's dialog, waiting for its answer.
+struct Pending {
+    request: FileRequest,
+    answer: Receiver<NativeAnswer>,
+}
+
+/// What the reader's answer leads to, once it has come.
+#[derive(Debug, PartialEq)]
+pub enum DialogOutcome {
+    Chosen(Action),
+    /// The desktop could not ask: the in-app browser should.
+    Fallback(FileRequest, String),
+}
+
+/// The desktop's dialogs, if the app uses them, and the request they are answering.
+#[derive(Default)]
+pub struct NativeRequests {
+    dialogs: Option<Arc<dyn NativeDialogs>>,
+    pending: Option<Pending>,
+}
+
+impl NativeRequests {
+    pub fn new(dialogs: Option<Arc<dyn NativeDialogs>>) -> Self {
+        Self {
+            dialogs,
+            pending: None,
+        }
+    }
+
+    /// Sends the request to the desktop's dialog; gives it back when there is none, or when
+    /// one is already open (asking again then gets the in-app browser, so a dialog lost
+    /// behind another window never leaves the reader stuck).
+    pub fn send(
+        &mut self,
+        request: FileRequest,
+        start_in: Option<PathBuf>,
+        ctx: &egui::Context,
+    ) -> Option<FileRequest> {
+        let Some(dialogs) = self.dialogs.clone().filter(|_| self.pending.is_none()) else {
+            return Some(request);
+        };
+        let (sender, answer) = mpsc::channel();
+        let asked = request.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(move || {
+                let answer = dialogs.ask(&asked, start_in.as_deref());
+                // The window may have closed meanwhile; then nobody waits for the answer.
+                sender.send(answer).ok();
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.pending = Some(Pending { request, answer });
+                None
+            }
+            Err(error) => {
+                log::warn!("no thread for the file dialog ({error}); the in-app one is used");
+                Some(request)
+            }
+        }
+    }
+
+    /// The answer, once it has come; the thread wakes the window when it does.
+    pub fn poll(&mut self) -> Option<DialogOutcome> {
+        let pending = self.pending.as_ref()?;
+        let answer = match pending.answer.try_recv() {
+            Ok(answer) => answer,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => {
+                NativeAnswer::Unavailable("the file dialog ended without an answer".into())
+            }
+        };
+        let request = self.pending.take()?.request;
+        match answer {
+            NativeAnswer::Chosen(paths) if !paths.is_empty() => {
+                Some(DialogOutcome::Chosen(request.answer(paths)))
+            }
+            NativeAnswer::Chosen(_) | NativeAnswer::Cancelled => None,
+            NativeAnswer::Unavailable(why) => Some(DialogOutcome::Fallback(request, why)),
+        }
+    }
+}
+
+/// A dialog that comes back with nothing sooner than this was never shown: rfd answers
+/// "nothing chosen" both when the reader cancels and when neither the portal nor its zenity
+/// fallback could show a dialog (that takes milliseconds: a D-Bus error, a failed spawn).
+/// Generous, for a loaded machine: a reader who cancels faster merely sees the in-app browser,
+/// while a failure taken for a cancel would leave File > Open doing nothing.
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(1500);
+
+/// The desktop's file dialog through the xdg-desktop-portal on Linux and the BSDs (rfd loads
+/// libdbus at run time; nothing of GTK is linked), the system's own on macOS and Windows.
+pub struct PortalDialogs;
+
+impl NativeDialogs for PortalDialogs {
+    fn ask(&self, request: &FileRequest, start_in: Option<&Path>) -> NativeAnswer {
+        if let Some(why) = no_session_bus() {
+            return NativeAnswer::Unavailable(why.into());
+        }
+        let mut dialog = rfd::FileDialog::new().set_title(&request.title);
+        for kind in &request.kinds {
+            let extensions = match kind.extensions() {
+                [] => &["*"][..],
+                some => some,
+            };
+            dialog = dialog.add_filter(kind.label(), extensions);
+        }
+        if let Some(folder) = start_in {
+            dialog = dialog.set_directory(folder);
+        }
+        let started = Instant::now();
+        let chosen = match &request.mode {
+            DialogMode::Open => dialog.pick_files(),
+            DialogMode::Save { suggested_name } => dialog
+                .set_file_name(suggested_name)
+                .save_file()
+                .map(|path| vec![path]),
+        };
+        match chosen {
+            Some(paths) if !paths.is_empty() => NativeAnswer::Chosen(paths),
+            _ if started.elapsed() < NO_DIALOG_WITHIN => {
+                NativeAnswer::Unavailable("no desktop file dialog answered".into())
+            }
+            _ => NativeAnswer::Cancelled,
+        }
+    }
+}
+
+/// Why no portal can be reached, where it needs a D-Bus session bus and there is none: libdbus
+/// would otherwise try to start one (autolaunch) on a bare X server.
+#[cfg(all(unix, not(target_os = "macos")))]
+fn no_session_bus() -> Option<&'static str> {
+    let address = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").filter(|a| !a.is_empty());
+    let socket = std::env::var_os("XDG_RUNTIME_DIR")
+        .map(|dir| Path::new(&dir).join("bus"))
+        .filter(|bus| bus.exists());
+    (address.is_none() && socket.is_none()).then_some("no D-Bus session bus")
+}
+
+#[cfg(not(all(unix, not(target_os = "macos"))))]
+fn no_session_bus() -> Option<&'static str> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A desktop dialog that answers at once.
+    struct Answering(NativeAnswer);
+
+    impl NativeDialogs for Answering {
+        fn ask(&self, _: &FileRequest, _: Option<&Path>) -> NativeAnswer {
+            self.0.clone()
+        }
+    }
+
+    fn answer_of(answer: NativeAnswer) -> Option<DialogOutcome> {
+        let mut requests = NativeRequests::new(Some(Arc::new(Answering(answer))));
+        let ctx = egui::Context::default();
+        assert_eq!(requests.send(FileRequest::open_files(), None, &ctx), None);
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(10) {
+            // A cancelled dialog leaves nothing pending and nothing to do.
+            requests.pending.as_ref()?;
+            if let Some(outcome) = requests.poll() {
+                return Some(outcome);
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        panic!("the dialog's thread answered within 10 s");
+    }
+
+    #[test]
+    fn a_chosen_file_becomes_the_requests_action() {
+        let path = PathBuf::from("/tmp/a.json");
+        assert_eq!(
+            answer_of(NativeAnswer::Chosen(vec![path.clone()])),
+            Some(DialogOutcome::Chosen(Action::FilesChosen {
+                purpose: FilePurpose::Open,
+                paths: vec![path]
+            }))
+        );
+    }
+
+    #[test]
+    fn no_desktop_dialog_hands_the_request_to_the_in_app_browser() {
+        let outcome = answer_of(NativeAnswer::Unavailable("no portal".into()));
+        assert_eq!(
+            outcome,
+            Some(DialogOutcome::Fallback(
+                FileRequest::open_files(),
+                "no portal".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn without_desktop_dialogs_or_with_one_open_the_request_comes_back() {
+        let ctx = egui::Context::default();
+        let mut none = NativeRequests::new(None);
+        assert!(none.send(FileRequest::open_files(), None, &ctx).is_some());
+        let mut one = NativeRequests::new(Some(Arc::new(Answering(NativeAnswer::Cancelled))));
+        assert!(one.send(FileRequest::open_files(), None, &ctx).is_none());
+        assert!(one.send(FileRequest::open_files(), None, &ctx).is_some());
+    }
+
+    #[test]
+    fn kinds_filter_by_extension_whatever_its_case() {
+        assert!(FileKind::Scenarios.matches(Path::new("a/b.JSON")));
+        assert!(!FileKind::Scenarios.matches(Path::new("b.geojson")));
+        assert!(FileKind::Overlays.matches(Path::new("b.geojson")));
+        assert!(FileKind::Articles.matches(Path::new("notes.md")));
+        assert!(FileKind::All.matches(Path::new("Makefile")));
+        assert!(!FileKind::Openable.matches(Path::new("Makefile")));
+    }
+}
