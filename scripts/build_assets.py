@@ -6,6 +6,7 @@ Writes
   assets/world/countries-110m.geojson  Natural Earth 1:110m admin-0 countries
   assets/countries.json                the country table (codes, names, capitals, demonyms, borders)
   assets/territories.json              contested territories through time (see scripts/territories.py)
+  assets/gazetteer.json                names, demonyms, capitals, organisations (see scripts/gazetteer.py)
 
 Inputs (see assets/README.md for versions and licences):
   * npm `world-atlas@2.0.2` and `world-countries@5.1.0`, fetched with `npm pack` into scripts/.cache/
@@ -31,6 +32,7 @@ import unicodedata
 from collections import Counter, deque
 from pathlib import Path
 
+import gazetteer
 import territories
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -1157,6 +1159,7 @@ def main() -> None:
           f"only in the geometry: {' '.join('-'.join(p) for p in only_geometry) or 'none'}; "
           f"only in the table: {' '.join('-'.join(p) for p in only_table) or 'none'}")
     print(f"self-crossing rings repaired: {len(SELF_CROSSING_REPAIRS)}")
+    gazetteer.main()
     print(f"done in {time.monotonic() - started:.1f} s")
 
 

@@ -14,6 +14,7 @@ use crate::layers::{LayerId, MapLayers, OverlayId};
 use crate::map::navigation::{extent_in_mercator, mainland_extent};
 use crate::map::{MapContext, MapLayer, WorldMap};
 use crate::model::date::Date;
+use crate::model::drafting::DraftNotes;
 use crate::model::geo::LonLat;
 use crate::model::mercator;
 use crate::model::open::OpenJob;
@@ -85,6 +86,8 @@ pub struct App {
     /// How many overlays were ever opened, to give each a colour of its own.
     overlays_opened: usize,
     opened_article: Option<OpenedArticle>,
+    /// What drafting found, while the scenario is one drafted from an article.
+    draft: Option<DraftNotes>,
     messages: Vec<Message>,
     jobs: Vec<OpenJob>,
     file_dialog: FileDialog,
@@ -162,6 +165,7 @@ impl App {
             overlays: Vec::new(),
             overlays_opened: 0,
             opened_article: None,
+            draft: None,
             messages: Vec::new(),
             jobs: Vec::new(),
             file_dialog: FileDialog::default(),
@@ -192,12 +196,18 @@ impl App {
     /// Another scenario opens on its own article date and its own countries: the date and view
     /// chosen for the last one mean nothing for it.
     fn set_scenario(&mut self, scenario: Arc<Scenario>) {
+        self.set_scenario_with_draft(scenario, None);
+    }
+
+    /// Puts a scenario in place with what drafting found, if it was drafted.
+    fn set_scenario_with_draft(&mut self, scenario: Arc<Scenario>, draft: Option<DraftNotes>) {
         self.scenario = scenario;
+        self.draft = draft;
         self.index = ScenarioIndex::build(&self.world, &self.scenario);
         self.state.date = DateChoice::Article;
         self.fit_opening_view();
         self.date = resolve_date(self.state.date, &self.scenario);
-        self.layers = MapLayers::build(&self.world, &self.scenario, self.date);
+        self.layers = self.build_layers(self.date);
         self.selection = Selection::None;
         self.search = SearchState::default();
         self.title_sent = false;
@@ -233,6 +243,10 @@ impl App {
     }
     pub fn opened_article(&self) -> Option<&OpenedArticle> {
         self.opened_article.as_ref()
+    }
+    /// What drafting found, while the scenario is a draft.
+    pub fn draft(&self) -> Option<&DraftNotes> {
+        self.draft.as_ref()
     }
     pub fn suggestions(&self) -> &[Suggestion] {
         &self.search.suggestions
@@ -308,6 +322,7 @@ impl App {
             keyboard_actions(&ctx, self.date, &self.layers, self.state.show_help)
         };
         actions.extend(answered);
+        actions.extend(pasted_on_map(&ctx));
         let palette = Palette::for_theme(ui.visuals().dark_mode);
         self.panels_ui(ui, palette, &mut actions);
         file_dialog_ui(&ctx, &mut self.file_dialog, &mut actions);
@@ -419,6 +434,7 @@ impl App {
             Action::FilesChosen { purpose, paths } => self.files_chosen(purpose, paths, ctx),
             Action::OpenFiles(paths) => self.open_paths(paths),
             Action::OpenBundledScenario => self.open_bundled_scenario(),
+            Action::DraftPastedText(text) => self.draft_pasted(text),
             Action::DismissMessage(index) => {
                 if index < self.messages.len() {
                     self.messages.remove(index);
@@ -508,8 +524,13 @@ impl App {
             self.change_notes
                 .push(passed.iter().map(|(_, what)| what.as_str()));
             self.date = date;
-            self.layers = MapLayers::build(&self.world, &self.scenario, date);
+            self.layers = self.build_layers(date);
         }
+    }
+
+    fn build_layers(&self, date: Date) -> MapLayers {
+        let counts = self.draft.as_ref().map_or(&[][..], |draft| &draft.counts);
+        MapLayers::build(&self.world, &self.scenario, date).with_mentions(&self.world, counts)
     }
 
     fn select_excerpt(&mut self, index: usize) {
@@ -547,6 +568,21 @@ impl App {
         }
         extent
     }
+}
+
+/// Text pasted (Ctrl+V) while no text field has the focus: an article to draft from.
+fn pasted_on_map(ctx: &egui::Context) -> Option<Action> {
+    if ctx.memory(|memory| memory.focused().is_some()) {
+        return None;
+    }
+    ctx.input(|input| {
+        input.events.iter().find_map(|event| match event {
+            egui::Event::Paste(text) if !text.trim().is_empty() => {
+                Some(Action::DraftPastedText(text.clone()))
+            }
+            _ => None,
+        })
+    })
 }
 
 /// Where a search suggestion leads.

@@ -1,6 +1,6 @@
 //! The command line: `check` validates files, `export` writes GeoJSON, `render` draws a
-//! figure, `completions` prints a shell's completion script; bare paths open the window with
-//! those files.
+//! figure, `draft` drafts a scenario from an article, `completions` prints a shell's
+//! completion script; bare paths open the window with those files.
 //!
 //! A subcommand is a variant of [`Command`] with its own `Args` struct and an arm in [`run`];
 //! clap derives the parsing, the help and the completions from those alone.
@@ -19,8 +19,12 @@ use crate::model::World;
 use crate::model::WorldError;
 use crate::model::capped::{SHOWN, listing, thousands};
 use crate::model::date::Date;
+use crate::model::drafting::{Draft, DraftError, DraftOptions};
 use crate::model::export::export;
-use crate::model::files::{WriteError, write_replacing};
+use crate::model::files::{
+    MAX_ARTICLE_BYTES, ReadError, WriteError, read_text_with_limit, write_replacing,
+};
+use crate::model::gazetteer::{Gazetteer, GazetteerError};
 use crate::model::open::{OpenError, Opened, open_file};
 use crate::model::scenario::{Scenario, ScenarioError};
 use crate::model::territory::{Territories, TerritoryError, check_place, where_is};
@@ -33,14 +37,15 @@ pub const BIN_NAME: &str = "alliance-map";
 /// Read a geopolitical analysis next to an offline map of what it says.
 ///
 /// Without a subcommand the app opens with the bundled CSTO scenario and then each FILE given:
-/// a scenario (.json), a GeoJSON overlay (.geojson) or an article (.txt, .md).
+/// a scenario (.json), a GeoJSON overlay (.geojson) or an article (.txt, .md, .html), which
+/// is drafted into a scenario.
 #[derive(Debug, Parser)]
 #[command(
     name = BIN_NAME,
     version,
     // A FILE named like a subcommand still opens: `alliance-map ./check`.
     args_conflicts_with_subcommands = true,
-    after_help = "Examples:\n  alliance-map overlay.geojson\n  alliance-map check my-scenario.json\n  alliance-map export --as-of 2012-05-15 -o csto-2012.geojson\n  alliance-map render --as-of 2012-05-15 -o csto-2012.png --scale 2"
+    after_help = "Examples:\n  alliance-map overlay.geojson\n  alliance-map check my-scenario.json\n  alliance-map export --as-of 2012-05-15 -o csto-2012.geojson\n  alliance-map render --as-of 2012-05-15 -o csto-2012.png --scale 2\n  alliance-map draft article.txt -o scenario.json"
 )]
 pub struct Cli {
     /// Files to open in the app: scenarios, GeoJSON overlays or articles
@@ -77,6 +82,13 @@ pub enum Command {
     /// their counts, a scale bar and the credits. With --view it draws what a view file saved
     /// (scenario, date, area, layers, theme, selection); the other options override it.
     Render(RenderArgs),
+    /// Draft a scenario from an article (.txt, .md or .html)
+    ///
+    /// Finds the countries, capitals, demonyms and organisations the article names, proposes
+    /// the sentences that name them as excerpts and adds the organisations named as groups with
+    /// their membership; the scenario written passes `check`. An article outside the output's
+    /// folder (or an HTML page) is written beside it as text, named like the output with .article.txt.
+    Draft(DraftArgs),
     /// Print the completion script for a shell
     ///
     /// For bash: `alliance-map completions bash > ~/.local/share/bash-completion/completions/alliance-map`.
@@ -85,7 +97,7 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Scenarios (.json), GeoJSON overlays (.geojson) or articles (.txt, .md)
+    /// Scenarios (.json), GeoJSON overlays (.geojson) or articles (.txt, .md, .html)
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
 }
@@ -177,6 +189,20 @@ fn theme(text: &str) -> Result<Theme, String> {
 }
 
 #[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// The article: plain text, Markdown or HTML (tags are stripped)
+    #[arg(value_name = "ARTICLE")]
+    pub article: PathBuf,
+    /// The date the organisations' membership is drawn for (default: a date in the article's
+    /// first paragraph, else today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<Date>,
+    /// Where to write the scenario
+    #[arg(short, long, value_name = "FILE", required = true)]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
 pub struct WhereArgs {
     /// Longitude in degrees east, -180 to 180
     #[arg(value_name = "LON", allow_negative_numbers = true, value_parser = longitude)]
@@ -238,6 +264,12 @@ pub enum CliError {
     Figure(#[from] FigureError),
     #[error("--hide {layer}: no such layer in this scenario (it has: {known})")]
     UnknownLayer { layer: String, known: String },
+    #[error("the bundled gazetteer could not be loaded: {0}")]
+    Gazetteer(&'static GazetteerError),
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error(transparent)]
+    Draft(#[from] DraftError),
 }
 
 /// How a subcommand that ran to its end went.
@@ -292,6 +324,11 @@ pub fn run(command: &Command, stdout: &mut dyn Write) -> Result<Outcome, CliErro
         Command::Render(args) => {
             let world = World::load_bundled()?;
             render(&world, args)?;
+            Ok(Outcome::Success)
+        }
+        Command::Draft(args) => {
+            let world = World::load_bundled()?;
+            draft_scenario(&world, args, stdout)?;
             Ok(Outcome::Success)
         }
         Command::Completions(args) => {
@@ -523,6 +560,118 @@ fn hidden_layers(
         hidden.insert(layer.clone());
     }
     Ok(hidden)
+}
+
+/// Drafts a scenario from `args.article` and writes it (and, where needed, the article's text
+/// beside it), then says what it found.
+pub fn draft_scenario(
+    world: &World,
+    args: &DraftArgs,
+    stdout: &mut dyn Write,
+) -> Result<(), CliError> {
+    let gazetteer = Gazetteer::bundled().map_err(CliError::Gazetteer)?;
+    let raw = read_text_with_limit(&args.article, MAX_ARTICLE_BYTES as u64)?;
+    let beside = article_beside(&args.article, &args.output);
+    let article_file = match &beside {
+        Some(relative) => relative.clone(),
+        None => copied_article_path(&args.output)
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    };
+    let options = DraftOptions {
+        as_of: args.as_of,
+        today: Date::today(),
+    };
+    let draft = Draft::from_article(
+        &args.article,
+        &raw,
+        &article_file,
+        gazetteer,
+        world,
+        options,
+    )?;
+    // The scenario is checked as the app will read it before anything is written.
+    draft.scenario(&args.output, world)?;
+    let inputs = [args.article.as_path()];
+    let copy = beside.is_none().then(|| copied_article_path(&args.output));
+    // Nothing is written when either file would replace the article.
+    for output in std::iter::once(&args.output).chain(copy.as_ref()) {
+        refuse_writing_over(&args.article, output)?;
+    }
+    if let Some(copy) = &copy {
+        write_replacing(copy, draft.article_text.as_bytes(), &inputs)?;
+    }
+    let json = serde_json::to_string_pretty(&draft.data).map_err(CliError::Serialise)?;
+    write_replacing(&args.output, (json + "\n").as_bytes(), &inputs)?;
+    let uncertain: Vec<String> = draft
+        .notes
+        .uncertain()
+        .map(|m| {
+            let word = &draft.article_text[m.range.clone()];
+            format!(
+                "  \"{}\": {}",
+                escaped(word),
+                m.uncertain.as_deref().unwrap_or("")
+            )
+        })
+        .collect();
+    writeln!(
+        stdout,
+        "{}: drafted from {}: {} countries named, {} excerpts proposed, {} organisations, as of {}; {} uncertain mentions to confirm{}",
+        escaped(&args.output.display().to_string()),
+        escaped(&args.article.display().to_string()),
+        draft.notes.counts.len(),
+        draft.data.excerpts.len(),
+        draft.data.groups.len(),
+        draft.data.article.date,
+        uncertain.len(),
+        if uncertain.is_empty() { "" } else { ":" }
+    )
+    .map_err(CliError::Stdout)?;
+    for line in uncertain.iter().take(SHOWN) {
+        writeln!(stdout, "{line}").map_err(CliError::Stdout)?;
+    }
+    Ok(())
+}
+
+/// The article's path relative to the output's folder, when it is a text file in that folder
+/// or below it: the scenario can then name it as it is.
+fn article_beside(article: &Path, output: &Path) -> Option<String> {
+    let is_text = article.extension().is_some_and(|e| {
+        matches!(
+            e.to_string_lossy().to_lowercase().as_str(),
+            "txt" | "md" | "markdown"
+        )
+    });
+    let folder = match output.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    let folder = folder.canonicalize().ok()?;
+    let article = article.canonicalize().ok()?;
+    let relative = article.strip_prefix(&folder).ok()?;
+    let text = relative.to_str()?;
+    (is_text && !text.is_empty()).then(|| text.replace('\\', "/"))
+}
+
+fn refuse_writing_over(article: &Path, output: &Path) -> Result<(), WriteError> {
+    let same = match (article.canonicalize(), output.canonicalize()) {
+        (Ok(article), Ok(output)) => article == output,
+        _ => false,
+    };
+    if same {
+        return Err(WriteError::WouldOverwriteInput {
+            file: output.to_path_buf(),
+            input: article.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// Where the article's text goes when it is not beside the output: the output's name, .article.txt.
+fn copied_article_path(output: &Path) -> PathBuf {
+    output.with_extension("article.txt")
 }
 
 #[cfg(test)]

@@ -16,6 +16,8 @@ use crate::model::{CountryId, World};
 /// A layer of the map that the legend can switch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum LayerId {
+    /// Countries shaded by how often a drafted article names them.
+    Mentioned,
     /// The scenario's group at this index.
     Group(usize),
     /// Members of one group bordering members of another (NATO neighbours of the CSTO).
@@ -79,6 +81,8 @@ pub struct MapLayers {
     pub tensions: Vec<TensionArc>,
     /// How many territories were contested on the date.
     pub territories: usize,
+    /// How often a drafted article names each country (empty when the scenario is no draft).
+    pub mentioned: Vec<(CountryId, usize)>,
     /// Different for every build, so that what is derived from the layers knows when to
     /// derive it again.
     pub revision: u64,
@@ -126,16 +130,32 @@ impl MapLayers {
             neighbours,
             tensions: tension_arcs(world, scenario, date),
             territories: Territories::bundled().map_or(0, |t| t.active(date).count()),
+            mentioned: Vec::new(),
             revision: NEXT_REVISION.fetch_add(1, Ordering::Relaxed),
         }
     }
 
+    /// The layers with a drafted article's mention counts by country code (the most named
+    /// first); codes the world does not know are left out.
+    pub fn with_mentions(mut self, world: &World, counts: &[(String, usize)]) -> Self {
+        self.mentioned = counts
+            .iter()
+            .filter_map(|(code, count)| world.by_code(code).map(|c| (c.id(), *count)))
+            .collect();
+        self
+    }
+
     /// Every layer this scenario has, in legend order.
     pub fn layer_ids(&self) -> Vec<LayerId> {
-        let mut ids: Vec<LayerId> = self
-            .groups
-            .iter()
-            .map(|group| LayerId::Group(group.group_index))
+        // A draft's mentions come first: they are what the draft is made from.
+        let mentioned = (!self.mentioned.is_empty()).then_some(LayerId::Mentioned);
+        let mut ids: Vec<LayerId> = mentioned
+            .into_iter()
+            .chain(
+                self.groups
+                    .iter()
+                    .map(|group| LayerId::Group(group.group_index)),
+            )
             .collect();
         // The neighbours sit right after the groups they are computed from.
         if let Some((group, bordering)) = &self.neighbours_of {

@@ -428,7 +428,8 @@ impl App {
         self.scenario = scenario;
         self.index = super::ScenarioIndex::build(&self.world, &self.scenario);
         self.date = super::resolve_date(self.state.date, &self.scenario);
-        self.layers = crate::layers::MapLayers::build(&self.world, &self.scenario, self.date);
+        // A draft's mention counts stay while it is edited.
+        self.layers = self.build_layers(self.date);
         self.title_sent = false;
         let data = self.scenario.data();
         let gone = match &self.selection {

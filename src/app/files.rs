@@ -5,11 +5,15 @@ use std::sync::Arc;
 
 use super::App;
 use crate::model::capped::{and_more, thousands};
-use crate::model::open::{OpenError, OpenJob, Opened};
+use crate::model::files::MAX_ARTICLE_BYTES;
+use crate::model::open::{OpenError, OpenJob, Opened, OpenedDraft, Received, draft_article};
 use crate::ui::dialogs::{DialogOutcome, FilePurpose, FileRequest, NativeDialogs, NativeRequests};
 use crate::ui::file_dialog::start_folder;
 use crate::ui::messages::{Level, Message};
 use crate::ui::{Action, OpenedArticle, OverlayEntry, file_name};
+
+/// The name pasted text is drafted under: the draft's article file until it is saved.
+pub const PASTED_ARTICLE: &str = "pasted-article.txt";
 
 /// How many of a file's warnings a message lists before summing up the rest.
 const WARNINGS_SHOWN: usize = 5;
@@ -108,13 +112,32 @@ impl App {
         }
     }
 
+    /// Drafts a scenario from pasted text, as if it were an article file named
+    /// [`PASTED_ARTICLE`] in the current folder.
+    pub(super) fn draft_pasted(&mut self, text: String) {
+        let path = PathBuf::from(PASTED_ARTICLE);
+        if text.len() > MAX_ARTICLE_BYTES {
+            self.messages.push(Message::new(
+                Level::Error,
+                format!(
+                    "The pasted text is {} bytes, more than the {} bytes of an article",
+                    thousands(text.len()),
+                    thousands(MAX_ARTICLE_BYTES)
+                ),
+            ));
+            return;
+        }
+        let result = draft_article(&path, &text, &self.world).map(|d| Received::Draft(Box::new(d)));
+        self.receive(path, result);
+    }
+
     /// Takes in what a file held, or says why it could not be opened. A refused file changes
     /// nothing else.
-    fn receive(&mut self, path: PathBuf, result: Result<Opened, OpenError>) {
+    fn receive(&mut self, path: PathBuf, result: Result<Received, OpenError>) {
         let name = file_name(&path);
         match result {
-            Ok(Opened::Scenario(_)) if !self.may_replace_scenario() => {}
-            Ok(Opened::Scenario(scenario)) => {
+            Ok(Received::Opened(Opened::Scenario(_))) if !self.may_replace_scenario() => {}
+            Ok(Received::Opened(Opened::Scenario(scenario))) => {
                 let warnings: Vec<String> =
                     scenario.warnings().iter().map(|w| w.to_string()).collect();
                 let count = scenario.warning_count();
@@ -127,7 +150,7 @@ impl App {
                     count,
                 );
             }
-            Ok(Opened::Overlay(overlay)) => {
+            Ok(Received::Opened(Opened::Overlay(overlay))) => {
                 let summary = format!(
                     "Opened the overlay {name}: {} features",
                     overlay.features.len()
@@ -152,24 +175,70 @@ impl App {
                 self.state.remember_file(path);
                 self.report_opened(summary, &warnings, count);
             }
-            Ok(Opened::View { view, scenario }) => {
+            Ok(Received::Opened(Opened::View { view, scenario })) => {
                 if self.open_view(&path, view, scenario.map(|s| *s)) {
                     self.state.remember_file(path);
                 }
             }
-            Ok(Opened::Article { path, text }) => {
-                self.opened_article = Some(OpenedArticle {
-                    path: path.clone(),
-                    text,
-                });
-                self.state.show_reader = true;
-                self.state.remember_file(path);
-                self.report_opened(format!("Opened the article {name}"), &[], 0);
+            Ok(Received::Opened(Opened::Article { path, text })) => {
+                self.show_article(path, text, format!("Opened the article {name}"));
             }
+            Ok(Received::Undrafted { path, text, reason }) => {
+                let summary = format!("Opened the article {name} in the reader; {reason}");
+                self.show_article(path, text, summary);
+            }
+            Ok(Received::Draft(opened)) => self.receive_draft(*opened),
             Err(error) => self
                 .messages
                 .push(Message::new(Level::Error, error.to_string())),
         }
+    }
+
+    /// Shows an article alone in the reader.
+    fn show_article(&mut self, path: PathBuf, text: String, summary: String) {
+        self.opened_article = Some(OpenedArticle {
+            path: path.clone(),
+            text,
+        });
+        self.state.show_reader = true;
+        self.state.remember_file(path);
+        self.report_opened(summary, &[], 0);
+    }
+
+    /// Puts a drafted scenario in place, the reader open on its article.
+    /// The proposed excerpts go to the editor, to accept or drop; refused (with the editor's
+    /// message) while other edits are unsaved.
+    fn receive_draft(&mut self, opened: OpenedDraft) {
+        let OpenedDraft {
+            path,
+            scenario,
+            proposals,
+            notes,
+        } = opened;
+        let name = file_name(&path);
+        let uncertain = notes.uncertain().count();
+        let summary = format!(
+            "Drafted a scenario from {name}: {} countries named, {} excerpts proposed, {} organisations as of {}{}",
+            notes.counts.len(),
+            proposals.len(),
+            scenario.data().groups.len(),
+            scenario.date().long_form(),
+            match uncertain {
+                0 => String::new(),
+                n => format!("; {n} uncertain mentions to confirm in the reader"),
+            }
+        );
+        if !self.edit_drafted(scenario, proposals) {
+            return;
+        }
+        self.draft = Some(notes);
+        self.layers = self.build_layers(self.date);
+        self.opened_article = None;
+        self.state.show_reader = true;
+        if path.as_os_str() != PASTED_ARTICLE {
+            self.state.remember_file(path);
+        }
+        self.report_opened(summary, &[], 0);
     }
 
     /// `warnings` are the first of `count` warnings (the model keeps only the first).

@@ -209,6 +209,14 @@ fn swatch_items(
                 stroke: None,
             },
         ],
+        LayerId::Mentioned => {
+            // Light to dark, as counts rise on the map.
+            let (left, right) = rect.split_left_right_at_x(rect.center().x);
+            vec![
+                rect_area(left, Paint::Solid(palette.mentioned_fill(1, 4)), None),
+                rect_area(right, Paint::Solid(palette.mentioned_fill(4, 4)), None),
+            ]
+        }
         LayerId::Labels => Vec::new(),
     }
 }

@@ -78,6 +78,19 @@ pub fn map_items(
             group_items(spec, view, group, palette.group_color(group), &mut items);
         }
     }
+    if spec.is_visible(LayerId::Mentioned) {
+        let most = spec
+            .layers
+            .mentioned
+            .iter()
+            .map(|(_, n)| *n)
+            .max()
+            .unwrap_or(1);
+        for &(country, count) in &spec.layers.mentioned {
+            let fill = Paint::Solid(palette.mentioned_fill(count, most));
+            items.extend(country_area(spec, view, country, fill, None));
+        }
+    }
     if spec.is_visible(LayerId::Neighbours) {
         let line = Line::solid(NEIGHBOUR_OUTLINE_WIDTH_PX, palette.neighbour);
         for &country in &spec.layers.neighbours {

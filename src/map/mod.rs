@@ -30,8 +30,8 @@ use crate::render::online_tiles::{self, OnlineTiles};
 use crate::render::overlays::OverlayPlugin;
 use crate::render::patterns::PatternTextures;
 use crate::render::plugins::{
-    GroupBadgesPlugin, GroupPlugin, LabelCache, LabelsPlugin, MemberBadge, NeighboursPlugin,
-    TensionArcsPlugin, TensionMarkersPlugin, member_badges,
+    GroupBadgesPlugin, GroupPlugin, LabelCache, LabelsPlugin, MemberBadge, MentionedPlugin,
+    NeighboursPlugin, TensionArcsPlugin, TensionMarkersPlugin, member_badges,
 };
 use crate::render::style::{MARKER_SPACING_PX, Palette, TILE_FILL_ALPHA, TerritoryLook};
 use crate::render::territories::TerritoriesPlugin;
@@ -565,7 +565,7 @@ struct LayerPlugins<'c> {
 
 impl<'c> LayerPlugins<'c> {
     /// walkers' map with a plugin for each visible layer, bottom to top: land, group fills,
-    /// neighbours, overlays, labels, tensions.
+    /// a draft's mentions, neighbours, overlays, labels, tensions.
     fn add_to<'a, 'b>(&self, mut map: Map<'a, 'b, 'c>) -> Map<'a, 'b, 'c> {
         let context = self.context;
         let (palette, world) = (context.palette, context.world);
@@ -575,6 +575,15 @@ impl<'c> LayerPlugins<'c> {
             over_tiles: self.over_tiles,
         });
         map = self.add_groups(map);
+        // Over the groups' fills: what a draft's article names is what the draft is for.
+        if context.is_visible(LayerId::Mentioned) && !context.layers.mentioned.is_empty() {
+            let plugin = MentionedPlugin {
+                world,
+                counts: &context.layers.mentioned,
+                palette,
+            };
+            map = map.with_plugin(self.counted(LayerId::Mentioned, plugin));
+        }
         if context.is_visible(LayerId::Neighbours) {
             let plugin = NeighboursPlugin {
                 world,

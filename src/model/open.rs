@@ -8,9 +8,12 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use geojson::JsonValue;
 
+use super::date::Date;
+use super::drafting::{Draft, DraftError, DraftNotes, DraftOptions};
 use super::files::{self, MAX_FILE_BYTES, ReadError};
+use super::gazetteer::Gazetteer;
 use super::overlay::{Overlay, OverlayError, overlay_from_value};
-use super::scenario::{FORMAT, Scenario, ScenarioError};
+use super::scenario::{Excerpt, FORMAT, Scenario, ScenarioError};
 use super::view_file::{MAX_VIEW_FILE_BYTES, VIEW_FORMAT, ViewFile, ViewFileError};
 use super::world::World;
 
@@ -30,6 +33,33 @@ pub enum Opened {
     },
 }
 
+/// What a file opened in the app became: an article is drafted into a scenario.
+#[derive(Debug)]
+pub enum Received {
+    Opened(Opened),
+    Draft(Box<OpenedDraft>),
+    /// An article nothing could be drafted from (a title alone, say): shown in the reader,
+    /// with the reason.
+    Undrafted {
+        path: PathBuf,
+        text: String,
+        reason: String,
+    },
+}
+
+/// A scenario drafted from an article, with what the drafting found.
+#[derive(Debug)]
+pub struct OpenedDraft {
+    /// The article's file.
+    pub path: PathBuf,
+    /// The draft as a checked scenario, without the proposed excerpts; its source is the
+    /// article's path with `.json`.
+    pub scenario: Scenario,
+    /// The excerpts proposed, for the user to accept or drop.
+    pub proposals: Vec<Excerpt>,
+    pub notes: DraftNotes,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     #[error(transparent)]
@@ -43,11 +73,15 @@ pub enum OpenError {
     #[error("{file}: looks like binary data, not an article's text")]
     Binary { file: PathBuf },
     #[error(
-        "{file}: not a kind of file alliance-map opens (a scenario .json, a GeoJSON .geojson or .json, an article .txt or .md)"
+        "{file}: not a kind of file alliance-map opens (a scenario .json, a GeoJSON .geojson or .json, an article .txt, .md or .html)"
     )]
     UnknownKind { file: PathBuf },
     #[error("{file}: reading stopped unexpectedly")]
     Interrupted { file: PathBuf },
+    #[error(transparent)]
+    Draft(#[from] DraftError),
+    #[error("{file}: cannot be drafted: the bundled gazetteer could not be loaded: {reason}")]
+    Gazetteer { file: PathBuf, reason: String },
 }
 
 /// Reads and checks one file, whatever its kind.
@@ -70,13 +104,47 @@ fn extension(path: &Path) -> String {
 }
 
 fn is_article(path: &Path) -> bool {
-    matches!(extension(path).as_str(), "txt" | "md" | "markdown")
+    matches!(
+        extension(path).as_str(),
+        "txt" | "md" | "markdown" | "html" | "htm"
+    )
+}
+
+/// Drafts a scenario from an article's text. The scenario would be saved beside the article,
+/// under its name with `.json`, and names the article by its file name (an HTML page by its
+/// name with `.txt`: the text the draft keeps of it).
+pub fn draft_article(path: &Path, text: &str, world: &World) -> Result<OpenedDraft, OpenError> {
+    let gazetteer = Gazetteer::bundled().map_err(|error| OpenError::Gazetteer {
+        file: path.to_path_buf(),
+        reason: error.to_string(),
+    })?;
+    let text_path = match extension(path).as_str() {
+        "html" | "htm" => path.with_extension("txt"),
+        _ => path.to_path_buf(),
+    };
+    let article_file = text_path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "article.txt".into());
+    let options = DraftOptions {
+        as_of: None,
+        today: Date::today(),
+    };
+    let mut draft = Draft::from_article(path, text, &article_file, gazetteer, world, options)?;
+    let proposals = std::mem::take(&mut draft.data.excerpts);
+    let scenario = draft.scenario(&path.with_extension("json"), world)?;
+    Ok(OpenedDraft {
+        path: path.to_path_buf(),
+        scenario,
+        proposals,
+        notes: draft.notes,
+    })
 }
 
 /// Classifies and checks text already read from `path`.
 pub fn open_text(path: &Path, text: String, world: &World) -> Result<Opened, OpenError> {
     match extension(path).as_str() {
-        "txt" | "md" | "markdown" => open_article(path, text),
+        "txt" | "md" | "markdown" | "html" | "htm" => open_article(path, text),
         "geojson" => Ok(Opened::Overlay(super::overlay::parse_overlay(path, &text)?)),
         "json" => open_json(path, &text, world),
         _ => match text.trim_start().chars().next() {
@@ -153,18 +221,36 @@ fn open_view(path: &Path, text: &str, world: &World) -> Result<Opened, OpenError
     Ok(Opened::View { view, scenario })
 }
 
+/// An article drafted into a scenario; anything else as it is.
+fn draft_if_article(opened: Opened, world: &World) -> Received {
+    match opened {
+        Opened::Article { path, text } => match draft_article(&path, &text, world) {
+            Ok(draft) => Received::Draft(Box::new(draft)),
+            Err(error) => Received::Undrafted {
+                path,
+                text,
+                reason: error.to_string(),
+            },
+        },
+        other => Received::Opened(other),
+    }
+}
+
 /// A file being opened on a worker thread.
 pub struct OpenJob {
     pub path: PathBuf,
     /// The file's size when the job started (0 when unknown).
     pub total_bytes: u64,
     progress: Arc<AtomicU64>,
-    receiver: Receiver<Result<Opened, OpenError>>,
+    receiver: Receiver<Result<Received, OpenError>>,
 }
 
 /// Hands a result to the job's owner. If the owner is gone (the app closed meanwhile), the
 /// result has nobody to tell; that is logged, not an error.
-fn deliver(sender: &mpsc::Sender<Result<Opened, OpenError>>, result: Result<Opened, OpenError>) {
+fn deliver(
+    sender: &mpsc::Sender<Result<Received, OpenError>>,
+    result: Result<Received, OpenError>,
+) {
     if sender.send(result).is_err() {
         log::debug!("a file finished opening after the app stopped waiting for it");
     }
@@ -191,7 +277,9 @@ impl OpenJob {
             let worker_path = path.clone();
             let worker_progress = Arc::clone(&progress);
             std::thread::spawn(move || {
-                let result = open_file(&worker_path, &world, &worker_progress);
+                // The app drafts a scenario from an article; `check` only reads it.
+                let result = open_file(&worker_path, &world, &worker_progress)
+                    .map(|opened| draft_if_article(opened, &world));
                 deliver(&sender, result);
             });
         }
@@ -208,7 +296,7 @@ impl OpenJob {
     }
 
     /// The result once the worker is done; `None` while it is still working.
-    pub fn poll(&self) -> Option<Result<Opened, OpenError>> {
+    pub fn poll(&self) -> Option<Result<Received, OpenError>> {
         match self.receiver.try_recv() {
             Ok(result) => Some(result),
             Err(TryRecvError::Empty) => None,

@@ -243,6 +243,34 @@ pub fn group_shapes(
     );
 }
 
+/// Countries a drafted article names, shaded by how often.
+pub struct MentionedPlugin<'a> {
+    pub world: &'a World,
+    pub counts: &'a [(CountryId, usize)],
+    pub palette: Palette,
+}
+
+impl Plugin for MentionedPlugin<'_> {
+    fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
+        let most = self.counts.iter().map(|(_, n)| *n).max().unwrap_or(1);
+        paint_layer(ui, projector, |_, view, shapes| {
+            let mut fills = Mesh::default();
+            fill_mesh(
+                self.world,
+                view,
+                self.counts.iter().map(|&(country, count)| CountryFill {
+                    country,
+                    color: self.palette.mentioned_fill(count, most),
+                }),
+                &mut fills,
+            );
+            if !fills.is_empty() {
+                shapes.push(Shape::mesh(fills));
+            }
+        });
+    }
+}
+
 /// A thick outline round the members of one group that border the other (NATO neighbours).
 pub struct NeighboursPlugin<'a> {
     pub world: &'a World,

@@ -28,6 +28,8 @@ pub struct Palette {
     pub border: Color32,
     /// The outline of the members of one group that border another.
     pub neighbour: Color32,
+    /// The shade of countries a drafted article names, at its darkest.
+    pub mentioned: Color32,
     pub tension: Color32,
     pub hover: Color32,
     pub selection: Color32,
@@ -45,6 +47,7 @@ impl Palette {
                 land: Color32::from_rgb(0x3a, 0x3f, 0x46),
                 border: Color32::from_rgb(0x1e, 0x22, 0x28),
                 neighbour: okabe_ito::SKY_BLUE,
+                mentioned: Color32::from_rgb(0xbc, 0xbd, 0xdc),
                 tension: okabe_ito::YELLOW,
                 hover: Color32::from_white_alpha(60),
                 selection: Color32::WHITE,
@@ -59,6 +62,7 @@ impl Palette {
                 land: Color32::from_rgb(0xf2, 0xef, 0xe9),
                 border: Color32::from_rgb(0x9a, 0x9a, 0x9a),
                 neighbour: okabe_ito::SKY_BLUE,
+                mentioned: Color32::from_rgb(0x54, 0x27, 0x8f),
                 tension: Color32::from_rgb(0x20, 0x20, 0x20),
                 hover: Color32::from_black_alpha(40),
                 selection: Color32::BLACK,
@@ -102,7 +106,21 @@ impl Palette {
     pub fn border_stroke(&self) -> Stroke {
         Stroke::new(BORDER_WIDTH_PX, self.border)
     }
+
+    /// The shade of a country named `count` times when the most named country has `most`:
+    /// a square-root scale, so that a country named once still shows beside one named fifty
+    /// times.
+    pub fn mentioned_fill(&self, count: usize, most: usize) -> Color32 {
+        let share = (count as f32 / most.max(1) as f32).clamp(0.0, 1.0).sqrt();
+        let alpha = MENTIONED_ALPHA_MIN + (MENTIONED_ALPHA_MAX - MENTIONED_ALPHA_MIN) * share;
+        self.mentioned.gamma_multiply_u8(alpha.round() as u8)
+    }
 }
+
+/// The lightest and darkest shade of the "Mentioned" layer, as alpha out of 255: at its
+/// darkest the group fills beneath still show.
+const MENTIONED_ALPHA_MIN: f32 = 35.0;
+const MENTIONED_ALPHA_MAX: f32 = 150.0;
 
 /// Colours given to groups in order when the scenario names none. The first two, often rival
 /// alliances, contrast most; the neighbours' sky blue and the tensions' yellow are kept apart.

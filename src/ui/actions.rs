@@ -59,6 +59,8 @@ pub enum Action {
     AskSavePath(SaveTarget),
     OpenFiles(Vec<PathBuf>),
     OpenBundledScenario,
+    /// Drafts a scenario from text pasted on the map.
+    DraftPastedText(String),
     DismissMessage(usize),
     /// Editing the scenario: edits, undo and redo, making a tension, saving.
     Editing(EditAction),

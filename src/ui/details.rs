@@ -87,6 +87,13 @@ fn country_ui(ui: &mut Ui, context: &PanelContext<'_>, id: CountryId, actions: &
         Some(capital) => ui.label(format!("Capital: {}", capital.name)),
         None => ui.label("No capital"),
     };
+    if let Some(draft) = context.draft {
+        ui.label(match draft.count_for(code) {
+            0 => "Not named in the article (uncertain mentions are not counted)".to_string(),
+            1 => "Named once in the article".to_string(),
+            n => format!("Named {n} times in the article"),
+        });
+    }
 
     ui.add_space(6.0);
     ui.strong(format!("On {}", context.date.long_form()));

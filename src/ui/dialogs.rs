@@ -31,7 +31,7 @@ impl FileKind {
             FileKind::Openable => "Scenarios, overlays and articles",
             FileKind::Scenarios => "Scenarios (.json)",
             FileKind::Overlays => "GeoJSON overlays (.geojson, .json)",
-            FileKind::Articles => "Articles (.txt, .md)",
+            FileKind::Articles => "Articles (.txt, .md, .html)",
             FileKind::Figures => "Figures (.png, .svg)",
             FileKind::Views => "View files (.json)",
             FileKind::All => "All files",
@@ -41,10 +41,10 @@ impl FileKind {
     /// The extensions the kind takes, lower case; none for every file.
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            FileKind::Openable => &["json", "geojson", "txt", "md", "markdown"],
+            FileKind::Openable => &["json", "geojson", "txt", "md", "markdown", "html", "htm"],
             FileKind::Scenarios => &["json"],
             FileKind::Overlays => &["geojson", "json"],
-            FileKind::Articles => &["txt", "md", "markdown"],
+            FileKind::Articles => &["txt", "md", "markdown", "html", "htm"],
             FileKind::Figures => &["png", "svg"],
             FileKind::Views => &["json"],
             FileKind::All => &[],

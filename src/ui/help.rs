@@ -51,6 +51,10 @@ pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
             ),
             ("Esc", "While presenting: leave, back to where you were"),
             ("F11", "Full screen, or back"),
+            (
+                "Ctrl+V on the map",
+                "Draft a scenario from the article text pasted",
+            ),
         ] {
             ui.label(keys);
             ui.label(what);
@@ -68,4 +72,5 @@ pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
     ui.add_space(6.0);
     ui.strong("Editing");
     ui.label("Edit > Edit this scenario opens the editor (the bundled scenario as a copy). Accept or drop proposed excerpts; \"Make a tension\" on an excerpt, choose its kind and click its parties' countries on the map, add groups, or name an actor and click where it is. Problems the checks find show under what they concern. Every edit is autosaved as a draft, which comes back if the app is closed unexpectedly; File > Save asks before replacing a file.");
+    ui.label("Opening, dropping or pasting an article (.txt, .md, .html) drafts a scenario from it: the \"Mentioned\" layer shades the countries it names, darker the more often; the reader highlights every mention and lists the uncertain ones (\"Congo\", \"Georgia\" beside \"Atlanta\") for you to confirm.");
 }

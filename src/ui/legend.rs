@@ -48,6 +48,7 @@ pub fn layer_label(layers: &MapLayers, layer: LayerId) -> String {
             ),
             None => "Neighbours (0)".into(),
         },
+        LayerId::Mentioned => format!("Mentioned ({} countries)", layers.mentioned.len()),
         LayerId::Tensions => format!("Tensions ({})", layers.tensions.len()),
         LayerId::Territories => format!("Contested territories ({})", layers.territories),
         LayerId::Labels => "Names and capitals".into(),
@@ -157,6 +158,7 @@ fn layer_description(layers: &MapLayers, layer: LayerId) -> String {
     match layer {
         LayerId::Group(index) => layers.groups[index].name.clone(),
         LayerId::Neighbours => "Members bordering an active member of the other alliance by land, computed from the boundaries on the date shown".into(),
+        LayerId::Mentioned => "Countries the article names (by name, capital or demonym), darker the more often; uncertain mentions are not counted".into(),
         LayerId::Tensions => "Tensions the article states; click a marker for its quotes".into(),
         LayerId::Territories => "Territories recognised as part of one state and held by another or by a breakaway authority on the date shown: hatched, with a dashed outline; click one for its status and sources".into(),
         LayerId::Labels => "Country names and capitals where the zoom leaves room".into(),
@@ -176,6 +178,13 @@ fn swatch_ui(ui: &mut Ui, layers: &MapLayers, layer: LayerId, palette: &Palette)
                 Status::Member,
                 palette.group_color(group),
             );
+        }
+        LayerId::Mentioned => {
+            // Light to dark, as counts rise on the map.
+            let half = rect.width() / 2.0;
+            let (left, right) = rect.split_left_right_at_x(rect.left() + half);
+            painter.rect_filled(left, 0.0, palette.mentioned_fill(1, 4));
+            painter.rect_filled(right, 0.0, palette.mentioned_fill(4, 4));
         }
         LayerId::Neighbours => {
             painter.rect_filled(rect, 2.0, palette.land);

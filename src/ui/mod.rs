@@ -29,6 +29,7 @@ pub use state::UiState;
 use crate::layers::MapLayers;
 use crate::model::World;
 use crate::model::date::Date;
+use crate::model::drafting::DraftNotes;
 use crate::model::overlay::Overlay;
 use crate::model::scenario::Scenario;
 use crate::render::style::Palette;
@@ -54,6 +55,8 @@ pub struct PanelContext<'a> {
     pub layers: &'a MapLayers,
     pub overlays: &'a [OverlayEntry],
     pub opened_article: Option<&'a OpenedArticle>,
+    /// What drafting found, when the scenario was drafted from an article.
+    pub draft: Option<&'a DraftNotes>,
     pub selection: &'a Selection,
     pub state: &'a UiState,
     pub date: Date,

@@ -9,6 +9,8 @@ use egui::{RichText, Ui};
 use super::PanelContext;
 use super::actions::{Action, Selection};
 use super::text::{Mark, marked_text};
+use crate::model::capped::{and_more, thousands};
+use crate::model::drafting::DraftNotes;
 use crate::model::mentions::find_terms;
 
 /// What the reader's find box holds and where it occurs in the article, found once when the
@@ -44,6 +46,9 @@ pub fn reader_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Acti
     if let Some(note) = &meta.author_note {
         ui.label(RichText::new(note).small().weak());
     }
+    if let Some(draft) = context.draft {
+        draft_summary_ui(ui, context, draft);
+    }
     find_ui(ui, context, actions);
     let found = &context.reader_find.found;
     ui.separator();
@@ -78,6 +83,57 @@ pub fn reader_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Acti
             }
         });
 }
+
+/// What drafting found: the countries most named, and the mentions to confirm with why.
+fn draft_summary_ui(ui: &mut Ui, context: &PanelContext<'_>, draft: &DraftNotes) {
+    let article = context.scenario.article();
+    let most: Vec<String> = draft
+        .counts
+        .iter()
+        .take(DRAFT_COUNTS_SHOWN / 2)
+        .map(|(code, count)| {
+            let name = context
+                .world
+                .by_code(code)
+                .map_or(code.as_str(), |c| c.name());
+            format!("{name} {count}")
+        })
+        .collect();
+    let not_proposed = match draft.not_proposed {
+        0 => String::new(),
+        n => format!("; {} more sentences naming them not proposed", thousands(n)),
+    };
+    ui.label(format!(
+        "Draft: {} countries named (most: {}){not_proposed}",
+        draft.counts.len(),
+        most.join(", ")
+    ));
+    let uncertain: Vec<_> = draft.uncertain().collect();
+    if uncertain.is_empty() {
+        return;
+    }
+    ui.label(
+        RichText::new(format!(
+            "{} uncertain mentions (underlined), not counted until confirmed:",
+            uncertain.len()
+        ))
+        .small(),
+    );
+    for mention in uncertain.iter().take(DRAFT_COUNTS_SHOWN) {
+        let word = &article.text()[mention.range.clone()];
+        let paragraph = article
+            .paragraph_at(mention.range.start)
+            .map_or("title".to_string(), |n| format!("¶{n}"));
+        let reason = mention.uncertain.as_deref().unwrap_or_default();
+        ui.label(RichText::new(format!("{paragraph} \"{word}\": {reason}")).small());
+    }
+    if uncertain.len() > DRAFT_COUNTS_SHOWN {
+        ui.label(RichText::new(and_more(uncertain.len() - DRAFT_COUNTS_SHOWN)).small());
+    }
+}
+
+/// How many uncertain mentions the draft's summary lists; it names half as many countries.
+const DRAFT_COUNTS_SHOWN: usize = 8;
 
 /// The find box and how many matches it has; the matches are marked in the text.
 fn find_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
@@ -155,6 +211,23 @@ fn paragraph_ui(
         .filter_map(local)
         .map(|r| (r, Mark::Mention))
         .collect();
+    if let Some(draft) = context.draft {
+        let first = draft
+            .mentions
+            .partition_point(|m| m.range.start < range.start);
+        marks.extend(
+            draft.mentions[first..]
+                .iter()
+                .take_while(|m| m.range.end <= range.end)
+                .filter_map(|m| {
+                    let mark = match m.uncertain {
+                        Some(_) => Mark::Uncertain,
+                        None => Mark::Mention,
+                    };
+                    local(&m.range).map(|r| (r, mark))
+                }),
+        );
+    }
     if let Some(code) = mention_code {
         marks.extend(
             scenario

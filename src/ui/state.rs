@@ -126,6 +126,7 @@ pub fn layer_key(layer: LayerId, group_id: Option<&str>) -> String {
         (LayerId::Group(_), Some(id)) => format!("group:{id}"),
         (LayerId::Group(index), None) => format!("group#{index}"),
         (LayerId::Neighbours, _) => "neighbours".into(),
+        (LayerId::Mentioned, _) => "mentioned".into(),
         (LayerId::Tensions, _) => "tensions".into(),
         (LayerId::Territories, _) => "territories".into(),
         (LayerId::Labels, _) => "labels".into(),

@@ -12,6 +12,8 @@ pub enum Mark {
     Mention,
     /// The span of an excerpt inside the article.
     Excerpt,
+    /// A word that may name a country, for the user to confirm ("Georgia" beside "Atlanta").
+    Uncertain,
 }
 
 /// Lays out `text` with the given marked byte ranges (which may nest: mentions inside
@@ -29,6 +31,11 @@ pub fn marked_text(
         Color32::from_rgb(0x7a, 0x5c, 0x00)
     } else {
         Color32::from_rgb(0xff, 0xe0, 0x70)
+    };
+    let uncertain_line = if dark {
+        Color32::from_rgb(0xe6, 0x9f, 0x00)
+    } else {
+        Color32::from_rgb(0xd5, 0x5e, 0x00)
     };
     let mut boundaries: Vec<usize> = vec![0, text.len()];
     for (range, _) in marks {
@@ -53,6 +60,10 @@ pub fn marked_text(
         if inside(Mark::Excerpt) {
             format.underline = Stroke::new(1.5, ui.visuals().selection.stroke.color);
             format.background = ui.visuals().faint_bg_color;
+        }
+        if inside(Mark::Uncertain) {
+            format.underline = Stroke::new(2.0, uncertain_line);
+            format.italics = true;
         }
         if inside(Mark::Mention) {
             format.background = mention_bg;

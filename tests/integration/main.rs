@@ -10,6 +10,8 @@ mod cli;
 mod corrections;
 /// File dialogs: without a desktop portal, the in-app browser in the last used folder.
 mod dialogs;
+/// Drafting a scenario from an article: excerpts, groups, the `draft` command, the app.
+mod draft;
 /// Editing a scenario as pure commands: each edit and its undo, saving, the draft.
 mod editing;
 /// Editing in the app: accepting, clicking a tension's parties, undo, saving, drafts, quitting.
@@ -22,6 +24,8 @@ mod files;
 mod fixtures;
 /// Property tests: damaged and generated files never make a loader panic.
 mod fuzz;
+/// The gazetteer: names, traps, ambiguity, organisations' membership through time.
+mod gazetteer;
 /// Hostile scenario files: fan-out, floods of findings, huge tables; bounded or refused.
 mod hostile;
 /// Finding one's way on the map: wheel, double click, keys, buttons, fitting.

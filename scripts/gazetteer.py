@@ -1,0 +1,401 @@
+#!/usr/bin/env python3
+"""Generate assets/gazetteer.json: the words an article may use for a country or an organisation.
+
+Inputs
+  * assets/countries.json (written by build_assets.py from world-countries, iso-codes and
+    GeoNames): each country's short, formal and alternative names, demonym and capital.
+  * The hand-written tables below: English variants and former names, adjectives, capital
+    variants, phrases that contain a country's name but are not the country, ambiguous words.
+  * Organisation membership histories: NATO, the CSTO and the Customs Union / EAEU rows are read
+    from the bundled scenario (assets/scenarios/csto-nato-of-the-east.json), where each row
+    carries its own source; the other organisations are written below, each with the official
+    page or treaty that lists its members and their dates.
+
+Run: python3 scripts/gazetteer.py (build_assets.py runs it last). Standard library only; the output
+is deterministic.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSETS = ROOT / "assets"
+
+# ---------------------------------------------------------------------------------------------
+# Country names the table lacks: common English variants and former names.
+EXTRA_NAMES = {
+    "BLR": ["Byelorussia", "Belorussia", "Belarussia"],
+    "CIV": ["Ivory Coast"],
+    "COD": ["Congo-Kinshasa", "Zaire", "Democratic Republic of Congo", "Congo"],
+    "COG": ["Congo-Brazzaville", "Congo Republic"],
+    "CPV": ["Cape Verde"],
+    "CZE": ["Czech Republic"],
+    "GBR": ["Britain", "Great Britain", "UK", "U.K."],
+    "IRN": ["Persia"],
+    "KAZ": ["Kazakstan"],
+    "KGZ": ["Kirghizia", "Kirgizia", "Kyrgyz Republic"],
+    "KHM": ["Kampuchea"],
+    "LKA": ["Ceylon"],
+    "MDA": ["Moldavia"],
+    "MKD": ["Macedonia", "Former Yugoslav Republic of Macedonia", "FYROM"],
+    "MMR": ["Burma"],
+    "NLD": ["Holland"],
+    "RUS": ["Russian Federation"],
+    "SWZ": ["Swaziland"],
+    "THA": ["Siam"],
+    "TJK": ["Tadzhikistan", "Tadjikistan"],
+    "TKM": ["Turkmenia"],
+    "TLS": ["East Timor"],
+    "TUR": ["Turkey", "Turkiye"],
+    "USA": ["United States of America", "US", "U.S.", "USA", "U.S.A.", "America"],
+    "BEN": ["Dahomey"],
+    "BFA": ["Upper Volta"],
+    "PRK": ["DPRK", "Korea"],
+    "KOR": ["Korea"],
+    "VNM": ["Viet Nam"],
+}
+
+# Demonyms and adjectives besides the table's one.
+EXTRA_DEMONYMS = {
+    "AFG": ["Afghani"],
+    "ARE": ["Emirati"],
+    "AZE": ["Azeri", "Azerbaijanian"],
+    "BLR": ["Belarussian", "Byelorussian", "Belorussian"],
+    "CZE": ["Czech"],
+    "GBR": ["Briton"],
+    "KAZ": ["Kazakh", "Kazakhstani"],
+    "KGZ": ["Kyrgyzstani", "Kirghiz", "Kirgiz"],
+    "LAO": ["Laotian", "Lao"],
+    "MDA": ["Moldavian"],
+    "MMR": ["Myanmar"],
+    "NLD": ["Dutch"],
+    "PHL": ["Philippine", "Filipino"],
+    "PRK": ["Korean"],
+    "KOR": ["Korean"],
+    "SAU": ["Saudi"],
+    "TJK": ["Tajikistani", "Tadzhik"],
+    "TKM": ["Turkmen", "Turkmenistani"],
+    "TUR": ["Turk"],
+    "UZB": ["Uzbek", "Uzbekistani"],
+}
+
+# Territories whose table demonym is their sovereign's ("French" for the French Southern
+# Lands): the word names the sovereign.
+SOVEREIGNS_DEMONYM = {"ATF", "IOT", "MNP"}
+
+# Capitals under other spellings, and former capitals the press still names the state by.
+EXTRA_CAPITALS = {
+    "ARM": ["Erevan"],
+    "CHN": ["Peking"],
+    "GEO": ["Tiflis"],
+    "KAZ": ["Nur-Sultan"],
+    "KGZ": ["Frunze"],
+    "MDA": ["Chisinau", "Kishinev"],
+    "TKM": ["Ashkhabad"],
+    "UKR": ["Kiev"],
+    "USA": ["Washington", "Washington, D.C."],
+    "IND": ["Delhi"],
+}
+
+# Capitals that are also common names of other places or people: a mention is shown for the
+# user to confirm, never counted on its own.
+UNCERTAIN_TERMS = {
+    "Victoria": "also an Australian and a Canadian state capital and a common name",
+    "Kingston": "also towns in Canada, England and the United States",
+    "Georgetown": "also a district of Washington and many towns",
+    "Hamilton": "also cities in Canada, New Zealand and Scotland",
+    "Santiago": "also Santiago de Compostela, Santiago de Cuba and others",
+    "San José": "also San Jose, California",
+    "Male": "also the English word",
+    "Jordan": "also a river and a common name",
+    "Chad": "also a common first name",
+    "Macedonia": "also the Greek region",
+    "America": "the United States or the Americas",
+}
+
+# "Georgia" names a US state as often as the country: where one of these words is in the same
+# paragraph, the mention is uncertain.
+CONTEXT_CUES = {
+    "Georgia": ["Atlanta", "Savannah", "Augusta", "U.S. state", "US state", "American state",
+                "state of Georgia", "Peach State", "Alabama", "Florida", "Carolina",
+                "Tennessee", "Georgia's governor", "Governor of Georgia"],
+}
+
+# Phrases that contain a country's name but name something else: matched, and not counted.
+NOT_PLACES = [
+    "Latin America", "South America", "North America", "Central America", "the Americas",
+    "New Guinea", "Gulf of Guinea", "Niger River", "River Niger", "Niger Delta",
+    "New Mexico", "Gulf of Mexico", "New Jersey", "Jordan River",
+    "Georgia Tech", "Sudan Road", "Turkey Creek", "Dominican Order", "Dominican friar",
+    "Dominican friars", "Lake Chad", "Chad Basin", "Minsk Group",
+]
+
+
+def names_of(row: dict) -> list[str]:
+    names = [row["name"], row["formal_name"]]
+    names += [alt for alt in row["alt_names"] if is_latin(alt) and (len(alt) > 2 or alt.isupper())]
+    names += EXTRA_NAMES.get(row["iso_a3"], [])
+    # Inverted forms such as "Korea, Republic of" never appear in running text.
+    return unique([name for name in names if ", " not in name or name.endswith("D.C.")])
+
+
+def is_latin(text: str) -> bool:
+    return all(ord(ch) < 0x250 or ch in "ʻʼ‘’" for ch in text)
+
+
+def unique(items: list[str]) -> list[str]:
+    seen, out = set(), []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out
+
+
+def plural(demonym: str) -> list[str]:
+    if demonym.endswith(("ese", "ss", "sh", "ch", "i", "s", "z", "x")) or " " in demonym:
+        return [demonym]
+    return [demonym, demonym + "s"]
+
+
+def country_entry(row: dict) -> dict:
+    own = row["demonym"] and row["iso_a3"] not in SOVEREIGNS_DEMONYM
+    demonyms = ([row["demonym"]] if own else []) + EXTRA_DEMONYMS.get(row["iso_a3"], [])
+    demonyms = unique([form for d in demonyms for form in plural(d)])
+    capitals = ([row["capital"]["name"]] if row["capital"] else []) + EXTRA_CAPITALS.get(row["iso_a3"], [])
+    return {
+        "code": row["iso_a3"],
+        "name": row["name"],
+        "names": names_of(row),
+        "demonyms": demonyms,
+        "capitals": unique(capitals),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Organisations. Each row: (country, status, from, until or None, note or None).
+
+NATO_SOURCE = ("NATO, 'Member countries' (www.nato.int/cps/en/natohq/topics_52044.htm) and "
+               "the North Atlantic Treaty, Washington, 4 April 1949")
+
+CIS_SOURCE = ("Agreement on the Establishment of the CIS (Minsk, 8 December 1991) and the "
+              "Alma-Ata Protocol (21 December 1991); CIS Executive Committee, 'Member states' "
+              "(e-cis.info)")
+CIS_ROWS = [
+    ("BLR", "member", "1991-12-08", None, "signatory of the Minsk Agreement"),
+    ("RUS", "member", "1991-12-08", None, "signatory of the Minsk Agreement"),
+    ("UKR", "member", "1991-12-08", "2018-05-19",
+     "a founding state that never ratified the 1993 Charter; decree of 19 May 2018 ending its "
+     "participation in CIS bodies"),
+    ("UKR", "former", "2018-05-19", None, None),
+    ("ARM", "member", "1991-12-21", None, "Alma-Ata Protocol"),
+    ("AZE", "member", "1993-09-24", None,
+     "signed the Alma-Ata Protocol in 1991; its parliament refused ratification in October 1992 "
+     "and voted to join on 24 September 1993"),
+    ("KAZ", "member", "1991-12-21", None, "Alma-Ata Protocol"),
+    ("KGZ", "member", "1991-12-21", None, "Alma-Ata Protocol"),
+    ("MDA", "member", "1991-12-21", None, "Alma-Ata Protocol; ratified by Moldova in April 1994"),
+    ("TJK", "member", "1991-12-21", None, "Alma-Ata Protocol"),
+    ("TKM", "member", "1991-12-21", "2005-08-26", "Alma-Ata Protocol"),
+    ("TKM", "observer", "2005-08-26", None,
+     "associate member from the Kazan summit of 26 August 2005 (recorded as observer)"),
+    ("UZB", "member", "1991-12-21", None, "Alma-Ata Protocol"),
+    ("GEO", "member", "1993-12-03", "2009-08-18", "joined in December 1993"),
+    ("GEO", "former", "2009-08-18", None, "withdrawal effective 18 August 2009"),
+]
+
+SCO_SOURCE = "SCO Secretariat, 'About SCO' (eng.sectsco.org): founding members and accessions"
+SCO_ROWS = [(code, "member", "2001-06-15", None, "founding member")
+            for code in ("CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB")] + [
+    ("IND", "member", "2017-06-09", None, "admitted at the Astana summit"),
+    ("PAK", "member", "2017-06-09", None, "admitted at the Astana summit"),
+    ("IRN", "member", "2023-07-04", None, "admitted at the New Delhi (virtual) summit"),
+    ("BLR", "member", "2024-07-04", None, "admitted at the Astana summit"),
+]
+
+EU_SOURCE = ("European Union, 'EU countries' (european-union.europa.eu): dates of accession; "
+             "rows before 1 November 1993 are membership of the European Communities")
+EU_ROWS = [(code, "member", "1958-01-01", None, "founding member of the EEC")
+           for code in ("BEL", "FRA", "DEU", "ITA", "LUX", "NLD")] + [
+    ("DNK", "member", "1973-01-01", None, None),
+    ("IRL", "member", "1973-01-01", None, None),
+    ("GBR", "member", "1973-01-01", "2020-02-01", "left the EU at the end of 31 January 2020"),
+    ("GBR", "former", "2020-02-01", None, None),
+    ("GRC", "member", "1981-01-01", None, None),
+    ("ESP", "member", "1986-01-01", None, None),
+    ("PRT", "member", "1986-01-01", None, None),
+] + [(code, "member", "1995-01-01", None, None) for code in ("AUT", "FIN", "SWE")] + [
+    (code, "member", "2004-05-01", None, None)
+    for code in ("CYP", "CZE", "EST", "HUN", "LVA", "LTU", "MLT", "POL", "SVK", "SVN")
+] + [
+    ("BGR", "member", "2007-01-01", None, None),
+    ("ROU", "member", "2007-01-01", None, None),
+    ("HRV", "member", "2013-07-01", None, None),
+]
+
+GUAM_SOURCE = ("GUAM Organization for Democracy and Economic Development, 'History' "
+               "(guam-organization.org): Strasbourg communiqué of 10 October 1997; Charter "
+               "signed in Kyiv on 23 May 2006")
+GUAM_ROWS = [(code, "member", "1997-10-10", None, "Strasbourg communiqué")
+             for code in ("GEO", "UKR", "AZE", "MDA")] + [
+    ("UZB", "member", "1999-04-24", "2005-05-05", "joined at the Washington meeting"),
+    ("UZB", "former", "2005-05-05", None, "withdrawal announced 5 May 2005"),
+]
+
+OSCE_SOURCE = ("OSCE, 'Participating States' (www.osce.org/participating-states): dates of "
+               "joining; the 35 original states signed the Helsinki Final Act on 1 August 1975")
+OSCE_ORIGINAL = ("AUT", "BEL", "BGR", "CAN", "CYP", "DNK", "FIN", "FRA", "DEU", "GRC", "VAT",
+                 "HUN", "ISL", "IRL", "ITA", "LIE", "LUX", "MLT", "MCO", "NLD", "NOR", "POL",
+                 "PRT", "ROU", "SMR", "ESP", "SWE", "CHE", "TUR", "RUS", "GBR", "USA")
+OSCE_ROWS = [(code, "member", "1975-08-01", None,
+              "Helsinki Final Act" + (" (as the Soviet Union)" if code == "RUS" else "")
+              + (" (as the Federal Republic and the GDR)" if code == "DEU" else ""))
+             for code in OSCE_ORIGINAL] + [
+    ("ALB", "member", "1991-06-19", None, None),
+] + [(code, "member", "1991-09-10", None, None) for code in ("EST", "LVA", "LTU")] + [
+    (code, "member", "1992-01-30", None, None)
+    for code in ("ARM", "AZE", "BLR", "KAZ", "KGZ", "MDA", "TJK", "TKM", "UKR", "UZB")
+] + [
+    ("GEO", "member", "1992-03-24", None, None),
+    ("SVN", "member", "1992-03-24", None, None),
+    ("HRV", "member", "1992-03-24", None, None),
+    ("BIH", "member", "1992-04-30", None, None),
+    ("CZE", "member", "1993-01-01", None, "Czechoslovakia signed in 1975"),
+    ("SVK", "member", "1993-01-01", None, "Czechoslovakia signed in 1975"),
+    ("MKD", "member", "1995-10-12", None, None),
+    ("AND", "member", "1996-04-25", None, None),
+    ("SRB", "member", "2000-11-10", None, "as the Federal Republic of Yugoslavia"),
+    ("MNE", "member", "2006-06-22", None, None),
+    ("MNG", "member", "2012-11-21", None, None),
+]
+
+ASEAN_SOURCE = ("ASEAN Secretariat, 'ASEAN Member States' (asean.org): the Bangkok Declaration "
+                "of 8 August 1967 and later admissions")
+ASEAN_ROWS = [(code, "member", "1967-08-08", None, "Bangkok Declaration")
+              for code in ("IDN", "MYS", "PHL", "SGP", "THA")] + [
+    ("BRN", "member", "1984-01-07", None, None),
+    ("VNM", "member", "1995-07-28", None, None),
+    ("LAO", "member", "1997-07-23", None, None),
+    ("MMR", "member", "1997-07-23", None, None),
+    ("KHM", "member", "1999-04-30", None, None),
+    ("TLS", "member", "2025-10-26", None, "admitted at the 47th summit, Kuala Lumpur"),
+]
+
+AU_SOURCE = ("African Union, 'Member States' (au.int/en/member_states/countryprofiles2): the AU "
+             "was launched in Durban on 9 July 2002; suspensions are not recorded here")
+AU_FOUNDERS = ("DZA", "AGO", "BEN", "BWA", "BFA", "BDI", "CMR", "CPV", "CAF", "TCD", "COM",
+               "COG", "COD", "CIV", "DJI", "EGY", "GNQ", "ERI", "ETH", "GAB", "GMB", "GHA",
+               "GIN", "GNB", "KEN", "LSO", "LBR", "LBY", "MDG", "MWI", "MLI", "MRT", "MUS",
+               "MOZ", "NAM", "NER", "NGA", "RWA", "ESH", "STP", "SEN", "SYC", "SLE", "SOM",
+               "ZAF", "SDN", "SWZ", "TZA", "TGO", "TUN", "UGA", "ZMB", "ZWE")
+AU_ROWS = [(code, "member", "2002-07-09", None,
+            "as the Sahrawi Arab Democratic Republic" if code == "ESH" else None)
+           for code in AU_FOUNDERS] + [
+    ("SSD", "member", "2011-07-27", None, "admitted after independence"),
+    ("MAR", "member", "2017-01-30", None, "readmitted at the 28th summit, Addis Ababa"),
+]
+
+ORGANISATIONS = [
+    # (id, name, short name, other names, kind, founded, source, rows or None for the scenario's)
+    ("NATO", "North Atlantic Treaty Organization", "NATO",
+     ["North Atlantic Alliance", "Atlantic Alliance", "North Atlantic Treaty Organisation"],
+     "alliance", "1949-08-24", NATO_SOURCE, None),
+    ("CSTO", "Collective Security Treaty Organization", "CSTO",
+     ["Collective Security Treaty Organisation", "ODKB"], "alliance", "2002-10-07", None, None),
+    ("CIS", "Commonwealth of Independent States", "CIS", [], "informal", "1991-12-08",
+     CIS_SOURCE, CIS_ROWS),
+    ("EAEU", "Eurasian Economic Union", "EAEU",
+     ["EEU", "Eurasian Union", "Customs Union of Belarus, Kazakhstan and Russia",
+      "Eurasian Customs Union"], "economic_union", "2010-01-01", None, None),
+    ("SCO", "Shanghai Cooperation Organisation", "SCO",
+     ["Shanghai Cooperation Organization", "Shanghai Five"], "informal", "2001-06-15",
+     SCO_SOURCE, SCO_ROWS),
+    ("EU", "European Union", "EU", ["E.U."], "economic_union", "1993-11-01", EU_SOURCE, EU_ROWS),
+    ("GUAM", "GUAM Organization for Democracy and Economic Development", "GUAM", ["GUUAM"],
+     "informal", "1997-10-10", GUAM_SOURCE, GUAM_ROWS),
+    ("OSCE", "Organization for Security and Co-operation in Europe", "OSCE",
+     ["Organisation for Security and Co-operation in Europe", "CSCE",
+      "Conference on Security and Co-operation in Europe"], "informal", "1975-08-01",
+     OSCE_SOURCE, OSCE_ROWS),
+    ("ASEAN", "Association of Southeast Asian Nations", "ASEAN",
+     ["Association of South East Asian Nations"], "economic_union", "1967-08-08",
+     ASEAN_SOURCE, ASEAN_ROWS),
+    ("AU", "African Union", "AU", [], "informal", "2002-07-09", AU_SOURCE, AU_ROWS),
+]
+
+# The bundled scenario's groups whose rows the gazetteer takes as they are.
+FROM_SCENARIO = {"NATO": "NATO", "CSTO": "CSTO", "EAEU": "CU"}
+
+
+def scenario_rows(scenario: dict, group: str) -> list[dict]:
+    rows = []
+    for m in scenario["memberships"]:
+        if m["group"] != group:
+            continue
+        row = {"country": m["country"], "status": m["status"], "from": m["from"],
+               "until": m.get("until"), "source": m["source"]}
+        if m.get("note"):
+            row["note"] = m["note"]
+        rows.append(row)
+    return rows
+
+
+def organisation_entry(org: tuple, scenario: dict, known: set[str]) -> dict:
+    ident, name, short, aliases, kind, founded, source, rows = org
+    if rows is None:
+        members = scenario_rows(scenario, FROM_SCENARIO[ident])
+    else:
+        members = []
+        for country, status, start, until, note in rows:
+            row = {"country": country, "status": status, "from": start, "until": until,
+                   "source": source}
+            if note:
+                row["note"] = note
+            members.append(row)
+    for row in members:
+        assert row["country"] in known, f"{ident}: unknown country {row['country']}"
+    check_no_overlap(ident, members)
+    members.sort(key=lambda r: (r["country"], r["from"]))
+    return {"id": ident, "name": name, "short_name": short, "aliases": aliases, "kind": kind,
+            "founded": founded, "members": members}
+
+
+def check_no_overlap(ident: str, members: list[dict]) -> None:
+    by_country: dict[str, list[dict]] = {}
+    for row in members:
+        by_country.setdefault(row["country"], []).append(row)
+    for country, rows in by_country.items():
+        rows.sort(key=lambda r: r["from"])
+        for earlier, later in zip(rows, rows[1:]):
+            assert earlier["until"] is not None and earlier["until"] <= later["from"], (
+                f"{ident}: {country} periods overlap")
+
+
+def main() -> None:
+    rows = json.loads((ASSETS / "countries.json").read_text(encoding="utf-8"))
+    scenario = json.loads(
+        (ASSETS / "scenarios" / "csto-nato-of-the-east.json").read_text(encoding="utf-8"))
+    known = {row["iso_a3"] for row in rows}
+    for table in (EXTRA_NAMES, EXTRA_DEMONYMS, EXTRA_CAPITALS):
+        assert set(table) <= known, set(table) - known
+    assert len(AU_FOUNDERS) == 53 and len(OSCE_ORIGINAL) == 32  # 35 signatories, 3 merged since
+    gazetteer = {
+        "countries": [country_entry(row) for row in rows],
+        "organisations": [organisation_entry(org, scenario, known) for org in ORGANISATIONS],
+        "uncertain_terms": [{"term": term, "reason": reason}
+                            for term, reason in UNCERTAIN_TERMS.items()],
+        "context_cues": [{"term": term, "cues": cues} for term, cues in CONTEXT_CUES.items()],
+        "not_places": NOT_PLACES,
+    }
+    out = ASSETS / "gazetteer.json"
+    out.write_text(json.dumps(gazetteer, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    terms = sum(len(c["names"]) + len(c["demonyms"]) + len(c["capitals"])
+                for c in gazetteer["countries"])
+    print(f"wrote {out.relative_to(ROOT)}: {len(rows)} countries, {terms} terms, "
+          f"{len(ORGANISATIONS)} organisations")
+
+
+if __name__ == "__main__":
+    main()

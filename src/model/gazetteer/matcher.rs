@@ -1,0 +1,280 @@
+//! Finding the gazetteer's words in a text: one leftmost-longest Aho-Corasick pass over the
+//! folded text, so "Nigeria" wins over "Niger" and "South Sudan" over "Sudan", then the checks
+//! a word must pass in the original (whole word, capital letter, exact case for acronyms).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+
+use super::fold::{Folded, fold};
+use super::{GazetteerData, GazetteerError};
+
+/// What kind of word a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TermKind {
+    Name,
+    Demonym,
+    Capital,
+    Organisation,
+}
+
+/// What a mention refers to.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Referent {
+    Country(String),
+    /// A word that names more than one country ("Congo", "Dominican", "Korean"): always
+    /// uncertain.
+    Countries(Vec<String>),
+    Organisation(String),
+}
+
+/// One place in a text where the gazetteer's word occurs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Byte range in the text, without a possessive ("Russia" in "Russia's").
+    pub range: Range<usize>,
+    pub kind: TermKind,
+    pub referent: Referent,
+    /// Why the user should confirm this mention; `None` when it is sure.
+    pub uncertain: Option<String>,
+}
+
+/// One pattern of the automaton.
+#[derive(Debug)]
+struct Term {
+    kind: Option<TermKind>,
+    referent: Option<Referent>,
+    /// Written in capitals ("US", "NATO"): matches only as written, or title case from four
+    /// letters ("Nato").
+    acronym: Option<String>,
+    uncertain: Option<String>,
+    cues: Vec<String>,
+}
+
+/// The compiled patterns.
+#[derive(Debug)]
+pub struct Matcher {
+    automaton: AhoCorasick,
+    terms: Vec<Term>,
+}
+
+/// Every word with what it names, in the order first seen; a word seen twice for different
+/// countries names all of them.
+fn collect_terms(data: &GazetteerData) -> Vec<(String, TermKind, Referent)> {
+    let mut by_folded: HashMap<String, usize> = HashMap::new();
+    let mut terms: Vec<(String, TermKind, Referent)> = Vec::new();
+    let mut add = |word: &str, kind: TermKind, referent: Referent| {
+        let key = fold(word);
+        if key.trim().is_empty() {
+            return;
+        }
+        match by_folded.get(&key) {
+            None => {
+                by_folded.insert(key, terms.len());
+                terms.push((word.to_string(), kind, referent));
+            }
+            Some(&i) => terms[i].2 = merge(&terms[i].2, &referent),
+        }
+    };
+    for country in &data.countries {
+        let referent = Referent::Country(country.code.clone());
+        for name in &country.names {
+            add(name, TermKind::Name, referent.clone());
+        }
+        for demonym in &country.demonyms {
+            add(demonym, TermKind::Demonym, referent.clone());
+        }
+        for capital in &country.capitals {
+            add(capital, TermKind::Capital, referent.clone());
+        }
+    }
+    for org in &data.organisations {
+        let referent = Referent::Organisation(org.id.clone());
+        for name in std::iter::once(&org.name)
+            .chain(std::iter::once(&org.short_name))
+            .chain(&org.aliases)
+        {
+            add(name, TermKind::Organisation, referent.clone());
+        }
+    }
+    terms
+}
+
+fn merge(old: &Referent, new: &Referent) -> Referent {
+    let codes = |r: &Referent| match r {
+        Referent::Country(code) => vec![code.clone()],
+        Referent::Countries(codes) => codes.clone(),
+        Referent::Organisation(_) => Vec::new(),
+    };
+    let mut all = codes(old);
+    for code in codes(new) {
+        if !all.contains(&code) {
+            all.push(code);
+        }
+    }
+    match all.len() {
+        0 | 1 => old.clone(),
+        _ => Referent::Countries(all),
+    }
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+impl Matcher {
+    pub(super) fn build(data: &GazetteerData) -> Result<Matcher, GazetteerError> {
+        let uncertain: HashMap<String, &str> = data
+            .uncertain_terms
+            .iter()
+            .map(|t| (fold(&t.term), t.reason.as_str()))
+            .collect();
+        let cues: HashMap<String, &Vec<String>> = data
+            .context_cues
+            .iter()
+            .map(|c| (fold(&c.term), &c.cues))
+            .collect();
+        let mut patterns = Vec::new();
+        let mut terms = Vec::new();
+        for (word, kind, referent) in collect_terms(data) {
+            let key = fold(&word);
+            let reason = match &referent {
+                Referent::Countries(codes) => Some(format!("names {}", codes.join(" or "))),
+                _ => uncertain.get(&key).map(|reason| reason.to_string()),
+            };
+            terms.push(Term {
+                kind: Some(kind),
+                acronym: is_acronym(&word).then(|| word.clone()),
+                referent: Some(referent),
+                uncertain: reason,
+                cues: cues.get(&key).map(|c| c.to_vec()).unwrap_or_default(),
+            });
+            patterns.push(key);
+        }
+        for phrase in &data.not_places {
+            patterns.push(fold(phrase));
+            terms.push(Term {
+                kind: None,
+                referent: None,
+                acronym: None,
+                uncertain: None,
+                cues: Vec::new(),
+            });
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|error| GazetteerError::Patterns(error.to_string()))?;
+        Ok(Matcher { automaton, terms })
+    }
+
+    pub(super) fn mentions(&self, text: &str) -> Vec<Mention> {
+        let folded = Folded::new(text);
+        let haystack = folded.text.as_str();
+        let mut mentions = Vec::new();
+        let mut at = 0;
+        while at < haystack.len() {
+            let Some(found) = self
+                .automaton
+                .find(Input::new(haystack).span(at..haystack.len()))
+            else {
+                break;
+            };
+            let range = folded.original_range(found.start(), found.end());
+            let term = &self.terms[found.pattern().as_usize()];
+            if !is_whole_word(text, &range) || !case_fits(term, &text[range.clone()]) {
+                // Try again one character on: a shorter word may start inside this one.
+                at = next_char(haystack, found.start());
+                continue;
+            }
+            at = found.end();
+            let (Some(kind), Some(referent)) = (term.kind, &term.referent) else {
+                continue;
+            };
+            let uncertain = term
+                .uncertain
+                .clone()
+                .or_else(|| cue_nearby(text, &range, &term.cues));
+            mentions.push(Mention {
+                range,
+                kind,
+                referent: referent.clone(),
+                uncertain,
+            });
+        }
+        mentions
+    }
+}
+
+fn next_char(text: &str, at: usize) -> usize {
+    text[at..]
+        .chars()
+        .next()
+        .map_or(text.len(), |ch| at + ch.len_utf8())
+}
+
+fn is_whole_word(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// A name starts with a capital letter (title case or an all-caps headline); an acronym is
+/// written as in the gazetteer, or in title case from four letters ("Nato", "Asean").
+fn case_fits(term: &Term, found: &str) -> bool {
+    match &term.acronym {
+        Some(acronym) => {
+            let title_case = found.chars().next().is_some_and(char::is_uppercase)
+                && found.chars().skip(1).all(|c| !c.is_uppercase());
+            found == acronym || (acronym.len() >= 4 && title_case)
+        }
+        None => term.kind.is_none() || found.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// The first of `cues` written in the same line (paragraph) as the mention, as a reason.
+fn cue_nearby(text: &str, range: &Range<usize>, cues: &[String]) -> Option<String> {
+    if cues.is_empty() {
+        return None;
+    }
+    let start = text[..range.start].rfind('\n').map_or(0, |at| at + 1);
+    let end = text[range.end..]
+        .find('\n')
+        .map_or(text.len(), |at| range.end + at);
+    let paragraph = &text[start..end];
+    cues.iter()
+        .find(|cue| paragraph.contains(cue.as_str()))
+        .map(|cue| format!("may be another place: \"{cue}\" is in the same paragraph"))
+}
+
+/// The slow way, the benchmark's baseline: every word searched for on its own, one pass over
+/// the lowercased text per word, the longest of overlapping finds kept. Only for text whose
+/// lowercase has the same byte length (ASCII): elsewhere it finds nothing.
+pub fn naive_mentions(gazetteer: &super::Gazetteer, text: &str) -> Vec<Range<usize>> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return Vec::new();
+    }
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for (word, _, _) in collect_terms(&gazetteer.data) {
+        let needle = word.to_lowercase();
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(&needle) {
+            let range = from + at..from + at + needle.len();
+            if is_whole_word(text, &range) {
+                found.push(range);
+            }
+            from += at + needle.len().max(1);
+        }
+    }
+    found.sort_by_key(|range| (range.start, std::cmp::Reverse(range.end)));
+    let mut kept: Vec<Range<usize>> = Vec::new();
+    for range in found {
+        if kept.last().is_none_or(|last| range.start >= last.end) {
+            kept.push(range);
+        }
+    }
+    kept
+}
