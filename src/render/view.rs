@@ -12,6 +12,9 @@ pub const TILE_SIZE_PX: f64 = 256.0;
 
 /// Below this zoom the 1:110m boundaries are drawn; above it, 1:50m.
 const FINE_DETAIL_FROM_ZOOM: f64 = 3.5;
+/// From this zoom on, 1:10m: here a 1:50m edge (about 3 km) spans several pixels and the
+/// coasts turn angular, while a 1:10m one is still about a pixel.
+pub const FINEST_DETAIL_FROM_ZOOM: f64 = 6.0;
 
 /// One frame's view of the map: where the Mercator square lands on the screen.
 #[derive(Clone, Copy, Debug)]
@@ -52,8 +55,10 @@ impl MercatorView {
     pub fn detail(&self) -> Detail {
         if self.zoom < FINE_DETAIL_FROM_ZOOM {
             Detail::Coarse
-        } else {
+        } else if self.zoom < FINEST_DETAIL_FROM_ZOOM {
             Detail::Fine
+        } else {
+            Detail::Finest
         }
     }
 

@@ -6,6 +6,8 @@ mod cartography;
 mod cli;
 /// Corrections to the bundled scenario and country table, each failing on the old data.
 mod corrections;
+/// Detail where the reader zooms: 1:10m prepared on demand, the border network.
+mod detail;
 /// Opening files: the bad-input corpus, drag and drop, the size limit.
 mod files;
 /// Where tests find the bad-input corpus and make temporary files.
