@@ -35,24 +35,36 @@ pub struct Strokes {
 pub struct StrokeRun {
     pub points: Range<u32>,
     pub bbox: BoundingBox,
-    /// The larger side of the whole line's extent, so that a frame can leave out lines too
-    /// small to show (islands of a pixel) as a whole.
+    /// The larger side of the extent of the polygon the line outlines, so that a frame can
+    /// leave out polygons too small to show (islands of a pixel) as a whole, and only them.
     pub line_extent: f64,
+    /// Whether the line is a border between two shapes of a network (not a coast).
+    pub shared: bool,
+}
+
+/// One polyline to make strokes of.
+pub struct Line {
+    pub points: Vec<MercatorPoint>,
+    /// Whether it returns to its first point.
+    pub closed: bool,
+    /// Whether two shapes share it.
+    pub shared: bool,
+    /// The larger side of the extent of the polygon it outlines.
+    pub polygon_extent: f64,
 }
 
 impl Strokes {
-    /// Polylines from point sequences; a closed one returns to its first point.
-    pub fn from_lines(lines: impl IntoIterator<Item = (Vec<MercatorPoint>, bool)>) -> Self {
+    /// Strokes along polylines.
+    pub fn from_lines(lines: impl IntoIterator<Item = Line>) -> Self {
         let mut strokes = Strokes::default();
-        for (mut line, closed) in lines {
-            line.dedup();
-            if closed && line.len() > 2 && line.first() == line.last() {
-                line.pop();
+        for mut line in lines {
+            line.points.dedup();
+            if line.closed && line.points.len() > 2 && line.points.first() == line.points.last() {
+                line.points.pop();
             }
-            if line.len() < 2 {
-                continue;
+            if line.points.len() >= 2 {
+                strokes.push_line(&line);
             }
-            strokes.push_line(&line, closed);
         }
         strokes
     }
@@ -61,53 +73,49 @@ impl Strokes {
     /// the flat map, not a border).
     pub fn outlining(shape: &ShapeMesh) -> Self {
         let mut lines = Vec::new();
-        for part in &shape.parts {
-            for ring in &part.rings {
-                let points = &shape.vertices[ring.clone()];
-                push_ring_lines(points, |_, _| true, &mut lines);
-            }
-        }
+        for_each_ring(shape, |ring, extent| {
+            push_ring_lines(ring, |_, _| true, (false, extent), &mut lines);
+        });
         Self::from_lines(lines)
     }
 
     /// The border network of many shapes: every edge once, though two neighbours both have
-    /// it. An edge shared by two shapes is drawn by the first of them; the rest of each ring
-    /// (coasts, and borders with shapes not given) by its own shape.
+    /// it. An edge shared by two shapes is drawn by the first of them, in lines marked
+    /// shared; the rest of each ring (coasts) by its own shape.
     pub fn network<'a>(shapes: impl IntoIterator<Item = &'a ShapeMesh>) -> Self {
         let shapes: Vec<&ShapeMesh> = shapes.into_iter().collect();
-        let mut first_owner: HashMap<EdgeKey, u32> = HashMap::new();
+        // Each edge's first owner and how many rings have it.
+        let mut owners: HashMap<EdgeKey, (u32, u32)> = HashMap::new();
         for (owner, shape) in shapes.iter().enumerate() {
-            for_each_ring(shape, |ring| {
+            for_each_ring(shape, |ring, _| {
                 for (a, b) in ring_edges(ring) {
-                    first_owner
+                    owners
                         .entry(EdgeKey::new(a, b))
-                        .or_insert(owner as u32);
+                        .or_insert((owner as u32, 0))
+                        .1 += 1;
                 }
             });
         }
         let mut lines = Vec::new();
         for (owner, shape) in shapes.iter().enumerate() {
-            for_each_ring(shape, |ring| {
-                let drawn_here =
-                    |a, b| first_owner.get(&EdgeKey::new(a, b)) == Some(&(owner as u32));
-                push_ring_lines(ring, drawn_here, &mut lines);
+            for_each_ring(shape, |ring, extent| {
+                let edge = |a, b| owners.get(&EdgeKey::new(a, b)).copied().unwrap_or_default();
+                let border_drawn_here = |a, b| {
+                    let (first, count) = edge(a, b);
+                    first == owner as u32 && count > 1
+                };
+                push_ring_lines(ring, border_drawn_here, (true, extent), &mut lines);
+                push_ring_lines(ring, |a, b| edge(a, b).1 == 1, (false, extent), &mut lines);
             });
         }
         Self::from_lines(lines)
     }
 
-    /// Bytes held, for the memory figures.
-    pub fn heap_bytes(&self) -> usize {
-        self.points.capacity() * std::mem::size_of::<MercatorPoint>()
-            + self.normals.capacity() * std::mem::size_of::<[f32; 2]>()
-            + self.runs.capacity() * std::mem::size_of::<StrokeRun>()
-    }
-
-    fn push_line(&mut self, line: &[MercatorPoint], closed: bool) {
+    fn push_line(&mut self, line: &Line) {
+        let (closed, shared, line_extent) = (line.closed, line.shared, line.polygon_extent);
+        let line = &line.points;
         let n = line.len();
         let first = self.points.len();
-        let extent = extent_of(line);
-        let line_extent = (extent.max[0] - extent.min[0]).max(extent.max[1] - extent.min[1]);
         for i in 0..n {
             let before = if i > 0 {
                 Some(line[i - 1])
@@ -139,6 +147,7 @@ impl Strokes {
                 points: start as u32..end as u32 + 1,
                 bbox,
                 line_extent,
+                shared,
             });
             start = end;
         }
@@ -167,10 +176,13 @@ impl EdgeKey {
     }
 }
 
-fn for_each_ring(shape: &ShapeMesh, mut each: impl FnMut(&[MercatorPoint])) {
+/// Each ring of a shape, with the larger side of its polygon's extent.
+fn for_each_ring(shape: &ShapeMesh, mut each: impl FnMut(&[MercatorPoint], f64)) {
     for part in &shape.parts {
+        let bbox = &part.bbox_in_mercator;
+        let extent = (bbox.max[0] - bbox.min[0]).max(bbox.max[1] - bbox.min[1]);
         for ring in &part.rings {
-            each(&shape.vertices[ring.clone()]);
+            each(&shape.vertices[ring.clone()], extent);
         }
     }
 }
@@ -187,18 +199,25 @@ pub fn on_antimeridian(a: MercatorPoint, b: MercatorPoint) -> bool {
 }
 
 /// The stretches of a ring made of edges that `keep` accepts (and that are not cuts at the
-/// antimeridian), as open lines; the whole ring as one closed line when every edge is kept.
+/// antimeridian), as open lines marked shared or not, with the extent of the ring's polygon;
+/// the whole ring as one closed line when every edge is kept.
 fn push_ring_lines(
     ring: &[MercatorPoint],
     keep: impl Fn(MercatorPoint, MercatorPoint) -> bool,
-    lines: &mut Vec<(Vec<MercatorPoint>, bool)>,
+    (shared, polygon_extent): (bool, f64),
+    lines: &mut Vec<Line>,
 ) {
     let n = ring.len();
     let kept: Vec<bool> = ring_edges(ring)
         .map(|(a, b)| keep(a, b) && !on_antimeridian(a, b))
         .collect();
     let Some(gap) = kept.iter().position(|k| !k) else {
-        lines.push((ring.to_vec(), true));
+        lines.push(Line {
+            points: ring.to_vec(),
+            closed: true,
+            shared,
+            polygon_extent,
+        });
         return;
     };
     // Walk once round the ring from just after a gap, so every stretch is found whole.
@@ -211,11 +230,21 @@ fn push_ring_lines(
             }
             line.push(ring[(edge + 1) % n]);
         } else if !line.is_empty() {
-            lines.push((std::mem::take(&mut line), false));
+            lines.push(Line {
+                points: std::mem::take(&mut line),
+                closed: false,
+                shared,
+                polygon_extent,
+            });
         }
     }
     if !line.is_empty() {
-        lines.push((line, false));
+        lines.push(Line {
+            points: line,
+            closed: false,
+            shared,
+            polygon_extent,
+        });
     }
 }
 
@@ -300,6 +329,9 @@ mod tests {
         let (a, b) = (shape(&[left]), shape(&[right]));
         let network = Strokes::network([&a, &b]);
         assert_eq!(segment_count(&network), 7, "8 edges, one of them shared");
+        let shared: Vec<&StrokeRun> = network.runs.iter().filter(|run| run.shared).collect();
+        assert_eq!(shared.len(), 1);
+        assert_eq!(shared[0].points.len(), 2, "the one shared edge");
         let separately = Strokes::outlining(&a).runs.len() + Strokes::outlining(&b).runs.len();
         assert!(separately >= 2);
         assert_eq!(segment_count(&Strokes::outlining(&a)), 4);
@@ -320,7 +352,12 @@ mod tests {
         let line: Vec<MercatorPoint> = (0..100)
             .map(|i| MercatorPoint::new(i as f64 / 100.0, 0.5))
             .collect();
-        let strokes = Strokes::from_lines([(line, false)]);
+        let strokes = Strokes::from_lines([Line {
+            points: line,
+            closed: false,
+            shared: false,
+            polygon_extent: 1.0,
+        }]);
         assert_eq!(segment_count(&strokes), 99);
         for pair in strokes.runs.windows(2) {
             assert_eq!(pair[0].points.end - 1, pair[1].points.start);

@@ -9,7 +9,7 @@ use super::style::MIN_OUTLINED_PART_PX;
 use super::view::MercatorView;
 use crate::model::mercator::MercatorPoint;
 use crate::model::mesh::ShapeMesh;
-use crate::model::strokes::{Strokes, on_antimeridian};
+use crate::model::strokes::{StrokeRun, Strokes, on_antimeridian};
 use crate::model::{CountryId, World};
 
 /// How wide egui feathers an edge, in points: the strokes fade out over it as egui's own
@@ -208,6 +208,17 @@ pub fn outline_shapes(
 /// moves along its miter by half the width, and the edges fade out over a feather as egui's
 /// lines do. Lines too small to show, and runs off screen, are left out.
 pub fn append_strokes(strokes: &Strokes, view: &MercatorView, stroke: Stroke, mesh: &mut Mesh) {
+    append_strokes_where(strokes, view, stroke, |_| true, mesh);
+}
+
+/// Like [`append_strokes`], for the runs that `include` accepts.
+pub fn append_strokes_where(
+    strokes: &Strokes,
+    view: &MercatorView,
+    stroke: Stroke,
+    include: impl Fn(&StrokeRun) -> bool,
+    mesh: &mut Mesh,
+) {
     if stroke.width <= 0.0 || stroke.color == Color32::TRANSPARENT {
         return;
     }
@@ -231,11 +242,9 @@ pub fn append_strokes(strokes: &Strokes, view: &MercatorView, stroke: Stroke, me
             min: [visible.min[0] - margin, visible.min[1] - margin],
             max: [visible.max[0] + margin, visible.max[1] + margin],
         };
-        for run in strokes
-            .runs
-            .iter()
-            .filter(|run| run.line_extent >= min_extent && run.bbox.intersects(&visible))
-        {
+        for run in strokes.runs.iter().filter(|run| {
+            run.line_extent >= min_extent && run.bbox.intersects(&visible) && include(run)
+        }) {
             let range = run.points.start as usize..run.points.end as usize;
             let base = mesh.vertices.len() as u32;
             for (point, normal) in strokes.points[range.clone()]

@@ -1,10 +1,11 @@
 //! The land under every layer: sea, every country's land fill and borders, drawn with no tiles.
 
-use egui::{Mesh, Response, Ui};
+use egui::{Mesh, Response, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::countries::{
-    CountryFill, CountryOutline, Dash, append_strokes, fill_mesh, outlined_parts, push_ring_outline,
+    CountryFill, CountryOutline, Dash, append_strokes_where, fill_mesh, outlined_parts,
+    push_ring_outline,
 };
 use super::style::{MIN_OUTLINED_PART_PX, Palette};
 use super::view::MercatorView;
@@ -65,13 +66,21 @@ pub fn border_shapes(
     shapes: &mut Vec<egui::Shape>,
 ) {
     let mut borders = Mesh::default();
-    append_strokes(
-        world.borders(view.detail()),
-        view,
-        palette.border_stroke(),
-        &mut borders,
-    );
+    let network = world.borders(view.detail());
+    let stroke = palette.border_stroke();
+    append_strokes_where(network, view, stroke, |run| !run.shared, &mut borders);
+    let shared = drawn_twice(stroke);
+    append_strokes_where(network, view, shared, |run| run.shared, &mut borders);
     shapes.push(egui::Shape::mesh(borders));
+}
+
+/// A stroke as heavy as `stroke` drawn twice over itself: land borders keep the weight they
+/// had when both neighbours drew them, now that they are drawn once. A line thinner than a
+/// pixel covers its pixel by its width, so twice covers `1 - (1 - w)²` of it.
+fn drawn_twice(stroke: Stroke) -> Stroke {
+    let cover = stroke.width.min(1.0);
+    let twice = 1.0 - (1.0 - cover) * (1.0 - cover);
+    Stroke::new(stroke.width.max(twice), stroke.color)
 }
 
 /// Every country's borders as egui lines, one closed line per ring and country, so a border
