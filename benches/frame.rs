@@ -113,12 +113,15 @@ fn borders(c: &mut Criterion) {
     let worlds = worlds();
     let palette = Palette::for_theme(false);
     let ctx = Context::default();
+    // Tessellating text needs the fonts, which the first frame loads.
+    let _ = ctx.run_ui(input(), |_| {});
     let tessellate = |shapes: Vec<egui::Shape>| {
         let clipped = shapes
             .into_iter()
             .map(|shape| ClippedShape {
                 clip_rect: screen(),
                 shape,
+                transform_after_tessellation: egui::emath::TSTransform::IDENTITY,
             })
             .collect();
         ctx.tessellate(clipped, 1.0).len()

@@ -303,6 +303,7 @@ mod tests {
                 triangles: 0..0,
                 rings: vec![start..mesh.vertices.len()],
                 bbox_in_mercator: BoundingBox::EMPTY,
+                pieces: 0..0,
             });
         }
         mesh

@@ -8,7 +8,7 @@ use egui::{Color32, Mesh, Pos2, Shape, Stroke};
 use super::style::MIN_OUTLINED_PART_PX;
 use super::view::MercatorView;
 use crate::model::mercator::MercatorPoint;
-use crate::model::mesh::ShapeMesh;
+use crate::model::mesh::{FillPiece, ShapeMesh};
 use crate::model::strokes::{StrokeRun, Strokes, on_antimeridian};
 use crate::model::{CountryId, World};
 
@@ -133,6 +133,17 @@ fn append_visible_parts(
         .iter()
         .filter(|part| part.bbox_in_mercator.intersects(&visible))
     {
+        if !part.pieces.is_empty() {
+            append_visible_pieces(
+                shape,
+                &shape.pieces[part.pieces.clone()],
+                view,
+                color,
+                uv_of,
+                mesh,
+            );
+            continue;
+        }
         let (Some(first_ring), Some(last_ring)) = (part.rings.first(), part.rings.last()) else {
             continue;
         };
@@ -152,6 +163,41 @@ fn append_visible_parts(
             shape.triangles[part.triangles.clone()]
                 .iter()
                 .map(|index| base + index - offset),
+        );
+    }
+}
+
+/// Appends the pieces of a large polygon that are on screen.
+fn append_visible_pieces(
+    shape: &ShapeMesh,
+    pieces: &[FillPiece],
+    view: &MercatorView,
+    color: Color32,
+    uv_of: &dyn Fn(Pos2) -> Pos2,
+    mesh: &mut Mesh,
+) {
+    let visible = view.visible_mercator();
+    for piece in pieces
+        .iter()
+        .filter(|piece| piece.bbox_in_mercator.intersects(&visible))
+    {
+        let base = mesh.vertices.len() as u32;
+        mesh.vertices.extend(
+            shape.piece_vertices[piece.vertices.clone()]
+                .iter()
+                .map(|&index| {
+                    let pos = view.to_screen(shape.vertices[index as usize]);
+                    Vertex {
+                        pos,
+                        uv: uv_of(pos),
+                        color,
+                    }
+                }),
+        );
+        mesh.indices.extend(
+            shape.piece_triangles[piece.triangles.clone()]
+                .iter()
+                .map(|index| base + index),
         );
     }
 }

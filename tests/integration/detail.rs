@@ -100,6 +100,39 @@ fn every_country_at_1_10m_is_triangulated_and_its_triangles_cover_its_rings() {
     }
 }
 
+#[test]
+fn the_fill_pieces_of_large_polygons_hold_exactly_their_triangles() {
+    let world = finest_world();
+    let mut pieced = 0;
+    for country in world.countries() {
+        let mesh = country.mesh(Detail::Finest);
+        for part in &mesh.parts {
+            let mut whole: Vec<[u32; 3]> = mesh.triangles[part.triangles.clone()]
+                .chunks_exact(3)
+                .map(|t| [t[0], t[1], t[2]])
+                .collect();
+            if part.pieces.is_empty() {
+                continue;
+            }
+            pieced += 1;
+            let mut from_pieces: Vec<[u32; 3]> = mesh.pieces[part.pieces.clone()]
+                .iter()
+                .flat_map(|piece| {
+                    let vertices = &mesh.piece_vertices[piece.vertices.clone()];
+                    mesh.piece_triangles[piece.triangles.clone()]
+                        .chunks_exact(3)
+                        .map(|t| [t[0], t[1], t[2]].map(|i| vertices[i as usize]))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            whole.sort_unstable();
+            from_pieces.sort_unstable();
+            assert_eq!(whole, from_pieces, "{}", country.iso_a3());
+        }
+    }
+    assert!(pieced > 10, "large polygons are cut into pieces: {pieced}");
+}
+
 fn segments(strokes: &Strokes) -> usize {
     strokes
         .runs
