@@ -8,10 +8,11 @@ use std::hint::black_box;
 use std::sync::Arc;
 
 use alliance_map::App;
-use alliance_map::model::World;
 use alliance_map::model::geo::LonLat;
 use alliance_map::model::scenario::Scenario;
+use alliance_map::model::strokes::Strokes;
 use alliance_map::model::world::bundled_sources;
+use alliance_map::model::{Detail, World};
 use alliance_map::render::MercatorView;
 use alliance_map::render::land::{border_lines, border_shapes};
 use alliance_map::render::style::Palette;
@@ -175,6 +176,24 @@ fn prepare_finest(c: &mut Criterion) {
     group.finish();
 }
 
+/// What the first frame pays besides what it paid before the border network: building the
+/// network of the level it shows (1:110m at the opening view, 1:50m past zoom 3.5).
+fn border_networks(c: &mut Criterion) {
+    let Ok(world) = World::load_bundled() else {
+        panic!("bundled world loads")
+    };
+    let mut group = c.benchmark_group("border network, built on first need");
+    for (name, detail) in [("1:110m", Detail::Coarse), ("1:50m", Detail::Fine)] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let meshes = world.countries().iter().map(|c| c.mesh(detail));
+                black_box(Strokes::network(meshes).runs.len())
+            })
+        });
+    }
+    group.finish();
+}
+
 /// Printed, not timed: what each level adds to the resident memory of the process.
 fn memory(_: &mut Criterion) {
     let before = resident_bytes();
@@ -202,5 +221,12 @@ fn memory(_: &mut Criterion) {
     black_box((world, shapes));
 }
 
-criterion_group!(benches, memory, whole_frame, borders, prepare_finest);
+criterion_group!(
+    benches,
+    memory,
+    whole_frame,
+    borders,
+    border_networks,
+    prepare_finest
+);
 criterion_main!(benches);

@@ -35,7 +35,9 @@ use crate::render::plugins::{
 };
 use crate::render::style::{MARKER_SPACING_PX, Palette, TILE_FILL_ALPHA, TerritoryLook};
 use crate::render::territories::TerritoriesPlugin;
-use crate::render::view::{FINEST_DETAIL_FROM_ZOOM, MercatorView, TILE_SIZE_PX};
+use crate::render::view::{
+    FINE_DETAIL_FROM_ZOOM, FINEST_DETAIL_FROM_ZOOM, MercatorView, TILE_SIZE_PX,
+};
 use crate::ui::legend::layer_state_key;
 use crate::ui::state::{SavedView, UiState};
 use crate::ui::{Action, OverlayEntry, Selection};
@@ -292,9 +294,14 @@ impl WorldMap {
             .input_mut(|i| i.smooth_scroll_delta = egui::Vec2::ZERO);
     }
 
-    /// Starts preparing the 1:10m boundaries a zoom level before they are needed, and shows
-    /// them once ready; until then the 1:50m ones stay on screen.
+    /// Starts preparing the 1:50m border network and the 1:10m boundaries a zoom level before
+    /// they are needed, and shows them once ready; until then the 1:50m boundaries stay on
+    /// screen at 1:10m's zooms.
     fn prepare_detail(&self, ctx: &egui::Context, world: &World) {
+        if self.memory.zoom() >= FINE_DETAIL_FROM_ZOOM - 1.0 {
+            let ctx = ctx.clone();
+            world.request_fine_borders(move || ctx.request_repaint());
+        }
         if self.memory.zoom() >= FINEST_DETAIL_FROM_ZOOM - 1.0 {
             let ctx = ctx.clone();
             world.request_finest(move || ctx.request_repaint());

@@ -20,17 +20,15 @@ pub struct ShapeMesh {
     pub parts: Vec<MeshPart>,
     /// The pieces of large parts (see [`MeshPart::pieces`]).
     pub pieces: Vec<FillPiece>,
-    /// Indices into `vertices` of each piece's vertices, piece after piece.
-    pub piece_vertices: Vec<u32>,
-    /// Each piece's triangles, as indices into its own run of `piece_vertices`.
-    pub piece_triangles: Vec<u32>,
 }
 
 /// Nearby triangles of a large polygon with the vertices they use and their extent.
 #[derive(Clone, Debug)]
 pub struct FillPiece {
-    pub vertices: Range<usize>,
-    pub triangles: Range<usize>,
+    /// Indices into the mesh's `vertices`.
+    pub vertices: Box<[u32]>,
+    /// Triangles as indices into this piece's `vertices`.
+    pub triangles: Box<[u32]>,
     pub bbox_in_mercator: BoundingBox,
 }
 
@@ -139,24 +137,24 @@ impl ShapeMesh {
         let mut local_of: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
         for group in order.chunks(TRIANGLES_PER_PIECE) {
             local_of.clear();
-            let (first_vertex, first_triangle) =
-                (self.piece_vertices.len(), self.piece_triangles.len());
-            let mut piece_bbox = BoundingBox::EMPTY;
+            let mut vertices = Vec::new();
+            let mut triangles = Vec::with_capacity(group.len() * 3);
+            let mut bbox = BoundingBox::EMPTY;
             for &(_, triangle) in group {
                 for vertex in triangle {
                     let local = *local_of.entry(vertex).or_insert_with(|| {
                         let point = self.vertices[vertex as usize];
-                        piece_bbox.include([point.x, point.y]);
-                        self.piece_vertices.push(vertex);
-                        (self.piece_vertices.len() - first_vertex - 1) as u32
+                        bbox.include([point.x, point.y]);
+                        vertices.push(vertex);
+                        (vertices.len() - 1) as u32
                     });
-                    self.piece_triangles.push(local);
+                    triangles.push(local);
                 }
             }
             self.pieces.push(FillPiece {
-                vertices: first_vertex..self.piece_vertices.len(),
-                triangles: first_triangle..self.piece_triangles.len(),
-                bbox_in_mercator: piece_bbox,
+                vertices: vertices.into(),
+                triangles: triangles.into(),
+                bbox_in_mercator: bbox,
             });
         }
     }

@@ -111,6 +111,14 @@ impl Strokes {
         Self::from_lines(lines)
     }
 
+    /// How many segments the runs hold.
+    pub fn segment_count(&self) -> usize {
+        self.runs
+            .iter()
+            .map(|run| run.points.len().saturating_sub(1))
+            .sum()
+    }
+
     fn push_line(&mut self, line: &Line) {
         let (closed, shared, line_extent) = (line.closed, line.shared, line.polygon_extent);
         let line = &line.points;
@@ -301,20 +309,12 @@ mod tests {
             mesh.vertices.extend_from_slice(ring);
             mesh.parts.push(super::super::mesh::MeshPart {
                 triangles: 0..0,
-                rings: vec![start..mesh.vertices.len()],
+                rings: std::iter::once(start..mesh.vertices.len()).collect(),
                 bbox_in_mercator: BoundingBox::EMPTY,
                 pieces: 0..0,
             });
         }
         mesh
-    }
-
-    fn segment_count(strokes: &Strokes) -> usize {
-        strokes
-            .runs
-            .iter()
-            .map(|run| (run.points.end - run.points.start - 1) as usize)
-            .sum()
     }
 
     #[test]
@@ -329,13 +329,13 @@ mod tests {
         ];
         let (a, b) = (shape(&[left]), shape(&[right]));
         let network = Strokes::network([&a, &b]);
-        assert_eq!(segment_count(&network), 7, "8 edges, one of them shared");
+        assert_eq!(network.segment_count(), 7, "8 edges, one of them shared");
         let shared: Vec<&StrokeRun> = network.runs.iter().filter(|run| run.shared).collect();
         assert_eq!(shared.len(), 1);
         assert_eq!(shared[0].points.len(), 2, "the one shared edge");
         let separately = Strokes::outlining(&a).runs.len() + Strokes::outlining(&b).runs.len();
         assert!(separately >= 2);
-        assert_eq!(segment_count(&Strokes::outlining(&a)), 4);
+        assert_eq!(Strokes::outlining(&a).segment_count(), 4);
     }
 
     #[test]
@@ -359,7 +359,7 @@ mod tests {
             shared: false,
             polygon_extent: 1.0,
         }]);
-        assert_eq!(segment_count(&strokes), 99);
+        assert_eq!(strokes.segment_count(), 99);
         for pair in strokes.runs.windows(2) {
             assert_eq!(pair[0].points.end - 1, pair[1].points.start);
         }
@@ -374,6 +374,6 @@ mod tests {
             MercatorPoint::new(0.9, 0.2),
         ];
         let strokes = Strokes::outlining(&shape(&[ring]));
-        assert_eq!(segment_count(&strokes), 3);
+        assert_eq!(strokes.segment_count(), 3);
     }
 }

@@ -219,8 +219,10 @@ pub struct World {
     by_code: HashMap<String, CountryId>,
     hit_index: HitIndex,
     neighbours: OnceLock<Vec<Vec<CountryId>>>,
-    /// The border network at 1:110m and 1:50m, built when first drawn.
+    /// The border network at 1:110m and 1:50m, built when first drawn (1:50m on a thread
+    /// of its own when asked for in time).
     borders: [OnceLock<Strokes>; 2],
+    fine_borders_job: Mutex<Option<Receiver<Strokes>>>,
     /// The compact 1:10m boundaries, for worlds that have them.
     finest_source: Option<&'static [u8]>,
     finest: OnceLock<FinestLevel>,
@@ -385,6 +387,7 @@ impl World {
             hit_index,
             neighbours: OnceLock::new(),
             borders: [OnceLock::new(), OnceLock::new()],
+            fine_borders_job: Mutex::new(None),
             finest_source: None,
             finest: OnceLock::new(),
             finest_job: Mutex::new(FinestJob::NotAsked),
@@ -448,6 +451,36 @@ impl World {
         }
     }
 
+    /// Starts building the 1:50m border network on a thread of its own (some 20 ms that the
+    /// first frame past zoom 3.5 would otherwise take), unless it is built or being built.
+    /// `on_ready` runs on that thread when it is done; [`World::poll_finest`] installs it.
+    pub fn request_fine_borders(&self, on_ready: impl FnOnce() + Send + 'static) {
+        let mut job = self
+            .fine_borders_job
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if self.borders[1].get().is_some() || job.is_some() {
+            return;
+        }
+        let meshes: Vec<ShapeMesh> = self
+            .countries
+            .iter()
+            .map(|country| country.mesh(Detail::Fine).clone())
+            .collect();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("borders-50m".into())
+            .spawn(move || {
+                // The receiver is gone only when the world is: nothing is waiting then.
+                let _ = sender.send(Strokes::network(&meshes));
+                on_ready();
+            });
+        // Without a thread the first frame that needs the network builds it.
+        if spawned.is_ok() {
+            *job = Some(receiver);
+        }
+    }
+
     /// Starts preparing the 1:10m level on a thread of its own, unless it is prepared, being
     /// prepared or has failed, or this world has none. `on_ready` runs on that thread when it
     /// is done (to ask for a repaint); [`World::poll_finest`] then installs it.
@@ -481,10 +514,11 @@ impl World {
         };
     }
 
-    /// Installs the 1:10m level if its thread has finished; cheap to call every frame.
-    /// Returns whether it was installed by this call. A failure is logged once and the map
-    /// keeps 1:50m.
+    /// Installs the 1:50m border network and the 1:10m level if their threads have
+    /// finished; cheap to call every frame. Returns whether 1:10m was installed by this call.
+    /// A failure is logged once and the map keeps 1:50m.
     pub fn poll_finest(&self) -> bool {
+        self.poll_fine_borders();
         let mut job = self.lock_finest_job();
         let FinestJob::Running(receiver) = &*job else {
             return false;
@@ -534,6 +568,24 @@ impl World {
         drop(job);
         self.install_finest(result?);
         Ok(())
+    }
+
+    fn poll_fine_borders(&self) {
+        let mut job = self
+            .fine_borders_job
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let Some(receiver) = job.as_ref() else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok(network) => {
+                let _ = self.borders[1].set(network);
+                *job = None;
+            }
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => *job = None,
+        }
     }
 
     fn lock_finest_job(&self) -> std::sync::MutexGuard<'_, FinestJob> {

@@ -182,23 +182,16 @@ fn append_visible_pieces(
         .filter(|piece| piece.bbox_in_mercator.intersects(&visible))
     {
         let base = mesh.vertices.len() as u32;
-        mesh.vertices.extend(
-            shape.piece_vertices[piece.vertices.clone()]
-                .iter()
-                .map(|&index| {
-                    let pos = view.to_screen(shape.vertices[index as usize]);
-                    Vertex {
-                        pos,
-                        uv: uv_of(pos),
-                        color,
-                    }
-                }),
-        );
-        mesh.indices.extend(
-            shape.piece_triangles[piece.triangles.clone()]
-                .iter()
-                .map(|index| base + index),
-        );
+        mesh.vertices.extend(piece.vertices.iter().map(|&index| {
+            let pos = view.to_screen(shape.vertices[index as usize]);
+            Vertex {
+                pos,
+                uv: uv_of(pos),
+                color,
+            }
+        }));
+        mesh.indices
+            .extend(piece.triangles.iter().map(|index| base + index));
     }
 }
 

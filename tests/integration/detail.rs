@@ -118,10 +118,10 @@ fn the_fill_pieces_of_large_polygons_hold_exactly_their_triangles() {
             let mut from_pieces: Vec<[u32; 3]> = mesh.pieces[part.pieces.clone()]
                 .iter()
                 .flat_map(|piece| {
-                    let vertices = &mesh.piece_vertices[piece.vertices.clone()];
-                    mesh.piece_triangles[piece.triangles.clone()]
+                    piece
+                        .triangles
                         .chunks_exact(3)
-                        .map(|t| [t[0], t[1], t[2]].map(|i| vertices[i as usize]))
+                        .map(|t| [t[0], t[1], t[2]].map(|i| piece.vertices[i as usize]))
                         .collect::<Vec<_>>()
                 })
                 .collect();
@@ -133,23 +133,15 @@ fn the_fill_pieces_of_large_polygons_hold_exactly_their_triangles() {
     assert!(pieced > 10, "large polygons are cut into pieces: {pieced}");
 }
 
-fn segments(strokes: &Strokes) -> usize {
-    strokes
-        .runs
-        .iter()
-        .map(|run| (run.points.end - run.points.start - 1) as usize)
-        .sum()
-}
-
 #[test]
 fn the_border_network_draws_each_border_once_where_outlining_every_country_draws_it_twice() {
     let world = finest_world();
     for detail in [Detail::Coarse, Detail::Fine, Detail::Finest] {
-        let network = segments(world.borders(detail));
+        let network = world.borders(detail).segment_count();
         let outlines: usize = world
             .countries()
             .iter()
-            .map(|country| segments(&Strokes::outlining(country.mesh(detail))))
+            .map(|country| Strokes::outlining(country.mesh(detail)).segment_count())
             .sum();
         // Only the land borders are saved (coasts are drawn once either way).
         assert!(network < outlines, "{detail:?}: {network} of {outlines}");
@@ -157,7 +149,7 @@ fn the_border_network_draws_each_border_once_where_outlining_every_country_draws
             panic!("Kyrgyzstan")
         };
         // Kyrgyzstan has no coast: each of its edges is a border, drawn once in the network.
-        let landlocked = segments(&Strokes::outlining(kyrgyzstan.mesh(detail)));
+        let landlocked = Strokes::outlining(kyrgyzstan.mesh(detail)).segment_count();
         assert!(outlines - network >= landlocked, "{detail:?}");
     }
 }
