@@ -121,6 +121,12 @@ impl Outline {
     pub fn set_finest(&self, polygons: Vec<Polygon>, mesh: ShapeMesh) {
         let _ = self.finest.set(Level::new(polygons, mesh));
     }
+    /// Gives the finest level its outline strokes, made where the level was prepared.
+    fn set_finest_strokes(&self, strokes: Strokes) {
+        if let Some(level) = self.finest.get() {
+            let _ = level.strokes.set(strokes);
+        }
+    }
     fn level(&self, detail: Detail) -> &Level {
         match detail {
             Detail::Coarse => &self.coarse,
@@ -248,8 +254,9 @@ enum FinestJob {
 /// The 1:10m level prepared away from the world, to be installed in it.
 #[derive(Debug)]
 struct PreparedFinest {
-    /// In the world's country order.
-    shapes: Vec<(Vec<Polygon>, ShapeMesh)>,
+    /// In the world's country order, each with its outline strokes (made here, not by the
+    /// first frame that outlines a large country).
+    shapes: Vec<(Vec<Polygon>, ShapeMesh, Strokes)>,
     hit_index: HitIndex,
     borders: Strokes,
 }
@@ -602,8 +609,9 @@ impl World {
     }
 
     fn install_finest(&self, prepared: PreparedFinest) {
-        for (country, (polygons, mesh)) in self.countries.iter().zip(prepared.shapes) {
+        for (country, (polygons, mesh, strokes)) in self.countries.iter().zip(prepared.shapes) {
             country.outline.set_finest(polygons, mesh);
+            country.outline.set_finest_strokes(strokes);
         }
         let _ = self.finest.set(FinestLevel {
             hit_index: prepared.hit_index,
@@ -678,11 +686,15 @@ fn prepare_finest(bytes: &[u8], codes: &[String]) -> Result<PreparedFinest, Worl
         };
         let polygons = polygons_from_rings(polygons).map_err(problem)?;
         let mesh = ShapeMesh::build(&polygons).map_err(|error| problem(error.to_string()))?;
-        Ok((iso_a3.clone(), polygons, mesh))
+        let strokes = Strokes::outlining(&mesh);
+        Ok((iso_a3.clone(), polygons, mesh, strokes))
     })?;
-    let mut by_code: HashMap<String, (Vec<Polygon>, ShapeMesh)> = HashMap::new();
-    for (code, polygons, mesh) in prepared {
-        if by_code.insert(code.clone(), (polygons, mesh)).is_some() {
+    let mut by_code: HashMap<String, (Vec<Polygon>, ShapeMesh, Strokes)> = HashMap::new();
+    for (code, polygons, mesh, strokes) in prepared {
+        if by_code
+            .insert(code.clone(), (polygons, mesh, strokes))
+            .is_some()
+        {
             return Err(file_error(format!("country code {code} appears twice")));
         }
     }
@@ -702,9 +714,9 @@ fn prepare_finest(bytes: &[u8], codes: &[String]) -> Result<PreparedFinest, Worl
         shapes
             .iter()
             .enumerate()
-            .map(|(index, (polygons, _))| (CountryId(index as u32), polygons.as_slice())),
+            .map(|(index, (polygons, _, _))| (CountryId(index as u32), polygons.as_slice())),
     );
-    let borders = Strokes::network(shapes.iter().map(|(_, mesh)| mesh));
+    let borders = Strokes::network(shapes.iter().map(|(_, mesh, _)| mesh));
     Ok(PreparedFinest {
         shapes,
         hit_index,
