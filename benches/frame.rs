@@ -1,22 +1,48 @@
 //! Whole-frame CPU time of the real App in a headless egui context at 1600x1000 with every
-//! layer on: egui layout, our plugins and egui's tessellation.
+//! layer on: egui layout, our plugins and egui's tessellation; at the world view and zoomed
+//! on the Caucasus and the Fergana valley, with 1:50m and with 1:10m boundaries. Beside it,
+//! the land's borders alone, drawn as cached strokes and (the baseline) as egui lines; the
+//! time preparing 1:10m takes; and the memory each level holds.
 
 use std::hint::black_box;
 use std::sync::Arc;
 
 use alliance_map::App;
-use alliance_map::model::World;
+use alliance_map::model::geo::LonLat;
 use alliance_map::model::scenario::Scenario;
-use criterion::{Criterion, criterion_group, criterion_main};
+use alliance_map::model::strokes::Strokes;
+use alliance_map::model::world::bundled_sources;
+use alliance_map::model::{Detail, World};
+use alliance_map::render::MercatorView;
+use alliance_map::render::land::{border_lines, border_shapes};
+use alliance_map::render::style::Palette;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use egui::epaint::ClippedShape;
 use egui::{Context, RawInput, Rect, pos2, vec2};
 use walkers::lon_lat;
 
 /// A map centre (longitude, latitude) and a walkers zoom level.
 type CenterAndZoom = ([f64; 2], f64);
 
+const CAUCASUS: [f64; 2] = [44.5, 41.5];
+const FERGANA: [f64; 2] = [71.0, 40.2];
+
+/// Every view benchmarked; `None` is the opening view (Eurasia fitted).
+const VIEWS: [(&str, Option<CenterAndZoom>); 5] = [
+    ("world view", None),
+    ("Caucasus z6", Some((CAUCASUS, 6.0))),
+    ("Caucasus z9", Some((CAUCASUS, 9.0))),
+    ("Fergana z6", Some((FERGANA, 6.0))),
+    ("Fergana z9", Some((FERGANA, 9.0))),
+];
+
+fn screen() -> Rect {
+    Rect::from_min_size(pos2(0.0, 0.0), vec2(1600.0, 1000.0))
+}
+
 fn input() -> RawInput {
     RawInput {
-        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1600.0, 1000.0))),
+        screen_rect: Some(screen()),
         ..RawInput::default()
     }
 }
@@ -26,38 +52,181 @@ fn frame(ctx: &Context, app: &mut App) -> usize {
     ctx.tessellate(output.shapes, output.pixels_per_point).len()
 }
 
-fn whole_frame(c: &mut Criterion) {
-    let Ok(world) = World::load_bundled() else {
+/// Resident memory of this process, from /proc (Linux); 0 elsewhere.
+fn resident_bytes() -> usize {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|text| text.split_whitespace().nth(1)?.parse::<usize>().ok())
+        .map_or(0, |pages| pages * 4096)
+}
+
+/// A world that stays at 1:50m (it has no 1:10m file), and one with 1:10m prepared.
+fn worlds() -> [(&'static str, Arc<World>); 2] {
+    let [fine, coarse, table] = bundled_sources();
+    let Ok(at_50m) = World::from_sources(fine, coarse, table) else {
         panic!("bundled world loads")
     };
-    let world = Arc::new(world);
-    let Ok(scenario) = Scenario::load_bundled(&world) else {
-        panic!("bundled scenario loads")
+    let Ok(at_10m) = World::load_bundled() else {
+        panic!("bundled world loads")
     };
-    let scenario = Arc::new(scenario);
-    let views: [(&str, Option<CenterAndZoom>); 2] = [
-        ("world view (Eurasia fitted)", None),
-        ("zoomed on the Caucasus", Some(([44.5, 41.5], 6.0))),
-    ];
+    if let Err(error) = at_10m.load_finest_now() {
+        panic!("1:10m loads: {error}");
+    }
+    [("1:50m", Arc::new(at_50m)), ("1:10m", Arc::new(at_10m))]
+}
+
+fn whole_frame(c: &mut Criterion) {
+    let worlds = worlds();
     let mut group = c.benchmark_group("whole frame, 1600x1000, all layers");
-    for (name, view) in views {
-        let ctx = Context::default();
-        let mut app = App::new(Arc::clone(&world), Arc::clone(&scenario));
-        for _ in 0..5 {
-            frame(&ctx, &mut app);
-        }
-        if let Some((center, zoom)) = view {
-            let memory = app.map_mut().memory_mut();
-            memory.center_at(lon_lat(center[0], center[1]));
-            if let Err(error) = memory.set_zoom(zoom) {
-                panic!("zoom {zoom}: {error:?}");
+    for (level, world) in &worlds {
+        let Ok(scenario) = Scenario::load_bundled(world) else {
+            panic!("bundled scenario loads")
+        };
+        let scenario = Arc::new(scenario);
+        for (name, view) in VIEWS {
+            if view.is_none() && *level == "1:10m" {
+                continue; // the world view draws 1:110m either way
             }
-            frame(&ctx, &mut app);
+            let ctx = Context::default();
+            let mut app = App::new(Arc::clone(world), Arc::clone(&scenario));
+            for _ in 0..5 {
+                frame(&ctx, &mut app);
+            }
+            if let Some((center, zoom)) = view {
+                let memory = app.map_mut().memory_mut();
+                memory.center_at(lon_lat(center[0], center[1]));
+                if let Err(error) = memory.set_zoom(zoom) {
+                    panic!("zoom {zoom}: {error:?}");
+                }
+                frame(&ctx, &mut app);
+            }
+            group.bench_function(format!("{name}, {level}"), |b| {
+                b.iter(|| black_box(frame(&ctx, &mut app)))
+            });
         }
-        group.bench_function(name, |b| b.iter(|| black_box(frame(&ctx, &mut app))));
     }
     group.finish();
 }
 
-criterion_group!(benches, whole_frame);
+/// The land's borders alone, shapes made and tessellated: the border network as cached
+/// strokes against every country's rings as egui lines (the way before).
+fn borders(c: &mut Criterion) {
+    let worlds = worlds();
+    let palette = Palette::for_theme(false);
+    let ctx = Context::default();
+    // Tessellating text needs the fonts, which the first frame loads.
+    let _ = ctx.run_ui(input(), |_| {});
+    let tessellate = |shapes: Vec<egui::Shape>| {
+        let clipped = shapes
+            .into_iter()
+            .map(|shape| ClippedShape {
+                clip_rect: screen(),
+                shape,
+                transform_after_tessellation: egui::emath::TSTransform::IDENTITY,
+            })
+            .collect();
+        ctx.tessellate(clipped, 1.0).len()
+    };
+    let mut group = c.benchmark_group("land borders, 1600x1000");
+    for (level, world) in &worlds {
+        for (name, view) in VIEWS {
+            if view.is_none() && *level == "1:10m" {
+                continue;
+            }
+            let ([lon, lat], zoom) = view.unwrap_or(([60.0, 50.0], 2.6));
+            let view = MercatorView::new(LonLat::new(lon, lat), zoom, screen());
+            group.bench_function(format!("{name}, {level}: cached strokes, once"), |b| {
+                b.iter(|| {
+                    let mut shapes = Vec::new();
+                    border_shapes(world, &view, &palette, &mut shapes);
+                    black_box(tessellate(shapes))
+                })
+            });
+            group.bench_function(
+                format!("{name}, {level}: baseline, lines per country"),
+                |b| {
+                    b.iter(|| {
+                        let mut shapes = Vec::new();
+                        border_lines(world, &view, &palette, &mut shapes);
+                        black_box(tessellate(shapes))
+                    })
+                },
+            );
+        }
+    }
+    group.finish();
+}
+
+fn prepare_finest(c: &mut Criterion) {
+    let mut group = c.benchmark_group("prepare 1:10m");
+    group.sample_size(10);
+    group.bench_function(
+        "decode, validate, triangulate, index, border network",
+        |b| {
+            b.iter_batched(
+                || match World::load_bundled() {
+                    Ok(world) => world,
+                    Err(error) => panic!("{error}"),
+                },
+                |world| black_box(world.load_finest_now().is_ok()),
+                BatchSize::PerIteration,
+            )
+        },
+    );
+    group.finish();
+}
+
+/// What the first frame pays besides what it paid before the border network: building the
+/// network of the level it shows (1:110m at the opening view, 1:50m past zoom 3.5).
+fn border_networks(c: &mut Criterion) {
+    let Ok(world) = World::load_bundled() else {
+        panic!("bundled world loads")
+    };
+    let mut group = c.benchmark_group("border network, built on first need");
+    for (name, detail) in [("1:110m", Detail::Coarse), ("1:50m", Detail::Fine)] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let meshes = world.countries().iter().map(|c| c.mesh(detail));
+                black_box(Strokes::network(meshes).runs.len())
+            })
+        });
+    }
+    group.finish();
+}
+
+/// Printed, not timed: what each level adds to the resident memory of the process.
+fn memory(_: &mut Criterion) {
+    let before = resident_bytes();
+    let Ok(world) = World::load_bundled() else {
+        panic!("bundled world loads")
+    };
+    let view = |zoom| MercatorView::new(LonLat::new(60.0, 50.0), zoom, screen());
+    let mut shapes = Vec::new();
+    for zoom in [2.0, 5.0] {
+        border_shapes(&world, &view(zoom), &Palette::for_theme(false), &mut shapes);
+    }
+    let coarse_and_fine = resident_bytes();
+    if let Err(error) = world.load_finest_now() {
+        panic!("{error}");
+    }
+    let finest = resident_bytes();
+    let mib = |bytes: usize| bytes as f64 / (1024.0 * 1024.0);
+    println!(
+        "resident memory: 1:110m + 1:50m prepared (meshes, index, border networks) {:.1} MiB; \
+         1:10m adds {:.1} MiB (process {:.1} MiB)",
+        mib(coarse_and_fine.saturating_sub(before)),
+        mib(finest.saturating_sub(coarse_and_fine)),
+        mib(finest)
+    );
+    black_box((world, shapes));
+}
+
+criterion_group!(
+    benches,
+    memory,
+    whole_frame,
+    borders,
+    border_networks,
+    prepare_finest
+);
 criterion_main!(benches);

@@ -2,6 +2,7 @@
 """Regenerate the bundled data assets of alliance-map.
 
 Writes
+  assets/world/countries-10m.bin       Natural Earth 1:10m admin-0 countries, compact binary form
   assets/world/countries-50m.geojson   Natural Earth 1:50m admin-0 countries (via world-atlas 2.0.2)
   assets/world/countries-110m.geojson  Natural Earth 1:110m admin-0 countries
   assets/countries.json                the country table (codes, names, capitals, demonyms, borders)
@@ -683,7 +684,19 @@ def finish_ring(ring, counter_clockwise):
 # Boundaries
 
 
-def build_boundaries(topo_json: dict, table_names: dict, report: dict):
+def interior_point(ring):
+    """A point inside a simple closed ring: the middle of the first span of a horizontal line
+    through the middle of its extent."""
+    ys = sorted({y for _, y in ring})
+    y = (ys[len(ys) // 2 - 1] + ys[len(ys) // 2]) / 2.0 if len(ys) > 1 else ys[0]
+    xs = sorted(x0 + (y - y0) * (x1 - x0) / (y1 - y0)
+                for (x0, y0), (x1, y1) in zip(ring, ring[1:]) if (y0 > y) != (y1 > y))
+    return ((xs[0] + xs[1]) / 2.0, y)
+
+
+def build_boundaries(topo_json: dict, table_names: dict, report: dict, holder=None):
+    """The features of one scale. `holder` (1:10m only) gives the polygons of features that the
+    1:50m scale does not have to the country holding them there: (code, numeric) or None."""
     topology = Topology(topo_json)
     geometries = topo_json["objects"]["countries"]["geometries"]
 
@@ -701,7 +714,18 @@ def build_boundaries(topo_json: dict, table_names: dict, report: dict):
             report["notes"].append(f"skipped {name!r}: no geometry")
             continue
         numeric = geometry.get("id")
-        if numeric is not None and numeric in iso_by_numeric:
+        if holder is not None and (numeric, name) not in holder.known:
+            parts = {}
+            for polygon in polygons:
+                shell = [topology.lonlat(p) for p in topology.ring(polygon[0])]
+                code = holder(interior_point(shell))
+                if code is None:
+                    holder.dropped.append(name)
+                    continue
+                holder.adopted.add(f"{name} -> {code[0]}")
+                parts.setdefault(code, []).append(polygon)
+            parts = sorted(parts.items())
+        elif numeric is not None and numeric in iso_by_numeric:
             parts = [((iso_by_numeric[numeric], numeric), polygons)]
         else:
             if numeric is not None:
@@ -725,6 +749,7 @@ def build_boundaries(topo_json: dict, table_names: dict, report: dict):
     features = []
     log = []
     dropped = Counter()
+    collapsed = []
 
     def decode(code, polygons):
         pieces = []
@@ -750,10 +775,18 @@ def build_boundaries(topo_json: dict, table_names: dict, report: dict):
         if len(sources) > 1:
             report["merged"].add(f"{code}: {' + '.join(sources)}")
         pieces = decode(code, polygons)
+        if not pieces and holder is not None:
+            collapsed.append(code)
+            continue
         if not pieces:
             raise SystemExit(f"{code}: nothing left of the geometry")
         features.append({"iso_a3": code, "iso_n3": numeric, "name": table_names[code],
                          "polygons": pieces})
+    for code in collapsed:
+        features.append(holder.keep_coarser(code, features))
+        log.append(f"{code}: nothing left after quantisation, keeps its 1:50m outline, cut out "
+                   f"of the country around it")
+    features.sort(key=lambda f: f["iso_a3"])
     for code in sorted(dropped):
         log.append(f"{code}: dropped {dropped[code]} ring(s) left with under 4 positions or no "
                    f"area after rounding")
@@ -872,6 +905,85 @@ def run_place_checks(features, checks, label):
             failures.append(name)
     if failures:
         raise SystemExit(f"{label}: place checks failed: {', '.join(failures)}")
+
+
+# At 1:10m the enclaves of the Fergana valley are drawn as they are on the ground.
+PLACE_CHECKS_10M = PLACE_CHECKS_50M + [
+    ("Sokh (Uzbek enclave in Kyrgyzstan)", 71.13, 39.95, ["UZB"]),
+    ("Vorukh (Tajik enclave in Kyrgyzstan)", 70.58, 39.85, ["TJK"]),
+    ("Batken (Kyrgyzstan, between the enclaves)", 70.82, 40.06, ["KGZ"]),
+    ("Baikonur (leased to Russia, Kazakhstan's)", 63.32, 45.62, ["KAZ"]),
+]
+
+
+class Holder:
+    """Who holds a 1:10m feature that 1:50m does not have: the one 1:50m country around a point
+    inside it, so that a place's country does not change with the zoom; None at sea there."""
+
+    def __init__(self, topo50: dict, features50):
+        self.known = {(g.get("id"), g["properties"]["name"])
+                      for g in topo50["objects"]["countries"]["geometries"]}
+        self.features = features50
+        self.numeric = {f["iso_a3"]: f["iso_n3"] for f in features50}
+        self.adopted = set()
+        self.dropped = []
+
+    def keep_coarser(self, code, features):
+        """A feature that world-atlas' quantisation collapsed at 1:10m (the Vatican: a line of
+        two points) keeps its 1:50m polygons, cut as holes out of the 1:10m country around
+        them (whose hole collapsed with it)."""
+        coarser = next(f for f in self.features if f["iso_a3"] == code)
+        for polygon in coarser["polygons"]:
+            x, y = interior_point(polygon[0])
+            for feature in features:
+                for around in feature["polygons"]:
+                    if point_in_polygon(x, y, around):
+                        around.append(polygon[0][::-1])
+        return dict(coarser)
+
+    def __call__(self, point):
+        codes = countries_at(self.features, *point)
+        return (codes[0], self.numeric[codes[0]]) if len(codes) == 1 else None
+
+
+# The compact form of a boundary file (assets/README.md describes it): coordinates as whole
+# ten-thousandths of a degree, each the difference from the feature's previous position.
+BINARY_MAGIC = b"AMBOUND1"
+
+
+def varint(value: int, out: bytearray) -> None:
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        if value:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return
+
+
+def zigzag(value: int) -> int:
+    return value * 2 if value >= 0 else -value * 2 - 1
+
+
+def boundaries_binary(features) -> bytes:
+    out = bytearray(BINARY_MAGIC)
+    varint(len(features), out)
+    for f in features:
+        out += f["iso_a3"].encode("ascii")
+        varint(len(f["polygons"]), out)
+        last = (0, 0)
+        for polygon in f["polygons"]:
+            varint(len(polygon), out)
+            for ring in polygon:
+                varint(len(ring) - 1, out)  # the closing position is implied
+                for x, y in ring[:-1]:
+                    here = (round(x * 10 ** DECIMALS), round(y * 10 ** DECIMALS))
+                    assert here[0] / 10 ** DECIMALS == x and here[1] / 10 ** DECIMALS == y
+                    varint(zigzag(here[0] - last[0]), out)
+                    varint(zigzag(here[1] - last[1]), out)
+                    last = here
+    return bytes(out)
 
 
 def fmt(value: float) -> str:
@@ -1094,7 +1206,21 @@ def main() -> None:
         for line in log:
             print(f"  {scale} {line}")
 
+    topo10 = json.loads(read_member(atlas_tgz, "package/countries-10m.json"))
+    holder = Holder(results["50m"][0], results["50m"][1])
+    features, log, crimea = build_boundaries(topo10, names, report, holder)
+    check_geometry(features, "10m")
+    results["10m"] = (topo10, features)
+    crimea_by_scale["10m"] = crimea
+    for line in log:
+        print(f"  10m {line}")
+    print("10m features given to the 1:50m country around them:", "; ".join(sorted(holder.adopted)))
+    print("10m features at sea at 1:50m, left out:", "; ".join(sorted(set(holder.dropped))))
+    detailed_codes = {(f["iso_a3"], f["iso_n3"]) for f in results["10m"][1]}
+
     fine_codes = [(f["iso_a3"], f["iso_n3"]) for f in results["50m"][1]]
+    assert detailed_codes == set(fine_codes), \
+        f"10m and 50m countries differ: {sorted(detailed_codes ^ set(fine_codes))}"
     coarse_codes = {(f["iso_a3"], f["iso_n3"]) for f in results["110m"][1]}
     missing = coarse_codes - set(fine_codes)
     assert not missing, f"110m countries missing at 50m: {sorted(missing)}"
@@ -1102,6 +1228,7 @@ def main() -> None:
     print("self-checks (point in polygon):")
     run_place_checks(results["50m"][1], PLACE_CHECKS_50M, "50m")
     run_place_checks(results["110m"][1], PLACE_CHECKS_110M, "110m")
+    run_place_checks(results["10m"][1], PLACE_CHECKS_10M, "10m")
 
     rows = build_table(fine_codes, iso_rows, wc_rows, geonames, report)
 
@@ -1114,6 +1241,13 @@ def main() -> None:
         stats = boundary_stats(features, text)
         print(f"{path.relative_to(ROOT)}: {stats['features']} features, {stats['rings']} rings, "
               f"{stats['vertices']} vertices, {stats['bytes']} bytes")
+    binary = boundaries_binary(results["10m"][1])
+    path = ASSETS / "world" / "countries-10m.bin"
+    path.write_bytes(binary)
+    stats = boundary_stats(results["10m"][1], "")
+    print(f"{path.relative_to(ROOT)}: {stats['features']} features, {stats['rings']} rings, "
+          f"{stats['vertices']} vertices, {len(binary)} bytes "
+          f"({len(geojson_text(results['10m'][1]).encode('utf-8'))} bytes as GeoJSON)")
     table = table_text(rows)
     (ASSETS / "countries.json").write_text(table, encoding="utf-8")
     contested = territories.build(CACHE, {s: results[s][1] for s in results}, crimea_by_scale,

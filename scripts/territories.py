@@ -413,7 +413,7 @@ def rings_of(geometry, finish_ring):
 
 
 def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ring, point_in_polygon):
-    """The territories file's contents. features_by_scale: {"50m": [...], "110m": [...]} as
+    """The territories file's contents. features_by_scale: {"10m": [...], "50m": [...], "110m": [...]} as
     build_assets.py makes them; crimea_by_scale: Crimea's polygons (rings) at each scale."""
     shapely, _ = geometry_libraries()
     from shapely.geometry import Point  # noqa: PLC0415
@@ -436,7 +436,7 @@ def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ri
     for spec in TERRITORIES:
         outline = spec["outline"]
         geometry = {}
-        for scale in ("50m", "110m"):
+        for scale in ("10m", "50m", "110m"):
             if outline is None:
                 continue
             kind = outline["kind"]
@@ -457,10 +457,12 @@ def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ri
         if outline is not None:
             fine = to_shapely(geometry["50m"])
             for place, lon, lat in spec["refs"]:
-                found = any(point_in_polygon(lon, lat, p) for p in geometry["50m"])
-                print(f"  [{'ok' if found else 'FAIL'}] territory {spec['id']} {place} ({lon}, {lat})")
-                if not found:
-                    raise SystemExit(f"territories: {place} is not in {spec['id']}")
+                for scale in ("50m", "10m"):
+                    found = any(point_in_polygon(lon, lat, p) for p in geometry[scale])
+                    print(f"  [{'ok' if found else 'FAIL'}] territory {spec['id']} {place} "
+                          f"({lon}, {lat}) at 1:{scale}")
+                    if not found:
+                        raise SystemExit(f"territories: {place} is not in {spec['id']} at 1:{scale}")
             largest = max(fine.geoms, key=lambda p: p.area)
             label = polylabel(largest, tolerance=0.01)
             label = (round(label.x, 4) + 0.0, round(label.y, 4) + 0.0)
@@ -481,6 +483,7 @@ def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ri
                          if k in p} for p in periods],
             "fine": geometry.get("50m"),
             "coarse": geometry.get("110m"),
+            "finest": geometry.get("10m"),
         })
         if outline is not None:
             areas = {s: to_shapely(geometry[s]).area for s in geometry}

@@ -314,6 +314,8 @@ pub fn run(command: &Command, stdout: &mut dyn Write) -> Result<Outcome, CliErro
         }
         Command::Where(args) => {
             let world = World::load_bundled()?;
+            // The enclaves of the Fergana valley exist only at 1:10m.
+            world.load_finest_now()?;
             let territories = Territories::bundled().map_err(CliError::Territories)?;
             let date = args.as_of.unwrap_or_else(Date::today);
             let answer = where_is(&world, territories, args.lon, args.lat, date);

@@ -35,7 +35,9 @@ use crate::render::plugins::{
 };
 use crate::render::style::{MARKER_SPACING_PX, Palette, TILE_FILL_ALPHA, TerritoryLook};
 use crate::render::territories::TerritoriesPlugin;
-use crate::render::view::{MercatorView, TILE_SIZE_PX};
+use crate::render::view::{
+    FINE_DETAIL_FROM_ZOOM, FINEST_DETAIL_FROM_ZOOM, MercatorView, TILE_SIZE_PX,
+};
 use crate::ui::editor::EditAction;
 use crate::ui::legend::layer_state_key;
 use crate::ui::state::{SavedView, UiState};
@@ -314,6 +316,23 @@ impl WorldMap {
             .input_mut(|i| i.smooth_scroll_delta = egui::Vec2::ZERO);
     }
 
+    /// Starts preparing the 1:50m border network and the 1:10m boundaries a zoom level before
+    /// they are needed, and shows them once ready; until then the 1:50m boundaries stay on
+    /// screen at 1:10m's zooms.
+    fn prepare_detail(&self, ctx: &egui::Context, world: &World) {
+        if self.memory.zoom() >= FINE_DETAIL_FROM_ZOOM - 1.0 {
+            let ctx = ctx.clone();
+            world.request_fine_borders(move || ctx.request_repaint());
+        }
+        if self.memory.zoom() >= FINEST_DETAIL_FROM_ZOOM - 1.0 {
+            let ctx = ctx.clone();
+            world.request_finest(move || ctx.request_repaint());
+        }
+        if world.poll_finest() {
+            ctx.request_repaint();
+        }
+    }
+
     /// Forgets tiles that failed, so that turning them on tries afresh.
     pub fn restart_online_tiles(&mut self) {
         self.online_tiles = None;
@@ -338,6 +357,7 @@ impl WorldMap {
         self.wheel_zoom(ui);
         self.wrap_center();
         self.painted.get_mut().clear();
+        self.prepare_detail(ui.ctx(), context.world);
         self.markers.update(context, self.memory.zoom());
         let over_tiles =
             context.state.online_tiles && online_tiles::AVAILABLE && !self.tiles_failed;

@@ -65,14 +65,22 @@ pub fn pick(view: &MercatorView, pickable: &Pickable<'_>, pointer: Pos2) -> Hit 
         return Hit::OverlayFeature { overlay, feature };
     }
     let place = view.screen_to_lon_lat(pointer);
+    // The outlines on screen, so that what is under the pointer is what the reader sees.
+    let detail = pickable.world.available(view.detail());
     if let Some((territories, date)) = pickable.territories {
-        let territory = territory_marker_at(territories, date, view, pointer)
-            .or_else(|| territories.at(place.lon, place.lat, date).map(|(t, _)| t));
+        let territory = territory_marker_at(territories, date, view, pointer).or_else(|| {
+            territories
+                .at_detail(place.lon, place.lat, date, detail)
+                .map(|(t, _)| t)
+        });
         if let Some(index) = territory.and_then(|t| territory_index(territories, t)) {
             return Hit::Territory(index);
         }
     }
-    match pickable.world.country_at(place.lon, place.lat) {
+    match pickable
+        .world
+        .country_at_detail(place.lon, place.lat, detail)
+    {
         Some(country) => Hit::Country(country.id()),
         None => Hit::Nothing,
     }

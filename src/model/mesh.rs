@@ -5,6 +5,12 @@ use std::ops::Range;
 use super::mercator::{self, MercatorPoint};
 use super::polygon::{BoundingBox, Polygon};
 
+/// Polygons with more vertices than this are also cut into pieces for the fill, so that a
+/// frame zoomed on a corner of a large country moves only that corner to the screen.
+const PIECES_FROM_VERTICES: usize = 2048;
+/// Triangles per piece.
+const TRIANGLES_PER_PIECE: usize = 512;
+
 /// The triangles and outlines of one country at one level of detail. Vertices are the rings'
 /// own points projected to Mercator, so outlines index the same buffer the fill does.
 #[derive(Clone, Debug, Default)]
@@ -12,6 +18,18 @@ pub struct ShapeMesh {
     pub vertices: Vec<MercatorPoint>,
     pub triangles: Vec<u32>,
     pub parts: Vec<MeshPart>,
+    /// The pieces of large parts (see [`MeshPart::pieces`]).
+    pub pieces: Vec<FillPiece>,
+}
+
+/// Nearby triangles of a large polygon with the vertices they use and their extent.
+#[derive(Clone, Debug)]
+pub struct FillPiece {
+    /// Indices into the mesh's `vertices`.
+    pub vertices: Box<[u32]>,
+    /// Triangles as indices into this piece's `vertices`.
+    pub triangles: Box<[u32]>,
+    pub bbox_in_mercator: BoundingBox,
 }
 
 /// One polygon of a [`ShapeMesh`]: the slices of the shared buffers it owns and its extent.
@@ -21,6 +39,9 @@ pub struct MeshPart {
     /// Each ring's vertices, outer first; rings are closed implicitly.
     pub rings: Vec<Range<usize>>,
     pub bbox_in_mercator: BoundingBox,
+    /// For a polygon with many vertices, its triangles again in [`FillPiece`]s of nearby
+    /// triangles, to fill only the pieces on screen; empty for small polygons.
+    pub pieces: Range<usize>,
 }
 
 /// Why a polygon could not be triangulated.
@@ -81,13 +102,61 @@ impl ShapeMesh {
             let first_index = mesh.triangles.len();
             mesh.triangles
                 .extend(local.iter().map(|&i| first_vertex as u32 + i));
+            let first_piece = mesh.pieces.len();
+            if mesh.vertices.len() - first_vertex > PIECES_FROM_VERTICES {
+                mesh.cut_into_pieces(first_index..mesh.triangles.len(), &bbox);
+            }
             mesh.parts.push(MeshPart {
                 triangles: first_index..mesh.triangles.len(),
                 rings,
                 bbox_in_mercator: bbox,
+                pieces: first_piece..mesh.pieces.len(),
             });
         }
         Ok(mesh)
+    }
+
+    /// Adds pieces for the triangles in `range`: sorted along a Z-order curve of their
+    /// centroids within `bbox`, so that consecutive triangles lie near each other, then cut
+    /// into runs of [`TRIANGLES_PER_PIECE`].
+    fn cut_into_pieces(&mut self, range: Range<usize>, bbox: &BoundingBox) {
+        let size = [
+            (bbox.max[0] - bbox.min[0]).max(f64::MIN_POSITIVE),
+            (bbox.max[1] - bbox.min[1]).max(f64::MIN_POSITIVE),
+        ];
+        let mut order: Vec<(u32, [u32; 3])> = self.triangles[range]
+            .chunks_exact(3)
+            .map(|t| {
+                let [a, b, c] = [t[0], t[1], t[2]].map(|i| self.vertices[i as usize]);
+                let x = ((a.x + b.x + c.x) / 3.0 - bbox.min[0]) / size[0];
+                let y = ((a.y + b.y + c.y) / 3.0 - bbox.min[1]) / size[1];
+                (z_order(x, y), [t[0], t[1], t[2]])
+            })
+            .collect();
+        order.sort_unstable_by_key(|(key, _)| *key);
+        let mut local_of: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+        for group in order.chunks(TRIANGLES_PER_PIECE) {
+            local_of.clear();
+            let mut vertices = Vec::new();
+            let mut triangles = Vec::with_capacity(group.len() * 3);
+            let mut bbox = BoundingBox::EMPTY;
+            for &(_, triangle) in group {
+                for vertex in triangle {
+                    let local = *local_of.entry(vertex).or_insert_with(|| {
+                        let point = self.vertices[vertex as usize];
+                        bbox.include([point.x, point.y]);
+                        vertices.push(vertex);
+                        (vertices.len() - 1) as u32
+                    });
+                    triangles.push(local);
+                }
+            }
+            self.pieces.push(FillPiece {
+                vertices: vertices.into(),
+                triangles: triangles.into(),
+                bbox_in_mercator: bbox,
+            });
+        }
     }
 
     /// Total area of the triangles, in squared Mercator units.
@@ -118,4 +187,16 @@ impl ShapeMesh {
             })
             .sum()
     }
+}
+
+/// Position along a Z-order (Morton) curve of a point in the unit square, 16 bits per axis.
+fn z_order(x: f64, y: f64) -> u32 {
+    let spread = |v: f64| {
+        let mut v = (v.clamp(0.0, 1.0) * 65535.0) as u32;
+        v = (v | (v << 8)) & 0x00ff_00ff;
+        v = (v | (v << 4)) & 0x0f0f_0f0f;
+        v = (v | (v << 2)) & 0x3333_3333;
+        (v | (v << 1)) & 0x5555_5555
+    };
+    spread(x) | (spread(y) << 1)
 }

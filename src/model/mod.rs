@@ -3,6 +3,7 @@
 pub mod adjacency;
 pub mod arc;
 pub mod capped;
+pub mod compact;
 pub mod country_table;
 pub mod date;
 pub mod drafting;
@@ -22,6 +23,7 @@ pub mod overlay;
 pub mod polygon;
 pub mod scenario;
 pub mod search;
+pub mod strokes;
 pub mod territory;
 pub mod timeline;
 pub mod view_file;

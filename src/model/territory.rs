@@ -154,14 +154,21 @@ impl Territory {
     pub fn mesh(&self, detail: Detail) -> &ShapeMesh {
         self.outline.mesh(detail)
     }
-    /// Extent of the full-detail outline (the label point alone without one), in degrees.
+    /// Extent of the outline at every level finer than 1:110m (the label point alone without
+    /// one), in degrees.
     pub fn bbox(&self) -> &BoundingBox {
         &self.bbox
     }
-    /// Whether the 1:50m outline contains the place.
-    pub fn contains(&self, lon: f64, lat: f64) -> bool {
+    /// Whether the outline at `detail` (1:50m standing for the 1:110m world view) contains
+    /// the place.
+    pub fn contains(&self, lon: f64, lat: f64, detail: Detail) -> bool {
+        let detail = if detail == Detail::Coarse {
+            Detail::Fine
+        } else {
+            detail
+        };
         self.outline
-            .polygons(Detail::Fine)
+            .polygons(detail)
             .iter()
             .any(|polygon| polygon.contains(lon, lat))
     }
@@ -237,12 +244,32 @@ impl Territories {
             }
             let fine_mesh = ShapeMesh::build(&fine).map_err(|e| problem(e.to_string()))?;
             let coarse_mesh = ShapeMesh::build(&coarse).map_err(|e| problem(e.to_string()))?;
+            let finest = match record.finest {
+                Some(_) if fine.is_empty() => {
+                    return Err(problem("has a 1:10m outline but none at 1:50m".into()));
+                }
+                Some(rings) => {
+                    let polygons = polygons_from_rings(rings)
+                        .map_err(|p| problem(format!("finest outline {p}")))?;
+                    let mesh = ShapeMesh::build(&polygons).map_err(|e| problem(e.to_string()))?;
+                    Some((polygons, mesh))
+                }
+                None => None,
+            };
             let bbox = if fine.is_empty() {
                 BoundingBox::of_points([&record.label])
             } else {
                 fine.iter()
                     .fold(BoundingBox::EMPTY, |acc, polygon| acc.union(polygon.bbox()))
             };
+            let bbox = finest
+                .iter()
+                .flat_map(|(polygons, _)| polygons)
+                .fold(bbox, |acc, polygon| acc.union(polygon.bbox()));
+            let outline = Outline::new(fine, fine_mesh, coarse, coarse_mesh);
+            if let Some((polygons, mesh)) = finest {
+                outline.set_finest(polygons, mesh);
+            }
             territories.push(Territory {
                 id: record.id,
                 name: record.name,
@@ -251,7 +278,7 @@ impl Territories {
                 label_point: record.label,
                 outline_source: record.outline_source,
                 periods: record.periods,
-                outline: Outline::new(fine, fine_mesh, coarse, coarse_mesh),
+                outline,
                 bbox,
             });
         }
@@ -298,15 +325,27 @@ impl Territories {
             .filter_map(move |t| t.period_at(date).map(|period| (t, period)))
     }
 
-    /// The contested territory whose 1:50m outline holds the place on `date`, with its period
-    /// then. Longitudes outside ±180 are wrapped; territories without an outline are never hit.
+    /// The contested territory whose outline holds the place on `date`, with its period then,
+    /// at the finest level (1:10m). Longitudes outside ±180 are wrapped; territories without
+    /// an outline are never hit.
     pub fn at(&self, lon: f64, lat: f64, date: Date) -> Option<(&Territory, &Period)> {
+        self.at_detail(lon, lat, date, Detail::Finest)
+    }
+
+    /// Like [`Territories::at`], with the outline the map shows at `detail`.
+    pub fn at_detail(
+        &self,
+        lon: f64,
+        lat: f64,
+        date: Date,
+        detail: Detail,
+    ) -> Option<(&Territory, &Period)> {
         if !lon.is_finite() || !lat.is_finite() {
             return None;
         }
         let lon = (lon + 180.0).rem_euclid(360.0) - 180.0;
         self.active(date).find(|(territory, _)| {
-            territory.bbox.contains([lon, lat]) && territory.contains(lon, lat)
+            territory.bbox.contains([lon, lat]) && territory.contains(lon, lat, detail)
         })
     }
 }
@@ -368,6 +407,9 @@ struct TerritoryRecord {
     periods: Vec<Period>,
     fine: Option<Vec<Vec<Vec<[f64; 2]>>>>,
     coarse: Option<Vec<Vec<Vec<[f64; 2]>>>>,
+    /// The outline at 1:10m; files without one use the 1:50m outline there.
+    #[serde(default)]
+    finest: Option<Vec<Vec<Vec<[f64; 2]>>>>,
 }
 
 /// Why a place given to `where` is not one.
@@ -447,9 +489,10 @@ pub fn where_is(
     lat: f64,
     date: Date,
 ) -> WhereAnswer {
+    let detail = world.available(Detail::Finest);
     let country = world.country_at(lon, lat).map(|c| c.iso_a3().to_owned());
     let territory = territories
-        .at(lon, lat, date)
+        .at_detail(lon, lat, date, detail)
         .map(|(territory, period)| TerritoryAnswer {
             id: territory.id.clone(),
             name: territory.name.clone(),

@@ -1,23 +1,29 @@
-//! The world: every country's boundaries at two levels of detail, its table row, its meshes,
-//! the hit-test index and land-border adjacency.
+//! The world: every country's boundaries at three levels of detail, its table row, its meshes,
+//! the hit-test index and land-border adjacency. The finest level (1:10m) is prepared on a
+//! thread of its own the first time it is asked for, so it never slows the start.
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::{Mutex, OnceLock};
 
 use serde::Deserialize;
 
 use super::adjacency;
+use super::compact;
 use super::country_table::{CapitalRecord, CountryRecord};
 use super::error::WorldError;
 use super::geo::LonLat;
 use super::hit::HitIndex;
 use super::mesh::ShapeMesh;
 use super::polygon::{BoundingBox, Polygon};
+use super::strokes::Strokes;
 
 const BUNDLED_FINE: &str = include_str!("../../assets/world/countries-50m.geojson");
 const BUNDLED_COARSE: &str = include_str!("../../assets/world/countries-110m.geojson");
 const BUNDLED_TABLE: &str = include_str!("../../assets/countries.json");
+const BUNDLED_FINEST: &[u8] = include_bytes!("../../assets/world/countries-10m.bin");
+const BUNDLED_FINEST_PATH: &str = "assets/world/countries-10m.bin";
 
 /// The contents of one input file and the name errors should give it.
 #[derive(Clone, Copy, Debug)]
@@ -54,11 +60,13 @@ impl CountryId {
     }
 }
 
-/// Which boundaries to use: Natural Earth 1:110m for the whole world, 1:50m up close.
+/// Which boundaries to use: Natural Earth 1:110m for the whole world, 1:50m closer, 1:10m
+/// closest (once prepared; until then 1:50m stands in for it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Detail {
     Coarse,
     Fine,
+    Finest,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -68,14 +76,32 @@ pub struct Capital {
     pub lat: f64,
 }
 
-/// A shape at both levels of detail: its polygons and their triangulated meshes. Countries
-/// and contested territories are both drawn and hit-tested through it.
+/// A shape at every level of detail: its polygons, their triangulated meshes and, once first
+/// drawn, its outline strokes. Countries and contested territories are both drawn and
+/// hit-tested through it. The finest level may come later; until then the fine one stands in.
 #[derive(Clone, Debug)]
 pub struct Outline {
-    fine: Vec<Polygon>,
-    coarse: Vec<Polygon>,
-    fine_mesh: ShapeMesh,
-    coarse_mesh: ShapeMesh,
+    coarse: Level,
+    fine: Level,
+    finest: OnceLock<Level>,
+}
+
+/// One level of detail of an [`Outline`].
+#[derive(Clone, Debug)]
+struct Level {
+    polygons: Vec<Polygon>,
+    mesh: ShapeMesh,
+    strokes: OnceLock<Strokes>,
+}
+
+impl Level {
+    fn new(polygons: Vec<Polygon>, mesh: ShapeMesh) -> Self {
+        Self {
+            polygons,
+            mesh,
+            strokes: OnceLock::new(),
+        }
+    }
 }
 
 impl Outline {
@@ -86,23 +112,40 @@ impl Outline {
         coarse_mesh: ShapeMesh,
     ) -> Self {
         Self {
-            fine,
-            coarse,
-            fine_mesh,
-            coarse_mesh,
+            coarse: Level::new(coarse, coarse_mesh),
+            fine: Level::new(fine, fine_mesh),
+            finest: OnceLock::new(),
+        }
+    }
+    /// Gives the shape its finest level; the first one given stays.
+    pub fn set_finest(&self, polygons: Vec<Polygon>, mesh: ShapeMesh) {
+        let _ = self.finest.set(Level::new(polygons, mesh));
+    }
+    /// Gives the finest level its outline strokes, made where the level was prepared.
+    fn set_finest_strokes(&self, strokes: Strokes) {
+        if let Some(level) = self.finest.get() {
+            let _ = level.strokes.set(strokes);
+        }
+    }
+    fn level(&self, detail: Detail) -> &Level {
+        match detail {
+            Detail::Coarse => &self.coarse,
+            Detail::Fine => &self.fine,
+            Detail::Finest => self.finest.get().unwrap_or(&self.fine),
         }
     }
     pub fn polygons(&self, detail: Detail) -> &[Polygon] {
-        match detail {
-            Detail::Fine => &self.fine,
-            Detail::Coarse => &self.coarse,
-        }
+        &self.level(detail).polygons
     }
     pub fn mesh(&self, detail: Detail) -> &ShapeMesh {
-        match detail {
-            Detail::Fine => &self.fine_mesh,
-            Detail::Coarse => &self.coarse_mesh,
-        }
+        &self.level(detail).mesh
+    }
+    /// The outline as strokes to widen, built the first time they are asked for.
+    pub fn strokes(&self, detail: Detail) -> &Strokes {
+        let level = self.level(detail);
+        level
+            .strokes
+            .get_or_init(|| Strokes::outlining(&level.mesh))
     }
 }
 
@@ -157,7 +200,11 @@ impl Country {
     pub fn mesh(&self, detail: Detail) -> &ShapeMesh {
         self.outline.mesh(detail)
     }
-    /// Extent of the full-detail boundaries in degrees.
+    /// The country's whole outline as strokes to widen.
+    pub fn strokes(&self, detail: Detail) -> &Strokes {
+        self.outline.strokes(detail)
+    }
+    /// Extent of the 1:50m boundaries in degrees.
     pub fn bbox(&self) -> &BoundingBox {
         &self.bbox
     }
@@ -178,6 +225,40 @@ pub struct World {
     by_code: HashMap<String, CountryId>,
     hit_index: HitIndex,
     neighbours: OnceLock<Vec<Vec<CountryId>>>,
+    /// The border network at 1:110m and 1:50m, built when first drawn (1:50m on a thread
+    /// of its own when asked for in time).
+    borders: [OnceLock<Strokes>; 2],
+    fine_borders_job: Mutex<Option<Receiver<Strokes>>>,
+    /// The compact 1:10m boundaries, for worlds that have them.
+    finest_source: Option<&'static [u8]>,
+    finest: OnceLock<FinestLevel>,
+    finest_job: Mutex<FinestJob>,
+}
+
+/// What the world holds at 1:10m besides each country's outline.
+#[derive(Debug)]
+struct FinestLevel {
+    hit_index: HitIndex,
+    borders: Strokes,
+}
+
+/// Where preparing the finest level stands.
+#[derive(Debug)]
+enum FinestJob {
+    NotAsked,
+    Running(Receiver<Result<PreparedFinest, WorldError>>),
+    /// Prepared and installed, or failed (the error was logged): never tried again.
+    Finished,
+}
+
+/// The 1:10m level prepared away from the world, to be installed in it.
+#[derive(Debug)]
+struct PreparedFinest {
+    /// In the world's country order, each with its outline strokes (made here, not by the
+    /// first frame that outlines a large country).
+    shapes: Vec<(Vec<Polygon>, ShapeMesh, Strokes)>,
+    hit_index: HitIndex,
+    borders: Strokes,
 }
 
 impl Country {
@@ -230,7 +311,9 @@ impl World {
     /// ```
     pub fn load_bundled() -> Result<World, WorldError> {
         let [fine, coarse, table] = bundled_sources();
-        World::from_sources(fine, coarse, table)
+        let mut world = World::from_sources(fine, coarse, table)?;
+        world.finest_source = Some(BUNDLED_FINEST);
+        Ok(world)
     }
 
     /// Builds a world from boundary files at two levels of detail and the country table.
@@ -310,6 +393,11 @@ impl World {
             by_code,
             hit_index,
             neighbours: OnceLock::new(),
+            borders: [OnceLock::new(), OnceLock::new()],
+            fine_borders_job: Mutex::new(None),
+            finest_source: None,
+            finest: OnceLock::new(),
+            finest_job: Mutex::new(FinestJob::NotAsked),
         })
     }
 
@@ -326,16 +414,209 @@ impl World {
         self.by_code.get(iso_a3).map(|id| self.country(*id))
     }
 
-    /// The country at a place, from the 1:50m boundaries; `None` at sea. Longitudes outside
-    /// ±180 are wrapped.
+    /// The country at a place, from the finest boundaries prepared (1:10m once prepared,
+    /// else 1:50m); `None` at sea. Longitudes outside ±180 are wrapped.
     pub fn country_at(&self, lon: f64, lat: f64) -> Option<&Country> {
+        self.country_at_detail(lon, lat, Detail::Finest)
+    }
+
+    /// The country at a place as the map shows it at `detail`: at 1:10m when that is
+    /// on screen (and prepared), else at 1:50m, which is finer than the 1:110m world view.
+    pub fn country_at_detail(&self, lon: f64, lat: f64, detail: Detail) -> Option<&Country> {
         if !lon.is_finite() || !lat.is_finite() {
             return None;
         }
         let lon = (lon + 180.0).rem_euclid(360.0) - 180.0;
-        self.hit_index
-            .country_at(lon, lat, |id| self.country(id).polygons(Detail::Fine))
+        let (index, detail) = match (detail, self.finest.get()) {
+            (Detail::Finest, Some(finest)) => (&finest.hit_index, Detail::Finest),
+            _ => (&self.hit_index, Detail::Fine),
+        };
+        index
+            .country_at(lon, lat, |id| self.country(id).polygons(detail))
             .map(|id| self.country(id))
+    }
+
+    /// The level the map can draw for `wanted`: the finest stands for the fine one until it
+    /// is prepared.
+    pub fn available(&self, wanted: Detail) -> Detail {
+        match wanted {
+            Detail::Finest if self.finest.get().is_none() => Detail::Fine,
+            other => other,
+        }
+    }
+
+    /// Every border and coast once (a border between two countries is not drawn twice), as
+    /// strokes to widen.
+    pub fn borders(&self, detail: Detail) -> &Strokes {
+        let network_of = |detail: Detail| {
+            Strokes::network(self.countries.iter().map(|country| country.mesh(detail)))
+        };
+        match (detail, self.finest.get()) {
+            (Detail::Finest, Some(finest)) => &finest.borders,
+            (Detail::Coarse, _) => self.borders[0].get_or_init(|| network_of(Detail::Coarse)),
+            _ => self.borders[1].get_or_init(|| network_of(Detail::Fine)),
+        }
+    }
+
+    /// Starts building the 1:50m border network on a thread of its own (some 20 ms that the
+    /// first frame past zoom 3.5 would otherwise take), unless it is built or being built.
+    /// `on_ready` runs on that thread when it is done; [`World::poll_finest`] installs it.
+    pub fn request_fine_borders(&self, on_ready: impl FnOnce() + Send + 'static) {
+        let mut job = self
+            .fine_borders_job
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if self.borders[1].get().is_some() || job.is_some() {
+            return;
+        }
+        let meshes: Vec<ShapeMesh> = self
+            .countries
+            .iter()
+            .map(|country| country.mesh(Detail::Fine).clone())
+            .collect();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("borders-50m".into())
+            .spawn(move || {
+                // The receiver is gone only when the world is: nothing is waiting then.
+                let _ = sender.send(Strokes::network(&meshes));
+                on_ready();
+            });
+        // Without a thread the first frame that needs the network builds it.
+        if spawned.is_ok() {
+            *job = Some(receiver);
+        }
+    }
+
+    /// Starts preparing the 1:10m level on a thread of its own, unless it is prepared, being
+    /// prepared or has failed, or this world has none. `on_ready` runs on that thread when it
+    /// is done (to ask for a repaint); [`World::poll_finest`] then installs it.
+    pub fn request_finest(&self, on_ready: impl FnOnce() + Send + 'static) {
+        let Some(bytes) = self.finest_source else {
+            return;
+        };
+        let mut job = self.lock_finest_job();
+        if !matches!(*job, FinestJob::NotAsked) {
+            return;
+        }
+        let codes: Vec<String> = self
+            .countries
+            .iter()
+            .map(|c| c.iso_a3().to_owned())
+            .collect();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("boundaries-10m".into())
+            .spawn(move || {
+                // The receiver is gone only when the world is: nothing is waiting then.
+                let _ = sender.send(prepare_finest(bytes, &codes));
+                on_ready();
+            });
+        *job = match spawned {
+            Ok(_) => FinestJob::Running(receiver),
+            Err(error) => {
+                log::error!("could not start preparing the 1:10m boundaries: {error}");
+                FinestJob::Finished
+            }
+        };
+    }
+
+    /// Installs the 1:50m border network and the 1:10m level if their threads have
+    /// finished; cheap to call every frame. Returns whether 1:10m was installed by this call.
+    /// A failure is logged once and the map keeps 1:50m.
+    pub fn poll_finest(&self) -> bool {
+        self.poll_fine_borders();
+        let mut job = self.lock_finest_job();
+        let FinestJob::Running(receiver) = &*job else {
+            return false;
+        };
+        let result = match receiver.try_recv() {
+            Ok(result) => result,
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => Err(self.finest_error("the thread stopped")),
+        };
+        *job = FinestJob::Finished;
+        drop(job);
+        match result {
+            Ok(prepared) => {
+                self.install_finest(prepared);
+                true
+            }
+            Err(error) => {
+                log::error!("{error}; the map keeps its 1:50m boundaries");
+                false
+            }
+        }
+    }
+
+    /// Prepares and installs the 1:10m level now, waiting for a thread already at it: for
+    /// the command line, tests and benchmarks.
+    pub fn load_finest_now(&self) -> Result<(), WorldError> {
+        if self.finest.get().is_some() {
+            return Ok(());
+        }
+        let Some(bytes) = self.finest_source else {
+            return Err(self.finest_error("this world has no 1:10m boundaries"));
+        };
+        let mut job = self.lock_finest_job();
+        let result = match std::mem::replace(&mut *job, FinestJob::Finished) {
+            FinestJob::Running(receiver) => receiver
+                .recv()
+                .unwrap_or_else(|_| Err(self.finest_error("the thread stopped"))),
+            _ => {
+                let codes: Vec<String> = self
+                    .countries
+                    .iter()
+                    .map(|c| c.iso_a3().to_owned())
+                    .collect();
+                prepare_finest(bytes, &codes)
+            }
+        };
+        drop(job);
+        self.install_finest(result?);
+        Ok(())
+    }
+
+    fn poll_fine_borders(&self) {
+        let mut job = self
+            .fine_borders_job
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let Some(receiver) = job.as_ref() else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok(network) => {
+                let _ = self.borders[1].set(network);
+                *job = None;
+            }
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => *job = None,
+        }
+    }
+
+    fn lock_finest_job(&self) -> std::sync::MutexGuard<'_, FinestJob> {
+        self.finest_job
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn finest_error(&self, problem: &str) -> WorldError {
+        WorldError::File {
+            file: BUNDLED_FINEST_PATH.into(),
+            problem: problem.into(),
+        }
+    }
+
+    fn install_finest(&self, prepared: PreparedFinest) {
+        for (country, (polygons, mesh, strokes)) in self.countries.iter().zip(prepared.shapes) {
+            country.outline.set_finest(polygons, mesh);
+            country.outline.set_finest_strokes(strokes);
+        }
+        let _ = self.finest.set(FinestLevel {
+            hit_index: prepared.hit_index,
+            borders: prepared.borders,
+        });
     }
 
     /// The naive lookup: every polygon of every country, every edge. The benchmark's baseline.
@@ -384,6 +665,108 @@ fn capital_from_record(record: &CapitalRecord) -> Capital {
     }
 }
 
+/// Decodes, checks and triangulates the compact 1:10m file, and builds its hit index and
+/// border network: one shape per country of `codes`, in that order.
+fn prepare_finest(bytes: &[u8], codes: &[String]) -> Result<PreparedFinest, WorldError> {
+    let path = Path::new(BUNDLED_FINEST_PATH);
+    let file_error = |problem: String| WorldError::File {
+        file: path.to_path_buf(),
+        problem,
+    };
+    let features = compact::decode(bytes).map_err(file_error)?;
+    let features: Vec<(usize, compact::CompactFeature)> =
+        features.into_iter().enumerate().collect();
+    let prepared = in_lanes(path, features, |(index, feature)| {
+        let compact::CompactFeature { iso_a3, polygons } = feature;
+        let problem = |problem: String| WorldError::Feature {
+            file: path.to_path_buf(),
+            feature: index,
+            name: iso_a3.clone(),
+            problem,
+        };
+        let polygons = polygons_from_rings(polygons).map_err(problem)?;
+        let mesh = ShapeMesh::build(&polygons).map_err(|error| problem(error.to_string()))?;
+        let strokes = Strokes::outlining(&mesh);
+        Ok((iso_a3.clone(), polygons, mesh, strokes))
+    })?;
+    let mut by_code: HashMap<String, (Vec<Polygon>, ShapeMesh, Strokes)> = HashMap::new();
+    for (code, polygons, mesh, strokes) in prepared {
+        if by_code
+            .insert(code.clone(), (polygons, mesh, strokes))
+            .is_some()
+        {
+            return Err(file_error(format!("country code {code} appears twice")));
+        }
+    }
+    let mut shapes = Vec::with_capacity(codes.len());
+    for code in codes {
+        let shape = by_code
+            .remove(code)
+            .ok_or_else(|| file_error(format!("country {code} is missing")))?;
+        shapes.push(shape);
+    }
+    if let Some(code) = by_code.keys().min() {
+        return Err(file_error(format!(
+            "country {code} is not in the country table"
+        )));
+    }
+    let hit_index = HitIndex::build(
+        shapes
+            .iter()
+            .enumerate()
+            .map(|(index, (polygons, _, _))| (CountryId(index as u32), polygons.as_slice())),
+    );
+    let borders = Strokes::network(shapes.iter().map(|(_, mesh, _)| mesh));
+    Ok(PreparedFinest {
+        shapes,
+        hit_index,
+        borders,
+    })
+}
+
+/// Runs `prepare` over the items on every core (at most 8), each thread taking every n-th
+/// item so that large and small countries spread evenly; results in the items' order.
+fn in_lanes<T: Send, U: Send>(
+    path: &Path,
+    items: Vec<T>,
+    prepare: impl Fn(T) -> Result<U, WorldError> + Sync,
+) -> Result<Vec<U>, WorldError> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 8);
+    let mut lanes: Vec<Vec<(usize, T)>> = (0..threads).map(|_| Vec::new()).collect();
+    for (position, item) in items.into_iter().enumerate() {
+        lanes[position % threads].push((position, item));
+    }
+    let prepare = &prepare;
+    let mut prepared: Vec<(usize, U)> = std::thread::scope(|scope| {
+        let jobs: Vec<_> = lanes
+            .into_iter()
+            .map(|lane| {
+                scope.spawn(move || {
+                    lane.into_iter()
+                        .map(|(position, item)| prepare(item).map(|done| (position, done)))
+                        .collect::<Result<Vec<_>, WorldError>>()
+                })
+            })
+            .collect();
+        let mut all = Vec::new();
+        for job in jobs {
+            let lane = job.join().unwrap_or_else(|_| {
+                Err(WorldError::File {
+                    file: path.to_path_buf(),
+                    problem: "preparing the boundaries failed unexpectedly".into(),
+                })
+            })?;
+            all.extend(lane);
+        }
+        Ok::<_, WorldError>(all)
+    })?;
+    prepared.sort_unstable_by_key(|(position, _)| *position);
+    Ok(prepared.into_iter().map(|(_, done)| done).collect())
+}
+
 /// One feature of a boundary file after validation and triangulation.
 #[derive(Clone)]
 struct PreparedShape {
@@ -429,42 +812,10 @@ fn prepare_boundaries(source: Source<'_>) -> Result<Vec<PreparedShape>, WorldErr
             file: source.path.to_path_buf(),
             source: error,
         })?;
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .clamp(1, 8);
     let features: Vec<(usize, BoundaryFeature)> = file.features.into_iter().enumerate().collect();
-    let mut lanes: Vec<Vec<(usize, BoundaryFeature)>> = (0..threads).map(|_| Vec::new()).collect();
-    for (position, feature) in features.into_iter().enumerate() {
-        lanes[position % threads].push(feature);
-    }
-    let mut prepared: Vec<(usize, PreparedShape)> = std::thread::scope(|scope| {
-        let jobs: Vec<_> = lanes
-            .into_iter()
-            .map(|lane| {
-                scope.spawn(move || {
-                    lane.into_iter()
-                        .map(|(index, feature)| {
-                            prepare_feature(source.path, index, feature).map(|shape| (index, shape))
-                        })
-                        .collect::<Result<Vec<_>, WorldError>>()
-                })
-            })
-            .collect();
-        let mut all = Vec::new();
-        for job in jobs {
-            let lane = job.join().unwrap_or_else(|_| {
-                Err(WorldError::File {
-                    file: source.path.to_path_buf(),
-                    problem: "preparing the boundaries failed unexpectedly".into(),
-                })
-            })?;
-            all.extend(lane);
-        }
-        Ok::<_, WorldError>(all)
-    })?;
-    prepared.sort_unstable_by_key(|(index, _)| *index);
-    Ok(prepared.into_iter().map(|(_, shape)| shape).collect())
+    in_lanes(source.path, features, |(index, feature)| {
+        prepare_feature(source.path, index, feature)
+    })
 }
 
 fn prepare_feature(

@@ -1,5 +1,6 @@
-//! Country fills and outlines built from the cached Mercator meshes: a frame only moves
-//! vertices to the screen and skips what is out of view.
+//! Country fills and outlines built from the cached Mercator meshes and strokes: a frame only
+//! moves vertices to the screen (outlines along their cached miters) and skips what is out
+//! of view.
 
 use egui::epaint::{Vertex, WHITE_UV};
 use egui::{Color32, Mesh, Pos2, Shape, Stroke};
@@ -8,8 +9,13 @@ use super::patterns::PatternGrid;
 use super::style::MIN_OUTLINED_PART_PX;
 use super::view::MercatorView;
 use crate::model::mercator::MercatorPoint;
-use crate::model::mesh::ShapeMesh;
+use crate::model::mesh::{FillPiece, ShapeMesh};
+use crate::model::strokes::{StrokeRun, Strokes, on_antimeridian};
 use crate::model::{CountryId, World};
+
+/// How wide egui feathers an edge, in points: the strokes fade out over it as egui's own
+/// anti-aliased lines do.
+const FEATHER_PX: f32 = 1.0;
 
 /// One country to fill, and how.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -124,6 +130,17 @@ fn append_visible_parts(
         .iter()
         .filter(|part| part.bbox_in_mercator.intersects(&visible))
     {
+        if !part.pieces.is_empty() {
+            append_visible_pieces(
+                shape,
+                &shape.pieces[part.pieces.clone()],
+                view,
+                color,
+                uv_of,
+                mesh,
+            );
+            continue;
+        }
         let (Some(first_ring), Some(last_ring)) = (part.rings.first(), part.rings.last()) else {
             continue;
         };
@@ -144,6 +161,34 @@ fn append_visible_parts(
                 .iter()
                 .map(|index| base + index - offset),
         );
+    }
+}
+
+/// Appends the pieces of a large polygon that are on screen.
+fn append_visible_pieces(
+    shape: &ShapeMesh,
+    pieces: &[FillPiece],
+    view: &MercatorView,
+    color: Color32,
+    uv_of: &dyn Fn(Pos2) -> Pos2,
+    mesh: &mut Mesh,
+) {
+    let visible = view.visible_mercator();
+    for piece in pieces
+        .iter()
+        .filter(|piece| piece.bbox_in_mercator.intersects(&visible))
+    {
+        let base = mesh.vertices.len() as u32;
+        mesh.vertices.extend(piece.vertices.iter().map(|&index| {
+            let pos = view.to_screen(shape.vertices[index as usize]);
+            Vertex {
+                pos,
+                uv: uv_of(pos),
+                color,
+            }
+        }));
+        mesh.indices
+            .extend(piece.triangles.iter().map(|index| base + index));
     }
 }
 
@@ -173,8 +218,14 @@ pub fn outline_shapes(
     let detail = view.detail();
     let min_extent = MIN_OUTLINED_PART_PX as f64 / view.pixels_per_unit();
     let copies: Vec<MercatorView> = view.world_copies().collect();
+    let mut solid = Mesh::default();
     for outline in outlines {
-        let shape = world.country(outline.country).mesh(detail);
+        let country = world.country(outline.country);
+        if outline.dash == Dash::Solid {
+            append_strokes(country.strokes(detail), view, outline.stroke, &mut solid);
+            continue;
+        }
+        let shape = country.mesh(detail);
         for view in &copies {
             for part in outlined_parts(shape, view, min_extent) {
                 for ring in &part.rings {
@@ -184,13 +235,82 @@ pub fn outline_shapes(
             }
         }
     }
+    if !solid.is_empty() {
+        shapes.push(Shape::mesh(solid));
+    }
 }
 
-fn on_antimeridian(a: MercatorPoint, b: MercatorPoint) -> bool {
-    (a.x == 0.0 && b.x == 0.0) || (a.x == 1.0 && b.x == 1.0)
+/// Widens cached strokes into `mesh` for this frame, with the world's copies: each point
+/// moves along its miter by half the width, and the edges fade out over a feather as egui's
+/// lines do. Lines too small to show, and runs off screen, are left out.
+pub fn append_strokes(strokes: &Strokes, view: &MercatorView, stroke: Stroke, mesh: &mut Mesh) {
+    append_strokes_where(strokes, view, stroke, |_| true, mesh);
 }
 
-fn push_ring_outline(
+/// Like [`append_strokes`], for the runs that `include` accepts.
+pub fn append_strokes_where(
+    strokes: &Strokes,
+    view: &MercatorView,
+    stroke: Stroke,
+    include: impl Fn(&StrokeRun) -> bool,
+    mesh: &mut Mesh,
+) {
+    if stroke.width <= 0.0 || stroke.color == Color32::TRANSPARENT {
+        return;
+    }
+    let min_extent = MIN_OUTLINED_PART_PX as f64 / view.pixels_per_unit();
+    // Thinner than the feather: drawn a feather wide with its colour faded, as egui does.
+    let (half_core, color) = if stroke.width < FEATHER_PX {
+        (0.0, stroke.color.gamma_multiply(stroke.width / FEATHER_PX))
+    } else {
+        ((stroke.width - FEATHER_PX) / 2.0, stroke.color)
+    };
+    let offsets = [
+        (-half_core - FEATHER_PX, Color32::TRANSPARENT),
+        (-half_core, color),
+        (half_core, color),
+        (half_core + FEATHER_PX, Color32::TRANSPARENT),
+    ];
+    for copy in view.world_copies() {
+        let margin = f64::from(stroke.width + FEATHER_PX) / copy.pixels_per_unit();
+        let visible = copy.visible_mercator();
+        let visible = crate::model::BoundingBox {
+            min: [visible.min[0] - margin, visible.min[1] - margin],
+            max: [visible.max[0] + margin, visible.max[1] + margin],
+        };
+        for run in strokes.runs.iter().filter(|run| {
+            run.line_extent >= min_extent && run.bbox.intersects(&visible) && include(run)
+        }) {
+            let range = run.points.start as usize..run.points.end as usize;
+            let base = mesh.vertices.len() as u32;
+            for (point, normal) in strokes.points[range.clone()]
+                .iter()
+                .zip(&strokes.normals[range.clone()])
+            {
+                let center = copy.to_screen(*point);
+                for (offset, color) in offsets {
+                    mesh.vertices.push(Vertex {
+                        pos: Pos2::new(
+                            center.x + normal[0] * offset,
+                            center.y + normal[1] * offset,
+                        ),
+                        uv: WHITE_UV,
+                        color,
+                    });
+                }
+            }
+            for segment in 0..(range.len() as u32).saturating_sub(1) {
+                let (a, b) = (base + segment * 4, base + segment * 4 + 4);
+                for side in 0..3 {
+                    let (a0, a1, b0, b1) = (a + side, a + side + 1, b + side, b + side + 1);
+                    mesh.indices.extend_from_slice(&[a0, a1, b0, a1, b1, b0]);
+                }
+            }
+        }
+    }
+}
+
+pub(crate) fn push_ring_outline(
     ring: &[MercatorPoint],
     view: &MercatorView,
     outline: CountryOutline,

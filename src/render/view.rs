@@ -11,7 +11,11 @@ use crate::model::{BoundingBox, Detail};
 pub const TILE_SIZE_PX: f64 = 256.0;
 
 /// Below this zoom the 1:110m boundaries are drawn; above it, 1:50m.
-const FINE_DETAIL_FROM_ZOOM: f64 = 3.5;
+pub const FINE_DETAIL_FROM_ZOOM: f64 = 3.5;
+/// From this zoom on, 1:10m. At 40° N a pixel is 1.9 km here: a 1:50m edge (median 6-8 km
+/// in the Caucasus and the Fergana valley) spans 3-4 pixels and the outlines turn angular,
+/// while a 1:10m edge (median 2 km) spans about one.
+pub const FINEST_DETAIL_FROM_ZOOM: f64 = 6.0;
 
 /// One frame's view of the map: where the Mercator square lands on the screen.
 #[derive(Clone, Copy, Debug)]
@@ -52,8 +56,10 @@ impl MercatorView {
     pub fn detail(&self) -> Detail {
         if self.zoom < FINE_DETAIL_FROM_ZOOM {
             Detail::Coarse
-        } else {
+        } else if self.zoom < FINEST_DETAIL_FROM_ZOOM {
             Detail::Fine
+        } else {
+            Detail::Finest
         }
     }
 

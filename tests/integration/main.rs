@@ -8,6 +8,8 @@ mod citation;
 mod cli;
 /// Corrections to the bundled scenario and country table, each failing on the old data.
 mod corrections;
+/// Detail where the reader zooms: 1:10m prepared on demand, the border network.
+mod detail;
 /// File dialogs: without a desktop portal, the in-app browser in the last used folder.
 mod dialogs;
 /// Drafting a scenario from an article: excerpts, groups, the `draft` command, the app.
