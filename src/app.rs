@@ -86,7 +86,8 @@ pub struct App {
     overlays_opened: usize,
     opened_article: Option<OpenedArticle>,
     /// What drafting found, while the scenario is one drafted from an article.
-    draft: Option<DraftNotes>,
+    /// Shared with the reader's index, which knows by it when to rebuild.
+    draft: Option<Arc<DraftNotes>>,
     messages: Vec<Message>,
     jobs: Vec<OpenJob>,
     file_dialog: FileDialog,
@@ -199,7 +200,7 @@ impl App {
     }
 
     /// Puts a scenario in place with what drafting found, if it was drafted.
-    fn set_scenario_with_draft(&mut self, scenario: Arc<Scenario>, draft: Option<DraftNotes>) {
+    fn set_scenario_with_draft(&mut self, scenario: Arc<Scenario>, draft: Option<Arc<DraftNotes>>) {
         self.scenario = scenario;
         self.draft = draft;
         self.index = ScenarioIndex::build(&self.world, &self.scenario);
@@ -245,7 +246,7 @@ impl App {
     }
     /// What drafting found, while the scenario is a draft.
     pub fn draft(&self) -> Option<&DraftNotes> {
-        self.draft.as_ref()
+        self.draft.as_deref()
     }
     pub fn suggestions(&self) -> &[Suggestion] {
         &self.search.suggestions

@@ -25,7 +25,7 @@ impl App {
             layers: &self.layers,
             overlays: &self.overlays,
             opened_article: self.opened_article.as_ref(),
-            draft: self.draft.as_ref(),
+            draft: self.draft.as_deref(),
             selection: &self.selection,
             state: &self.state,
             date: self.date,
