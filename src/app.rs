@@ -32,6 +32,7 @@ use crate::ui::keyboard::keyboard_actions;
 use crate::ui::legend::layer_state_key;
 use crate::ui::messages::{Level, Message};
 use crate::ui::reader::{ReaderFind, reader_find_id};
+use crate::ui::reader_index::ReaderIndex;
 use crate::ui::save_dialogs::save_dialogs_ui;
 use crate::ui::state::{DateChoice, STORAGE_KEY, ThemeChoice};
 use crate::ui::story::{Presentation, presentation_keys};
@@ -95,6 +96,7 @@ pub struct App {
     native_dialogs: NativeRequests,
     territories: &'static Territories,
     reader_find: ReaderFind,
+    reader_index: ReaderIndex,
     /// The window's inner size in the last frame, saved so that the next launch opens alike.
     window_size: Option<[f32; 2]>,
     presentation: Option<Presentation>,
@@ -172,6 +174,7 @@ impl App {
             native_dialogs: NativeRequests::default(),
             territories,
             reader_find: ReaderFind::default(),
+            reader_index: ReaderIndex::default(),
             window_size: None,
             presentation: None,
             playback: Playback::default(),
@@ -324,6 +327,7 @@ impl App {
         actions.extend(answered);
         actions.extend(pasted_on_map(&ctx));
         let palette = Palette::for_theme(ui.visuals().dark_mode);
+        self.refresh_reader_index();
         self.panels_ui(ui, palette, &mut actions);
         file_dialog_ui(&ctx, &mut self.file_dialog, &mut actions);
         save_dialogs_ui(&ctx, &mut self.edit.dialogs, &mut actions);
