@@ -6,6 +6,7 @@ mod files;
 mod panels;
 mod presenting;
 mod timeline;
+mod views;
 
 use std::sync::{Arc, LazyLock};
 
@@ -434,7 +435,8 @@ impl App {
             Action::ResetView => self.fit_opening_view(),
             Action::ResetAll => self.reset_all(),
             Action::ShowOpenDialog => self.request_file(FileRequest::open_files(), ctx),
-            Action::FilesChosen { purpose, paths } => self.files_chosen(purpose, paths),
+            Action::AskSavePath(target) => self.request_file(FileRequest::save(target), ctx),
+            Action::FilesChosen { purpose, paths } => self.files_chosen(purpose, paths, ctx),
             Action::OpenFiles(paths) => self.open_paths(paths),
             Action::OpenBundledScenario => self.open_bundled_scenario(),
             Action::DraftPastedText(text) => self.draft_pasted(text),

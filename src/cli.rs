@@ -1,9 +1,11 @@
-//! The command line: `check` validates files, `export` writes GeoJSON, `draft` drafts a
-//! scenario from an article, `completions` prints a shell's completion script; bare paths open the window with those files.
+//! The command line: `check` validates files, `export` writes GeoJSON, `render` draws a
+//! figure, `draft` drafts a scenario from an article, `completions` prints a shell's
+//! completion script; bare paths open the window with those files.
 //!
 //! A subcommand is a variant of [`Command`] with its own `Args` struct and an arm in [`run`];
 //! clap derives the parsing, the help and the completions from those alone.
 
+use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,6 +13,8 @@ use std::sync::atomic::AtomicU64;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
+use crate::figure::{FigureError, FigureFormat, FigureSpec, render_figure, selection_parts};
+use crate::layers::MapLayers;
 use crate::model::World;
 use crate::model::WorldError;
 use crate::model::capped::{SHOWN, listing, thousands};
@@ -24,6 +28,8 @@ use crate::model::gazetteer::{Gazetteer, GazetteerError};
 use crate::model::open::{OpenError, Opened, open_file};
 use crate::model::scenario::{Scenario, ScenarioError};
 use crate::model::territory::{Territories, TerritoryError, check_place, where_is};
+use crate::model::view_file::{Theme, ViewFile, ViewFileError, check_bbox};
+use crate::ui::legend::layer_state_key;
 
 /// The program's name, as the completion scripts must call it.
 pub const BIN_NAME: &str = "alliance-map";
@@ -39,7 +45,7 @@ pub const BIN_NAME: &str = "alliance-map";
     version,
     // A FILE named like a subcommand still opens: `alliance-map ./check`.
     args_conflicts_with_subcommands = true,
-    after_help = "Examples:\n  alliance-map overlay.geojson\n  alliance-map check my-scenario.json\n  alliance-map export --as-of 2012-05-15 -o csto-2012.geojson\n  alliance-map draft article.txt -o scenario.json"
+    after_help = "Examples:\n  alliance-map overlay.geojson\n  alliance-map check my-scenario.json\n  alliance-map export --as-of 2012-05-15 -o csto-2012.geojson\n  alliance-map render --as-of 2012-05-15 -o csto-2012.png --scale 2\n  alliance-map draft article.txt -o scenario.json"
 )]
 pub struct Cli {
     /// Files to open in the app: scenarios, GeoJSON overlays or articles
@@ -70,6 +76,12 @@ pub enum Command {
     /// `alliance-map where 34.10 44.95 --as-of 2020-01-01` (Simferopol) gives Ukraine with the
     /// territory Crimea, controlled by Russia since 2014; the sea gives nulls.
     Where(WhereArgs),
+    /// Draw a figure of the map as SVG or PNG, with no window
+    ///
+    /// The figure carries the article's title, the date, a legend of the visible layers with
+    /// their counts, a scale bar and the credits. With --view it draws what a view file saved
+    /// (scenario, date, area, layers, theme, selection); the other options override it.
+    Render(RenderArgs),
     /// Draft a scenario from an article (.txt, .md or .html)
     ///
     /// Finds the countries, capitals, demonyms and organisations the article names, proposes
@@ -101,6 +113,79 @@ pub struct ExportArgs {
     /// Where to write the GeoJSON (standard output without it)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// A scenario file instead of the bundled CSTO scenario (or the view file's)
+    #[arg(long, value_name = "FILE")]
+    pub scenario: Option<PathBuf>,
+    /// The date the map is drawn for (the article's date without it)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<Date>,
+    /// A view file saved by the app (File > Save view...)
+    #[arg(long, value_name = "FILE")]
+    pub view: Option<PathBuf>,
+    /// The area to show, in degrees: west, south, east, north (the scenario's opening area
+    /// without it)
+    #[arg(long, value_name = "W,S,E,N", value_parser = bbox, allow_hyphen_values = true)]
+    pub bbox: Option<[f64; 4]>,
+    /// The figure's width and height in pixels
+    #[arg(long, value_name = "WxH", value_parser = figure_size, default_value = "1600x1000")]
+    pub size: [u32; 2],
+    /// How many pixels a PNG has for each of the figure's (1, 2 or 4)
+    #[arg(long, value_name = "1|2|4", value_parser = png_scale, default_value = "1")]
+    pub scale: u32,
+    /// Light or dark map (light without it, or the view file's)
+    #[arg(long, value_name = "light|dark", value_parser = theme)]
+    pub theme: Option<Theme>,
+    /// Layers to leave out, by their legend keys: group:ID, neighbours, territories,
+    /// tensions, labels
+    #[arg(long, value_name = "LAYER", num_args = 1..)]
+    pub hide: Vec<String>,
+    /// Where to write the figure: a .svg or .png file
+    #[arg(short, long, value_name = "OUT.svg|OUT.png")]
+    pub output: PathBuf,
+}
+
+/// An area typed by a person: four numbers, west, south, east, north, that make a box.
+fn bbox(text: &str) -> Result<[f64; 4], String> {
+    let numbers: Vec<f64> = text
+        .split(',')
+        .map(|part| part.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| format!("'{text}' is not four numbers separated by commas"))?;
+    let bbox: [f64; 4] = numbers
+        .try_into()
+        .map_err(|_| format!("'{text}' is not four numbers (west, south, east, north)"))?;
+    check_bbox(bbox)?;
+    Ok(bbox)
+}
+
+/// A size typed by a person: `1600x1000`.
+fn figure_size(text: &str) -> Result<[u32; 2], String> {
+    let problem = || format!("'{text}' is not a size like 1600x1000");
+    let (width, height) = text.split_once(['x', 'X']).ok_or_else(problem)?;
+    let width: u32 = width.trim().parse().map_err(|_| problem())?;
+    let height: u32 = height.trim().parse().map_err(|_| problem())?;
+    Ok([width, height])
+}
+
+fn png_scale(text: &str) -> Result<u32, String> {
+    match text {
+        "1" => Ok(1),
+        "2" => Ok(2),
+        "4" => Ok(4),
+        _ => Err(format!("'{text}' is not 1, 2 or 4")),
+    }
+}
+
+fn theme(text: &str) -> Result<Theme, String> {
+    match text {
+        "light" => Ok(Theme::Light),
+        "dark" => Ok(Theme::Dark),
+        _ => Err(format!("'{text}' is not light or dark")),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -172,6 +257,13 @@ pub enum CliError {
     Stdout(#[source] io::Error),
     #[error("the bundled contested territories could not be loaded: {0}")]
     Territories(&'static TerritoryError),
+    /// View file errors name their file.
+    #[error(transparent)]
+    ViewFile(#[from] ViewFileError),
+    #[error(transparent)]
+    Figure(#[from] FigureError),
+    #[error("--hide {layer}: no such layer in this scenario (it has: {known})")]
+    UnknownLayer { layer: String, known: String },
     #[error("the bundled gazetteer could not be loaded: {0}")]
     Gazetteer(&'static GazetteerError),
     #[error(transparent)]
@@ -229,6 +321,11 @@ pub fn run(command: &Command, stdout: &mut dyn Write) -> Result<Outcome, CliErro
             writeln!(stdout, "{json}").map_err(CliError::Stdout)?;
             Ok(Outcome::Success)
         }
+        Command::Render(args) => {
+            let world = World::load_bundled()?;
+            render(&world, args)?;
+            Ok(Outcome::Success)
+        }
         Command::Draft(args) => {
             let world = World::load_bundled()?;
             draft_scenario(&world, args, stdout)?;
@@ -284,6 +381,14 @@ pub fn check(world: &World, files: &[PathBuf], out: &mut dyn Write) -> io::Resul
                     "{name}: valid GeoJSON overlay ({} features, {} warnings)",
                     overlay.features.len(),
                     thousands(overlay.warning_count())
+                )?;
+            }
+            Ok(Opened::View { view, .. }) => {
+                writeln!(
+                    out,
+                    "{name}: valid view file ({} scenario, {})",
+                    escaped(&view.scenario),
+                    view.date
                 )?;
             }
             Ok(Opened::Article { text, .. }) => {
@@ -363,6 +468,98 @@ pub fn export_geojson(
         }
         None => writeln!(stdout, "{json}").map_err(CliError::Stdout),
     }
+}
+
+/// Draws the figure `args` ask for and writes it, whole or not at all, never over one of its
+/// inputs.
+pub fn render(world: &World, args: &RenderArgs) -> Result<(), CliError> {
+    let format = FigureFormat::of(&args.output)?;
+    let view = args
+        .view
+        .as_deref()
+        .map(|path| ViewFile::read(path).map(|view| (path, view)))
+        .transpose()?;
+    let scenario_path = args.scenario.clone().or_else(|| {
+        view.as_ref()
+            .and_then(|(path, view)| view.scenario_path(path))
+    });
+    let scenario = match &scenario_path {
+        Some(path) => Scenario::load(path, world),
+        None => Scenario::load_bundled(world),
+    }?;
+    let view_date = view.as_ref().map(|(_, view)| view.date);
+    let date = args.as_of.or(view_date).unwrap_or_else(|| scenario.date());
+    let layers = MapLayers::build(world, &scenario, date);
+    let hidden_layers = hidden_layers(world, &scenario, &layers, view.as_ref(), &args.hide)?;
+    let view = view.map(|(_, view)| view);
+    let bbox = args
+        .bbox
+        .or(view.as_ref().map(|view| view.bbox))
+        .unwrap_or_else(|| {
+            let extent = scenario.opening_extent(world);
+            [extent.west, extent.south, extent.east, extent.north]
+        });
+    let theme = args.theme.or(view.as_ref().map(|view| view.theme));
+    let selection = view.as_ref().and_then(|view| view.selection.as_ref());
+    let parts = selection_parts(world, &scenario, selection);
+    let spec = FigureSpec {
+        world,
+        scenario: &scenario,
+        layers: &layers,
+        territories: Territories::bundled().map_err(CliError::Territories)?,
+        date,
+        bbox,
+        size_px: args.size,
+        dark: theme.is_some_and(Theme::is_dark),
+        hidden_layers: &hidden_layers,
+        selected: &parts.countries,
+        selected_tension: parts.tension.as_deref(),
+        caption: parts.caption,
+    };
+    let bytes = render_figure(&spec, format, args.scale)?;
+    let inputs: Vec<&Path> = scenario_path
+        .iter()
+        .map(PathBuf::as_path)
+        .chain(args.view.as_deref())
+        .collect();
+    write_replacing(&args.output, &bytes, &inputs)?;
+    Ok(())
+}
+
+/// The legend keys of the layers a figure leaves out: those a view file does not list, and
+/// those `--hide` names. A view file is checked against the scenario here.
+fn hidden_layers(
+    world: &World,
+    scenario: &Scenario,
+    layers: &MapLayers,
+    view: Option<&(&Path, ViewFile)>,
+    hide: &[String],
+) -> Result<BTreeSet<String>, CliError> {
+    let known: Vec<String> = layers
+        .layer_ids()
+        .into_iter()
+        .map(|layer| layer_state_key(layers, layer))
+        .collect();
+    let mut hidden = BTreeSet::new();
+    if let Some((path, view)) = view {
+        view.check_against(path, world, scenario, &known)?;
+        hidden.extend(
+            known
+                .iter()
+                .filter(|key| !view.layers.contains(key))
+                .cloned(),
+        );
+    }
+    for layer in hide {
+        if !known.contains(layer) {
+            return Err(CliError::UnknownLayer {
+                layer: layer.clone(),
+                known: known.join(", "),
+            });
+        }
+        hidden.insert(layer.clone());
+    }
+    Ok(hidden)
 }
 
 /// Drafts a scenario from `args.article` and writes it (and, where needed, the article's text

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod figure;
 pub mod icon;
 pub mod layers;
 pub mod map;

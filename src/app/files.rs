@@ -58,12 +58,21 @@ impl App {
     }
 
     /// Does what the files were chosen for, and starts the next dialog in their folder.
-    pub(super) fn files_chosen(&mut self, purpose: FilePurpose, paths: Vec<PathBuf>) {
-        if let Some(first) = paths.first() {
-            self.state.remember_folder(first);
-        }
+    pub(super) fn files_chosen(
+        &mut self,
+        purpose: FilePurpose,
+        paths: Vec<PathBuf>,
+        ctx: &egui::Context,
+    ) {
+        let Some(first) = paths.first().cloned() else {
+            return;
+        };
+        self.state.remember_folder(&first);
+        let dark = ctx.theme() == egui::Theme::Dark;
         match purpose {
             FilePurpose::Open => self.open_paths(paths),
+            FilePurpose::ExportFigure => self.export_figure(first, dark),
+            FilePurpose::SaveView => self.save_view(first, dark),
         }
     }
 
@@ -165,6 +174,11 @@ impl App {
                 self.overlays_opened += 1;
                 self.state.remember_file(path);
                 self.report_opened(summary, &warnings, count);
+            }
+            Ok(Received::Opened(Opened::View { view, scenario })) => {
+                if self.open_view(&path, view, scenario.map(|s| *s)) {
+                    self.state.remember_file(path);
+                }
             }
             Ok(Received::Opened(Opened::Article { path, text })) => {
                 self.show_article(path, text, format!("Opened the article {name}"));

@@ -24,6 +24,7 @@ pub mod scenario;
 pub mod search;
 pub mod territory;
 pub mod timeline;
+pub mod view_file;
 pub mod world;
 
 pub use error::WorldError;

@@ -1,5 +1,5 @@
-//! Opening a file a reader gives us: recognise its kind (scenario, GeoJSON overlay, article),
-//! read and check it, on a worker thread so the window keeps drawing.
+//! Opening a file a reader gives us: recognise its kind (scenario, view file, GeoJSON
+//! overlay, article), read and check it, on a worker thread so the window keeps drawing.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -14,6 +14,7 @@ use super::files::{self, MAX_FILE_BYTES, ReadError};
 use super::gazetteer::Gazetteer;
 use super::overlay::{Overlay, OverlayError, overlay_from_value};
 use super::scenario::{Excerpt, FORMAT, Scenario, ScenarioError};
+use super::view_file::{MAX_VIEW_FILE_BYTES, VIEW_FORMAT, ViewFile, ViewFileError};
 use super::world::World;
 
 /// What a file turned out to hold.
@@ -21,7 +22,15 @@ use super::world::World;
 pub enum Opened {
     Scenario(Box<Scenario>),
     Overlay(Overlay),
-    Article { path: PathBuf, text: String },
+    Article {
+        path: PathBuf,
+        text: String,
+    },
+    /// A view file, with the scenario it names when that is not the bundled one.
+    View {
+        view: ViewFile,
+        scenario: Option<Box<Scenario>>,
+    },
 }
 
 /// What a file opened in the app became: an article is drafted into a scenario.
@@ -59,6 +68,8 @@ pub enum OpenError {
     Scenario(#[from] ScenarioError),
     #[error(transparent)]
     Overlay(#[from] OverlayError),
+    #[error(transparent)]
+    View(#[from] ViewFileError),
     #[error("{file}: looks like binary data, not an article's text")]
     Binary { file: PathBuf },
     #[error(
@@ -173,10 +184,12 @@ fn open_json(path: &Path, text: &str, world: &World) -> Result<Opened, OpenError
         // Let the overlay parser word the syntax error (line and column).
         Err(_) => return Ok(Opened::Overlay(super::overlay::parse_overlay(path, text)?)),
     };
-    let is_scenario = value
-        .get("format")
-        .and_then(JsonValue::as_str)
-        .is_some_and(|format| format == FORMAT || format.starts_with("alliance-map/"));
+    let format = value.get("format").and_then(JsonValue::as_str);
+    if format == Some(VIEW_FORMAT) {
+        return open_view(path, text, world);
+    }
+    let is_scenario =
+        format.is_some_and(|format| format == FORMAT || format.starts_with("alliance-map/"));
     if is_scenario {
         let scenario = Scenario::from_text(
             path,
@@ -188,6 +201,24 @@ fn open_json(path: &Path, text: &str, world: &World) -> Result<Opened, OpenError
     } else {
         Ok(Opened::Overlay(overlay_from_value(path, value)?))
     }
+}
+
+/// A view file and the scenario it names, read and checked together so that a view of a
+/// scenario that cannot be opened changes nothing.
+fn open_view(path: &Path, text: &str, world: &World) -> Result<Opened, OpenError> {
+    if text.len() as u64 > MAX_VIEW_FILE_BYTES {
+        return Err(OpenError::Read(ReadError::TooLarge {
+            file: path.to_path_buf(),
+            size: text.len() as u64,
+            limit: MAX_VIEW_FILE_BYTES,
+        }));
+    }
+    let view = ViewFile::parse(path, text)?;
+    let scenario = match view.scenario_path(path) {
+        Some(scenario_path) => Some(Box::new(Scenario::load(&scenario_path, world)?)),
+        None => None,
+    };
+    Ok(Opened::View { view, scenario })
 }
 
 /// An article drafted into a scenario; anything else as it is.

@@ -548,7 +548,7 @@ pub fn label_order(world: &World, priority: &[CountryId]) -> Vec<CountryId> {
 /// Where an article country's name may go, in units of its own size, when its middle is taken.
 /// Only places where the name still touches the country count, so a
 /// name never reads as its neighbour's.
-const PRIORITY_LABEL_SHIFTS: [egui::Vec2; 13] = [
+pub(crate) const PRIORITY_LABEL_SHIFTS: [egui::Vec2; 13] = [
     egui::vec2(0.0, 0.0),
     egui::vec2(0.0, -0.9),
     egui::vec2(0.0, 0.9),
@@ -688,7 +688,7 @@ impl LabelsPlugin<'_> {
 }
 
 /// The size of a name followed by a row of badges.
-fn label_with_badges_size(name: egui::Vec2, badges: usize) -> egui::Vec2 {
+pub(crate) fn label_with_badges_size(name: egui::Vec2, badges: usize) -> egui::Vec2 {
     if badges == 0 {
         return name;
     }

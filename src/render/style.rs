@@ -269,6 +269,30 @@ pub const TERRITORY_FONT_SIZE: f32 = 11.0;
 /// A territory's name is written inside it once it is at least this wide on screen.
 pub const TERRITORY_LABEL_MIN_WIDTH_PX: f32 = 45.0;
 
+/// Figures (File > Export figure, `alliance-map render`): the paper round the map, in the
+/// theme's tone, and the sizes of the figure's texts.
+pub fn figure_paper(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x1b, 0x1f, 0x24)
+    } else {
+        Color32::WHITE
+    }
+}
+
+pub const FIGURE_MARGIN_PX: f32 = 16.0;
+pub const FIGURE_TITLE_FONT_SIZE: f32 = 22.0;
+pub const FIGURE_DATE_FONT_SIZE: f32 = 15.0;
+pub const FIGURE_LEGEND_FONT_SIZE: f32 = 13.0;
+pub const FIGURE_CAPTION_FONT_SIZE: f32 = 13.0;
+pub const FIGURE_CREDIT_FONT_SIZE: f32 = 11.0;
+/// Line height as a share of the font size.
+pub const FIGURE_LINE_SPACING: f32 = 1.35;
+/// The ring of halo round names and labels on the map.
+pub const FIGURE_HALO_WIDTH_PX: f32 = 3.0;
+/// The pattern's line width and dot radius: those of the map's pattern textures.
+pub const PATTERN_LINE_WIDTH_PX: f32 = 1.3;
+pub const PATTERN_DOT_RADIUS_PX: f32 = 1.7;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -54,6 +54,9 @@ pub enum Action {
     ResetView,
     ResetAll,
     ShowOpenDialog,
+    /// Asks the reader where to save a figure or a view (the desktop's dialog, or the in-app
+    /// browser); the answer comes back as [`Action::FilesChosen`].
+    AskSavePath(SaveTarget),
     OpenFiles(Vec<PathBuf>),
     OpenBundledScenario,
     /// Drafts a scenario from text pasted on the map.
@@ -78,6 +81,13 @@ pub enum Action {
         purpose: FilePurpose,
         paths: Vec<PathBuf>,
     },
+}
+
+/// What the app is asked to save.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveTarget {
+    Figure,
+    View,
 }
 
 /// What the reader has picked on the map or in a panel.

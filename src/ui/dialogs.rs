@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
-use super::actions::Action;
+use super::actions::{Action, SaveTarget};
 
 /// What kinds of file a dialog offers, each a filter the reader can pick.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +18,10 @@ pub enum FileKind {
     Scenarios,
     Overlays,
     Articles,
+    /// Figures: PNG or SVG.
+    Figures,
+    /// View files (`docs/view-file.md`).
+    Views,
     All,
 }
 
@@ -28,6 +32,8 @@ impl FileKind {
             FileKind::Scenarios => "Scenarios (.json)",
             FileKind::Overlays => "GeoJSON overlays (.geojson, .json)",
             FileKind::Articles => "Articles (.txt, .md, .html)",
+            FileKind::Figures => "Figures (.png, .svg)",
+            FileKind::Views => "View files (.json)",
             FileKind::All => "All files",
         }
     }
@@ -39,6 +45,8 @@ impl FileKind {
             FileKind::Scenarios => &["json"],
             FileKind::Overlays => &["geojson", "json"],
             FileKind::Articles => &["txt", "md", "markdown", "html", "htm"],
+            FileKind::Figures => &["png", "svg"],
+            FileKind::Views => &["json"],
             FileKind::All => &[],
         }
     }
@@ -65,6 +73,10 @@ pub enum DialogMode {
 pub enum FilePurpose {
     /// Open scenarios, overlays or articles.
     Open,
+    /// Write the view as a figure.
+    ExportFigure,
+    /// Write the view as a view file.
+    SaveView,
 }
 
 /// A question for the reader: which file.
@@ -91,6 +103,32 @@ impl FileRequest {
                 FileKind::Articles,
                 FileKind::All,
             ],
+        }
+    }
+
+    /// File > Export figure and File > Save view.
+    pub fn save(target: SaveTarget) -> Self {
+        let (purpose, title, name, kind) = match target {
+            SaveTarget::Figure => (
+                FilePurpose::ExportFigure,
+                "Export the view as a figure (.png or .svg)",
+                "figure.png",
+                FileKind::Figures,
+            ),
+            SaveTarget::View => (
+                FilePurpose::SaveView,
+                "Save the view",
+                "view.json",
+                FileKind::Views,
+            ),
+        };
+        FileRequest {
+            purpose,
+            mode: DialogMode::Save {
+                suggested_name: name.into(),
+            },
+            title: title.into(),
+            kinds: vec![kind, FileKind::All],
         }
     }
 

@@ -40,6 +40,7 @@ pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
             ("Double-click", "Zoom in (Shift+double-click: out)"),
             ("+ and -", "Zoom in and out"),
             ("Home", "Fit the article's countries"),
+            ("Ctrl+E", "Export the view as a figure (PNG or SVG)"),
             ("Ctrl+Z", "Undo an edit (Edit > Edit this scenario)"),
             ("Ctrl+Shift+Z, Ctrl+Y", "Redo an edit"),
             ("Ctrl+S", "Save the scenario being edited"),

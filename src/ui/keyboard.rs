@@ -2,7 +2,7 @@
 
 use egui::{Key, Modifiers};
 
-use super::actions::Action;
+use super::actions::{Action, SaveTarget};
 use super::editor::EditAction;
 use super::legend::layer_shortcut;
 use super::state::DateChoice;
@@ -25,6 +25,9 @@ pub fn keyboard_actions(
     let mut actions = Vec::new();
     if ctx.input_mut(|input| input.consume_key(Modifiers::COMMAND, Key::F)) {
         actions.push(Action::FocusSearch);
+    }
+    if ctx.input_mut(|input| input.consume_key(Modifiers::COMMAND, Key::E)) {
+        actions.push(Action::AskSavePath(SaveTarget::Figure));
     }
     if ctx.egui_wants_keyboard_input() {
         // A text field keeps Ctrl+Z for its own text.

@@ -24,7 +24,7 @@ pub mod top_bar;
 
 use std::path::{Path, PathBuf};
 
-pub use actions::{Action, Selection};
+pub use actions::{Action, SaveTarget, Selection};
 pub use state::UiState;
 
 use crate::layers::MapLayers;

@@ -3,7 +3,7 @@
 use egui::{Key, RichText, Ui, vec2};
 
 use super::PanelContext;
-use super::actions::Action;
+use super::actions::{Action, SaveTarget};
 use super::editor::EditAction;
 use super::state::{DateChoice, ThemeChoice};
 use super::timeline::{change_marks_ui, playback_ui};
@@ -73,6 +73,13 @@ fn menus_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) 
             {
                 actions.push(Action::Editing(action));
             }
+        }
+        ui.separator();
+        if ui.button("Export figure…").clicked() {
+            actions.push(Action::AskSavePath(SaveTarget::Figure));
+        }
+        if ui.button("Save view…").clicked() {
+            actions.push(Action::AskSavePath(SaveTarget::View));
         }
     });
     edit_menu_ui(ui, context, actions);

@@ -31,6 +31,7 @@ fn every_bad_input_loads_with_warnings_or_is_refused_naming_the_file() {
             }
             Ok(Opened::Article { text, .. }) => assert!(!text.contains('\r'), "{name}"),
             Ok(Opened::Scenario(_)) => panic!("{name} is no scenario"),
+            Ok(Opened::View { .. }) => panic!("{name} is no view file"),
             Err(error) => {
                 let message = error.to_string();
                 assert!(message.starts_with(&name), "{name}: {message}");

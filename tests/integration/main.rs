@@ -16,6 +16,8 @@ mod draft;
 mod editing;
 /// Editing in the app: accepting, clicking a tension's parties, undo, saving, drafts, quitting.
 mod editing_ui;
+/// Figures (`render` to SVG and PNG) and view files, on the command line and in the app.
+mod figures;
 /// Opening files: the bad-input corpus, drag and drop, the size limit.
 mod files;
 /// Where tests find the bad-input corpus and make temporary files.

@@ -14,14 +14,14 @@ use crate::world::world;
 const BUNDLED: &str = include_str!("../../assets/scenarios/csto-nato-of-the-east.json");
 const ARTICLE: &str = include_str!("../../assets/articles/csto-nato-of-the-east.txt");
 
-fn date(text: &str) -> Date {
+pub fn date(text: &str) -> Date {
     match text.parse() {
         Ok(date) => date,
         Err(error) => panic!("{error}"),
     }
 }
 
-fn bundled() -> Scenario {
+pub fn bundled() -> Scenario {
     match Scenario::load_bundled(world()) {
         Ok(scenario) => scenario,
         Err(error) => panic!("{error}"),
