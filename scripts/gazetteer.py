@@ -202,7 +202,13 @@ CIS_ROWS = [
     ("TKM", "observer", "2005-08-26", None,
      "associate member from the Kazan summit of 26 August 2005 (recorded as observer)"),
     ("UZB", "member", "1991-12-21", None, "Alma-Ata Protocol"),
-    ("GEO", "member", "1993-12-03", "2009-08-18", "joined in December 1993"),
+    ("GEO", "member", "1993-12-03", "2009-08-18",
+     "membership from its accession in December 1993 (the source's date; the day is that of "
+     "the accession's signature), not from the Georgian parliament's ratification of 1 March "
+     "1994",
+     "Kremlin, 'Commonwealth of Independent States' (en.kremlin.ru/catalog/glossary/38): "
+     "'Georgia joined the Commonwealth in December 1993, but terminated its CIS membership on "
+     "August 18, 2009'"),
     ("GEO", "former", "2009-08-18", None, "withdrawal effective 18 August 2009"),
 ]
 
@@ -293,7 +299,13 @@ AU_FOUNDERS = ("DZA", "AGO", "BEN", "BWA", "BFA", "BDI", "CMR", "CPV", "CAF", "T
 AU_ROWS = [(code, "member", "2002-07-09", None,
             "as the Sahrawi Arab Democratic Republic" if code == "ESH" else None)
            for code in AU_FOUNDERS] + [
-    ("SSD", "member", "2011-07-27", None, "admitted after independence"),
+    ("SSD", "member", "2011-07-27", None,
+     "admitted as the 54th member state: the day the AU announced it had the required majority "
+     "(the Commission dates the last affirmation 26 July; the accession ceremony was on "
+     "15 August 2011), not 28 July, the day the news was reported",
+     "Reuters, 'African Union admits South Sudan as 54th member' (28 July 2011): the AU "
+     "said late on Wednesday 27 July it had the majority to admit South Sudan; African Union "
+     "Commission press release of 10 August 2011 (via APO)"),
     ("MAR", "member", "2017-01-30", None, "readmitted at the 28th summit, Addis Ababa"),
 ]
 
@@ -348,9 +360,10 @@ def organisation_entry(org: tuple, scenario: dict, known: set[str]) -> dict:
         members = scenario_rows(scenario, FROM_SCENARIO[ident])
     else:
         members = []
-        for country, status, start, until, note in rows:
+        # A row may cite a source of its own, for a date the organisation's page does not give.
+        for country, status, start, until, note, *own_source in rows:
             row = {"country": country, "status": status, "from": start, "until": until,
-                   "source": source}
+                   "source": own_source[0] if own_source else source}
             if note:
                 row["note"] = note
             members.append(row)

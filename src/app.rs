@@ -33,6 +33,7 @@ use crate::ui::keyboard::keyboard_actions;
 use crate::ui::legend::layer_state_key;
 use crate::ui::messages::{Level, Message};
 use crate::ui::reader::{ReaderFind, reader_find_id};
+use crate::ui::reader_index::ReaderIndex;
 use crate::ui::save_dialogs::save_dialogs_ui;
 use crate::ui::state::{DateChoice, STORAGE_KEY, ThemeChoice};
 use crate::ui::story::{Presentation, presentation_keys};
@@ -87,7 +88,8 @@ pub struct App {
     overlays_opened: usize,
     opened_article: Option<OpenedArticle>,
     /// What drafting found, while the scenario is one drafted from an article.
-    draft: Option<DraftNotes>,
+    /// Shared with the reader's index, which knows by it when to rebuild.
+    draft: Option<Arc<DraftNotes>>,
     messages: Vec<Message>,
     jobs: Vec<OpenJob>,
     file_dialog: FileDialog,
@@ -95,6 +97,7 @@ pub struct App {
     native_dialogs: NativeRequests,
     territories: &'static Territories,
     reader_find: ReaderFind,
+    reader_index: ReaderIndex,
     /// The window's inner size in the last frame, saved so that the next launch opens alike.
     window_size: Option<[f32; 2]>,
     presentation: Option<Presentation>,
@@ -172,6 +175,7 @@ impl App {
             native_dialogs: NativeRequests::default(),
             territories,
             reader_find: ReaderFind::default(),
+            reader_index: ReaderIndex::default(),
             window_size: None,
             presentation: None,
             playback: Playback::default(),
@@ -200,7 +204,7 @@ impl App {
     }
 
     /// Puts a scenario in place with what drafting found, if it was drafted.
-    fn set_scenario_with_draft(&mut self, scenario: Arc<Scenario>, draft: Option<DraftNotes>) {
+    fn set_scenario_with_draft(&mut self, scenario: Arc<Scenario>, draft: Option<Arc<DraftNotes>>) {
         self.scenario = scenario;
         self.draft = draft;
         self.index = ScenarioIndex::build(&self.world, &self.scenario);
@@ -246,7 +250,7 @@ impl App {
     }
     /// What drafting found, while the scenario is a draft.
     pub fn draft(&self) -> Option<&DraftNotes> {
-        self.draft.as_ref()
+        self.draft.as_deref()
     }
     pub fn suggestions(&self) -> &[Suggestion] {
         &self.search.suggestions
@@ -324,6 +328,7 @@ impl App {
         actions.extend(answered);
         actions.extend(pasted_on_map(&ctx));
         let palette = Palette::for_theme(ui.visuals().dark_mode);
+        self.refresh_reader_index();
         self.panels_ui(ui, palette, &mut actions);
         file_dialog_ui(&ctx, &mut self.file_dialog, &mut actions);
         save_dialogs_ui(&ctx, &mut self.edit.dialogs, &mut actions);

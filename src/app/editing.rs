@@ -6,12 +6,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::App;
+use crate::model::drafting::DraftNotes;
 use crate::model::edit::autosave::Autosaver;
 use crate::model::edit::draft::{
     DRAFT_FORMAT, DRAFT_VERSION, Draft, Origin, draft_bytes, read_draft, set_aside,
 };
 use crate::model::edit::save::save_scenario;
 use crate::model::edit::{Document, Edit, History};
+use crate::model::gazetteer::Gazetteer;
 use crate::model::scenario::article_path;
 use crate::model::scenario::{
     Actor, Article, BUNDLED_SCENARIO_PATH, Excerpt, Finding, Party, Scenario, ScenarioError,
@@ -154,12 +156,31 @@ impl App {
         };
         if let Some(scenario) = editing.recheck(&self.world) {
             self.set_scenario(Arc::new(scenario));
+            if editing.origin == Origin::Drafted {
+                self.find_draft_notes(&editing.article);
+            }
         }
         self.edit.editing = Some(editing);
         self.messages.push(Message::new(
             Level::Info,
             format!("Restored your unsaved edits to \"{title}\" from the autosaved draft. Save them with File > Save, or give them up with Edit > Discard changes."),
         ));
+    }
+
+    /// A restored drafted scenario's mentions and counts, found again in its article the way
+    /// drafting found them: the draft keeps the article, not what was found in it.
+    fn find_draft_notes(&mut self, article: &Article) {
+        match Gazetteer::bundled() {
+            Ok(gazetteer) => {
+                let notes = DraftNotes::of_article(article, gazetteer, &self.world);
+                self.draft = Some(Arc::new(notes));
+                self.layers = self.build_layers(self.date);
+            }
+            Err(error) => self.messages.push(Message::new(
+                Level::Warning,
+                format!("The restored draft's mentions could not be found again: the bundled gazetteer could not be loaded: {error}"),
+            )),
+        }
     }
 
     /// Edits the scenario shown (a copy, for the bundled one) with `proposals`, the excerpts

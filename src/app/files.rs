@@ -231,7 +231,7 @@ impl App {
         if !self.edit_drafted(scenario, proposals) {
             return;
         }
-        self.draft = Some(notes);
+        self.draft = Some(Arc::new(notes));
         self.layers = self.build_layers(self.date);
         self.opened_article = None;
         self.state.show_reader = true;

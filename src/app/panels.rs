@@ -11,11 +11,31 @@ use crate::ui::excerpts::excerpts_ui;
 use crate::ui::help::help_ui;
 use crate::ui::legend::legend_ui;
 use crate::ui::reader::reader_ui;
+use crate::ui::reader_index::ReaderIndex;
 use crate::ui::status_bar::status_bar_ui;
 use crate::ui::top_bar::top_bar_ui;
 use crate::ui::{Action, PanelContext};
 
 impl App {
+    /// The reader's marks, found again when the scenario, the draft or the selected country
+    /// changed; only while the reader shows the scenario's article.
+    pub(super) fn refresh_reader_index(&mut self) {
+        if !self.state.show_reader || self.opened_article.is_some() {
+            return;
+        }
+        if !self
+            .reader_index
+            .is_for(&self.scenario, self.draft.as_ref())
+        {
+            self.reader_index = ReaderIndex::build(&self.scenario, self.draft.as_ref());
+        }
+        let code = self
+            .selection
+            .country()
+            .map(|id| self.world.country(id).iso_a3());
+        self.reader_index.select(code);
+    }
+
     /// The bars, side panels and windows around the map.
     pub(super) fn panels_ui(&self, ui: &mut egui::Ui, palette: Palette, actions: &mut Vec<Action>) {
         let ctx = ui.ctx().clone();
@@ -25,13 +45,14 @@ impl App {
             layers: &self.layers,
             overlays: &self.overlays,
             opened_article: self.opened_article.as_ref(),
-            draft: self.draft.as_ref(),
+            draft: self.draft.as_deref(),
             selection: &self.selection,
             state: &self.state,
             date: self.date,
             changes: &self.index.changes,
             territories: self.territories,
             reader_find: &self.reader_find,
+            reader_index: &self.reader_index,
             tiles_failed: self.map.tiles_failed(),
             presenting: self.presentation.is_some(),
             playing: self.playback.playing,

@@ -13,6 +13,7 @@ pub mod legend;
 pub mod loading;
 pub mod messages;
 pub mod reader;
+pub mod reader_index;
 pub mod save_dialogs;
 pub mod state;
 pub mod status_bar;
@@ -64,6 +65,8 @@ pub struct PanelContext<'a> {
     pub changes: &'a [(Date, String)],
     pub territories: &'a crate::model::territory::Territories,
     pub reader_find: &'a reader::ReaderFind,
+    /// The reader's marks by paragraph, found once per change.
+    pub reader_index: &'a reader_index::ReaderIndex,
     /// The online basemap is on but no tile could be loaded.
     pub tiles_failed: bool,
     /// A presentation is under way: the side panels give the map their room.

@@ -8,6 +8,7 @@ use egui::{RichText, Ui};
 
 use super::PanelContext;
 use super::actions::{Action, Selection};
+use super::reader_index::spans_within;
 use super::text::{Mark, marked_text};
 use crate::model::capped::{and_more, thousands};
 use crate::model::drafting::DraftNotes;
@@ -52,10 +53,6 @@ pub fn reader_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Acti
     find_ui(ui, context, actions);
     let found = &context.reader_find.found;
     ui.separator();
-    let mention_code = context
-        .selection
-        .country()
-        .map(|id| context.world.country(id).iso_a3());
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -65,16 +62,8 @@ pub fn reader_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Acti
                     continue;
                 };
                 ui.label(RichText::new(format!("¶{number}")).small().weak());
-                let response = paragraph_ui(
-                    ui,
-                    context,
-                    number,
-                    range.clone(),
-                    mention_code,
-                    found,
-                    actions,
-                );
-                let has_found = found.iter().any(|f| range.contains(&f.start));
+                let response = paragraph_ui(ui, context, number, range.clone(), found, actions);
+                let has_found = !spans_within(found, &range).is_empty();
                 if has_found && !scrolled && context.reader_find.scroll_pending {
                     response.scroll_to_me(Some(egui::Align::Center));
                     scrolled = true;
@@ -163,79 +152,31 @@ fn find_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
     });
 }
 
-/// The excerpts quoted from paragraph `number` (which spans `range` of the article), in text
-/// order, each with its index and its span within the paragraph.
-fn paragraph_excerpts(
-    context: &PanelContext<'_>,
-    number: usize,
-    range: &Range<usize>,
-) -> Vec<(usize, Range<usize>)> {
-    let article = context.scenario.article();
-    let mut excerpts: Vec<(usize, Range<usize>)> = context
-        .scenario
-        .data()
-        .excerpts
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.paragraph == number)
-        .filter_map(|(index, e)| {
-            let at = article.find_quote(&e.quote, e.paragraph)?;
-            (range.start <= at.start && at.end <= range.end)
-                .then(|| (index, at.start - range.start..at.end - range.start))
-        })
-        .collect();
-    excerpts.sort_by_key(|(_, r)| r.start);
-    excerpts
-}
-
 /// One paragraph: its excerpts clickable, the rest plain text, every mark in place.
 fn paragraph_ui(
     ui: &mut Ui,
     context: &PanelContext<'_>,
     number: usize,
     range: Range<usize>,
-    mention_code: Option<&str>,
     found: &[Range<usize>],
     actions: &mut Vec<Action>,
 ) -> egui::Response {
-    let scenario = context.scenario;
-    let article = scenario.article();
-    let text = &article.text()[range.clone()];
-    let excerpts = paragraph_excerpts(context, number, &range);
-    let local = |r: &Range<usize>| -> Option<Range<usize>> {
-        (range.start <= r.start && r.end <= range.end)
-            .then(|| r.start - range.start..r.end - range.start)
-    };
-    let mut marks: Vec<(Range<usize>, Mark)> = found
+    let text = &context.scenario.article().text()[range.clone()];
+    let index = context.reader_index;
+    let (excerpts, drafted) = index
+        .paragraph(number)
+        .map_or((&[][..], &[][..]), |p| (&p.excerpts[..], &p.drafted[..]));
+    let marks: Vec<(Range<usize>, Mark)> = spans_within(found, &range)
         .iter()
-        .filter_map(local)
-        .map(|r| (r, Mark::Mention))
-        .collect();
-    if let Some(draft) = context.draft {
-        let first = draft
-            .mentions
-            .partition_point(|m| m.range.start < range.start);
-        marks.extend(
-            draft.mentions[first..]
+        .map(|r| (r.start - range.start..r.end - range.start, Mark::Mention))
+        .chain(drafted.iter().cloned())
+        .chain(
+            index
+                .selected_mentions(number)
                 .iter()
-                .take_while(|m| m.range.end <= range.end)
-                .filter_map(|m| {
-                    let mark = match m.uncertain {
-                        Some(_) => Mark::Uncertain,
-                        None => Mark::Mention,
-                    };
-                    local(&m.range).map(|r| (r, mark))
-                }),
-        );
-    }
-    if let Some(code) = mention_code {
-        marks.extend(
-            scenario
-                .mention_ranges(code, text)
-                .into_iter()
-                .map(|r| (r, Mark::Mention)),
-        );
-    }
+                .map(|r| (r.clone(), Mark::Mention)),
+        )
+        .collect();
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 0.0;
         let mut cursor = 0;
@@ -259,7 +200,7 @@ fn paragraph_ui(
             );
             ui.label(job);
         };
-        for (index, excerpt) in &excerpts {
+        for (index, excerpt) in excerpts {
             if excerpt.start < cursor {
                 continue;
             }

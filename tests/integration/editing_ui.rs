@@ -1,6 +1,7 @@
 use std::path::{Path, PathBuf};
 
 use alliance_map::App;
+use alliance_map::layers::LayerId;
 use alliance_map::model::edit::draft::draft_path;
 use alliance_map::model::edit::save::save_scenario;
 use alliance_map::model::scenario::Excerpt;
@@ -16,7 +17,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use crate::editing::{PROPOSED_QUOTE, proposal};
-use crate::ui::{click_at, shared, wait_until_loaded};
+use crate::files::drop_file;
+use crate::fixtures::write;
+use crate::gazetteer::test_article;
+use crate::ui::{click_at, painted, shared, wait_until_loaded};
 
 /// The app with drafts kept in `drafts`, editing the bundled scenario with `proposals`.
 fn editing_harness(drafts: &Path, proposals: Vec<Excerpt>) -> Harness<'static, App> {
@@ -215,6 +219,37 @@ fn an_app_dropped_mid_edit_brings_the_draft_back_on_the_next_start() {
         Some(1)
     );
     restarted.get_by_label_contains("Restored your unsaved edits");
+}
+
+#[test]
+fn a_drafted_article_dropped_mid_edit_comes_back_with_its_mentioned_layer_and_highlights() {
+    let drafts = temp_dir();
+    let folder = temp_dir();
+    let article = folder.path().join("traps.txt");
+    write(&article, test_article("traps"));
+    let mut harness = app_harness(drafts.path());
+    drop_file(&mut harness, &article);
+    let Some(drafted) = harness.state().draft().map(|notes| notes.counts.clone()) else {
+        panic!("drafted: {:?}", harness.state().messages().last())
+    };
+    click_nth(&mut harness, ACCEPT_LABEL, 0);
+    let Some(edited) = harness.state().edited_document().cloned() else {
+        panic!("editing")
+    };
+    assert!(!edited.proposals.is_empty());
+    drop(harness);
+
+    let mut restarted = app_harness(drafts.path());
+    assert!(restarted.state().edited_document() == Some(&edited));
+    let counts = restarted.state().draft().map(|notes| notes.counts.clone());
+    assert_eq!(counts, Some(drafted), "the mention counts are found again");
+    assert!(painted(&restarted, LayerId::Mentioned) > 0);
+    restarted.get_by_label("View").click();
+    restarted.run();
+    restarted.get_by_label("Read the article").click();
+    restarted.run();
+    restarted.get_by_label_contains("uncertain mentions (underlined)");
+    restarted.get_by_label_contains("\"Congo\": names COD or COG");
 }
 
 fn request_close(harness: &mut Harness<'_, App>) {

@@ -32,6 +32,8 @@ mod gazetteer;
 mod hostile;
 /// Finding one's way on the map: wheel, double click, keys, buttons, fitting.
 mod navigation;
+/// The reader's per-paragraph index against the slow per-frame scan.
+mod reader_index;
 /// The scenario: memberships, neighbours, the checks and the export.
 mod scenario;
 /// A second scenario, with other groups, works from its file alone.

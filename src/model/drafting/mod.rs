@@ -65,6 +65,12 @@ impl DraftNotes {
         self.mentions.iter().filter(|m| m.uncertain.is_some())
     }
 
+    /// What drafting finds in `article`: the notes a drafted scenario restored from its
+    /// autosave gets back, as they were when it was drafted.
+    pub fn of_article(article: &Article, gazetteer: &Gazetteer, world: &World) -> DraftNotes {
+        find_in(article, gazetteer, world).0
+    }
+
     pub fn count_for(&self, code: &str) -> usize {
         self.counts
             .iter()
@@ -98,10 +104,10 @@ impl Draft {
                 file: path.to_path_buf(),
             });
         }
-        let mentions = gazetteer.mentions(article.text());
+        let (notes, excerpts) = find_in(&article, gazetteer, world);
+        let mentions = &notes.mentions;
         let (date, date_basis) = article_date(&article, options);
-        let named_orgs = organisations_named(&mentions, gazetteer);
-        let (excerpts, not_proposed) = propose_excerpts(&article, &mentions, world);
+        let named_orgs = organisations_named(mentions, gazetteer);
         let data = ScenarioData {
             format: FORMAT.into(),
             version: VERSION,
@@ -125,16 +131,11 @@ impl Draft {
                 .collect(),
             actors: Vec::new(),
             leaders: Vec::new(),
-            mentions: terms_by_country(&article, &mentions, world),
+            mentions: terms_by_country(&article, mentions, world),
             tensions: Vec::new(),
             map: MapSettings::default(),
             story: Vec::new(),
             excerpts,
-        };
-        let notes = DraftNotes {
-            counts: counts(&mentions, world),
-            not_proposed,
-            mentions,
         };
         Ok(Draft {
             article_text: article.text().to_string(),
@@ -163,6 +164,18 @@ impl Draft {
         codes.sort();
         codes
     }
+}
+
+/// The mentions in `article`, their counts and the excerpts proposed from them.
+fn find_in(article: &Article, gazetteer: &Gazetteer, world: &World) -> (DraftNotes, Vec<Excerpt>) {
+    let mentions = gazetteer.mentions(article.text());
+    let (excerpts, not_proposed) = propose_excerpts(article, &mentions, world);
+    let notes = DraftNotes {
+        counts: counts(&mentions, world),
+        not_proposed,
+        mentions,
+    };
+    (notes, excerpts)
 }
 
 /// The article's date: the user's, else one written near the top, else today.
