@@ -13,7 +13,6 @@ pub mod legend;
 pub mod loading;
 pub mod messages;
 pub mod reader;
-pub mod save_dialogs;
 pub mod state;
 pub mod status_bar;
 pub mod story;
