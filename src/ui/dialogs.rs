@@ -117,11 +117,7 @@ impl FileRequest {
                 FileKind::Figures,
             ),
             SaveTarget::View => ("Save the view", "view.json", FileKind::Views),
-            SaveTarget::Scenario => (
-                "Save the scenario as (its article is saved beside it when needed)",
-                "scenario.json",
-                FileKind::Scenarios,
-            ),
+            SaveTarget::Scenario => ("Save the scenario as", "scenario.json", FileKind::Scenarios),
         };
         FileRequest {
             purpose: FilePurpose::Save(target),
@@ -406,6 +402,21 @@ mod tests {
         let mut one = NativeRequests::new(Some(Arc::new(Answering(NativeAnswer::Cancelled))));
         assert!(one.send(FileRequest::open_files(), None, &ctx).is_none());
         assert!(one.send(FileRequest::open_files(), None, &ctx).is_some());
+    }
+
+    #[test]
+    fn a_suggested_path_gives_the_name_and_the_folder_to_start_in() {
+        let request = FileRequest::save(SaveTarget::Scenario).suggesting(Path::new("/a/b/c.json"));
+        assert_eq!(
+            request.mode,
+            DialogMode::Save {
+                suggested_name: "c.json".into()
+            }
+        );
+        assert_eq!(request.start_in.as_deref(), Some(Path::new("/a/b")));
+        assert_eq!(request.kinds.first(), Some(&FileKind::Scenarios));
+        let bare = FileRequest::save(SaveTarget::Scenario).suggesting(Path::new("c.json"));
+        assert_eq!(bare.start_in, None, "no folder: the last used one");
     }
 
     #[test]
