@@ -5,6 +5,7 @@ mod editing;
 mod files;
 mod panels;
 mod presenting;
+mod saving;
 mod timeline;
 mod views;
 
@@ -26,15 +27,14 @@ use crate::model::{BoundingBox, CountryId, World};
 use crate::render::plugins::label_order;
 use crate::render::style::Palette;
 use crate::render::view::MercatorView;
-use crate::ui::dialogs::{FileRequest, NativeRequests};
-use crate::ui::editor::EditAction;
+use crate::ui::dialogs::{FileRequest, NativeRequests, replace_question_ui};
+use crate::ui::editor::{EditAction, quit_question_ui};
 use crate::ui::file_dialog::{FileDialog, file_dialog_ui};
 use crate::ui::keyboard::keyboard_actions;
 use crate::ui::legend::layer_state_key;
 use crate::ui::messages::{Level, Message};
 use crate::ui::reader::{ReaderFind, reader_find_id};
 use crate::ui::reader_index::ReaderIndex;
-use crate::ui::save_dialogs::save_dialogs_ui;
 use crate::ui::state::{DateChoice, STORAGE_KEY, ThemeChoice};
 use crate::ui::story::{Presentation, presentation_keys};
 use crate::ui::timeline::{ChangeNotes, Playback};
@@ -95,6 +95,8 @@ pub struct App {
     file_dialog: FileDialog,
     /// The desktop's own file dialogs, when the app uses them (not in tests).
     native_dialogs: NativeRequests,
+    /// A save waiting for the reader's yes to replace an existing file.
+    replace_question: Option<saving::PendingReplace>,
     territories: &'static Territories,
     reader_find: ReaderFind,
     reader_index: ReaderIndex,
@@ -173,6 +175,7 @@ impl App {
             jobs: Vec::new(),
             file_dialog: FileDialog::default(),
             native_dialogs: NativeRequests::default(),
+            replace_question: None,
             territories,
             reader_find: ReaderFind::default(),
             reader_index: ReaderIndex::default(),
@@ -331,7 +334,12 @@ impl App {
         self.refresh_reader_index();
         self.panels_ui(ui, palette, &mut actions);
         file_dialog_ui(&ctx, &mut self.file_dialog, &mut actions);
-        save_dialogs_ui(&ctx, &mut self.edit.dialogs, &mut actions);
+        if let Some(path) = self.is_asking_to_replace() {
+            replace_question_ui(&ctx, path, &mut actions);
+        }
+        if self.edit.asking_to_quit {
+            quit_question_ui(&ctx, &mut actions);
+        }
         let picked = self.picked_countries();
         let map_context = MapContext {
             world: &self.world,
@@ -435,8 +443,14 @@ impl App {
             Action::ResetView => self.fit_opening_view(),
             Action::ResetAll => self.reset_all(),
             Action::ShowOpenDialog => self.request_file(FileRequest::open_files(), ctx),
-            Action::AskSavePath(target) => self.request_file(FileRequest::save(target), ctx),
-            Action::FilesChosen { purpose, paths } => self.files_chosen(purpose, paths, ctx),
+            Action::AskSavePath(target) => self.ask_save_path(target, ctx),
+            Action::ConfirmReplace => self.answer_replace(true, ctx),
+            Action::CancelReplace => self.answer_replace(false, ctx),
+            Action::FilesChosen {
+                purpose,
+                paths,
+                replace_asked,
+            } => self.files_chosen(purpose, paths, replace_asked, ctx),
             Action::OpenFiles(paths) => self.open_paths(paths),
             Action::OpenBundledScenario => self.open_bundled_scenario(),
             Action::DraftPastedText(text) => self.draft_pasted(text),

@@ -14,19 +14,17 @@ use crate::model::edit::draft::{
 use crate::model::edit::save::save_scenario;
 use crate::model::edit::{Document, Edit, History};
 use crate::model::gazetteer::Gazetteer;
-use crate::model::scenario::article_path;
 use crate::model::scenario::{
     Actor, Article, BUNDLED_SCENARIO_PATH, Excerpt, Finding, Party, Scenario, ScenarioError,
     Severity, Tension,
 };
 use crate::ui::editor::{EditAction, EditorView, TensionDraft, party_names};
 use crate::ui::messages::{Level, Message};
-use crate::ui::save_dialogs::{SaveAsFields, SaveDialogs};
-use crate::ui::{Selection, file_name};
+use crate::ui::{SaveTarget, Selection, file_name};
 
 /// The bundled scenario where it lies in the source tree: never saved over, whatever the
 /// folder the app runs in.
-const BUNDLED_SCENARIO_IN_SOURCES: &str = concat!(
+pub(super) const BUNDLED_SCENARIO_IN_SOURCES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/assets/scenarios/csto-nato-of-the-east.json"
 );
@@ -50,6 +48,21 @@ pub(super) struct Editing {
 }
 
 impl Editing {
+    pub(super) fn source(&self) -> &Path {
+        &self.source
+    }
+
+    pub(super) fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// Whether the edits may be saved over `path` (after asking): the file they were saved
+    /// to, or the scenario file they came from.
+    pub(super) fn may_save_over(&self, path: &Path) -> bool {
+        self.saved_to.as_deref() == Some(path)
+            || (self.origin == Origin::File && self.source == path)
+    }
+
     fn unsaved(&self) -> bool {
         self.saved_state != Some(self.history.state())
     }
@@ -107,12 +120,14 @@ impl Editing {
     }
 }
 
-/// Everything about editing the App keeps: the edit, the autosave writer and the dialogs.
+/// Everything about editing the App keeps: the edit, the autosave writer and the question
+/// before quitting.
 #[derive(Default)]
 pub(super) struct EditSession {
     pub(super) editing: Option<Editing>,
     pub(super) autosaver: Option<Autosaver>,
-    pub(super) dialogs: SaveDialogs,
+    /// Quitting was asked for with unsaved changes: the app asks whether to.
+    pub(super) asking_to_quit: bool,
     /// Quitting without saving was confirmed: the next close request is let through.
     pub(super) quit_confirmed: bool,
 }
@@ -258,11 +273,7 @@ impl App {
     }
     /// Whether the app is asking if it may quit with unsaved changes.
     pub fn is_asking_to_quit(&self) -> bool {
-        self.edit.dialogs.quit
-    }
-    /// The existing file a save is waiting for a yes to replace.
-    pub fn is_asking_to_replace(&self) -> Option<&Path> {
-        self.edit.dialogs.replace.as_deref()
+        self.edit.asking_to_quit
     }
 
     /// What the editor panel reads this frame.
@@ -300,7 +311,7 @@ impl App {
         let asked_to_close = ctx.input(|i| i.viewport().close_requested());
         if asked_to_close && self.has_unsaved_edits() && !self.edit.quit_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.edit.dialogs.quit = true;
+            self.edit.asking_to_quit = true;
         }
     }
 
@@ -335,17 +346,13 @@ impl App {
             EditAction::Undo => self.undo_or_redo(true),
             EditAction::Redo => self.undo_or_redo(false),
             EditAction::QuitWithoutSaving => {
-                self.edit.dialogs.quit = false;
+                self.edit.asking_to_quit = false;
                 self.edit.quit_confirmed = true;
                 self.forget_draft();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            EditAction::CancelQuit => self.edit.dialogs.quit = false,
-            saving @ (EditAction::Save
-            | EditAction::ShowSaveAs
-            | EditAction::SaveAs(_)
-            | EditAction::ConfirmReplace
-            | EditAction::CancelReplace) => self.apply_saving(saving),
+            EditAction::CancelQuit => self.edit.asking_to_quit = false,
+            EditAction::Save => self.save(ctx),
             tension => self.apply_tension_action(tension),
         }
     }
@@ -575,90 +582,40 @@ impl App {
         }
     }
 
-    fn apply_saving(&mut self, action: EditAction) {
-        match action {
-            EditAction::Save => match self.save_target() {
-                Some((path, ask)) if ask && path.exists() => self.edit.dialogs.replace = Some(path),
-                Some((path, _)) => self.save_to(path),
-                None => self.show_save_as(),
-            },
-            EditAction::ShowSaveAs => self.show_save_as(),
-            EditAction::SaveAs(path) => {
-                let path = if path.extension().is_none() {
-                    path.with_extension("json")
-                } else {
-                    path
-                };
-                if let Some(input) = self.inputs().into_iter().find(|i| same_file(i, &path)) {
-                    self.messages.push(Message::new(
-                        Level::Error,
-                        format!(
-                            "Not saved: {} is a file the app has open ({}); choose another name.",
-                            path.display(),
-                            input.display()
-                        ),
-                    ));
-                } else if path.exists() {
-                    self.edit.dialogs.replace = Some(path);
-                } else {
-                    self.save_to(path);
-                }
-            }
-            EditAction::ConfirmReplace => {
-                if let Some(path) = self.edit.dialogs.replace.take() {
-                    self.save_to(path);
-                }
-            }
-            EditAction::CancelReplace => self.edit.dialogs.replace = None,
-            _ => {}
-        }
-    }
-
-    /// Where File > Save writes, and whether to ask first: the file last saved to (no
-    /// question), else the file the scenario came from (asked once); none for a copy of the
-    /// bundled scenario or a drafted one.
-    fn save_target(&self) -> Option<(PathBuf, bool)> {
-        let editing = self.edit.editing.as_ref()?;
-        if let Some(saved) = &editing.saved_to {
-            return Some((saved.clone(), false));
-        }
-        (editing.origin == Origin::File).then(|| (editing.source.clone(), true))
-    }
-
-    fn show_save_as(&mut self) {
+    /// File > Save: over the file last saved to (no question), else over the file the
+    /// scenario came from (asked once); a copy of the bundled scenario or a drafted one asks
+    /// for a file (Save as).
+    fn save(&mut self, ctx: &egui::Context) {
         let Some(editing) = self.edit.editing.as_ref() else {
             return;
         };
-        let suggested = editing.saved_to.clone().unwrap_or_else(|| {
+        match (&editing.saved_to, editing.origin) {
+            (Some(saved), _) => self.save_chosen(SaveTarget::Scenario, saved.clone(), true, ctx),
+            (None, Origin::File) => {
+                let source = editing.source.clone();
+                self.save_chosen(SaveTarget::Scenario, source, false, ctx);
+            }
+            (None, Origin::Bundled | Origin::Drafted) => {
+                self.ask_save_path(SaveTarget::Scenario, ctx)
+            }
+        }
+    }
+
+    /// Where Save as proposes to save: the file last saved to, else the scenario's id beside
+    /// the file it came from (the article, for a drafted one).
+    pub(super) fn suggested_scenario_path(&self) -> Option<PathBuf> {
+        let editing = self.edit.editing.as_ref()?;
+        Some(editing.saved_to.clone().unwrap_or_else(|| {
             let name = format!("{}.json", editing.document.data.id);
             match editing.origin {
-                Origin::File => editing.source.with_file_name(name),
-                Origin::Bundled | Origin::Drafted => PathBuf::from(name),
+                Origin::File | Origin::Drafted => editing.source.with_file_name(name),
+                Origin::Bundled => PathBuf::from(name),
             }
-        });
-        self.edit.dialogs.save_as = Some(SaveAsFields::new(&suggested));
+        }))
     }
 
-    /// The files the app has open that a save must never replace.
-    fn inputs(&self) -> Vec<PathBuf> {
-        let mut inputs = vec![
-            PathBuf::from(BUNDLED_SCENARIO_PATH),
-            PathBuf::from(BUNDLED_SCENARIO_IN_SOURCES),
-        ];
-        if let Some(editing) = &self.edit.editing {
-            if editing.origin != Origin::File {
-                inputs.push(editing.source.clone());
-            }
-            let named = &editing.document.data.article.text;
-            inputs.extend(article_path(&editing.source, named).ok());
-        }
-        inputs.extend(self.overlays.iter().map(|o| o.overlay.path.clone()));
-        inputs.extend(self.opened_article.iter().map(|a| a.path.clone()));
-        inputs
-    }
-
-    fn save_to(&mut self, path: PathBuf) {
-        let inputs = self.inputs();
+    pub(super) fn save_to(&mut self, path: PathBuf) {
+        let inputs = self.save_inputs(SaveTarget::Scenario);
         let Some(editing) = self.edit.editing.as_mut() else {
             return;
         };
@@ -697,14 +654,6 @@ impl App {
                 .messages
                 .push(Message::new(Level::Error, format!("Not saved: {error}"))),
         }
-    }
-}
-
-/// Whether both paths name the same existing file, however spelled.
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
     }
 }
 

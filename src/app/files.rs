@@ -35,11 +35,18 @@ impl App {
     /// Asks the reader for a file: the desktop's dialog when there is one, the in-app
     /// browser otherwise. The answer comes as an action in a later frame.
     pub(super) fn request_file(&mut self, request: FileRequest, ctx: &egui::Context) {
-        let start = start_folder(self.state.last_folder.as_deref());
+        let start = self.start_folder_for(&request);
         if let Some(request) = self.native_dialogs.send(request, Some(start.clone()), ctx) {
             self.file_dialog
                 .show(request, start, self.state.recent_folders());
         }
+    }
+
+    /// The folder a dialog starts in: the request's own while it is a folder, else the one
+    /// last used, else home.
+    fn start_folder_for(&self, request: &FileRequest) -> PathBuf {
+        let proposed = request.start_in.as_deref().filter(|folder| folder.is_dir());
+        start_folder(proposed.or(self.state.last_folder.as_deref()))
     }
 
     /// What the desktop's dialog answered, if it has: the action it leads to, or the in-app
@@ -49,7 +56,7 @@ impl App {
             DialogOutcome::Chosen(action) => Some(action),
             DialogOutcome::Fallback(request, why) => {
                 log::info!("{why}; the in-app file browser is used");
-                let start = start_folder(self.state.last_folder.as_deref());
+                let start = self.start_folder_for(&request);
                 self.file_dialog
                     .show(request, start, self.state.recent_folders());
                 None
@@ -62,17 +69,16 @@ impl App {
         &mut self,
         purpose: FilePurpose,
         paths: Vec<PathBuf>,
+        replace_asked: bool,
         ctx: &egui::Context,
     ) {
         let Some(first) = paths.first().cloned() else {
             return;
         };
         self.state.remember_folder(&first);
-        let dark = ctx.theme() == egui::Theme::Dark;
         match purpose {
             FilePurpose::Open => self.open_paths(paths),
-            FilePurpose::ExportFigure => self.export_figure(first, dark),
-            FilePurpose::SaveView => self.save_view(first, dark),
+            FilePurpose::Save(target) => self.save_chosen(target, first, replace_asked, ctx),
         }
     }
 

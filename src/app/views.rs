@@ -17,7 +17,7 @@ use crate::model::view_file::{
 use crate::ui::legend::layer_state_key;
 use crate::ui::messages::{Level, Message};
 use crate::ui::state::{DateChoice, ThemeChoice};
-use crate::ui::{Selection, file_name};
+use crate::ui::{SaveTarget, Selection, file_name};
 
 /// A PNG exported from the app has this many pixels for each of the map's on screen, so it
 /// stays sharp in print.
@@ -42,13 +42,6 @@ impl App {
         })
     }
 
-    /// The files the current view was made from, never to be written over.
-    fn view_inputs(&self) -> Vec<PathBuf> {
-        let mut inputs = vec![self.scenario.source().to_path_buf()];
-        inputs.extend(self.opened_article.as_ref().map(|a| a.path.clone()));
-        inputs
-    }
-
     fn report(&mut self, result: Result<String, String>) {
         let (level, text) = match result {
             Ok(text) => (Level::Info, text),
@@ -60,7 +53,7 @@ impl App {
     /// Writes the view as it is on screen (area, date, layers, theme, selection) as a figure.
     pub(super) fn export_figure(&mut self, path: PathBuf, dark: bool) {
         let result = self.figure_bytes(&path, dark).and_then(|bytes| {
-            let inputs = self.view_inputs();
+            let inputs = self.save_inputs(SaveTarget::Figure);
             let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
             write_replacing(&path, &bytes, &inputs).map_err(|error| error.to_string())?;
             Ok(format!("Exported the figure {}", file_name(&path)))
@@ -155,7 +148,7 @@ impl App {
         let result = match self.current_view_file(path.parent(), dark) {
             None => Err("The map has not been drawn yet; save the view once it shows.".into()),
             Some(view) => {
-                let inputs = self.view_inputs();
+                let inputs = self.save_inputs(SaveTarget::View);
                 let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
                 write_replacing(&path, view.to_json().as_bytes(), &inputs)
                     .map(|()| format!("Saved the view {}", file_name(&path)))

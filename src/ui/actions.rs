@@ -54,9 +54,12 @@ pub enum Action {
     ResetView,
     ResetAll,
     ShowOpenDialog,
-    /// Asks the reader where to save a figure or a view (the desktop's dialog, or the in-app
-    /// browser); the answer comes back as [`Action::FilesChosen`].
+    /// Asks the reader where to save a figure, a view or the edited scenario (the desktop's
+    /// dialog, or the in-app browser); the answer comes back as [`Action::FilesChosen`].
     AskSavePath(SaveTarget),
+    /// The reader agreed to replace the existing file a save asked about.
+    ConfirmReplace,
+    CancelReplace,
     OpenFiles(Vec<PathBuf>),
     OpenBundledScenario,
     /// Drafts a scenario from text pasted on the map.
@@ -80,6 +83,9 @@ pub enum Action {
     FilesChosen {
         purpose: FilePurpose,
         paths: Vec<PathBuf>,
+        /// The dialog itself asked before replacing an existing file, as a desktop's own
+        /// dialog does; the in-app browser leaves that question to the App.
+        replace_asked: bool,
     },
 }
 
@@ -88,6 +94,18 @@ pub enum Action {
 pub enum SaveTarget {
     Figure,
     View,
+    /// The scenario being edited (File > Save as).
+    Scenario,
+}
+
+impl SaveTarget {
+    /// The extension a file name without one is given.
+    pub fn extension(self) -> &'static str {
+        match self {
+            SaveTarget::Figure => "png",
+            SaveTarget::View | SaveTarget::Scenario => "json",
+        }
+    }
 }
 
 /// What the reader has picked on the map or in a panel.

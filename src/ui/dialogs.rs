@@ -1,7 +1,8 @@
 //! Asking the reader for a file: a request (open or save, a title, the kinds of file, a
 //! suggested name) goes to the desktop's own dialog through the xdg-desktop-portal, answered
 //! on a thread of its own so that the window never waits; where no portal answers (a bare X
-//! server, CI) the in-app browser ([`super::file_dialog`]) takes the request instead.
+//! server, CI) the in-app browser ([`super::file_dialog`]) takes the request instead. Also the
+//! one question every save asks before replacing an existing file the dialog did not ask about.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -73,10 +74,8 @@ pub enum DialogMode {
 pub enum FilePurpose {
     /// Open scenarios, overlays or articles.
     Open,
-    /// Write the view as a figure.
-    ExportFigure,
-    /// Write the view as a view file.
-    SaveView,
+    /// Write a figure, a view file or the edited scenario.
+    Save(SaveTarget),
 }
 
 /// A question for the reader: which file.
@@ -87,6 +86,8 @@ pub struct FileRequest {
     pub title: String,
     /// The filters offered, the first chosen at the start.
     pub kinds: Vec<FileKind>,
+    /// The folder to start in, where it still is one; else the folder last used.
+    pub start_in: Option<PathBuf>,
 }
 
 impl FileRequest {
@@ -103,41 +104,76 @@ impl FileRequest {
                 FileKind::Articles,
                 FileKind::All,
             ],
+            start_in: None,
         }
     }
 
-    /// File > Export figure and File > Save view.
+    /// File > Export figure, File > Save view and File > Save as.
     pub fn save(target: SaveTarget) -> Self {
-        let (purpose, title, name, kind) = match target {
+        let (title, name, kind) = match target {
             SaveTarget::Figure => (
-                FilePurpose::ExportFigure,
                 "Export the view as a figure (.png or .svg)",
                 "figure.png",
                 FileKind::Figures,
             ),
-            SaveTarget::View => (
-                FilePurpose::SaveView,
-                "Save the view",
-                "view.json",
-                FileKind::Views,
-            ),
+            SaveTarget::View => ("Save the view", "view.json", FileKind::Views),
+            SaveTarget::Scenario => ("Save the scenario as", "scenario.json", FileKind::Scenarios),
         };
         FileRequest {
-            purpose,
+            purpose: FilePurpose::Save(target),
             mode: DialogMode::Save {
                 suggested_name: name.into(),
             },
             title: title.into(),
             kinds: vec![kind, FileKind::All],
+            start_in: None,
         }
     }
 
-    /// What the App does with the files chosen.
-    pub fn answer(&self, paths: Vec<PathBuf>) -> Action {
+    /// The same save request proposing `path`: its name, in its folder when it names one.
+    pub fn suggesting(mut self, path: &Path) -> Self {
+        if let (DialogMode::Save { suggested_name }, Some(name)) =
+            (&mut self.mode, path.file_name())
+        {
+            *suggested_name = name.to_string_lossy().into_owned();
+        }
+        self.start_in = path
+            .parent()
+            .filter(|folder| !folder.as_os_str().is_empty())
+            .map(Path::to_path_buf);
+        self
+    }
+
+    /// What the App does with the files chosen; `replace_asked` when the dialog itself asked
+    /// before replacing an existing file.
+    pub fn answer(&self, paths: Vec<PathBuf>, replace_asked: bool) -> Action {
         Action::FilesChosen {
             purpose: self.purpose,
             paths,
+            replace_asked,
         }
+    }
+}
+
+pub const REPLACE_LABEL: &str = "Replace";
+
+/// Asks whether a save may replace the existing file at `path`; every save that would replace
+/// a file the dialog did not ask about (a figure, a view, a scenario) asks here.
+pub fn replace_question_ui(ctx: &egui::Context, path: &Path, actions: &mut Vec<Action>) {
+    let modal = egui::Modal::new(egui::Id::unique("alliance-map/replace")).show(ctx, |ui| {
+        ui.heading(format!("Replace {}?", super::file_name(path)));
+        ui.label(format!("{} exists. Saving replaces it.", path.display()));
+        ui.horizontal(|ui| {
+            if ui.button(REPLACE_LABEL).clicked() {
+                actions.push(Action::ConfirmReplace);
+            }
+            if ui.button("Cancel").clicked() {
+                actions.push(Action::CancelReplace);
+            }
+        });
+    });
+    if modal.should_close() {
+        actions.push(Action::CancelReplace);
     }
 }
 
@@ -232,8 +268,10 @@ impl NativeRequests {
         };
         let request = self.pending.take()?.request;
         match answer {
+            // Desktop dialogs (the portal's, GTK's, zenity's, macOS's, Windows') ask before
+            // replacing a file themselves.
             NativeAnswer::Chosen(paths) if !paths.is_empty() => {
-                Some(DialogOutcome::Chosen(request.answer(paths)))
+                Some(DialogOutcome::Chosen(request.answer(paths, true)))
             }
             NativeAnswer::Chosen(_) | NativeAnswer::Cancelled => None,
             NativeAnswer::Unavailable(why) => Some(DialogOutcome::Fallback(request, why)),
@@ -338,7 +376,8 @@ mod tests {
             answer_of(NativeAnswer::Chosen(vec![path.clone()])),
             Some(DialogOutcome::Chosen(Action::FilesChosen {
                 purpose: FilePurpose::Open,
-                paths: vec![path]
+                paths: vec![path],
+                replace_asked: true,
             }))
         );
     }
@@ -363,6 +402,21 @@ mod tests {
         let mut one = NativeRequests::new(Some(Arc::new(Answering(NativeAnswer::Cancelled))));
         assert!(one.send(FileRequest::open_files(), None, &ctx).is_none());
         assert!(one.send(FileRequest::open_files(), None, &ctx).is_some());
+    }
+
+    #[test]
+    fn a_suggested_path_gives_the_name_and_the_folder_to_start_in() {
+        let request = FileRequest::save(SaveTarget::Scenario).suggesting(Path::new("/a/b/c.json"));
+        assert_eq!(
+            request.mode,
+            DialogMode::Save {
+                suggested_name: "c.json".into()
+            }
+        );
+        assert_eq!(request.start_in.as_deref(), Some(Path::new("/a/b")));
+        assert_eq!(request.kinds.first(), Some(&FileKind::Scenarios));
+        let bare = FileRequest::save(SaveTarget::Scenario).suggesting(Path::new("c.json"));
+        assert_eq!(bare.start_in, None, "no folder: the last used one");
     }
 
     #[test]

@@ -1,13 +1,12 @@
 //! The editor panel: a scenario edited without JSON. It shows the document being edited with
 //! the live checks' findings beside what they concern, and emits edits as actions; the App
-//! applies them (through the undo history) at the end of the frame.
-
-use std::path::PathBuf;
+//! applies them (through the undo history) at the end of the frame. Also the question asked
+//! before quitting with unsaved edits.
 
 use egui::{RichText, Ui};
 
 use super::PanelContext;
-use super::actions::Action;
+use super::actions::{Action, SaveTarget};
 use crate::model::World;
 use crate::model::edit::{Concern, Document, Edit, concern_of};
 use crate::model::scenario::{
@@ -45,12 +44,9 @@ pub enum EditAction {
     },
     FinishTension,
     CancelTension,
+    /// Saves to the file last saved to or opened from; asks for one (Save as) where there is
+    /// none.
     Save,
-    ShowSaveAs,
-    SaveAs(PathBuf),
-    /// The person agreed to replace the file a save asked about.
-    ConfirmReplace,
-    CancelReplace,
     QuitWithoutSaving,
     CancelQuit,
 }
@@ -113,6 +109,31 @@ pub const DROP_LABEL: &str = "Drop";
 pub const MAKE_TENSION_LABEL: &str = "Make a tension";
 pub const ADD_TENSION_LABEL: &str = "Add the tension";
 pub const TITLE_LABEL: &str = "Title";
+pub const SAVE_FIRST_LABEL: &str = "Save first";
+pub const QUIT_WITHOUT_SAVING_LABEL: &str = "Quit without saving";
+
+/// Asks whether to quit with unsaved edits: save first, quit without saving, or stay.
+pub fn quit_question_ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
+    let modal = egui::Modal::new(egui::Id::unique("alliance-map/quit")).show(ctx, |ui| {
+        ui.heading("Quit with unsaved changes?");
+        ui.label("The scenario you are editing has changes that are not saved in a file.");
+        ui.horizontal(|ui| {
+            if ui.button(SAVE_FIRST_LABEL).clicked() {
+                actions.push(edit(EditAction::CancelQuit));
+                actions.push(edit(EditAction::Save));
+            }
+            if ui.button(QUIT_WITHOUT_SAVING_LABEL).clicked() {
+                actions.push(edit(EditAction::QuitWithoutSaving));
+            }
+            if ui.button("Cancel").clicked() {
+                actions.push(edit(EditAction::CancelQuit));
+            }
+        });
+    });
+    if modal.should_close() {
+        actions.push(edit(EditAction::CancelQuit));
+    }
+}
 
 pub fn editor_ui(
     ui: &mut Ui,
@@ -166,7 +187,7 @@ fn header_ui(ui: &mut Ui, editor: &EditorView<'_>, actions: &mut Vec<Action>) {
             actions.push(edit(EditAction::Save));
         }
         if ui.button("Save as…").clicked() {
-            actions.push(edit(EditAction::ShowSaveAs));
+            actions.push(Action::AskSavePath(SaveTarget::Scenario));
         }
         if editor.unsaved {
             if ui.button("Discard changes").clicked() {

@@ -139,7 +139,8 @@ pub fn file_dialog_ui(ctx: &egui::Context, dialog: &mut FileDialog, actions: &mu
             dialog.enter(path);
             dialog.name.clear();
         } else {
-            actions.push(request.answer(vec![path]));
+            // The App asks before replacing an existing file.
+            actions.push(request.answer(vec![path], false));
             open = false;
         }
     }
@@ -303,6 +304,7 @@ mod tests {
             },
             title: "Save".into(),
             kinds: vec![FileKind::Scenarios],
+            start_in: None,
         };
         dialog.show(request, folder.path().to_path_buf(), Vec::new());
         assert_eq!(dialog.name, "view.json");

@@ -14,7 +14,6 @@ pub mod loading;
 pub mod messages;
 pub mod reader;
 pub mod reader_index;
-pub mod save_dialogs;
 pub mod state;
 pub mod status_bar;
 pub mod story;

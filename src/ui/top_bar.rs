@@ -63,15 +63,15 @@ fn menus_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) 
         ui.separator();
         let editing = context.editor.is_some();
         for (label, action) in [
-            ("Save (Ctrl+S)", EditAction::Save),
-            ("Save as…", EditAction::ShowSaveAs),
+            ("Save (Ctrl+S)", Action::Editing(EditAction::Save)),
+            ("Save as…", Action::AskSavePath(SaveTarget::Scenario)),
         ] {
             let button = ui.add_enabled(editing, egui::Button::new(label));
             if button
                 .on_disabled_hover_text("Edit > Edit this scenario first")
                 .clicked()
             {
-                actions.push(Action::Editing(action));
+                actions.push(action);
             }
         }
         ui.separator();

@@ -5,11 +5,10 @@ use alliance_map::layers::LayerId;
 use alliance_map::model::edit::draft::draft_path;
 use alliance_map::model::edit::save::save_scenario;
 use alliance_map::model::scenario::Excerpt;
+use alliance_map::ui::dialogs::REPLACE_LABEL;
 use alliance_map::ui::editor::{
-    ACCEPT_LABEL, ADD_TENSION_LABEL, DROP_LABEL, MAKE_TENSION_LABEL, TITLE_LABEL,
-};
-use alliance_map::ui::save_dialogs::{
-    FILE_NAME_LABEL, QUIT_WITHOUT_SAVING_LABEL, REPLACE_LABEL, SAVE_LABEL,
+    ACCEPT_LABEL, ADD_TENSION_LABEL, DROP_LABEL, MAKE_TENSION_LABEL, QUIT_WITHOUT_SAVING_LABEL,
+    TITLE_LABEL,
 };
 use alliance_map::ui::top_bar::EDIT_SCENARIO_LABEL;
 use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId, vec2};
@@ -95,16 +94,22 @@ fn open_and_wait(harness: &mut Harness<'_, App>, path: PathBuf) {
     wait_until_loaded(harness);
 }
 
-/// Types `path` as the file name in the open Save as window and clicks its button.
-fn save_as_typed(harness: &mut Harness<'_, App>, path: &Path) {
-    harness.get_by_label(FILE_NAME_LABEL).focus();
+/// Types `path` over the file name in the in-app file browser Save as opened (the tests have
+/// no desktop dialog) and presses Enter.
+pub fn save_as_typed(harness: &mut Harness<'_, App>, path: &Path) {
+    assert!(
+        harness.state().file_browser_folder().is_some(),
+        "Save as opened the file browser"
+    );
+    let text_input = egui::accesskit::Role::TextInput;
+    harness.get_by_role_and_label(text_input, "File").focus();
     harness.run();
     harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
     harness
-        .get_by_label(FILE_NAME_LABEL)
+        .get_by_role_and_label(text_input, "File")
         .type_text(&path.display().to_string());
     harness.run();
-    harness.get_by_label(SAVE_LABEL).click();
+    harness.key_press(Key::Enter);
     harness.run();
 }
 
