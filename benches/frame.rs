@@ -1,6 +1,8 @@
 //! Whole-frame CPU time of the real App in a headless egui context at 1600x1000 with every
 //! layer on: egui layout, our plugins and egui's tessellation; at the world view and zoomed
-//! on the Caucasus and the Fergana valley, with 1:50m and with 1:10m boundaries. Beside it,
+//! on the Caucasus and the Fergana valley, with 1:50m and with 1:10m boundaries; each as a
+//! still frame and as a moving one, beside the baseline that builds the map's shapes every
+//! frame. Beside it,
 //! the land's borders alone, drawn as cached strokes and (the baseline) as egui lines; the
 //! time preparing 1:10m takes; and the memory each level holds.
 
@@ -16,7 +18,8 @@ use alliance_map::model::{Detail, World};
 use alliance_map::render::MercatorView;
 use alliance_map::render::land::{border_lines, border_shapes};
 use alliance_map::render::style::Palette;
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BatchSize, BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use egui::epaint::ClippedShape;
 use egui::{Context, RawInput, Rect, pos2, vec2};
 use walkers::lon_lat;
@@ -75,6 +78,54 @@ fn worlds() -> [(&'static str, Arc<World>); 2] {
     [("1:50m", Arc::new(at_50m)), ("1:10m", Arc::new(at_10m))]
 }
 
+/// One view's frame as a still frame (the view of the last frame: the reader hovering,
+/// reading a tooltip, using a panel) and as a moving one (the view a pixel off the last
+/// frame's, back and forth), each beside the baseline that builds the map's shapes every frame.
+fn bench_still_and_moving(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    name: &str,
+    ctx: &Context,
+    app: &mut App,
+) {
+    let Some(view) = app.map().last_view().copied() else {
+        panic!("the map was drawn before")
+    };
+    let here = view.center_position();
+    let one_pixel_east = view.screen_to_lon_lat(view.screen_rect().center() + vec2(1.0, 0.0));
+    let there = lon_lat(one_pixel_east.lon, one_pixel_east.lat);
+    group.bench_function(format!("{name}, still"), |b| {
+        b.iter(|| black_box(frame(ctx, app)))
+    });
+    group.bench_function(
+        format!("{name}, still, baseline: shapes built every frame"),
+        |b| {
+            b.iter(|| {
+                app.map_mut().forget_shapes();
+                black_box(frame(ctx, app))
+            })
+        },
+    );
+    for (label, forget) in [
+        ("moving", false),
+        ("moving, baseline: shapes built every frame", true),
+    ] {
+        let mut east = false;
+        group.bench_function(format!("{name}, {label}"), |b| {
+            b.iter(|| {
+                east = !east;
+                let center = if east { there } else { here };
+                app.map_mut().memory_mut().center_at(center);
+                if forget {
+                    app.map_mut().forget_shapes();
+                }
+                black_box(frame(ctx, app))
+            })
+        });
+    }
+    app.map_mut().memory_mut().center_at(here);
+    frame(ctx, app);
+}
+
 fn whole_frame(c: &mut Criterion) {
     let worlds = worlds();
     let mut group = c.benchmark_group("whole frame, 1600x1000, all layers");
@@ -100,9 +151,7 @@ fn whole_frame(c: &mut Criterion) {
                 }
                 frame(&ctx, &mut app);
             }
-            group.bench_function(format!("{name}, {level}"), |b| {
-                b.iter(|| black_box(frame(&ctx, &mut app)))
-            });
+            bench_still_and_moving(&mut group, &format!("{name}, {level}"), &ctx, &mut app);
         }
     }
     group.finish();

@@ -33,6 +33,7 @@ use crate::render::plugins::{
     GroupBadgesPlugin, GroupPlugin, LabelCache, LabelsPlugin, MemberBadge, MentionedPlugin,
     NeighboursPlugin, TensionArcsPlugin, TensionMarkersPlugin, member_badges,
 };
+use crate::render::shape_cache::MapShapeCaches;
 use crate::render::style::{MARKER_SPACING_PX, Palette, TILE_FILL_ALPHA, TerritoryLook};
 use crate::render::territories::TerritoriesPlugin;
 use crate::render::view::{
@@ -114,6 +115,8 @@ pub struct WorldMap {
     /// Tension markers placed for a zoom and a set of layers.
     markers: MarkerLayout,
     labels: RefCell<LabelCache>,
+    /// The land's and the groups' shapes for the last view, reused while it stays.
+    shape_caches: RefCell<MapShapeCaches>,
 }
 
 /// Where the tension markers sit, and for what they were placed.
@@ -169,6 +172,7 @@ impl WorldMap {
             painted: RefCell::default(),
             markers: MarkerLayout::default(),
             labels: RefCell::default(),
+            shape_caches: RefCell::default(),
         }
     }
 
@@ -185,6 +189,15 @@ impl WorldMap {
     /// How many shapes a layer painted in the last frame.
     pub fn painted(&self, layer: MapLayer) -> usize {
         self.painted.borrow().get(&layer).copied().unwrap_or(0)
+    }
+    /// How many times the land's and the groups' shapes were built rather than reused.
+    pub fn shape_builds(&self) -> usize {
+        self.shape_caches.borrow().builds()
+    }
+    /// Drops the shapes kept for the last view, so that the next frame builds them all: the
+    /// benchmarks' baseline, every frame as it was before the shapes were kept.
+    pub fn forget_shapes(&mut self) {
+        *self.shape_caches.get_mut() = MapShapeCaches::default();
     }
     /// The countries whose names the map shows in the last frame's view.
     pub fn labelled_countries(&self) -> Vec<CountryId> {
@@ -387,6 +400,7 @@ impl WorldMap {
             painted: &self.painted,
             markers: &self.markers.points,
             labels: &self.labels,
+            shape_caches: &self.shape_caches,
             badges: &badges,
             over_tiles,
         };
@@ -578,6 +592,7 @@ struct LayerPlugins<'c> {
     painted: &'c RefCell<BTreeMap<MapLayer, usize>>,
     markers: &'c [MercatorPoint],
     labels: &'c RefCell<LabelCache>,
+    shape_caches: &'c RefCell<MapShapeCaches>,
     /// Badges beside the names, from [`visible_badges`].
     badges: &'c [(CountryId, Vec<MemberBadge>)],
     over_tiles: bool,
@@ -593,6 +608,7 @@ impl<'c> LayerPlugins<'c> {
             world,
             palette,
             over_tiles: self.over_tiles,
+            caches: self.shape_caches,
         });
         map = self.add_groups(map);
         // Over the groups' fills: what a draft's article names is what the draft is for.
@@ -700,6 +716,7 @@ impl<'c> LayerPlugins<'c> {
                     .group_color(group)
                     .gamma_multiply(fill_alpha),
                 patterns: self.patterns,
+                caches: self.shape_caches,
             };
             map = map.with_plugin(self.counted(LayerId::Group(group.group_index), plugin));
         }

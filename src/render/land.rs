@@ -1,5 +1,7 @@
 //! The land under every layer: sea, every country's land fill and borders, drawn with no tiles.
 
+use std::cell::RefCell;
+
 use egui::{Mesh, Response, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
@@ -7,6 +9,7 @@ use super::countries::{
     CountryFill, CountryOutline, Dash, append_strokes_where, fill_mesh, outlined_parts,
     push_ring_outline,
 };
+use super::shape_cache::{LandInputs, MapShapeCaches};
 use super::style::{MIN_OUTLINED_PART_PX, Palette};
 use super::view::MercatorView;
 use crate::model::World;
@@ -19,6 +22,8 @@ pub struct LandPlugin<'a> {
     pub palette: Palette,
     /// Over online tiles: no sea, and land a veil the tiles show through.
     pub over_tiles: bool,
+    /// The land's shapes from an earlier frame, painted again while the view is the same.
+    pub caches: &'a RefCell<MapShapeCaches>,
 }
 
 impl Plugin for LandPlugin<'_> {
@@ -31,9 +36,15 @@ impl Plugin for LandPlugin<'_> {
         } else {
             painter.rect_filled(view.screen_rect(), 0.0, palette.sea);
         }
-        let mut shapes = Vec::new();
-        land_shapes(self.world, &view, &palette, &mut shapes);
-        painter.extend(shapes);
+        let inputs = LandInputs {
+            palette,
+            over_tiles: self.over_tiles,
+        };
+        let mut caches = self.caches.borrow_mut();
+        let shapes = caches.land.shapes(self.world, &view, inputs, |shapes| {
+            land_shapes(self.world, &view, &palette, shapes);
+        });
+        painter.extend(shapes.iter().cloned());
     }
 }
 

@@ -6,6 +6,7 @@ pub mod online_tiles;
 pub mod overlays;
 pub mod patterns;
 pub mod plugins;
+pub mod shape_cache;
 pub mod style;
 pub mod territories;
 pub mod view;

@@ -11,6 +11,7 @@ use super::countries::{
     CountryFill, CountryOutline, Dash, fill_mesh, outline_shapes, pattern_mesh,
 };
 use super::patterns::{Pattern, PatternTextures};
+use super::shape_cache::{GroupInputs, MapShapeCaches};
 use super::style::*;
 use super::view::MercatorView;
 use crate::layers::{GroupLayer, TensionArc};
@@ -151,19 +152,34 @@ pub struct GroupPlugin<'a> {
     pub layer: &'a GroupLayer,
     pub color: Color32,
     pub patterns: &'a PatternTextures,
+    /// The group's shapes from an earlier frame, painted again while the view, the members on
+    /// the date and the colour are the same.
+    pub caches: &'a RefCell<MapShapeCaches>,
 }
 
 impl Plugin for GroupPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
+        let inputs = GroupInputs {
+            kind: self.layer.kind,
+            countries: self.layer.countries.clone(),
+            color: self.color,
+            textures: [Pattern::Dots, Pattern::Hatch, Pattern::BackHatch]
+                .map(|pattern| self.patterns.texture(pattern)),
+        };
         paint_layer(ui, projector, |_, view, shapes| {
-            group_shapes(
-                self.world,
-                view,
-                self.layer,
-                self.color,
-                self.patterns,
-                shapes,
-            );
+            let mut caches = self.caches.borrow_mut();
+            let cache = caches.groups.entry(self.layer.group_index).or_default();
+            let cached = cache.shapes(self.world, view, inputs, |built| {
+                group_shapes(
+                    self.world,
+                    view,
+                    self.layer,
+                    self.color,
+                    self.patterns,
+                    built,
+                );
+            });
+            shapes.extend(cached.iter().cloned());
         });
     }
 }

@@ -38,6 +38,8 @@ mod reader_index;
 mod scenario;
 /// A second scenario, with other groups, works from its file alone.
 mod second_scenario;
+/// The map's land and group shapes kept for a still view, and built again when they change.
+mod shape_reuse;
 /// Present: the story's steps, the map following, Escape putting back what was there.
 mod story;
 /// Contested territories through time: hit test, `where`, texts and the export.
