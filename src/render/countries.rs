@@ -145,23 +145,39 @@ fn append_visible_parts(
             continue;
         };
         let vertex_range = first_ring.start..last_ring.end;
-        let base = mesh.vertices.len() as u32;
         let offset = vertex_range.start as u32;
-        mesh.vertices
-            .extend(shape.vertices[vertex_range].iter().map(|point| {
-                let pos = view.to_screen(*point);
-                Vertex {
-                    pos,
-                    uv: uv_of(pos),
-                    color,
-                }
-            }));
-        mesh.indices.extend(
+        append_triangles(
+            shape.vertices[vertex_range].iter().copied(),
             shape.triangles[part.triangles.clone()]
                 .iter()
-                .map(|index| base + index - offset),
+                .map(|index| index - offset),
+            view,
+            color,
+            uv_of,
+            mesh,
         );
     }
+}
+
+/// Moves `points` to the screen and appends them with `triangles`, which index into `points`.
+fn append_triangles(
+    points: impl Iterator<Item = MercatorPoint>,
+    triangles: impl Iterator<Item = u32>,
+    view: &MercatorView,
+    color: Color32,
+    uv_of: &dyn Fn(Pos2) -> Pos2,
+    mesh: &mut Mesh,
+) {
+    let base = mesh.vertices.len() as u32;
+    mesh.vertices.extend(points.map(|point| {
+        let pos = view.to_screen(point);
+        Vertex {
+            pos,
+            uv: uv_of(pos),
+            color,
+        }
+    }));
+    mesh.indices.extend(triangles.map(|index| base + index));
 }
 
 /// Appends the pieces of a large polygon that are on screen.
@@ -178,17 +194,17 @@ fn append_visible_pieces(
         .iter()
         .filter(|piece| piece.bbox_in_mercator.intersects(&visible))
     {
-        let base = mesh.vertices.len() as u32;
-        mesh.vertices.extend(piece.vertices.iter().map(|&index| {
-            let pos = view.to_screen(shape.vertices[index as usize]);
-            Vertex {
-                pos,
-                uv: uv_of(pos),
-                color,
-            }
-        }));
-        mesh.indices
-            .extend(piece.triangles.iter().map(|index| base + index));
+        append_triangles(
+            piece
+                .vertices
+                .iter()
+                .map(|&index| shape.vertices[index as usize]),
+            piece.triangles.iter().copied(),
+            view,
+            color,
+            uv_of,
+            mesh,
+        );
     }
 }
 
