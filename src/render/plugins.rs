@@ -481,6 +481,8 @@ pub struct LabelsPlugin<'a> {
 #[derive(Default)]
 pub struct LabelCache {
     key: Option<LabelKey>,
+    /// The badges the labels were placed with.
+    badges: Vec<(CountryId, Vec<MemberBadge>)>,
     shapes: Vec<Shape>,
     labelled: Vec<CountryId>,
     badged: Vec<CountryId>,
@@ -500,8 +502,9 @@ impl LabelCache {
     }
 }
 
-/// Everything label placement depends on, compared exactly.
-#[derive(Clone, Debug, PartialEq)]
+/// Everything label placement depends on, compared exactly; with the badges, which the cache
+/// keeps apart so that a frame compares them without copying them.
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct LabelKey {
     center: MercatorPoint,
     zoom: f64,
@@ -510,7 +513,6 @@ struct LabelKey {
     order: *const CountryId,
     markers: *const MercatorPoint,
     marker_count: usize,
-    badges: Vec<(CountryId, Vec<MemberBadge>)>,
     show_names: bool,
 }
 
@@ -525,14 +527,14 @@ impl Plugin for LabelsPlugin<'_> {
                 order: self.order.as_ptr(),
                 markers: self.markers.as_ptr(),
                 marker_count: self.markers.len(),
-                badges: self.badges.to_vec(),
                 show_names: self.show_names,
             };
             let mut cache = self.cache.borrow_mut();
-            if cache.key.as_ref() != Some(&key) {
+            if cache.key != Some(key) || cache.badges != self.badges {
                 *cache = LabelCache::default();
                 self.label_shapes(ui, view, &mut cache);
                 cache.key = Some(key);
+                cache.badges = self.badges.to_vec();
             }
             shapes.extend(cache.shapes.iter().cloned());
         });
