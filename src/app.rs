@@ -227,6 +227,10 @@ impl App {
     pub fn world(&self) -> &World {
         &self.world
     }
+    /// The world, to share with a thread.
+    pub fn world_handle(&self) -> &Arc<World> {
+        &self.world
+    }
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
     }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use alliance_map::cli::{self, Cli};
 use alliance_map::model::scenario::Scenario;
+use alliance_map::render::gpu_map::GpuTarget;
 use alliance_map::ui::dialogs::PortalDialogs;
 use alliance_map::ui::state::prepare_saved_file;
 use alliance_map::{App, World};
@@ -77,6 +78,9 @@ fn open_window(files: Vec<std::path::PathBuf>) -> ExitCode {
             let mut app = App::with_storage(world, scenario, creation.storage);
             app.warn(saved.notices);
             app.use_native_dialogs(Arc::new(PortalDialogs));
+            if let Some(render_state) = &creation.wgpu_render_state {
+                app.map_mut().draw_on_gpu(GpuTarget::of(render_state));
+            }
             // Drafts lie beside app.ron; without a data folder, edits are not autosaved.
             if let Some(folder) = data_folder {
                 app.keep_drafts_in(folder);

@@ -9,6 +9,7 @@ pub mod pick;
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use egui::Ui;
 use walkers::{Map, MapMemory, Plugin, Projector, lon_lat};
@@ -25,6 +26,7 @@ use crate::model::mercator::{self, MercatorPoint};
 use crate::model::scenario::{GroupKind, Scenario};
 use crate::model::territory::Territories;
 use crate::model::{BoundingBox, CountryId, World};
+use crate::render::gpu_map::{GpuDrawing, GpuMap, GpuTarget};
 use crate::render::land::LandPlugin;
 use crate::render::online_tiles::{self, OnlineTiles};
 use crate::render::overlays::OverlayPlugin;
@@ -69,7 +71,7 @@ impl From<OverlayId> for MapLayer {
 
 /// What the map reads for one frame, borrowed from the App.
 pub struct MapContext<'a> {
-    pub world: &'a World,
+    pub world: &'a Arc<World>,
     pub scenario: &'a Scenario,
     pub layers: &'a MapLayers,
     pub overlays: &'a [OverlayEntry],
@@ -117,6 +119,8 @@ pub struct WorldMap {
     labels: RefCell<LabelCache>,
     /// The land's and the groups' shapes for the last view, reused while it stays.
     shape_caches: RefCell<MapShapeCaches>,
+    /// Where the renderer is wgpu: the land and the alliances drawn from geometry on the GPU.
+    gpu: Option<GpuMap>,
 }
 
 /// Where the tension markers sit, and for what they were placed.
@@ -173,6 +177,28 @@ impl WorldMap {
             markers: MarkerLayout::default(),
             labels: RefCell::default(),
             shape_caches: RefCell::default(),
+            gpu: None,
+        }
+    }
+
+    /// Draws the land, the borders and the alliances' fills through the GPU from now on,
+    /// into the renderer's `target`.
+    pub fn draw_on_gpu(&mut self, target: GpuTarget) {
+        self.gpu = Some(GpuMap::new(target));
+    }
+    /// Whether the map draws through the GPU.
+    pub fn draws_on_gpu(&self) -> bool {
+        self.gpu.is_some()
+    }
+    /// How many times a layer was drawn through the GPU rather than as egui meshes.
+    pub fn gpu_layers_drawn(&self) -> usize {
+        self.gpu.as_ref().map_or(0, GpuMap::layers_drawn)
+    }
+    /// Builds the GPU geometry of the level the view draws now, so that the next frame draws
+    /// through the GPU (for tests and benchmarks, which do not wait for its thread).
+    pub fn prepare_gpu_geometry(&self, world: &Arc<World>) {
+        if let (Some(gpu), Some(view)) = (&self.gpu, &self.last_view) {
+            gpu.geometry_now(world, view.detail());
         }
     }
 
@@ -401,6 +427,10 @@ impl WorldMap {
             markers: &self.markers.points,
             labels: &self.labels,
             shape_caches: &self.shape_caches,
+            gpu: self.gpu.as_ref().map(|map| GpuDrawing {
+                map,
+                world: context.world,
+            }),
             badges: &badges,
             over_tiles,
         };
@@ -593,6 +623,7 @@ struct LayerPlugins<'c> {
     markers: &'c [MercatorPoint],
     labels: &'c RefCell<LabelCache>,
     shape_caches: &'c RefCell<MapShapeCaches>,
+    gpu: Option<GpuDrawing<'c>>,
     /// Badges beside the names, from [`visible_badges`].
     badges: &'c [(CountryId, Vec<MemberBadge>)],
     over_tiles: bool,
@@ -609,6 +640,7 @@ impl<'c> LayerPlugins<'c> {
             palette,
             over_tiles: self.over_tiles,
             caches: self.shape_caches,
+            gpu: self.gpu,
         });
         map = self.add_groups(map);
         // Over the groups' fills: what a draft's article names is what the draft is for.
@@ -717,6 +749,7 @@ impl<'c> LayerPlugins<'c> {
                     .gamma_multiply(fill_alpha),
                 patterns: self.patterns,
                 caches: self.shape_caches,
+                gpu: self.gpu,
             };
             map = map.with_plugin(self.counted(LayerId::Group(group.group_index), plugin));
         }

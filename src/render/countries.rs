@@ -15,7 +15,7 @@ use crate::model::{CountryId, World};
 
 /// How wide egui feathers an edge, in points: the strokes fade out over it as egui's own
 /// anti-aliased lines do.
-const FEATHER_PX: f32 = 1.0;
+pub(crate) const FEATHER_PX: f32 = 1.0;
 
 /// One country to fill, and how.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -271,16 +271,10 @@ pub fn append_strokes_where(
     include: impl Fn(&StrokeRun) -> bool,
     mesh: &mut Mesh,
 ) {
-    if stroke.width <= 0.0 || stroke.color == Color32::TRANSPARENT {
+    let Some((half_core, color)) = stroke_profile(stroke) else {
         return;
-    }
-    let min_extent = MIN_OUTLINED_PART_PX as f64 / view.pixels_per_unit();
-    // Thinner than the feather: drawn a feather wide with its colour faded, as egui does.
-    let (half_core, color) = if stroke.width < FEATHER_PX {
-        (0.0, stroke.color.gamma_multiply(stroke.width / FEATHER_PX))
-    } else {
-        ((stroke.width - FEATHER_PX) / 2.0, stroke.color)
     };
+    let min_extent = MIN_OUTLINED_PART_PX as f64 / view.pixels_per_unit();
     let offsets = [
         (-half_core - FEATHER_PX, Color32::TRANSPARENT),
         (-half_core, color),
@@ -324,6 +318,20 @@ pub fn append_strokes_where(
             }
         }
     }
+}
+
+/// A widened stroke's half core width (the part in full colour, each side of the line) and
+/// colour; `None` for a stroke that draws nothing.
+pub(crate) fn stroke_profile(stroke: Stroke) -> Option<(f32, Color32)> {
+    if stroke.width <= 0.0 || stroke.color == Color32::TRANSPARENT {
+        return None;
+    }
+    // Thinner than the feather: drawn a feather wide with its colour faded, as egui does.
+    Some(if stroke.width < FEATHER_PX {
+        (0.0, stroke.color.gamma_multiply(stroke.width / FEATHER_PX))
+    } else {
+        ((stroke.width - FEATHER_PX) / 2.0, stroke.color)
+    })
 }
 
 pub(crate) fn push_ring_outline(

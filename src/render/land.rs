@@ -9,6 +9,7 @@ use super::countries::{
     CountryFill, CountryOutline, Dash, append_strokes_where, fill_mesh, outlined_parts,
     push_ring_outline,
 };
+use super::gpu_map::{GpuDrawing, LAND_LAYER, MapDraws};
 use super::shape_cache::{LandInputs, MapShapeCaches};
 use super::style::{MIN_OUTLINED_PART_PX, Palette};
 use super::view::MercatorView;
@@ -24,6 +25,8 @@ pub struct LandPlugin<'a> {
     pub over_tiles: bool,
     /// The land's shapes from an earlier frame, painted again while the view is the same.
     pub caches: &'a RefCell<MapShapeCaches>,
+    /// Draws the land and its borders through the GPU, where the renderer is wgpu.
+    pub gpu: Option<GpuDrawing<'a>>,
 }
 
 impl Plugin for LandPlugin<'_> {
@@ -35,6 +38,14 @@ impl Plugin for LandPlugin<'_> {
             palette.land = palette.land.gamma_multiply(TRANSLUCENT_OVER_TILES);
         } else {
             painter.rect_filled(view.screen_rect(), 0.0, palette.sea);
+        }
+        let draws = self
+            .gpu
+            .and_then(|gpu| gpu.draws(LAND_LAYER, &view, ui.ctx()));
+        if let Some(mut draws) = draws {
+            land_draws(self.world, &view, &palette, &mut draws);
+            painter.add(draws.into_shape(view.screen_rect()));
+            return;
         }
         let inputs = LandInputs {
             palette,
@@ -67,6 +78,20 @@ pub fn land_shapes(
     );
     shapes.push(egui::Shape::mesh(land));
     border_shapes(world, view, palette, shapes);
+}
+
+/// What [`land_shapes`] draws, as GPU draws.
+pub fn land_draws(world: &World, view: &MercatorView, palette: &Palette, draws: &mut MapDraws) {
+    draws.fill(
+        view,
+        world.countries().iter().map(|country| CountryFill {
+            country: country.id(),
+            color: palette.land,
+        }),
+    );
+    let stroke = palette.border_stroke();
+    draws.borders(view, stroke, |shared| !shared);
+    draws.borders(view, drawn_twice(stroke), |shared| shared);
 }
 
 /// Every country's borders and coasts, each drawn once from the cached border network.

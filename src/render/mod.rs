@@ -1,6 +1,7 @@
 //! Rendering: turns the model and the UI state into egui shapes over walkers' map.
 
 pub mod countries;
+pub mod gpu_map;
 pub mod land;
 pub mod online_tiles;
 pub mod overlays;

@@ -10,6 +10,7 @@ use walkers::{MapMemory, Plugin, Projector};
 use super::countries::{
     CountryFill, CountryOutline, Dash, fill_mesh, outline_shapes, pattern_mesh,
 };
+use super::gpu_map::{GpuDrawing, MapDraws, group_layer};
 use super::patterns::{Pattern, PatternTextures};
 use super::shape_cache::{GroupInputs, MapShapeCaches};
 use super::style::*;
@@ -155,10 +156,33 @@ pub struct GroupPlugin<'a> {
     /// The group's shapes from an earlier frame, painted again while the view, the members on
     /// the date and the colour are the same.
     pub caches: &'a RefCell<MapShapeCaches>,
+    /// Draws the fills and the members' borders through the GPU, where the renderer is wgpu.
+    pub gpu: Option<GpuDrawing<'a>>,
 }
 
 impl Plugin for GroupPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
+        let view = MercatorView::from_projector(projector);
+        let layer_key = group_layer(self.layer.group_index);
+        let draws = self
+            .gpu
+            .and_then(|gpu| gpu.draws(layer_key, &view, ui.ctx()));
+        if let Some(mut draws) = draws {
+            let looks = status_looks(self.layer, self.color);
+            group_fill_draws(&view, &looks, &mut draws);
+            ui.painter().add(draws.into_shape(view.screen_rect()));
+            let mut marks = Vec::new();
+            group_mark_shapes(
+                self.world,
+                &view,
+                &looks,
+                self.color,
+                self.patterns,
+                &mut marks,
+            );
+            ui.painter().extend(marks);
+            return;
+        }
         let inputs = GroupInputs {
             kind: self.layer.kind,
             countries: self.layer.countries.clone(),
@@ -192,41 +216,67 @@ pub fn group_shapes(
     patterns: &PatternTextures,
     shapes: &mut Vec<Shape>,
 ) {
-    let looks: Vec<(CountryId, StatusLook)> = layer
-        .countries
-        .iter()
-        .map(|&(country, status)| (country, status_look(layer.kind, status, color)))
-        .collect();
+    let looks = status_looks(layer, color);
     let mut fills = Mesh::default();
-    fill_mesh(
-        world,
-        view,
-        looks.iter().filter_map(|(country, look)| {
-            look.fill.map(|color| CountryFill {
-                country: *country,
-                color,
-            })
-        }),
-        &mut fills,
-    );
+    fill_mesh(world, view, member_fills(&looks), &mut fills);
     if !fills.is_empty() {
         shapes.push(Shape::mesh(fills));
     }
-    // The fill covers the land's borders: draw them again over it, so that neighbouring
-    // members stay told apart.
-    outline_shapes(
-        world,
+    outline_shapes(world, view, member_borders(&looks), shapes);
+    group_mark_shapes(world, view, &looks, color, patterns, shapes);
+}
+
+/// Each member of a group with how its status looks.
+fn status_looks(layer: &GroupLayer, color: Color32) -> Vec<(CountryId, StatusLook)> {
+    layer
+        .countries
+        .iter()
+        .map(|&(country, status)| (country, status_look(layer.kind, status, color)))
+        .collect()
+}
+
+/// The members' fills.
+fn member_fills(looks: &[(CountryId, StatusLook)]) -> impl Iterator<Item = CountryFill> + '_ {
+    looks.iter().filter_map(|(country, look)| {
+        look.fill.map(|color| CountryFill {
+            country: *country,
+            color,
+        })
+    })
+}
+
+/// The fill covers the land's borders: they are drawn again over it, so that neighbouring
+/// members stay told apart.
+fn member_borders(looks: &[(CountryId, StatusLook)]) -> impl Iterator<Item = CountryOutline> + '_ {
+    looks
+        .iter()
+        .filter(|(_, look)| look.fill.is_some())
+        .map(|(country, _)| CountryOutline {
+            country: *country,
+            stroke: Stroke::new(MEMBER_BORDER_WIDTH_PX, MEMBER_BORDER_COLOR),
+            dash: Dash::Solid,
+        })
+}
+
+/// The members' fills and borders as GPU draws.
+fn group_fill_draws(view: &MercatorView, looks: &[(CountryId, StatusLook)], draws: &mut MapDraws) {
+    draws.fill(view, member_fills(looks));
+    draws.outlines(
         view,
-        looks
-            .iter()
-            .filter(|(_, look)| look.fill.is_some())
-            .map(|(country, _)| CountryOutline {
-                country: *country,
-                stroke: Stroke::new(MEMBER_BORDER_WIDTH_PX, MEMBER_BORDER_COLOR),
-                dash: Dash::Solid,
-            }),
-        shapes,
+        Stroke::new(MEMBER_BORDER_WIDTH_PX, MEMBER_BORDER_COLOR),
+        member_borders(looks).map(|outline| outline.country),
     );
+}
+
+/// What marks a partial status over the fill: the pattern, then the dashed outline.
+fn group_mark_shapes(
+    world: &World,
+    view: &MercatorView,
+    looks: &[(CountryId, StatusLook)],
+    color: Color32,
+    patterns: &PatternTextures,
+    shapes: &mut Vec<Shape>,
+) {
     for pattern in [Pattern::Dots, Pattern::Hatch, Pattern::BackHatch] {
         let mut mesh = Mesh::with_texture(patterns.texture(pattern));
         pattern_mesh(

@@ -28,6 +28,8 @@ mod fixtures;
 mod fuzz;
 /// The gazetteer: names, traps, ambiguity, organisations' membership through time.
 mod gazetteer;
+/// The map drawn through the GPU looks as the map drawn as egui meshes.
+mod gpu_map;
 /// Hostile scenario files: fan-out, floods of findings, huge tables; bounded or refused.
 mod hostile;
 /// Finding one's way on the map: wheel, double click, keys, buttons, fitting.
