@@ -16,10 +16,12 @@ use alliance_map::model::strokes::Strokes;
 use alliance_map::model::world::bundled_sources;
 use alliance_map::model::{Detail, World};
 use alliance_map::render::MercatorView;
+use alliance_map::render::gpu_map::{GpuGeometry, GpuTarget};
 use alliance_map::render::land::{border_lines, border_shapes};
 use alliance_map::render::style::Palette;
 use criterion::measurement::WallTime;
 use criterion::{BatchSize, BenchmarkGroup, Criterion, criterion_group, criterion_main};
+use eframe::wgpu;
 use egui::epaint::ClippedShape;
 use egui::{Context, RawInput, Rect, pos2, vec2};
 use walkers::lon_lat;
@@ -152,7 +154,83 @@ fn whole_frame(c: &mut Criterion) {
                 frame(&ctx, &mut app);
             }
             bench_still_and_moving(&mut group, &format!("{name}, {level}"), &ctx, &mut app);
+            app.map_mut().draw_on_gpu(gpu_target());
+            frame(&ctx, &mut app);
+            app.map().prepare_gpu_geometry(world);
+            bench_on_gpu(&mut group, &format!("{name}, {level}"), &ctx, &mut app);
         }
+    }
+    group.finish();
+}
+
+/// The target the app's window has on this machine (eframe's wgpu renderer, no
+/// multisampling). No frame here is rendered: the benchmark measures the CPU's part.
+fn gpu_target() -> GpuTarget {
+    GpuTarget {
+        format: wgpu::TextureFormat::Bgra8Unorm,
+        msaa_samples: 1,
+        depth_format: None,
+    }
+}
+
+/// The same view's frame with the land and the alliances drawn by the GPU: what the CPU
+/// does for it (picking what is on screen, one paint callback per layer), still and moving.
+fn bench_on_gpu(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    name: &str,
+    ctx: &Context,
+    app: &mut App,
+) {
+    let Some(view) = app.map().last_view().copied() else {
+        panic!("the map was drawn before")
+    };
+    let here = view.center_position();
+    let one_pixel_east = view.screen_to_lon_lat(view.screen_rect().center() + vec2(1.0, 0.0));
+    let there = lon_lat(one_pixel_east.lon, one_pixel_east.lat);
+    let drawn_before = app.map().gpu_layers_drawn();
+    frame(ctx, app);
+    assert!(
+        app.map().gpu_layers_drawn() > drawn_before,
+        "{name}: the frame drew through the GPU"
+    );
+    group.bench_function(format!("{name}, still, on the GPU"), |b| {
+        b.iter(|| black_box(frame(ctx, app)))
+    });
+    let mut east = false;
+    group.bench_function(format!("{name}, moving, on the GPU"), |b| {
+        b.iter(|| {
+            east = !east;
+            let center = if east { there } else { here };
+            app.map_mut().memory_mut().center_at(center);
+            black_box(frame(ctx, app))
+        })
+    });
+    app.map_mut().memory_mut().center_at(here);
+    frame(ctx, app);
+}
+
+/// Building a level's GPU geometry (once per level, on a thread of its own), with the size
+/// of its buffers printed.
+fn gpu_geometry(c: &mut Criterion) {
+    let mut group = c.benchmark_group("GPU geometry, built on first need");
+    group.sample_size(10);
+    for (level, world) in &worlds() {
+        let detail = if *level == "1:10m" {
+            Detail::Finest
+        } else {
+            Detail::Fine
+        };
+        let coarse = GpuGeometry::build(world, Detail::Coarse);
+        let built = GpuGeometry::build(world, detail);
+        let mib = |bytes: usize| bytes as f64 / (1024.0 * 1024.0);
+        println!(
+            "GPU buffers: 1:110m {:.1} MiB, {level} {:.1} MiB",
+            mib(coarse.buffer_bytes()),
+            mib(built.buffer_bytes())
+        );
+        group.bench_function(*level, |b| {
+            b.iter(|| black_box(GpuGeometry::build(world, detail).buffer_bytes()))
+        });
     }
     group.finish();
 }
@@ -274,6 +352,7 @@ criterion_group!(
     benches,
     memory,
     whole_frame,
+    gpu_geometry,
     borders,
     border_networks,
     prepare_finest

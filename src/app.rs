@@ -102,6 +102,8 @@ pub struct App {
     reader_index: ReaderIndex,
     /// The window's inner size in the last frame, saved so that the next launch opens alike.
     window_size: Option<[f32; 2]>,
+    /// When the process started, until the first frame logs how long it took to come.
+    started: Option<std::time::Instant>,
     presentation: Option<Presentation>,
     playback: Playback,
     change_notes: ChangeNotes,
@@ -180,6 +182,7 @@ impl App {
             reader_find: ReaderFind::default(),
             reader_index: ReaderIndex::default(),
             window_size: None,
+            started: None,
             presentation: None,
             playback: Playback::default(),
             change_notes: ChangeNotes::default(),
@@ -222,6 +225,11 @@ impl App {
         self.presentation = None;
         self.playback.stop();
         self.change_notes.clear();
+    }
+
+    /// Logs, at the first frame, how long it took to come after `started`.
+    pub fn time_first_frame_from(&mut self, started: std::time::Instant) {
+        self.started = Some(started);
     }
 
     pub fn world(&self) -> &World {
@@ -631,6 +639,12 @@ impl eframe::App for App {
         let inner = ui.ctx().input(|i| i.viewport().inner_rect);
         self.window_size = inner.map(|rect| [rect.width(), rect.height()]);
         self.show(ui);
+        if let Some(started) = self.started.take() {
+            log::info!(
+                "first frame laid out {:.0} ms after start",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -16,12 +16,13 @@ use clap::Parser;
 const APP_ID: &str = "alliance-map";
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
     // `--help`, `--version` and usage errors end here: clap prints them (help to stdout, errors
     // with the usage to stderr) and exits 0 or 2.
     let cli = Cli::parse();
     let Some(command) = cli.command else {
-        return open_window(cli.files);
+        return open_window(cli.files, started);
     };
     match cli::run(&command, &mut std::io::stdout().lock()) {
         Ok(outcome) => outcome.exit_code(),
@@ -32,7 +33,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn open_window(files: Vec<std::path::PathBuf>) -> ExitCode {
+fn open_window(files: Vec<std::path::PathBuf>, started: std::time::Instant) -> ExitCode {
     let world = match World::load_bundled() {
         Ok(world) => Arc::new(world),
         Err(error) => {
@@ -77,9 +78,18 @@ fn open_window(files: Vec<std::path::PathBuf>) -> ExitCode {
         Box::new(move |creation| {
             let mut app = App::with_storage(world, scenario, creation.storage);
             app.warn(saved.notices);
+            app.time_first_frame_from(started);
             app.use_native_dialogs(Arc::new(PortalDialogs));
-            if let Some(render_state) = &creation.wgpu_render_state {
-                app.map_mut().draw_on_gpu(GpuTarget::of(render_state));
+            // ALLIANCE_MAP_MESH_MAP=1 keeps the map as egui meshes: a way round a driver
+            // that draws the map's own pipelines wrong, and a baseline to compare with.
+            let meshes_asked = std::env::var_os("ALLIANCE_MAP_MESH_MAP").is_some();
+            match &creation.wgpu_render_state {
+                Some(render_state) if !meshes_asked => {
+                    let target = GpuTarget::of(render_state);
+                    log::info!("the map is drawn through the GPU into {:?}", target.format);
+                    app.map_mut().draw_on_gpu(target);
+                }
+                _ => log::info!("the map is drawn as egui meshes"),
             }
             // Drafts lie beside app.ron; without a data folder, edits are not autosaved.
             if let Some(folder) = data_folder {

@@ -50,8 +50,8 @@ struct PointVertex {
     lo: [f32; 2],
 }
 
-/// A stroke vertex: a point of a line, its miter, and which of the four lines along the
-/// stroke it lies on (0 and 3 the feathered edges, 1 and 2 the core's).
+/// A stroke vertex: a point of a line, its miter, and the side of the line it lies on (-1
+/// left, +1 right), a feather beyond the core.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, bytemuck::Pod, bytemuck::Zeroable)]
 struct StrokeVertex {
@@ -101,6 +101,9 @@ struct Buffers {
 pub struct GpuGeometry {
     detail: Detail,
     buffers: Buffers,
+    /// Per country, in id order: the extent of its polygons, to pass over a country off
+    /// screen without looking at its spans.
+    extents: Vec<Option<BoundingBox>>,
     /// Per country, in id order.
     fills: Vec<Vec<FillSpan>>,
     outlines: Vec<Vec<StrokeSpan>>,
@@ -125,9 +128,18 @@ impl GpuGeometry {
             outlines.push(append_strokes(country.strokes(detail), &mut buffers));
         }
         let network = append_strokes(world.borders(detail), &mut buffers);
+        let extents = fills
+            .iter()
+            .map(|spans| {
+                let mut bboxes = spans.iter().map(|span| span.bbox);
+                let first = bboxes.next()?;
+                Some(bboxes.fold(first, |all, bbox| all.union(&bbox)))
+            })
+            .collect();
         Self {
             detail,
             buffers,
+            extents,
             fills,
             outlines,
             network,
@@ -187,35 +199,35 @@ fn append_fill(shape: &crate::model::mesh::ShapeMesh, buffers: &mut Buffers) -> 
     spans
 }
 
+/// Each run as a triangle strip along its points. A run's first and last vertices come twice,
+/// so that the runs of a range drawn in one call are joined by triangles of no area (a strip
+/// restart index would do, but not every backend honours it).
 fn append_strokes(strokes: &Strokes, buffers: &mut Buffers) -> Vec<StrokeSpan> {
     let mut spans = Vec::with_capacity(strokes.runs.len());
     for run in &strokes.runs {
         let range = run.points.start as usize..run.points.end as usize;
-        let base = buffers.stroke_vertices.len() as u32;
+        let start = buffers.stroke_indices.len() as u32;
+        let first = buffers.stroke_vertices.len() as u32;
+        buffers.stroke_indices.push(first);
         for (point, normal) in strokes.points[range.clone()]
             .iter()
-            .zip(&strokes.normals[range.clone()])
+            .zip(&strokes.normals[range])
         {
             let PointVertex { hi, lo } = split(*point);
-            for side in 0..4 {
+            for side in [-1.0, 1.0] {
+                buffers
+                    .stroke_indices
+                    .push(buffers.stroke_vertices.len() as u32);
                 buffers.stroke_vertices.push(StrokeVertex {
                     hi,
                     lo,
                     normal: *normal,
-                    side: side as f32,
+                    side,
                 });
             }
         }
-        let start = buffers.stroke_indices.len() as u32;
-        for segment in 0..(range.len() as u32).saturating_sub(1) {
-            let (a, b) = (base + segment * 4, base + segment * 4 + 4);
-            for side in 0..3 {
-                let (a0, a1, b0, b1) = (a + side, a + side + 1, b + side, b + side + 1);
-                buffers
-                    .stroke_indices
-                    .extend_from_slice(&[a0, a1, b0, a1, b1, b0]);
-            }
-        }
+        let last = buffers.stroke_vertices.len() as u32 - 1;
+        buffers.stroke_indices.push(last);
         spans.push(StrokeSpan {
             indices: start..buffers.stroke_indices.len() as u32,
             bbox: run.bbox,
@@ -404,11 +416,17 @@ impl MapDraws {
             if fill.color == Color32::TRANSPARENT {
                 continue;
             }
-            let Some(spans) = geometry.fills.get(fill.country.index()) else {
+            let index = fill.country.index();
+            let (Some(spans), Some(Some(extent))) =
+                (geometry.fills.get(index), geometry.extents.get(index))
+            else {
                 continue;
             };
             for copy in &copies {
                 let visible = copy.visible_mercator();
+                if !extent.intersects(&visible) {
+                    continue;
+                }
                 let batch = self.batch(Kind::Fill, fill.color, copy.center());
                 for span in spans.iter().filter(|span| span.bbox.intersects(&visible)) {
                     batch.push(span.indices.clone());
@@ -570,7 +588,7 @@ impl GpuMapResources {
             label: Some("map draw"),
             entries: &[wgpu::BindGroupLayoutEntry {
                 binding: 0,
-                visibility: wgpu::ShaderStages::VERTEX,
+                visibility: wgpu::ShaderStages::VERTEX | wgpu::ShaderStages::FRAGMENT,
                 ty: wgpu::BindingType::Buffer {
                     ty: wgpu::BufferBindingType::Uniform,
                     has_dynamic_offset: true,
@@ -596,62 +614,91 @@ impl GpuMapResources {
                 0 => Float32x2, 1 => Float32x2, 2 => Float32x2, 3 => Float32
             ],
         })];
-        let pipeline =
-            |label: &str, entry: &str, buffers: &[Option<wgpu::VertexBufferLayout<'_>>]| {
-                device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
-                    label: Some(label),
-                    layout: Some(&layout),
-                    vertex: wgpu::VertexState {
-                        module: &module,
-                        entry_point: Some(entry),
-                        buffers,
-                        compilation_options: wgpu::PipelineCompilationOptions::default(),
-                    },
-                    primitive: wgpu::PrimitiveState::default(),
-                    depth_stencil: target.depth_format.map(|format| wgpu::DepthStencilState {
-                        format,
-                        depth_write_enabled: Some(false),
-                        depth_compare: Some(wgpu::CompareFunction::Always),
-                        stencil: wgpu::StencilState::default(),
-                        bias: wgpu::DepthBiasState::default(),
-                    }),
-                    multisample: wgpu::MultisampleState {
-                        count: target.msaa_samples.max(1),
-                        mask: !0,
-                        alpha_to_coverage_enabled: false,
-                    },
-                    fragment: Some(wgpu::FragmentState {
-                        module: &module,
-                        entry_point: Some(if target.format.is_srgb() {
-                            "fs_linear_framebuffer"
-                        } else {
-                            "fs_gamma_framebuffer"
+        let linear = target.format.is_srgb();
+        let pipeline = |label: &str,
+                        (vertex_entry, fragment_entry): (&str, &str),
+                        primitive: wgpu::PrimitiveState,
+                        buffers: &[Option<wgpu::VertexBufferLayout<'_>>]| {
+            device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
+                label: Some(label),
+                layout: Some(&layout),
+                vertex: wgpu::VertexState {
+                    module: &module,
+                    entry_point: Some(vertex_entry),
+                    buffers,
+                    compilation_options: wgpu::PipelineCompilationOptions::default(),
+                },
+                primitive,
+                depth_stencil: target.depth_format.map(|format| wgpu::DepthStencilState {
+                    format,
+                    depth_write_enabled: Some(false),
+                    depth_compare: Some(wgpu::CompareFunction::Always),
+                    stencil: wgpu::StencilState::default(),
+                    bias: wgpu::DepthBiasState::default(),
+                }),
+                multisample: wgpu::MultisampleState {
+                    count: target.msaa_samples.max(1),
+                    mask: !0,
+                    alpha_to_coverage_enabled: false,
+                },
+                fragment: Some(wgpu::FragmentState {
+                    module: &module,
+                    entry_point: Some(fragment_entry),
+                    // Premultiplied alpha, blended as egui blends its own meshes.
+                    targets: &[Some(wgpu::ColorTargetState {
+                        format: target.format,
+                        blend: Some(wgpu::BlendState {
+                            color: wgpu::BlendComponent {
+                                src_factor: wgpu::BlendFactor::One,
+                                dst_factor: wgpu::BlendFactor::OneMinusSrcAlpha,
+                                operation: wgpu::BlendOperation::Add,
+                            },
+                            alpha: wgpu::BlendComponent {
+                                src_factor: wgpu::BlendFactor::OneMinusDstAlpha,
+                                dst_factor: wgpu::BlendFactor::One,
+                                operation: wgpu::BlendOperation::Add,
+                            },
                         }),
-                        // Premultiplied alpha, blended as egui blends its own meshes.
-                        targets: &[Some(wgpu::ColorTargetState {
-                            format: target.format,
-                            blend: Some(wgpu::BlendState {
-                                color: wgpu::BlendComponent {
-                                    src_factor: wgpu::BlendFactor::One,
-                                    dst_factor: wgpu::BlendFactor::OneMinusSrcAlpha,
-                                    operation: wgpu::BlendOperation::Add,
-                                },
-                                alpha: wgpu::BlendComponent {
-                                    src_factor: wgpu::BlendFactor::OneMinusDstAlpha,
-                                    dst_factor: wgpu::BlendFactor::One,
-                                    operation: wgpu::BlendOperation::Add,
-                                },
-                            }),
-                            write_mask: wgpu::ColorWrites::ALL,
-                        })],
-                        compilation_options: wgpu::PipelineCompilationOptions::default(),
-                    }),
-                    multiview_mask: None,
-                    cache: None,
-                })
-            };
-        let fill_pipeline = pipeline("map fills", "vs_fill", &fill_buffers);
-        let stroke_pipeline = pipeline("map strokes", "vs_stroke", &stroke_buffers);
+                        write_mask: wgpu::ColorWrites::ALL,
+                    })],
+                    compilation_options: wgpu::PipelineCompilationOptions::default(),
+                }),
+                multiview_mask: None,
+                cache: None,
+            })
+        };
+        let fill_pipeline = pipeline(
+            "map fills",
+            (
+                "vs_fill",
+                if linear {
+                    "fs_fill_linear"
+                } else {
+                    "fs_fill_gamma"
+                },
+            ),
+            wgpu::PrimitiveState::default(),
+            &fill_buffers,
+        );
+        let stroke_pipeline = pipeline(
+            "map strokes",
+            (
+                "vs_stroke",
+                if linear {
+                    "fs_stroke_linear"
+                } else {
+                    "fs_stroke_gamma"
+                },
+            ),
+            wgpu::PrimitiveState {
+                topology: wgpu::PrimitiveTopology::TriangleStrip,
+                // Required for indexed strips; no index is the restart value (see
+                // `append_strokes`).
+                strip_index_format: Some(wgpu::IndexFormat::Uint32),
+                ..wgpu::PrimitiveState::default()
+            },
+            &stroke_buffers,
+        );
         let alignment = u64::from(device.limits().min_uniform_buffer_offset_alignment).max(1);
         Self {
             target,
@@ -871,6 +918,13 @@ mod tests {
         })
     }
 
+    fn uzbekistan() -> CountryId {
+        match world().by_code("UZB") {
+            Some(country) => country.id(),
+            None => panic!("Uzbekistan is in the world"),
+        }
+    }
+
     fn target() -> GpuTarget {
         GpuTarget {
             format: wgpu::TextureFormat::Bgra8Unorm,
@@ -921,7 +975,7 @@ mod tests {
             draws.fill(
                 &view,
                 [CountryFill {
-                    country: world().countries()[0].id(),
+                    country: uzbekistan(),
                     color: Color32::RED,
                 }],
             );

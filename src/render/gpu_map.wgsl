@@ -22,6 +22,8 @@ struct Draw {
 struct Out {
     @builtin(position) position: vec4<f32>,
     @location(0) color: vec4<f32>,
+    // Across a stroke, in points from its middle; 0 for fills.
+    @location(1) across: f32,
 };
 
 fn from_center(hi: vec2<f32>, lo: vec2<f32>) -> vec2<f32> {
@@ -33,11 +35,13 @@ fn vs_fill(@location(0) hi: vec2<f32>, @location(1) lo: vec2<f32>) -> Out {
     var out: Out;
     out.position = vec4<f32>(from_center(hi, lo) * draw.scale + draw.translate, 0.0, 1.0);
     out.color = draw.color;
+    out.across = 0.0;
     return out;
 }
 
-// Each point of a line comes four times, `side` 0 to 3 from left to right across the line:
-// the outer two fade out over the feather as egui's anti-aliased lines do.
+// Each point of a line comes twice, `side` -1 on its left and +1 on its right, a feather
+// beyond the stroke's core; the fragments fade out over the feather as egui's anti-aliased
+// lines do.
 @vertex
 fn vs_stroke(
     @location(0) hi: vec2<f32>,
@@ -45,29 +49,13 @@ fn vs_stroke(
     @location(2) normal: vec2<f32>,
     @location(3) side: f32,
 ) -> Out {
-    let half_core = draw.stroke.x;
-    let feather = draw.stroke.y;
-    var offset = -half_core - feather;
-    var alpha = 0.0;
-    if side > 2.5 {
-        offset = half_core + feather;
-    } else if side > 1.5 {
-        offset = half_core;
-        alpha = 1.0;
-    } else if side > 0.5 {
-        offset = -half_core;
-        alpha = 1.0;
-    }
+    let reach = draw.stroke.x + draw.stroke.y;
     let center = from_center(hi, lo) * draw.scale + draw.translate;
     var out: Out;
-    out.position = vec4<f32>(center + normal * offset * draw.point_to_ndc, 0.0, 1.0);
-    out.color = draw.color * alpha;
+    out.position = vec4<f32>(center + normal * side * reach * draw.point_to_ndc, 0.0, 1.0);
+    out.color = draw.color;
+    out.across = side * reach;
     return out;
-}
-
-@fragment
-fn fs_gamma_framebuffer(in: Out) -> @location(0) vec4<f32> {
-    return in.color;
 }
 
 fn linear_from_gamma(gamma: vec3<f32>) -> vec3<f32> {
@@ -77,12 +65,35 @@ fn linear_from_gamma(gamma: vec3<f32>) -> vec3<f32> {
     return select(higher, lower, cutoff);
 }
 
-// A framebuffer that takes linear colours: unpremultiply, convert, premultiply again.
-@fragment
-fn fs_linear_framebuffer(in: Out) -> @location(0) vec4<f32> {
-    if in.color.a <= 0.0 {
+// For a framebuffer that takes linear colours: unpremultiply, convert, premultiply again.
+fn for_linear_framebuffer(color: vec4<f32>) -> vec4<f32> {
+    if color.a <= 0.0 {
         return vec4<f32>(0.0);
     }
-    let rgb = linear_from_gamma(in.color.rgb / in.color.a) * in.color.a;
-    return vec4<f32>(rgb, in.color.a);
+    return vec4<f32>(linear_from_gamma(color.rgb / color.a) * color.a, color.a);
+}
+
+// Full inside the core, fading to nothing across the feather.
+fn stroke_cover(across: f32) -> f32 {
+    return clamp((draw.stroke.x + draw.stroke.y - abs(across)) / draw.stroke.y, 0.0, 1.0);
+}
+
+@fragment
+fn fs_fill_gamma(in: Out) -> @location(0) vec4<f32> {
+    return in.color;
+}
+
+@fragment
+fn fs_fill_linear(in: Out) -> @location(0) vec4<f32> {
+    return for_linear_framebuffer(in.color);
+}
+
+@fragment
+fn fs_stroke_gamma(in: Out) -> @location(0) vec4<f32> {
+    return in.color * stroke_cover(in.across);
+}
+
+@fragment
+fn fs_stroke_linear(in: Out) -> @location(0) vec4<f32> {
+    return for_linear_framebuffer(in.color * stroke_cover(in.across));
 }
