@@ -657,6 +657,7 @@ impl<'c> LayerPlugins<'c> {
                 world,
                 countries: &context.layers.neighbours,
                 color: palette.neighbour,
+                gpu: self.gpu,
             };
             map = map.with_plugin(self.counted(LayerId::Neighbours, plugin));
         }

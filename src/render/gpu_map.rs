@@ -88,6 +88,71 @@ struct StrokeSpan {
     shared: bool,
 }
 
+/// Something with an extent in Mercator units.
+trait Extent {
+    fn extent(&self) -> &BoundingBox;
+}
+
+impl Extent for FillSpan {
+    fn extent(&self) -> &BoundingBox {
+        &self.bbox
+    }
+}
+
+impl Extent for StrokeSpan {
+    fn extent(&self) -> &BoundingBox {
+        &self.bbox
+    }
+}
+
+/// Spans in the order they were made (neighbours on the map, mostly), with the extent of
+/// every few: a frame passes over a stretch off screen with one test.
+struct Chunked<T> {
+    items: Vec<T>,
+    chunks: Vec<(BoundingBox, Range<usize>)>,
+}
+
+/// Spans per chunk.
+const SPANS_PER_CHUNK: usize = 32;
+
+impl<T: Extent> Chunked<T> {
+    fn new(items: Vec<T>) -> Self {
+        let chunks = (0..items.len())
+            .step_by(SPANS_PER_CHUNK)
+            .map(|start| {
+                let range = start..(start + SPANS_PER_CHUNK).min(items.len());
+                let extent = items[range.clone()]
+                    .iter()
+                    .skip(1)
+                    .fold(*items[start].extent(), |all, item| all.union(item.extent()));
+                (extent, range)
+            })
+            .collect();
+        Self { items, chunks }
+    }
+
+    /// The extent of them all.
+    fn extent(&self) -> Option<BoundingBox> {
+        let mut chunks = self.chunks.iter().map(|(bbox, _)| *bbox);
+        let first = chunks.next()?;
+        Some(chunks.fold(first, |all, bbox| all.union(&bbox)))
+    }
+
+    /// The spans whose extent meets `visible`.
+    fn meeting<'a>(&'a self, visible: &'a BoundingBox) -> impl Iterator<Item = &'a T> + 'a {
+        self.chunks
+            .iter()
+            .filter(|(bbox, _)| bbox.intersects(visible))
+            .flat_map(|(_, range)| &self.items[range.clone()])
+            .filter(|item| item.extent().intersects(visible))
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.items.len()
+    }
+}
+
 /// The buffers to upload.
 struct Buffers {
     fill_vertices: Vec<PointVertex>,
@@ -105,9 +170,9 @@ pub struct GpuGeometry {
     /// screen without looking at its spans.
     extents: Vec<Option<BoundingBox>>,
     /// Per country, in id order.
-    fills: Vec<Vec<FillSpan>>,
-    outlines: Vec<Vec<StrokeSpan>>,
-    network: Vec<StrokeSpan>,
+    fills: Vec<Chunked<FillSpan>>,
+    outlines: Vec<Chunked<StrokeSpan>>,
+    network: Chunked<StrokeSpan>,
 }
 
 impl GpuGeometry {
@@ -124,18 +189,18 @@ impl GpuGeometry {
         let mut fills = Vec::with_capacity(world.countries().len());
         let mut outlines = Vec::with_capacity(world.countries().len());
         for country in world.countries() {
-            fills.push(append_fill(country.mesh(detail), &mut buffers));
-            outlines.push(append_strokes(country.strokes(detail), &mut buffers));
+            fills.push(Chunked::new(append_fill(
+                country.mesh(detail),
+                &mut buffers,
+            )));
+            outlines.push(Chunked::new(append_strokes(
+                country.strokes(detail),
+                &mut buffers,
+            )));
         }
         let network = append_strokes(world.borders(detail), &mut buffers);
-        let extents = fills
-            .iter()
-            .map(|spans| {
-                let mut bboxes = spans.iter().map(|span| span.bbox);
-                let first = bboxes.next()?;
-                Some(bboxes.fold(first, |all, bbox| all.union(&bbox)))
-            })
-            .collect();
+        let network = Chunked::new(network);
+        let extents = fills.iter().map(Chunked::extent).collect();
         Self {
             detail,
             buffers,
@@ -356,12 +421,13 @@ impl Batch {
     }
 }
 
-/// Tells the land's uniforms apart from the groups' in the renderer's resources.
+/// Tells the layers' uniforms apart in the renderer's resources.
 pub const LAND_LAYER: u64 = 0;
+pub const NEIGHBOURS_LAYER: u64 = 1;
 
 /// The key of a group's uniforms.
 pub fn group_layer(group_index: usize) -> u64 {
-    1 + group_index as u64
+    2 + group_index as u64
 }
 
 /// One layer's draws for one frame: what is on screen of the uploaded geometry, and how to
@@ -428,7 +494,7 @@ impl MapDraws {
                     continue;
                 }
                 let batch = self.batch(Kind::Fill, fill.color, copy.center());
-                for span in spans.iter().filter(|span| span.bbox.intersects(&visible)) {
+                for span in spans.meeting(&visible) {
                     batch.push(span.indices.clone());
                 }
             }
@@ -438,8 +504,7 @@ impl MapDraws {
     /// Strokes the border network's runs that `include` accepts.
     pub fn borders(&mut self, view: &MercatorView, stroke: Stroke, include: impl Fn(bool) -> bool) {
         let geometry = Arc::clone(&self.geometry);
-        let spans = geometry.network.iter().filter(|span| include(span.shared));
-        self.stroke_spans(view, stroke, spans);
+        self.stroke_spans(view, stroke, &geometry.network, |span| include(span.shared));
     }
 
     /// Strokes the whole outlines of the given countries.
@@ -452,16 +517,17 @@ impl MapDraws {
         let geometry = Arc::clone(&self.geometry);
         for country in countries {
             if let Some(spans) = geometry.outlines.get(country.index()) {
-                self.stroke_spans(view, stroke, spans.iter());
+                self.stroke_spans(view, stroke, spans, |_| true);
             }
         }
     }
 
-    fn stroke_spans<'a>(
+    fn stroke_spans(
         &mut self,
         view: &MercatorView,
         stroke: Stroke,
-        spans: impl Iterator<Item = &'a StrokeSpan> + Clone,
+        spans: &Chunked<StrokeSpan>,
+        include: impl Fn(&StrokeSpan) -> bool,
     ) {
         let Some((half_core, color)) = stroke_profile(stroke) else {
             return;
@@ -480,8 +546,8 @@ impl MapDraws {
             };
             let batch = self.batch(kind, color, copy.center());
             for span in spans
-                .clone()
-                .filter(|span| span.line_extent >= min_extent && span.bbox.intersects(&visible))
+                .meeting(&visible)
+                .filter(|span| span.line_extent >= min_extent && include(span))
             {
                 batch.push(span.indices.clone());
             }
@@ -1022,7 +1088,7 @@ mod tests {
         // Every polygon at least once (some twice: the world's copies show at either side).
         assert!(world_indices as usize >= geometry.buffers.fill_indices.len());
         // Ranges that follow on are joined: far fewer draws than polygons and pieces.
-        let spans: usize = geometry.fills.iter().map(Vec::len).sum();
+        let spans: usize = geometry.fills.iter().map(Chunked::len).sum();
         assert!(
             world_calls * 10 < spans,
             "{world_calls} draws for {spans} spans"

@@ -10,7 +10,7 @@ use walkers::{MapMemory, Plugin, Projector};
 use super::countries::{
     CountryFill, CountryOutline, Dash, fill_mesh, outline_shapes, pattern_mesh,
 };
-use super::gpu_map::{GpuDrawing, MapDraws, group_layer};
+use super::gpu_map::{GpuDrawing, MapDraws, NEIGHBOURS_LAYER, group_layer};
 use super::patterns::{Pattern, PatternTextures};
 use super::shape_cache::{GroupInputs, MapShapeCaches};
 use super::style::*;
@@ -342,10 +342,22 @@ pub struct NeighboursPlugin<'a> {
     pub world: &'a World,
     pub countries: &'a [CountryId],
     pub color: Color32,
+    /// Draws the outlines through the GPU, where the renderer is wgpu.
+    pub gpu: Option<GpuDrawing<'a>>,
 }
 
 impl Plugin for NeighboursPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
+        let view = MercatorView::from_projector(projector);
+        let draws = self
+            .gpu
+            .and_then(|gpu| gpu.draws(NEIGHBOURS_LAYER, &view, ui.ctx()));
+        if let Some(mut draws) = draws {
+            let stroke = Stroke::new(NEIGHBOUR_OUTLINE_WIDTH_PX, self.color);
+            draws.outlines(&view, stroke, self.countries.iter().copied());
+            ui.painter().add(draws.into_shape(view.screen_rect()));
+            return;
+        }
         paint_layer(ui, projector, |_, view, shapes| {
             outline_shapes(
                 self.world,
