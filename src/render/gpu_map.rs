@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use eframe::egui_wgpu::{self, CallbackResources, CallbackTrait, ScreenDescriptor};
@@ -165,7 +165,12 @@ struct Buffers {
 /// polygons and outline runs and of the border network's runs, to pick what is on screen.
 pub struct GpuGeometry {
     detail: Detail,
-    buffers: Buffers,
+    /// Handed over when uploaded, so that memory does not hold them twice.
+    buffers: Mutex<Option<Buffers>>,
+    buffer_bytes: usize,
+    /// Set when a renderer found the buffers handed over to another (a renderer made anew):
+    /// the level is built again.
+    handed_over: AtomicBool,
     /// Per country, in id order: the extent of its polygons, to pass over a country off
     /// screen without looking at its spans.
     extents: Vec<Option<BoundingBox>>,
@@ -203,7 +208,9 @@ impl GpuGeometry {
         let extents = fills.iter().map(Chunked::extent).collect();
         Self {
             detail,
-            buffers,
+            buffer_bytes: buffers.bytes(),
+            buffers: Mutex::new(Some(buffers)),
+            handed_over: AtomicBool::new(false),
             extents,
             fills,
             outlines,
@@ -216,13 +223,37 @@ impl GpuGeometry {
         self.detail
     }
 
-    /// Bytes its buffers take on the GPU (and, kept for a renderer made anew, in memory).
+    /// Bytes its buffers take on the GPU (and in memory until they are uploaded).
     pub fn buffer_bytes(&self) -> usize {
-        let b = &self.buffers;
-        std::mem::size_of_val(b.fill_vertices.as_slice())
-            + std::mem::size_of_val(b.fill_indices.as_slice())
-            + std::mem::size_of_val(b.stroke_vertices.as_slice())
-            + std::mem::size_of_val(b.stroke_indices.as_slice())
+        self.buffer_bytes
+    }
+
+    /// The buffers, for the one upload; `None` once handed over, which marks the geometry
+    /// to be built again.
+    fn hand_over(&self) -> Option<Buffers> {
+        let taken = self
+            .buffers
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if taken.is_none() {
+            self.handed_over.store(true, Ordering::Relaxed);
+        }
+        taken
+    }
+
+    /// Whether a renderer asked for the buffers after they were handed over.
+    fn is_stale(&self) -> bool {
+        self.handed_over.load(Ordering::Relaxed)
+    }
+}
+
+impl Buffers {
+    fn bytes(&self) -> usize {
+        std::mem::size_of_val(self.fill_vertices.as_slice())
+            + std::mem::size_of_val(self.fill_indices.as_slice())
+            + std::mem::size_of_val(self.stroke_vertices.as_slice())
+            + std::mem::size_of_val(self.stroke_indices.as_slice())
     }
 }
 
@@ -271,6 +302,9 @@ fn append_strokes(strokes: &Strokes, buffers: &mut Buffers) -> Vec<StrokeSpan> {
     let mut spans = Vec::with_capacity(strokes.runs.len());
     for run in &strokes.runs {
         let range = run.points.start as usize..run.points.end as usize;
+        if range.len() < 2 {
+            continue; // a point draws no line
+        }
         let start = buffers.stroke_indices.len() as u32;
         let first = buffers.stroke_vertices.len() as u32;
         buffers.stroke_indices.push(first);
@@ -350,7 +384,7 @@ impl GpuMap {
         let world_key = Arc::as_ptr(world) as usize;
         let mut levels = self.levels.lock().unwrap_or_else(PoisonError::into_inner);
         match levels.get(&detail) {
-            Some((key, Prepared::Ready(geometry))) if *key == world_key => {
+            Some((key, Prepared::Ready(geometry))) if *key == world_key && !geometry.is_stale() => {
                 return Some(Arc::clone(geometry));
             }
             Some((key, Prepared::Building)) if *key == world_key => return None,
@@ -385,6 +419,7 @@ impl GpuMap {
         let mut levels = self.levels.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some((key, Prepared::Ready(geometry))) = levels.get(&detail)
             && *key == world_key
+            && !geometry.is_stale()
         {
             return Arc::clone(geometry);
         }
@@ -792,7 +827,9 @@ impl GpuMapResources {
                 usage,
             })
         };
-        let b = &geometry.buffers;
+        let Some(b) = geometry.hand_over() else {
+            return;
+        };
         let (vertex, index) = (wgpu::BufferUsages::VERTEX, wgpu::BufferUsages::INDEX);
         self.uploaded.push(Uploaded {
             geometry: Arc::clone(geometry),
@@ -1086,7 +1123,10 @@ mod tests {
         let (world_calls, world_indices) = land(&view(60.0, 45.0, 1.5));
         let (zoomed_calls, zoomed_indices) = land(&view(44.5, 41.5, 6.0));
         // Every polygon at least once (some twice: the world's copies show at either side).
-        assert!(world_indices as usize >= geometry.buffers.fill_indices.len());
+        let Some(fill_indices) = geometry.hand_over().map(|b| b.fill_indices.len()) else {
+            panic!("the buffers are there until uploaded")
+        };
+        assert!(world_indices as usize >= fill_indices);
         // Ranges that follow on are joined: far fewer draws than polygons and pieces.
         let spans: usize = geometry.fills.iter().map(Chunked::len).sum();
         assert!(
@@ -1098,6 +1138,23 @@ mod tests {
             "{zoomed_indices} of {world_indices}"
         );
         assert!(zoomed_calls > 0);
+    }
+
+    #[test]
+    fn a_level_whose_buffers_went_to_another_renderer_is_built_again() {
+        let world = match World::load_bundled() {
+            Ok(world) => Arc::new(world),
+            Err(error) => panic!("{error}"),
+        };
+        let map = GpuMap::new(target());
+        let first = map.geometry_now(&world, Detail::Coarse);
+        assert!(first.hand_over().is_some(), "uploaded once");
+        assert!(Arc::ptr_eq(&first, &map.geometry_now(&world, Detail::Coarse)));
+        // A renderer made anew asks again: the buffers are gone from memory.
+        assert!(first.hand_over().is_none());
+        let again = map.geometry_now(&world, Detail::Coarse);
+        assert!(!Arc::ptr_eq(&first, &again));
+        assert!(again.hand_over().is_some());
     }
 
     #[test]
