@@ -395,6 +395,7 @@ impl WorldMap {
         self.advance_flight(ui.ctx());
         self.wheel_zoom(ui);
         self.wrap_center();
+        self.apply_pending_fit(ui.available_rect_before_wrap());
         self.painted.get_mut().clear();
         self.prepare_detail(ui.ctx(), context.world);
         self.markers.update(context, self.memory.zoom());
@@ -521,12 +522,22 @@ impl WorldMap {
         if resized && self.pending_fit.is_none() {
             self.pending_fit = self.fitted;
         }
-        if let Some(extent) = self.pending_fit.take() {
-            self.fitted = Some(extent);
-            if let Some((center, zoom)) = fitted_view(&extent, view.screen_rect()) {
-                jump_to(&mut self.memory, center, zoom);
-            }
+        if self.pending_fit.is_some() {
             ui.ctx().request_repaint();
+        }
+    }
+
+    /// Fits a pending extent to the rectangle the map is about to fill, before the frame
+    /// draws: the first frame shows the fitted view rather than walkers' default (zoom 16
+    /// at 0° 0°), which drew Africa at 1:50m and prepared 1:10m for nothing at every start.
+    fn apply_pending_fit(&mut self, map_rect: egui::Rect) {
+        let Some(extent) = self.pending_fit else {
+            return;
+        };
+        if let Some((center, zoom)) = fitted_view(&extent, map_rect) {
+            jump_to(&mut self.memory, center, zoom);
+            self.pending_fit = None;
+            self.fitted = Some(extent);
         }
     }
 

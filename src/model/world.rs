@@ -488,6 +488,11 @@ impl World {
         }
     }
 
+    /// Whether preparing 1:10m was asked for (it may be running, done or failed).
+    pub fn finest_requested(&self) -> bool {
+        !matches!(*self.lock_finest_job(), FinestJob::NotAsked)
+    }
+
     /// Starts preparing the 1:10m level on a thread of its own, unless it is prepared, being
     /// prepared or has failed, or this world has none. `on_ready` runs on that thread when it
     /// is done (to ask for a repaint); [`World::poll_finest`] then installs it.

@@ -1149,7 +1149,10 @@ mod tests {
         let map = GpuMap::new(target());
         let first = map.geometry_now(&world, Detail::Coarse);
         assert!(first.hand_over().is_some(), "uploaded once");
-        assert!(Arc::ptr_eq(&first, &map.geometry_now(&world, Detail::Coarse)));
+        assert!(Arc::ptr_eq(
+            &first,
+            &map.geometry_now(&world, Detail::Coarse)
+        ));
         // A renderer made anew asks again: the buffers are gone from memory.
         assert!(first.hand_over().is_none());
         let again = map.geometry_now(&world, Detail::Coarse);

@@ -188,3 +188,31 @@ fn zoomed_on_the_fergana_valley_the_map_shows_and_picks_the_enclaves_at_1_10m() 
     };
     assert_eq!(harness.state().selection(), &Selection::Country(tajikistan));
 }
+
+/// The first frame draws the fitted opening view: walkers' default view (zoom 16) drawn
+/// first would build the 1:50m border network on the UI thread and prepare 1:10m on another,
+/// a second of work on two cores at every start, for a view nobody sees.
+#[test]
+fn the_first_frame_shows_the_opening_view_and_prepares_no_finer_detail() {
+    let world = match World::load_bundled() {
+        Ok(world) => Arc::new(world),
+        Err(error) => panic!("the bundled world loads: {error}"),
+    };
+    let (_, scenario) = shared();
+    let app_world = Arc::clone(&world);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_eframe(move |_| App::new(app_world, scenario));
+    harness.step();
+    let Some(view) = harness.state().map().last_view().copied() else {
+        panic!("the first frame drew the map")
+    };
+    assert!(
+        view.zoom() < 3.5,
+        "the first frame is at zoom {}",
+        view.zoom()
+    );
+    let moscow = view.to_screen(alliance_map::model::mercator::project(37.6, 55.75));
+    assert!(view.screen_rect().contains(moscow), "Moscow is on screen");
+    assert!(!world.finest_requested(), "1:10m was asked for");
+}
