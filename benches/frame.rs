@@ -1,10 +1,11 @@
 //! Whole-frame CPU time of the real App in a headless egui context at 1600x1000 with every
 //! layer on: egui layout, our plugins and egui's tessellation; at the world view and zoomed
 //! on the Caucasus and the Fergana valley, with 1:50m and with 1:10m boundaries; each as a
-//! still frame and as a moving one, beside the baseline that builds the map's shapes every
-//! frame. Beside it,
-//! the land's borders alone, drawn as cached strokes and (the baseline) as egui lines; the
-//! time preparing 1:10m takes; and the memory each level holds.
+//! still frame and as a moving one, with the map as egui meshes beside the baseline that
+//! builds them every frame, and with the land and the alliances drawn by the GPU (the CPU's
+//! part: picking what is on screen, one paint callback per layer). Beside it, the land's
+//! borders alone, drawn as cached strokes and (the baseline) as egui lines; the time
+//! preparing 1:10m and each level's GPU geometry takes; and the memory each level holds.
 
 use std::hint::black_box;
 use std::sync::Arc;

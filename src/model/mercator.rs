@@ -19,6 +19,11 @@ impl MercatorPoint {
     pub fn new(x: f64, y: f64) -> Self {
         Self { x, y }
     }
+
+    /// The straight-line distance to `other`, in Mercator units.
+    pub fn distance(self, other: MercatorPoint) -> f64 {
+        (self.x - other.x).hypot(self.y - other.y)
+    }
 }
 
 /// Projects a longitude and latitude in degrees; latitudes beyond ±85.05° are clamped.

@@ -40,6 +40,9 @@ pub struct StrokeRun {
     pub line_extent: f64,
     /// Whether the line is a border between two shapes of a network (not a coast).
     pub shared: bool,
+    /// How far along its line the run starts, in Mercator units: a dashed line's dashes
+    /// keep their places on the map whichever runs are on screen.
+    pub along: f64,
 }
 
 /// One polyline to make strokes of.
@@ -148,6 +151,7 @@ impl Strokes {
         }
         let last = self.points.len() - 1;
         let mut start = first;
+        let mut along = 0.0;
         while start < last {
             let end = (start + SEGMENTS_PER_RUN).min(last);
             let bbox = extent_of(&self.points[start..=end]);
@@ -156,7 +160,12 @@ impl Strokes {
                 bbox,
                 line_extent,
                 shared,
+                along,
             });
+            along += self.points[start..=end]
+                .windows(2)
+                .map(|pair| pair[0].distance(pair[1]))
+                .sum::<f64>();
             start = end;
         }
     }

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::date::Date;
 use super::mesh::ShapeMesh;
 use super::polygon::{BoundingBox, Polygon};
+use super::strokes::Strokes;
 use super::world::{Detail, Outline, World, polygons_from_rings};
 
 const BUNDLED_TERRITORIES: &str = include_str!("../../assets/territories.json");
@@ -153,6 +154,10 @@ impl Territory {
     /// The triangulated outline in Mercator space, empty for a territory without an outline.
     pub fn mesh(&self, detail: Detail) -> &ShapeMesh {
         self.outline.mesh(detail)
+    }
+    /// The outline as strokes to widen, built the first time they are asked for.
+    pub fn strokes(&self, detail: Detail) -> &Strokes {
+        self.outline.strokes(detail)
     }
     /// Extent of the outline at every level finer than 1:110m (the label point alone without
     /// one), in degrees.

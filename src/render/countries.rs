@@ -232,27 +232,123 @@ pub fn outline_shapes(
     shapes: &mut Vec<Shape>,
 ) {
     let detail = view.detail();
-    let min_extent = MIN_OUTLINED_PART_PX as f64 / view.pixels_per_unit();
-    let copies: Vec<MercatorView> = view.world_copies().collect();
     let mut solid = Mesh::default();
+    let mut dashed = Mesh::default();
     for outline in outlines {
-        let country = world.country(outline.country);
-        if outline.dash == Dash::Solid {
-            append_strokes(country.strokes(detail), view, outline.stroke, &mut solid);
-            continue;
+        let strokes = world.country(outline.country).strokes(detail);
+        match outline.dash {
+            Dash::Solid => append_strokes(strokes, view, outline.stroke, &mut solid),
+            Dash::Dashed(dash, gap) => {
+                append_dashed_strokes(strokes, view, outline.stroke, (dash, gap), &mut dashed);
+            }
         }
-        let shape = country.mesh(detail);
-        for view in &copies {
-            for part in outlined_parts(shape, view, min_extent) {
-                for ring in &part.rings {
-                    let points = &shape.vertices[ring.clone()];
-                    push_ring_outline(points, view, outline, shapes);
+    }
+    for mesh in [solid, dashed] {
+        if !mesh.is_empty() {
+            shapes.push(Shape::mesh(mesh));
+        }
+    }
+}
+
+/// Like [`append_strokes`], broken into dashes of `dash` and `gap` pixels. The dashes keep
+/// their places on the map as it pans (they are counted from each line's start), and only
+/// the runs on screen are cut into them, so a long outline costs what its visible part does.
+pub fn append_dashed_strokes(
+    strokes: &Strokes,
+    view: &MercatorView,
+    stroke: Stroke,
+    (dash, gap): (f32, f32),
+    mesh: &mut Mesh,
+) {
+    let Some((half_core, color)) = stroke_profile(stroke) else {
+        return;
+    };
+    let period = dash + gap;
+    if !(dash > 0.0 && gap >= 0.0 && period.is_finite()) {
+        return;
+    }
+    let min_extent = MIN_OUTLINED_PART_PX as f64 / view.pixels_per_unit();
+    for copy in view.world_copies() {
+        let visible = visible_with_margin(&copy, stroke.width + FEATHER_PX);
+        for run in strokes
+            .runs
+            .iter()
+            .filter(|run| run.line_extent >= min_extent && run.bbox.intersects(&visible))
+        {
+            let points = &strokes.points[run.points.start as usize..run.points.end as usize];
+            let mut phase =
+                (run.along * copy.pixels_per_unit()).rem_euclid(f64::from(period)) as f32;
+            for pair in points.windows(2) {
+                let (from, to) = (copy.to_screen(pair[0]), copy.to_screen(pair[1]));
+                let length = from.distance(to);
+                if length <= 0.0 {
+                    continue;
+                }
+                let direction = (to - from) / length;
+                let mut done = 0.0;
+                while done < length {
+                    let in_dash = phase < dash;
+                    let step = (if in_dash { dash } else { period } - phase).min(length - done);
+                    if in_dash {
+                        let start = from + direction * done;
+                        append_dash(start, start + direction * step, half_core, color, mesh);
+                    }
+                    done += step;
+                    phase += step;
+                    if phase >= period {
+                        phase -= period;
+                    }
                 }
             }
         }
     }
-    if !solid.is_empty() {
-        shapes.push(Shape::mesh(solid));
+}
+
+/// One dash from `a` to `b`, feathered across like egui's lines.
+fn append_dash(a: Pos2, b: Pos2, half_core: f32, color: Color32, mesh: &mut Mesh) {
+    let normal = (b - a).normalized().rot90();
+    let base = mesh.vertices.len() as u32;
+    for end in [a, b] {
+        for (offset, color) in feathered_offsets(half_core, color) {
+            mesh.vertices.push(Vertex {
+                pos: end + normal * offset,
+                uv: WHITE_UV,
+                color,
+            });
+        }
+    }
+    for side in 0..3 {
+        let (a0, a1, b0, b1) = (
+            base + side,
+            base + side + 1,
+            base + side + 4,
+            base + side + 5,
+        );
+        mesh.indices.extend_from_slice(&[a0, a1, b0, a1, b1, b0]);
+    }
+}
+
+/// The four lines along a widened stroke, left to right: where they lie from its middle, in
+/// pixels, and their colour (the outer two fade out over the feather).
+fn feathered_offsets(half_core: f32, color: Color32) -> [(f32, Color32); 4] {
+    [
+        (-half_core - FEATHER_PX, Color32::TRANSPARENT),
+        (-half_core, color),
+        (half_core, color),
+        (half_core + FEATHER_PX, Color32::TRANSPARENT),
+    ]
+}
+
+/// The part of the map on screen in `view`, widened by `margin_px` all round.
+pub(crate) fn visible_with_margin(
+    view: &MercatorView,
+    margin_px: f32,
+) -> crate::model::BoundingBox {
+    let margin = f64::from(margin_px) / view.pixels_per_unit();
+    let visible = view.visible_mercator();
+    crate::model::BoundingBox {
+        min: [visible.min[0] - margin, visible.min[1] - margin],
+        max: [visible.max[0] + margin, visible.max[1] + margin],
     }
 }
 
@@ -275,19 +371,9 @@ pub fn append_strokes_where(
         return;
     };
     let min_extent = MIN_OUTLINED_PART_PX as f64 / view.pixels_per_unit();
-    let offsets = [
-        (-half_core - FEATHER_PX, Color32::TRANSPARENT),
-        (-half_core, color),
-        (half_core, color),
-        (half_core + FEATHER_PX, Color32::TRANSPARENT),
-    ];
+    let offsets = feathered_offsets(half_core, color);
     for copy in view.world_copies() {
-        let margin = f64::from(stroke.width + FEATHER_PX) / copy.pixels_per_unit();
-        let visible = copy.visible_mercator();
-        let visible = crate::model::BoundingBox {
-            min: [visible.min[0] - margin, visible.min[1] - margin],
-            max: [visible.max[0] + margin, visible.max[1] + margin],
-        };
+        let visible = visible_with_margin(&copy, stroke.width + FEATHER_PX);
         for run in strokes.runs.iter().filter(|run| {
             run.line_extent >= min_extent && run.bbox.intersects(&visible) && include(run)
         }) {
@@ -369,5 +455,97 @@ pub(crate) fn push_ring_outline(
             }
             run.clear();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use egui::{Rect, pos2, vec2};
+
+    use super::*;
+    use crate::model::geo::LonLat;
+    use crate::model::mercator;
+    use crate::model::strokes::Line;
+
+    /// A line due east along 40° N from 40° E to 50° E, in many short segments (so in several
+    /// runs).
+    fn eastward_line() -> Strokes {
+        let points = (0..=400)
+            .map(|i| mercator::project(40.0 + f64::from(i) * 0.025, 40.0))
+            .collect();
+        Strokes::from_lines([Line {
+            points,
+            closed: false,
+            shared: false,
+            polygon_extent: 1.0,
+        }])
+    }
+
+    /// Where the dashes start, as longitudes: the pieces a dash is cut into where the line
+    /// bends joined again, and the first one (which may be cut by the screen's edge) left out.
+    fn dash_starts(strokes: &Strokes, view: &MercatorView) -> Vec<f64> {
+        let mut mesh = Mesh::default();
+        let stroke = Stroke::new(2.0, Color32::RED);
+        append_dashed_strokes(strokes, view, stroke, (8.0, 4.0), &mut mesh);
+        let lon = |pos| mercator::unproject(view.screen_to_mercator(pos)).lon;
+        let mut pieces: Vec<(f64, f64)> = mesh
+            .vertices
+            .chunks(8)
+            .map(|piece| (lon(piece[1].pos), lon(piece[5].pos)))
+            .collect();
+        pieces.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut starts = Vec::new();
+        let mut end = f64::NEG_INFINITY;
+        for (start, piece_end) in pieces {
+            if start - end > 1e-9 {
+                starts.push(start);
+            }
+            end = piece_end;
+        }
+        starts.into_iter().skip(1).collect()
+    }
+
+    #[test]
+    fn dashes_stay_where_they_are_on_the_map_as_it_pans() {
+        let strokes = eastward_line();
+        assert!(strokes.runs.len() > 5);
+        let screen = Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 600.0));
+        let here = MercatorView::new(LonLat::new(45.0, 40.0), 6.0, screen);
+        let panned = MercatorView::new(LonLat::new(45.37, 40.1), 6.0, screen);
+        let (before, after) = (dash_starts(&strokes, &here), dash_starts(&strokes, &panned));
+        let pixel = 360.0 / (256.0 * 64.0);
+        // Every dash seen in both views starts at the same place on the map.
+        let mut shared = 0;
+        for lon in &after {
+            if let Some(same) = before.iter().find(|b| (*b - lon).abs() < 6.0 * pixel) {
+                assert!((same - lon).abs() < 0.01 * pixel, "{same} against {lon}");
+                shared += 1;
+            }
+        }
+        assert!(shared > 20, "only {shared} dashes in both views");
+    }
+
+    #[test]
+    fn dashes_cover_the_share_of_the_line_the_pattern_gives() {
+        let strokes = eastward_line();
+        let screen = Rect::from_min_size(pos2(0.0, 0.0), vec2(4000.0, 600.0));
+        let view = MercatorView::new(LonLat::new(45.0, 40.0), 6.0, screen);
+        let mut mesh = Mesh::default();
+        append_dashed_strokes(
+            &strokes,
+            &view,
+            Stroke::new(2.0, Color32::RED),
+            (8.0, 4.0),
+            &mut mesh,
+        );
+        let inked: f32 = mesh
+            .vertices
+            .chunks(8)
+            .map(|dash| dash[1].pos.distance(dash[5].pos))
+            .sum();
+        let from = view.to_screen(strokes.points[0]);
+        let to = view.to_screen(strokes.points[strokes.points.len() - 1]);
+        let share = inked / from.distance(to);
+        assert!((share - 8.0 / 12.0).abs() < 0.01, "{share}");
     }
 }

@@ -15,7 +15,7 @@ use eframe::egui_wgpu::{self, CallbackResources, CallbackTrait, ScreenDescriptor
 use eframe::wgpu::{self, util::DeviceExt};
 use egui::{Color32, Rect, Shape, Stroke};
 
-use super::countries::{CountryFill, FEATHER_PX, stroke_profile};
+use super::countries::{CountryFill, FEATHER_PX, stroke_profile, visible_with_margin};
 use super::style::MIN_OUTLINED_PART_PX;
 use super::view::MercatorView;
 use crate::model::mercator::MercatorPoint;
@@ -573,12 +573,7 @@ impl MapDraws {
         };
         let min_extent = MIN_OUTLINED_PART_PX as f64 / view.pixels_per_unit();
         for copy in view.world_copies() {
-            let margin = f64::from(stroke.width + FEATHER_PX) / copy.pixels_per_unit();
-            let visible = copy.visible_mercator();
-            let visible = BoundingBox {
-                min: [visible.min[0] - margin, visible.min[1] - margin],
-                max: [visible.max[0] + margin, visible.max[1] + margin],
-            };
+            let visible = visible_with_margin(&copy, stroke.width + FEATHER_PX);
             let batch = self.batch(kind, color, copy.center());
             for span in spans
                 .meeting(&visible)

@@ -11,16 +11,16 @@
 use egui::{Align2, FontId, Mesh, Pos2, Response, Shape, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
-use super::countries::{append_pattern_mesh, outlined_parts};
+use super::countries::{append_dashed_strokes, append_pattern_mesh, append_strokes};
 use super::patterns::{Pattern, PatternTextures};
 use super::style::{
-    MIN_OUTLINED_PART_PX, TERRITORY_DASH_PX, TERRITORY_FONT_SIZE, TERRITORY_HALO_WIDTH_PX,
-    TERRITORY_LABEL_MIN_WIDTH_PX, TERRITORY_MARKER_RADIUS_PX, TERRITORY_OUTLINE_WIDTH_PX,
-    TERRITORY_PICK_RADIUS_PX, TerritoryLook,
+    TERRITORY_DASH_PX, TERRITORY_FONT_SIZE, TERRITORY_HALO_WIDTH_PX, TERRITORY_LABEL_MIN_WIDTH_PX,
+    TERRITORY_MARKER_RADIUS_PX, TERRITORY_OUTLINE_WIDTH_PX, TERRITORY_PICK_RADIUS_PX,
+    TerritoryLook,
 };
 use super::view::MercatorView;
 use crate::model::date::Date;
-use crate::model::mesh::ShapeMesh;
+use crate::model::strokes::Strokes;
 use crate::model::territory::{Territories, Territory, TerritoryStatus};
 
 /// The territories contested on one date, drawn over the country fills.
@@ -88,7 +88,7 @@ pub fn territory_shapes(
     let font = FontId::proportional(TERRITORY_FONT_SIZE);
     for (territory, _) in &active {
         if territory.has_outline() {
-            outline(territory.mesh(detail), view, halo, ink, shapes);
+            outline(territory.strokes(detail), view, halo, ink, shapes);
         }
         for copy in view.world_copies() {
             let [lon, lat] = territory.label_point();
@@ -162,27 +162,19 @@ fn screen_width(territory: &Territory, view: &MercatorView) -> f32 {
 
 /// A dashed outline over a solid halo, so that it reads over light and dark fills alike.
 fn outline(
-    shape: &ShapeMesh,
+    strokes: &Strokes,
     view: &MercatorView,
     halo: Stroke,
     ink: Stroke,
     shapes: &mut Vec<Shape>,
 ) {
-    let min_extent = MIN_OUTLINED_PART_PX as f64 / view.pixels_per_unit();
-    for copy in view.world_copies() {
-        for part in outlined_parts(shape, &copy, min_extent) {
-            for ring in &part.rings {
-                let mut points: Vec<Pos2> = shape.vertices[ring.clone()]
-                    .iter()
-                    .map(|point| copy.to_screen(*point))
-                    .collect();
-                if let Some(first) = points.first().copied() {
-                    points.push(first);
-                }
-                shapes.push(Shape::line(points.clone(), halo));
-                let (dash, gap) = TERRITORY_DASH_PX;
-                shapes.extend(Shape::dashed_line(&points, ink, dash, gap));
-            }
-        }
-    }
+    let (mut under, mut over) = (Mesh::default(), Mesh::default());
+    append_strokes(strokes, view, halo, &mut under);
+    append_dashed_strokes(strokes, view, ink, TERRITORY_DASH_PX, &mut over);
+    shapes.extend(
+        [under, over]
+            .into_iter()
+            .filter(|mesh| !mesh.is_empty())
+            .map(Shape::mesh),
+    );
 }
