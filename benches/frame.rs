@@ -81,6 +81,44 @@ fn worlds() -> [(&'static str, Arc<World>); 2] {
     [("1:50m", Arc::new(at_50m)), ("1:10m", Arc::new(at_10m))]
 }
 
+/// The centre of the last frame's view and the place a pixel east of it.
+fn a_pixel_apart(app: &App) -> (walkers::Position, walkers::Position) {
+    let Some(view) = app.map().last_view().copied() else {
+        panic!("the map was drawn before")
+    };
+    let one_pixel_east = view.screen_to_lon_lat(view.screen_rect().center() + vec2(1.0, 0.0));
+    (
+        view.center_position(),
+        lon_lat(one_pixel_east.lon, one_pixel_east.lat),
+    )
+}
+
+/// Frames whose view moves a pixel back and forth; `forget` drops the kept shapes before each.
+fn bench_moving(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    id: String,
+    ctx: &Context,
+    app: &mut App,
+    forget: bool,
+) {
+    let (here, there) = a_pixel_apart(app);
+    let mut east = false;
+    group.bench_function(id, |b| {
+        b.iter(|| {
+            east = !east;
+            app.map_mut()
+                .memory_mut()
+                .center_at(if east { there } else { here });
+            if forget {
+                app.map_mut().forget_shapes();
+            }
+            black_box(frame(ctx, app))
+        })
+    });
+    app.map_mut().memory_mut().center_at(here);
+    frame(ctx, app);
+}
+
 /// One view's frame as a still frame (the view of the last frame: the reader hovering,
 /// reading a tooltip, using a panel) and as a moving one (the view a pixel off the last
 /// frame's, back and forth), each beside the baseline that builds the map's shapes every frame.
@@ -90,12 +128,6 @@ fn bench_still_and_moving(
     ctx: &Context,
     app: &mut App,
 ) {
-    let Some(view) = app.map().last_view().copied() else {
-        panic!("the map was drawn before")
-    };
-    let here = view.center_position();
-    let one_pixel_east = view.screen_to_lon_lat(view.screen_rect().center() + vec2(1.0, 0.0));
-    let there = lon_lat(one_pixel_east.lon, one_pixel_east.lat);
     group.bench_function(format!("{name}, still"), |b| {
         b.iter(|| black_box(frame(ctx, app)))
     });
@@ -108,25 +140,9 @@ fn bench_still_and_moving(
             })
         },
     );
-    for (label, forget) in [
-        ("moving", false),
-        ("moving, baseline: shapes built every frame", true),
-    ] {
-        let mut east = false;
-        group.bench_function(format!("{name}, {label}"), |b| {
-            b.iter(|| {
-                east = !east;
-                let center = if east { there } else { here };
-                app.map_mut().memory_mut().center_at(center);
-                if forget {
-                    app.map_mut().forget_shapes();
-                }
-                black_box(frame(ctx, app))
-            })
-        });
-    }
-    app.map_mut().memory_mut().center_at(here);
-    frame(ctx, app);
+    bench_moving(group, format!("{name}, moving"), ctx, app, false);
+    let baseline = format!("{name}, moving, baseline: shapes built every frame");
+    bench_moving(group, baseline, ctx, app, true);
 }
 
 fn whole_frame(c: &mut Criterion) {
@@ -182,12 +198,6 @@ fn bench_on_gpu(
     ctx: &Context,
     app: &mut App,
 ) {
-    let Some(view) = app.map().last_view().copied() else {
-        panic!("the map was drawn before")
-    };
-    let here = view.center_position();
-    let one_pixel_east = view.screen_to_lon_lat(view.screen_rect().center() + vec2(1.0, 0.0));
-    let there = lon_lat(one_pixel_east.lon, one_pixel_east.lat);
     let drawn_before = app.map().gpu_layers_drawn();
     frame(ctx, app);
     assert!(
@@ -197,17 +207,13 @@ fn bench_on_gpu(
     group.bench_function(format!("{name}, still, on the GPU"), |b| {
         b.iter(|| black_box(frame(ctx, app)))
     });
-    let mut east = false;
-    group.bench_function(format!("{name}, moving, on the GPU"), |b| {
-        b.iter(|| {
-            east = !east;
-            let center = if east { there } else { here };
-            app.map_mut().memory_mut().center_at(center);
-            black_box(frame(ctx, app))
-        })
-    });
-    app.map_mut().memory_mut().center_at(here);
-    frame(ctx, app);
+    bench_moving(
+        group,
+        format!("{name}, moving, on the GPU"),
+        ctx,
+        app,
+        false,
+    );
 }
 
 /// Building a level's GPU geometry (once per level, on a thread of its own), with the size
