@@ -163,6 +163,13 @@ pub struct GroupPlugin<'a> {
 impl Plugin for GroupPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
         let view = MercatorView::from_projector(projector);
+        let inputs = GroupInputs {
+            kind: self.layer.kind,
+            countries: self.layer.countries.clone(),
+            color: self.color,
+            textures: [Pattern::Dots, Pattern::Hatch, Pattern::BackHatch]
+                .map(|pattern| self.patterns.texture(pattern)),
+        };
         let layer_key = group_layer(self.layer.group_index);
         let draws = self
             .gpu
@@ -171,25 +178,17 @@ impl Plugin for GroupPlugin<'_> {
             let looks = status_looks(self.layer, self.color);
             group_fill_draws(&view, &looks, &mut draws);
             ui.painter().add(draws.into_shape(view.screen_rect()));
-            let mut marks = Vec::new();
-            group_mark_shapes(
-                self.world,
-                &view,
-                &looks,
-                self.color,
-                self.patterns,
-                &mut marks,
-            );
-            ui.painter().extend(marks);
+            let mut caches = self.caches.borrow_mut();
+            let cache = caches
+                .group_marks
+                .entry(self.layer.group_index)
+                .or_default();
+            let marks = cache.shapes(self.world, &view, inputs, |built| {
+                group_mark_shapes(self.world, &view, &looks, self.color, self.patterns, built);
+            });
+            ui.painter().extend(marks.iter().cloned());
             return;
         }
-        let inputs = GroupInputs {
-            kind: self.layer.kind,
-            countries: self.layer.countries.clone(),
-            color: self.color,
-            textures: [Pattern::Dots, Pattern::Hatch, Pattern::BackHatch]
-                .map(|pattern| self.patterns.texture(pattern)),
-        };
         paint_layer(ui, projector, |_, view, shapes| {
             let mut caches = self.caches.borrow_mut();
             let cache = caches.groups.entry(self.layer.group_index).or_default();

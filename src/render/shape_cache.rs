@@ -102,11 +102,19 @@ pub struct MapShapeCaches {
     pub land: ShapeCache<LandInputs>,
     /// Per group index.
     pub groups: BTreeMap<usize, ShapeCache<GroupInputs>>,
+    /// Per group index, the patterns and dashed outlines alone, drawn over the GPU's fills.
+    pub group_marks: BTreeMap<usize, ShapeCache<GroupInputs>>,
 }
 
 impl MapShapeCaches {
     /// How many times the land's and the groups' shapes were built rather than reused.
     pub fn builds(&self) -> usize {
-        self.land.builds() + self.groups.values().map(ShapeCache::builds).sum::<usize>()
+        self.land.builds()
+            + self
+                .groups
+                .values()
+                .chain(self.group_marks.values())
+                .map(ShapeCache::builds)
+                .sum::<usize>()
     }
 }

@@ -5,6 +5,7 @@ use alliance_map::model::World;
 use alliance_map::model::scenario::Scenario;
 use alliance_map::render::gpu_map::GpuTarget;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use walkers::lon_lat;
 
 use crate::ui::shared;
@@ -92,4 +93,31 @@ fn the_map_drawn_on_the_gpu_looks_as_the_map_drawn_as_meshes() {
             share * 100.0
         );
     }
+}
+
+/// Drawn by the GPU, a still frame builds nothing again: the GPU's layers pick their spans,
+/// and the patterns and dashed outlines over them are kept like the meshes are.
+#[test]
+fn a_still_frame_on_the_gpu_builds_no_shapes_again() {
+    let (world, scenario) = shared();
+    // Armenia today: a frozen membership, hatched and dash-outlined over the CSTO's fill.
+    let mut harness = window_at(world, scenario, Some(([44.5, 40.5], 6.0)), true);
+    let before = harness.state().map().shape_builds();
+    harness.get_by_label("Today").click();
+    harness.run();
+    assert!(harness.state().map().gpu_layers_drawn() > 0);
+    let builds = harness.state().map().shape_builds();
+    assert!(
+        builds > before,
+        "the patterns and dashes for today were built and kept"
+    );
+    let drawn = harness.state().map().gpu_layers_drawn();
+    for _ in 0..3 {
+        harness.step();
+    }
+    assert!(
+        harness.state().map().gpu_layers_drawn() > drawn,
+        "frames were drawn"
+    );
+    assert_eq!(harness.state().map().shape_builds(), builds);
 }
