@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError, Weak};
 
 use eframe::egui_wgpu::{self, CallbackResources, CallbackTrait, ScreenDescriptor};
 use eframe::wgpu::{self, util::DeviceExt};
@@ -343,15 +343,17 @@ enum Prepared {
     Ready(Arc<GpuGeometry>),
 }
 
+/// Each level's geometry (the level the world had when it was asked for), with the world it
+/// is built from, held weakly so that no other world can take its address.
+type Levels = HashMap<Detail, (Weak<World>, Prepared)>;
+
 /// The map's GPU drawing: the renderer's target, and each level's geometry, built on a thread
 /// of its own the first time the level is drawn (the egui meshes stand in until then).
 pub struct GpuMap {
     target: GpuTarget,
     /// How many times a layer was drawn through the GPU.
     layers_drawn: AtomicUsize,
-    /// Per level (the level the world had when it was asked for), with the world it was
-    /// built from.
-    levels: Arc<Mutex<HashMap<Detail, (usize, Prepared)>>>,
+    levels: Arc<Mutex<Levels>>,
 }
 
 impl GpuMap {
@@ -381,16 +383,17 @@ impl GpuMap {
         on_ready: impl FnOnce() + Send + 'static,
     ) -> Option<Arc<GpuGeometry>> {
         let detail = world.available(detail);
-        let world_key = Arc::as_ptr(world) as usize;
         let mut levels = self.levels.lock().unwrap_or_else(PoisonError::into_inner);
         match levels.get(&detail) {
-            Some((key, Prepared::Ready(geometry))) if *key == world_key && !geometry.is_stale() => {
+            Some((of, Prepared::Ready(geometry)))
+                if of.ptr_eq(&Arc::downgrade(world)) && !geometry.is_stale() =>
+            {
                 return Some(Arc::clone(geometry));
             }
-            Some((key, Prepared::Building)) if *key == world_key => return None,
+            Some((of, Prepared::Building)) if of.ptr_eq(&Arc::downgrade(world)) => return None,
             _ => {}
         }
-        levels.insert(detail, (world_key, Prepared::Building));
+        levels.insert(detail, (Arc::downgrade(world), Prepared::Building));
         let (shared_world, shared_levels) = (Arc::clone(world), Arc::clone(&self.levels));
         let spawned = std::thread::Builder::new()
             .name("map geometry for the GPU".into())
@@ -399,13 +402,22 @@ impl GpuMap {
                 shared_levels
                     .lock()
                     .unwrap_or_else(PoisonError::into_inner)
-                    .insert(detail, (world_key, Prepared::Ready(geometry)));
+                    .insert(
+                        detail,
+                        (Arc::downgrade(&shared_world), Prepared::Ready(geometry)),
+                    );
                 on_ready();
             });
         if let Err(error) = spawned {
             log::warn!("the map's GPU geometry is built on this thread: {error}");
             let geometry = Arc::new(GpuGeometry::build(world, detail));
-            levels.insert(detail, (world_key, Prepared::Ready(Arc::clone(&geometry))));
+            levels.insert(
+                detail,
+                (
+                    Arc::downgrade(world),
+                    Prepared::Ready(Arc::clone(&geometry)),
+                ),
+            );
             return Some(geometry);
         }
         None
@@ -415,16 +427,21 @@ impl GpuMap {
     /// benchmarks, which draw the next frame at once).
     pub fn geometry_now(&self, world: &Arc<World>, detail: Detail) -> Arc<GpuGeometry> {
         let detail = world.available(detail);
-        let world_key = Arc::as_ptr(world) as usize;
         let mut levels = self.levels.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((key, Prepared::Ready(geometry))) = levels.get(&detail)
-            && *key == world_key
+        if let Some((of, Prepared::Ready(geometry))) = levels.get(&detail)
+            && of.ptr_eq(&Arc::downgrade(world))
             && !geometry.is_stale()
         {
             return Arc::clone(geometry);
         }
         let geometry = Arc::new(GpuGeometry::build(world, detail));
-        levels.insert(detail, (world_key, Prepared::Ready(Arc::clone(&geometry))));
+        levels.insert(
+            detail,
+            (
+                Arc::downgrade(world),
+                Prepared::Ready(Arc::clone(&geometry)),
+            ),
+        );
         geometry
     }
 }
