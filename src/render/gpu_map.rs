@@ -347,6 +347,14 @@ enum Prepared {
 /// is built from, held weakly so that no other world can take its address.
 type Levels = HashMap<Detail, (Weak<World>, Prepared)>;
 
+/// What is prepared of `world` at `detail`: nothing for another world's geometry, or for one
+/// whose buffers went to another renderer.
+fn current<'a>(levels: &'a Levels, world: &Arc<World>, detail: Detail) -> Option<&'a Prepared> {
+    let (of, prepared) = levels.get(&detail)?;
+    let stale = matches!(prepared, Prepared::Ready(geometry) if geometry.is_stale());
+    (of.ptr_eq(&Arc::downgrade(world)) && !stale).then_some(prepared)
+}
+
 /// The map's GPU drawing: the renderer's target, and each level's geometry, built on a thread
 /// of its own the first time the level is drawn (the egui meshes stand in until then).
 pub struct GpuMap {
@@ -384,14 +392,10 @@ impl GpuMap {
     ) -> Option<Arc<GpuGeometry>> {
         let detail = world.available(detail);
         let mut levels = self.levels.lock().unwrap_or_else(PoisonError::into_inner);
-        match levels.get(&detail) {
-            Some((of, Prepared::Ready(geometry)))
-                if of.ptr_eq(&Arc::downgrade(world)) && !geometry.is_stale() =>
-            {
-                return Some(Arc::clone(geometry));
-            }
-            Some((of, Prepared::Building)) if of.ptr_eq(&Arc::downgrade(world)) => return None,
-            _ => {}
+        match current(&levels, world, detail) {
+            Some(Prepared::Ready(geometry)) => return Some(Arc::clone(geometry)),
+            Some(Prepared::Building) => return None,
+            None => {}
         }
         levels.insert(detail, (Arc::downgrade(world), Prepared::Building));
         let (shared_world, shared_levels) = (Arc::clone(world), Arc::clone(&self.levels));
@@ -428,10 +432,7 @@ impl GpuMap {
     pub fn geometry_now(&self, world: &Arc<World>, detail: Detail) -> Arc<GpuGeometry> {
         let detail = world.available(detail);
         let mut levels = self.levels.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((of, Prepared::Ready(geometry))) = levels.get(&detail)
-            && of.ptr_eq(&Arc::downgrade(world))
-            && !geometry.is_stale()
-        {
+        if let Some(Prepared::Ready(geometry)) = current(&levels, world, detail) {
             return Arc::clone(geometry);
         }
         let geometry = Arc::new(GpuGeometry::build(world, detail));
