@@ -11,6 +11,8 @@ use std::hint::black_box;
 use std::sync::Arc;
 
 use alliance_map::App;
+use alliance_map::model::clock::Clock;
+use alliance_map::model::date::Date;
 use alliance_map::model::geo::LonLat;
 use alliance_map::model::scenario::Scenario;
 use alliance_map::model::strokes::Strokes;
@@ -158,7 +160,11 @@ fn whole_frame(c: &mut Criterion) {
                 continue; // the world view draws 1:110m either way
             }
             let ctx = Context::default();
-            let mut app = App::new(Arc::clone(world), Arc::clone(&scenario));
+            let mut app = App::new(
+                Arc::clone(world),
+                Arc::clone(&scenario),
+                Clock::Fixed(Date::constant(2026, 12, 4)),
+            );
             for _ in 0..5 {
                 frame(&ctx, &mut app);
             }

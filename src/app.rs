@@ -14,6 +14,7 @@ use std::sync::{Arc, LazyLock};
 use crate::layers::{LayerId, MapLayers, OverlayId};
 use crate::map::navigation::{extent_in_mercator, mainland_extent};
 use crate::map::{MapContext, MapLayer, WorldMap};
+use crate::model::clock::Clock;
 use crate::model::date::Date;
 use crate::model::drafting::DraftNotes;
 use crate::model::geo::LonLat;
@@ -108,6 +109,8 @@ pub struct App {
     playback: Playback,
     change_notes: ChangeNotes,
     edit: editing::EditSession,
+    /// What day today is: the desktop's clock, or a fixed day in tests.
+    clock: Clock,
 }
 
 /// How the note of a copy to the clipboard begins.
@@ -120,9 +123,10 @@ const MAX_FOUND: usize = 10_000;
 static NO_TERRITORIES: LazyLock<Territories> = LazyLock::new(Territories::none);
 
 impl App {
-    /// An app showing `scenario` at its article date, over the scenario's opening area.
-    pub fn new(world: Arc<World>, scenario: Arc<Scenario>) -> Self {
-        Self::with_state(world, scenario, UiState::default())
+    /// An app showing `scenario` at its article date, over the scenario's opening area, with
+    /// `clock` telling it what day today is.
+    pub fn new(world: Arc<World>, scenario: Arc<Scenario>, clock: Clock) -> Self {
+        Self::with_state(world, scenario, UiState::default(), clock)
     }
 
     /// An app restored from eframe's storage; settings that cannot be read give defaults and
@@ -131,18 +135,24 @@ impl App {
         world: Arc<World>,
         scenario: Arc<Scenario>,
         storage: Option<&dyn eframe::Storage>,
+        clock: Clock,
     ) -> Self {
         let saved = storage.and_then(|storage| storage.get_string(STORAGE_KEY));
         let (state, warning) = UiState::from_saved(saved.as_deref());
-        let mut app = Self::with_state(world, scenario, state);
+        let mut app = Self::with_state(world, scenario, state, clock);
         if let Some(warning) = warning {
             app.messages.push(Message::new(Level::Warning, warning));
         }
         app
     }
 
-    fn with_state(world: Arc<World>, scenario: Arc<Scenario>, state: UiState) -> Self {
-        let date = resolve_date(state.date, &scenario);
+    fn with_state(
+        world: Arc<World>,
+        scenario: Arc<Scenario>,
+        state: UiState,
+        clock: Clock,
+    ) -> Self {
+        let date = resolve_date(state.date, &scenario, clock.today());
         let (territories, territories_problem) = match Territories::bundled() {
             Ok(territories) => (territories, None),
             Err(error) => (
@@ -187,6 +197,7 @@ impl App {
             playback: Playback::default(),
             change_notes: ChangeNotes::default(),
             edit: editing::EditSession::default(),
+            clock,
         };
         if let Some(problem) = territories_problem {
             app.messages.push(Message::new(Level::Error, problem));
@@ -216,7 +227,7 @@ impl App {
         self.index = ScenarioIndex::build(&self.world, &self.scenario);
         self.state.date = DateChoice::Article;
         self.fit_opening_view();
-        self.date = resolve_date(self.state.date, &self.scenario);
+        self.date = resolve_date(self.state.date, &self.scenario, self.today());
         self.layers = self.build_layers(self.date);
         self.selection = Selection::None;
         self.search = SearchState::default();
@@ -244,6 +255,10 @@ impl App {
     }
     pub fn date(&self) -> Date {
         self.date
+    }
+    /// Today by the app's clock.
+    pub fn today(&self) -> Date {
+        self.clock.today()
     }
     pub fn layers(&self) -> &MapLayers {
         &self.layers
@@ -545,11 +560,13 @@ impl App {
 
     fn set_date(&mut self, choice: DateChoice) {
         let choice = match choice {
-            DateChoice::Fixed(date) => DateChoice::Fixed(self.scenario.clamp_date(date)),
+            DateChoice::Fixed(date) => {
+                DateChoice::Fixed(self.scenario.clamp_date(date, self.today()))
+            }
             other => other,
         };
         self.state.date = choice;
-        let date = resolve_date(choice, &self.scenario);
+        let date = resolve_date(choice, &self.scenario, self.today());
         if date != self.date {
             let passed = changes_passed(&self.index.changes, self.date, date);
             self.change_notes
@@ -626,11 +643,11 @@ fn suggestion_action(target: Target) -> Action {
     }
 }
 
-fn resolve_date(choice: DateChoice, scenario: &Scenario) -> Date {
+fn resolve_date(choice: DateChoice, scenario: &Scenario, today: Date) -> Date {
     match choice {
         DateChoice::Article => scenario.date(),
-        DateChoice::Today => Date::today(),
-        DateChoice::Fixed(date) => scenario.clamp_date(date),
+        DateChoice::Today => today,
+        DateChoice::Fixed(date) => scenario.clamp_date(date, today),
     }
 }
 

@@ -18,6 +18,7 @@ use crate::layers::MapLayers;
 use crate::model::World;
 use crate::model::WorldError;
 use crate::model::capped::{SHOWN, listing, thousands};
+use crate::model::clock::Clock;
 use crate::model::date::Date;
 use crate::model::drafting::{Draft, DraftError, DraftOptions};
 use crate::model::export::export;
@@ -289,8 +290,10 @@ impl Outcome {
     }
 }
 
-/// Runs a subcommand, writing its report or output to `stdout`.
-pub fn run(command: &Command, stdout: &mut dyn Write) -> Result<Outcome, CliError> {
+/// Runs a subcommand, writing its report or output to `stdout`; `clock` says what day today
+/// is for the commands whose default date is today.
+pub fn run(command: &Command, stdout: &mut dyn Write, clock: Clock) -> Result<Outcome, CliError> {
+    let today = clock.today();
     match command {
         Command::Check(args) => {
             let world = World::load_bundled()?;
@@ -317,7 +320,7 @@ pub fn run(command: &Command, stdout: &mut dyn Write) -> Result<Outcome, CliErro
             // The enclaves of the Fergana valley exist only at 1:10m.
             world.load_finest_now()?;
             let territories = Territories::bundled().map_err(CliError::Territories)?;
-            let date = args.as_of.unwrap_or_else(Date::today);
+            let date = args.as_of.unwrap_or(today);
             let answer = where_is(&world, territories, args.lon, args.lat, date);
             let json = serde_json::to_string(&answer).map_err(CliError::Serialise)?;
             writeln!(stdout, "{json}").map_err(CliError::Stdout)?;
@@ -325,12 +328,12 @@ pub fn run(command: &Command, stdout: &mut dyn Write) -> Result<Outcome, CliErro
         }
         Command::Render(args) => {
             let world = World::load_bundled()?;
-            render(&world, args)?;
+            render(&world, args, today)?;
             Ok(Outcome::Success)
         }
         Command::Draft(args) => {
             let world = World::load_bundled()?;
-            draft_scenario(&world, args, stdout)?;
+            draft_scenario(&world, args, stdout, today)?;
             Ok(Outcome::Success)
         }
         Command::Completions(args) => {
@@ -473,8 +476,8 @@ pub fn export_geojson(
 }
 
 /// Draws the figure `args` ask for and writes it, whole or not at all, never over one of its
-/// inputs.
-pub fn render(world: &World, args: &RenderArgs) -> Result<(), CliError> {
+/// inputs. A view file's date may be no later than `today`.
+pub fn render(world: &World, args: &RenderArgs, today: Date) -> Result<(), CliError> {
     let format = FigureFormat::of(&args.output)?;
     let view = args
         .view
@@ -492,7 +495,7 @@ pub fn render(world: &World, args: &RenderArgs) -> Result<(), CliError> {
     let view_date = view.as_ref().map(|(_, view)| view.date);
     let date = args.as_of.or(view_date).unwrap_or_else(|| scenario.date());
     let layers = MapLayers::build(world, &scenario, date);
-    let hidden_layers = hidden_layers(world, &scenario, &layers, view.as_ref(), &args.hide)?;
+    let hidden_layers = hidden_layers(world, &scenario, &layers, view.as_ref(), &args.hide, today)?;
     let view = view.map(|(_, view)| view);
     let bbox = args
         .bbox
@@ -536,6 +539,7 @@ fn hidden_layers(
     layers: &MapLayers,
     view: Option<&(&Path, ViewFile)>,
     hide: &[String],
+    today: Date,
 ) -> Result<BTreeSet<String>, CliError> {
     let known: Vec<String> = layers
         .layer_ids()
@@ -544,7 +548,7 @@ fn hidden_layers(
         .collect();
     let mut hidden = BTreeSet::new();
     if let Some((path, view)) = view {
-        view.check_against(path, world, scenario, &known)?;
+        view.check_against(path, world, scenario, &known, today)?;
         hidden.extend(
             known
                 .iter()
@@ -565,11 +569,13 @@ fn hidden_layers(
 }
 
 /// Drafts a scenario from `args.article` and writes it (and, where needed, the article's text
-/// beside it), then says what it found.
+/// beside it), then says what it found. An article that states no date is drafted as of
+/// `today`.
 pub fn draft_scenario(
     world: &World,
     args: &DraftArgs,
     stdout: &mut dyn Write,
+    today: Date,
 ) -> Result<(), CliError> {
     let gazetteer = Gazetteer::bundled().map_err(CliError::Gazetteer)?;
     let raw = read_text_with_limit(&args.article, MAX_ARTICLE_BYTES as u64)?;
@@ -583,7 +589,7 @@ pub fn draft_scenario(
     };
     let options = DraftOptions {
         as_of: args.as_of,
-        today: Date::today(),
+        today,
     };
     let draft = Draft::from_article(
         &args.article,
@@ -757,7 +763,7 @@ mod tests {
             panic!("completions fish should parse")
         };
         let mut script = Vec::new();
-        match run(&command, &mut script) {
+        match run(&command, &mut script, Clock::System) {
             Ok(outcome) => assert_eq!(outcome, Outcome::Success),
             Err(error) => panic!("{error}"),
         }

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use alliance_map::cli::{self, Cli};
+use alliance_map::model::clock::{Clock, TODAY_VARIABLE};
 use alliance_map::model::scenario::Scenario;
 use alliance_map::render::gpu_map::GpuTarget;
 use alliance_map::ui::dialogs::PortalDialogs;
@@ -21,10 +22,11 @@ fn main() -> ExitCode {
     // `--help`, `--version` and usage errors end here: clap prints them (help to stdout, errors
     // with the usage to stderr) and exits 0 or 2.
     let cli = Cli::parse();
+    let clock = clock_from_environment();
     let Some(command) = cli.command else {
-        return open_window(cli.files, started);
+        return open_window(cli.files, started, clock);
     };
-    match cli::run(&command, &mut std::io::stdout().lock()) {
+    match cli::run(&command, &mut std::io::stdout().lock(), clock) {
         Ok(outcome) => outcome.exit_code(),
         Err(error) => {
             eprintln!("{}: {error}", cli::BIN_NAME);
@@ -33,7 +35,21 @@ fn main() -> ExitCode {
     }
 }
 
-fn open_window(files: Vec<std::path::PathBuf>, started: std::time::Instant) -> ExitCode {
+/// The system's clock, unless ALLIANCE_MAP_TODAY fixes the day; a day that cannot be read is
+/// said and the system's clock kept.
+fn clock_from_environment() -> Clock {
+    let setting = std::env::var(TODAY_VARIABLE).ok();
+    Clock::from_setting(setting.as_deref()).unwrap_or_else(|error| {
+        log::warn!("{TODAY_VARIABLE} is ignored: {error}");
+        Clock::System
+    })
+}
+
+fn open_window(
+    files: Vec<std::path::PathBuf>,
+    started: std::time::Instant,
+    clock: Clock,
+) -> ExitCode {
     let world = match World::load_bundled() {
         Ok(world) => Arc::new(world),
         Err(error) => {
@@ -76,7 +92,7 @@ fn open_window(files: Vec<std::path::PathBuf>, started: std::time::Instant) -> E
         APP_ID,
         options,
         Box::new(move |creation| {
-            let mut app = App::with_storage(world, scenario, creation.storage);
+            let mut app = App::with_storage(world, scenario, creation.storage, clock);
             app.warn(saved.notices);
             app.time_first_frame_from(started);
             app.use_native_dialogs(Arc::new(PortalDialogs));

@@ -455,7 +455,7 @@ impl App {
     fn show_edited(&mut self, scenario: Arc<Scenario>) {
         self.scenario = scenario;
         self.index = super::ScenarioIndex::build(&self.world, &self.scenario);
-        self.date = super::resolve_date(self.state.date, &self.scenario);
+        self.date = super::resolve_date(self.state.date, &self.scenario, self.today());
         // A draft's mention counts stay while it is edited.
         self.layers = self.build_layers(self.date);
         self.title_sent = false;

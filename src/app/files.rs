@@ -86,7 +86,7 @@ impl App {
     pub fn open_paths(&mut self, paths: impl IntoIterator<Item = PathBuf>) {
         for path in paths {
             self.jobs
-                .push(OpenJob::start(path, Arc::clone(&self.world)));
+                .push(OpenJob::start(path, Arc::clone(&self.world), self.today()));
         }
     }
 
@@ -133,7 +133,8 @@ impl App {
             ));
             return;
         }
-        let result = draft_article(&path, &text, &self.world).map(|d| Received::Draft(Box::new(d)));
+        let result = draft_article(&path, &text, &self.world, self.today())
+            .map(|d| Received::Draft(Box::new(d)));
         self.receive(path, result);
     }
 

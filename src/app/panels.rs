@@ -49,6 +49,7 @@ impl App {
             selection: &self.selection,
             state: &self.state,
             date: self.date,
+            today: self.today(),
             changes: &self.index.changes,
             territories: self.territories,
             reader_find: &self.reader_find,

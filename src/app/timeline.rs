@@ -16,7 +16,7 @@ impl App {
             self.playback.stop();
             return;
         }
-        let (start, end) = self.scenario.date_range();
+        let (start, end) = self.scenario.date_range(self.today());
         let at_end = self.date.first_of_month_plus(1) > end;
         if at_end || self.state.date == DateChoice::Article {
             self.set_date(DateChoice::Fixed(start));
@@ -31,7 +31,7 @@ impl App {
         let now = ctx.input(|i| i.time);
         let months = self.playback.due_months(now, self.state.playback_speed);
         if months > 0 {
-            let (_, end) = self.scenario.date_range();
+            let (_, end) = self.scenario.date_range(self.today());
             let next = self.date.first_of_month_plus(months);
             self.set_date(DateChoice::Fixed(next));
             if next >= end {

@@ -186,7 +186,7 @@ impl App {
             .into_iter()
             .map(|layer| layer_state_key(&layers, layer))
             .collect();
-        if let Err(error) = view.check_against(path, &self.world, &scenario, &known) {
+        if let Err(error) = view.check_against(path, &self.world, &scenario, &known, self.today()) {
             self.report(Err(error.to_string()));
             return false;
         }

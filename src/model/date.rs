@@ -32,11 +32,11 @@ pub enum DateError {
     Unreal(String),
 }
 
-fn is_leap(year: i32) -> bool {
+const fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
-fn days_in_month(year: i32, month: u8) -> u8 {
+const fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -54,6 +54,14 @@ impl Date {
             .then(|| days_in_month(year, month))
             .filter(|&days| day >= 1 && day <= days)
             .map(|_| Date { year, month, day })
+    }
+
+    /// A date written in the code, checked when the program is compiled: an impossible one
+    /// is a compile error where it is a constant.
+    pub const fn constant(year: i32, month: u8, day: u8) -> Date {
+        assert!(month >= 1 && month <= 12, "no such month");
+        assert!(day >= 1 && day <= days_in_month(year, month), "no such day");
+        Date { year, month, day }
     }
 
     pub fn year(&self) -> i32 {
@@ -90,15 +98,6 @@ impl Date {
         let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
         let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
         Date { year, month, day }
-    }
-
-    /// Today's date in UTC from the system clock.
-    pub fn today() -> Date {
-        let seconds = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0);
-        Date::from_days_since_epoch(seconds.div_euclid(86_400))
     }
 
     /// The first day of the month `months` months after this date's month.

@@ -3,6 +3,7 @@
 pub mod adjacency;
 pub mod arc;
 pub mod capped;
+pub mod clock;
 pub mod compact;
 pub mod country_table;
 pub mod date;

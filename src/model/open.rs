@@ -113,7 +113,13 @@ fn is_article(path: &Path) -> bool {
 /// Drafts a scenario from an article's text. The scenario would be saved beside the article,
 /// under its name with `.json`, and names the article by its file name (an HTML page by its
 /// name with `.txt`: the text the draft keeps of it).
-pub fn draft_article(path: &Path, text: &str, world: &World) -> Result<OpenedDraft, OpenError> {
+/// `today` is the date drafted for when the text states none.
+pub fn draft_article(
+    path: &Path,
+    text: &str,
+    world: &World,
+    today: Date,
+) -> Result<OpenedDraft, OpenError> {
     let gazetteer = Gazetteer::bundled().map_err(|error| OpenError::Gazetteer {
         file: path.to_path_buf(),
         reason: error.to_string(),
@@ -126,10 +132,7 @@ pub fn draft_article(path: &Path, text: &str, world: &World) -> Result<OpenedDra
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_else(|| "article.txt".into());
-    let options = DraftOptions {
-        as_of: None,
-        today: Date::today(),
-    };
+    let options = DraftOptions { as_of: None, today };
     let mut draft = Draft::from_article(path, text, &article_file, gazetteer, world, options)?;
     let proposals = std::mem::take(&mut draft.data.excerpts);
     let scenario = draft.scenario(&path.with_extension("json"), world)?;
@@ -222,9 +225,9 @@ fn open_view(path: &Path, text: &str, world: &World) -> Result<Opened, OpenError
 }
 
 /// An article drafted into a scenario; anything else as it is.
-fn draft_if_article(opened: Opened, world: &World) -> Received {
+fn draft_if_article(opened: Opened, world: &World, today: Date) -> Received {
     match opened {
-        Opened::Article { path, text } => match draft_article(&path, &text, world) {
+        Opened::Article { path, text } => match draft_article(&path, &text, world, today) {
             Ok(draft) => Received::Draft(Box::new(draft)),
             Err(error) => Received::Undrafted {
                 path,
@@ -258,8 +261,9 @@ fn deliver(
 
 impl OpenJob {
     /// Starts reading `path` in the background. A file larger than the limit is refused at
-    /// once, by its size, without being read.
-    pub fn start(path: PathBuf, world: Arc<World>) -> OpenJob {
+    /// once, by its size, without being read. An article is drafted as of `today` when it
+    /// states no date.
+    pub fn start(path: PathBuf, world: Arc<World>, today: Date) -> OpenJob {
         let (sender, receiver) = mpsc::channel();
         let progress = Arc::new(AtomicU64::new(0));
         let total_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
@@ -279,7 +283,7 @@ impl OpenJob {
             std::thread::spawn(move || {
                 // The app drafts a scenario from an article; `check` only reads it.
                 let result = open_file(&worker_path, &world, &worker_progress)
-                    .map(|opened| draft_if_article(opened, &world));
+                    .map(|opened| draft_if_article(opened, &world, today));
                 deliver(&sender, result);
             });
         }

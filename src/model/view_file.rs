@@ -172,13 +172,14 @@ impl ViewFile {
     }
 
     /// Checks that every layer, the selection and the date exist in `scenario`;
-    /// `known_layers` are the scenario's legend keys.
+    /// `known_layers` are the scenario's legend keys; the date may be no later than `today`.
     pub fn check_against(
         &self,
         path: &Path,
         world: &World,
         scenario: &Scenario,
         known_layers: &[String],
+        today: Date,
     ) -> Result<(), ViewFileError> {
         let file = || path.to_path_buf();
         if let Some(unknown) = self.layers.iter().find(|l| !known_layers.contains(l)) {
@@ -188,7 +189,7 @@ impl ViewFile {
                 known: known_layers.join(", "),
             });
         }
-        let (first, last) = scenario.date_range();
+        let (first, last) = scenario.date_range(today);
         if self.date < first || self.date > last {
             return Err(ViewFileError::DateOutOfRange {
                 file: file(),

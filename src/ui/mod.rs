@@ -60,6 +60,8 @@ pub struct PanelContext<'a> {
     pub selection: &'a Selection,
     pub state: &'a UiState,
     pub date: Date,
+    /// Today by the app's clock: the date slider's last day.
+    pub today: Date,
     /// Dates on which memberships changed, with what changed.
     pub changes: &'a [(Date, String)],
     pub territories: &'a crate::model::territory::Territories,

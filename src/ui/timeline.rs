@@ -174,7 +174,7 @@ pub fn change_marks_ui(
     last_month: i32,
     actions: &mut Vec<Action>,
 ) {
-    let (_, today) = context.scenario.date_range();
+    let (_, today) = context.scenario.date_range(context.today);
     let width = ui.spacing().slider_width;
     let (rect, _) = ui.allocate_exact_size(vec2(width, CHANGE_MARK_HEIGHT_PX), Sense::hover());
     let rail = egui::Rangef::new(slider.left() + 6.0, slider.left() + width - 6.0);

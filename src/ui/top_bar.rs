@@ -211,7 +211,7 @@ fn date_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
     {
         actions.push(Action::SetDate(DateChoice::Today));
     }
-    let (start, latest) = context.scenario.date_range();
+    let (start, latest) = context.scenario.date_range(context.today);
     let last_month = start.months_until(&latest).max(0);
     let mut month = start.months_until(&context.date).clamp(0, last_month);
     ui.vertical(|ui| {

@@ -165,7 +165,7 @@ fn zoomed_on_the_fergana_valley_the_map_shows_and_picks_the_enclaves_at_1_10m() 
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
         .with_max_steps(200)
-        .build_eframe(move |_| App::new(app_world, scenario));
+        .build_eframe(move |_| App::new(app_world, scenario, crate::fixtures::TEST_CLOCK));
     harness.run();
     let memory = harness.state_mut().map_mut().memory_mut();
     memory.center_at(lon_lat(VORUKH.0, VORUKH.1));
@@ -202,7 +202,7 @@ fn the_first_frame_shows_the_opening_view_and_prepares_no_finer_detail() {
     let app_world = Arc::clone(&world);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
-        .build_eframe(move |_| App::new(app_world, scenario));
+        .build_eframe(move |_| App::new(app_world, scenario, crate::fixtures::TEST_CLOCK));
     harness.step();
     let Some(view) = harness.state().map().last_view().copied() else {
         panic!("the first frame drew the map")

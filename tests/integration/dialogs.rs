@@ -48,7 +48,8 @@ fn harness_with_dialogs(state: UiState, dialogs: Arc<dyn NativeDialogs>) -> Harn
         .with_size(egui::vec2(1600.0, 1000.0))
         .with_max_steps(200)
         .build_eframe(move |_| {
-            let mut app = App::with_storage(world, scenario, Some(&storage));
+            let mut app =
+                App::with_storage(world, scenario, Some(&storage), crate::fixtures::TEST_CLOCK);
             app.use_native_dialogs(dialogs);
             app
         });

@@ -37,7 +37,7 @@ fn app_harness(drafts: &Path) -> Harness<'static, App> {
         .with_size(vec2(1600.0, 1000.0))
         .with_max_steps(200)
         .build_eframe(move |_| {
-            let mut app = App::new(world, scenario);
+            let mut app = App::new(world, scenario, crate::fixtures::TEST_CLOCK);
             app.keep_drafts_in(drafts);
             app
         });

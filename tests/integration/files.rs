@@ -115,7 +115,11 @@ fn a_250_megabyte_file_is_refused_by_its_size_before_it_is_read() {
     let path = directory.path().join("huge.geojson");
     sparse_file(&path, 250_000_000);
     let started = Instant::now();
-    let job = OpenJob::start(path, Arc::clone(&shared().0));
+    let job = OpenJob::start(
+        path,
+        Arc::clone(&shared().0),
+        crate::fixtures::TEST_CLOCK.today(),
+    );
     let result = loop {
         if let Some(result) = job.poll() {
             break result;

@@ -6,7 +6,13 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use alliance_map::model::clock::{Clock, TODAY_VARIABLE};
+use alliance_map::model::date::Date;
 use tempfile::TempDir;
+
+/// The day every test takes for today, whatever the calendar says: a test that passes today
+/// and fails next month is a defect. The window's snapshot was drawn with this day as today.
+pub const TEST_CLOCK: Clock = Clock::Fixed(Date::constant(2026, 11, 28));
 
 /// The bad-input corpus kept in the repository (`tests/data/bad-inputs/`, see its README).
 pub fn bad_inputs_root() -> PathBuf {
@@ -95,7 +101,7 @@ pub fn utf8(path: &Path) -> &str {
     }
 }
 
-/// Runs the built `alliance-map` binary in the repository root.
+/// Runs the built `alliance-map` binary in the repository root, on the tests' day.
 pub fn run_binary<I, S>(args: I) -> Output
 where
     I: IntoIterator<Item = S>,
@@ -104,6 +110,7 @@ where
     let program = env!("CARGO_BIN_EXE_alliance-map");
     match Command::new(program)
         .args(args)
+        .env(TODAY_VARIABLE, TEST_CLOCK.today().to_string())
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
     {

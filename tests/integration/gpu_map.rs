@@ -23,7 +23,7 @@ fn window_at(
         .with_max_steps(200)
         .wgpu()
         .build_eframe(move |creation| {
-            let mut app = App::new(world, scenario);
+            let mut app = App::new(world, scenario, crate::fixtures::TEST_CLOCK);
             if on_gpu && let Some(render_state) = &creation.wgpu_render_state {
                 app.map_mut().draw_on_gpu(GpuTarget::of(render_state));
             }

@@ -1,4 +1,8 @@
 //! Integration tests, compiled into one binary so the GUI stack is linked once.
+//!
+//! A test that passes today and fails next month is a defect: every test takes
+//! `fixtures::TEST_CLOCK`'s day for today (the built binary too, through ALLIANCE_MAP_TODAY),
+//! and nothing but `model::clock` reads the calendar.
 
 /// Reading the map at the article's subject: labels and tension markers.
 mod cartography;

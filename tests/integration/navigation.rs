@@ -74,7 +74,7 @@ fn a_double_click_zooms_in_and_a_shift_double_click_zooms_out() {
         .with_size(vec2(1600.0, 1000.0))
         .with_step_dt(1.0 / 60.0)
         .with_max_steps(200)
-        .build_eframe(move |_| App::new(world, scenario));
+        .build_eframe(move |_| App::new(world, scenario, crate::fixtures::TEST_CLOCK));
     harness.run();
     let pointer = over_the_map(&harness);
     let before = zoom(&harness);

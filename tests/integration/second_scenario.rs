@@ -134,7 +134,7 @@ fn the_app_shows_the_fixture_legend_and_opens_on_its_countries() {
     let mut harness = Harness::builder()
         .with_size(vec2(1400.0, 900.0))
         .with_max_steps(200)
-        .build_eframe(move |_| App::new(world, scenario));
+        .build_eframe(move |_| App::new(world, scenario, crate::fixtures::TEST_CLOCK));
     harness.run();
     harness.get_by_label_contains("SCO (10)");
     harness.get_by_label_contains("European Union (27)");

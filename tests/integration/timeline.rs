@@ -90,7 +90,10 @@ fn play_moves_the_date_a_month_at_a_time_and_pause_stops_repainting() {
 #[test]
 fn play_stops_at_today_and_plays_again_from_the_start() {
     let mut harness = ui_harness();
-    let (start, end) = harness.state().scenario().date_range();
+    let (start, end) = harness
+        .state()
+        .scenario()
+        .date_range(crate::fixtures::TEST_CLOCK.today());
     set_date_by_slider(&mut harness, &end.first_of_month_plus(-1).to_string());
     harness.get_by_label("Play").click();
     harness.run();
@@ -108,7 +111,10 @@ fn play_stops_at_today_and_plays_again_from_the_start() {
 #[test]
 fn play_from_the_article_date_starts_at_the_beginning_of_the_timeline() {
     let mut harness = ui_harness();
-    let (start, _) = harness.state().scenario().date_range();
+    let (start, _) = harness
+        .state()
+        .scenario()
+        .date_range(crate::fixtures::TEST_CLOCK.today());
     harness.get_by_label("Play").click();
     harness.step();
     assert_eq!(harness.state().date(), start);

@@ -2,12 +2,14 @@ use std::sync::{Arc, OnceLock};
 
 use alliance_map::App;
 use alliance_map::model::World;
+use alliance_map::model::clock::Clock;
+use alliance_map::model::date::Date;
 use alliance_map::model::scenario::Scenario;
 use alliance_map::ui::Selection;
 use alliance_map::ui::legend::layer_label;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 pub fn shared() -> (Arc<World>, Arc<Scenario>) {
     static SHARED: OnceLock<(Arc<World>, Arc<Scenario>)> = OnceLock::new();
@@ -27,11 +29,16 @@ pub fn shared() -> (Arc<World>, Arc<Scenario>) {
 }
 
 pub fn harness_sized(size: egui::Vec2) -> Harness<'static, App> {
+    harness_on(size, crate::fixtures::TEST_CLOCK)
+}
+
+/// The app in a window of `size`, taking `clock`'s day for today.
+fn harness_on(size: egui::Vec2, clock: Clock) -> Harness<'static, App> {
     let (world, scenario) = shared();
     let mut harness = Harness::builder()
         .with_size(size)
         .with_max_steps(200)
-        .build_eframe(move |_| App::new(world, scenario));
+        .build_eframe(move |_| App::new(world, scenario, clock));
     harness.run();
     harness
 }
@@ -237,10 +244,63 @@ fn f1_opens_the_help_with_the_layer_shortcuts() {
     harness.get_by_label_contains("Show or hide: CSTO");
 }
 
+/// Drawn on the tests' fixed day: the slider runs to today, so with the wall clock this image
+/// changed every day.
 #[test]
 fn the_window_at_the_article_date_matches_its_snapshot() {
     let mut harness = harness_sized(vec2(960.0, 600.0));
     harness.snapshot("article_date");
+}
+
+/// "Today", the slider's last month and where it ends all follow the clock the app is given,
+/// not the calendar the test runs on.
+#[test]
+fn today_is_the_day_the_app_is_given() {
+    for today in [Date::constant(2026, 11, 28), Date::constant(2031, 3, 15)] {
+        let mut harness = harness_on(vec2(1600.0, 1000.0), Clock::Fixed(today));
+        assert_eq!(harness.state().today(), today);
+        harness.get_by_label("Today").click();
+        harness.run();
+        assert_eq!(harness.state().date(), today);
+        let (start, last) = harness.state().scenario().date_range(today);
+        assert_eq!(last, today);
+        let slider = harness.get_by_role(egui::accesskit::Role::Slider);
+        let months = f64::from(start.months_until(&today));
+        assert_eq!(slider.accesskit_node().max_numeric_value(), Some(months));
+        assert_eq!(slider.accesskit_node().numeric_value(), Some(months));
+    }
+}
+
+/// Nothing but the clock module reads the wall clock's date, so nothing else can make a
+/// result depend on the day it is computed.
+#[test]
+fn only_the_clock_reads_the_calendar() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut folders = vec![root.join("src"), root.join("tests"), root.join("benches")];
+    let mut readers = Vec::new();
+    while let Some(folder) = folders.pop() {
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(error) => panic!("{} cannot be listed: {error}", folder.display()),
+        };
+        for path in entries.flatten().map(|entry| entry.path()) {
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let wall_clock = ["SystemTime::", "UNIX_EPOCH", "Clock::System.today"];
+                if wall_clock.iter().any(|read| text.contains(read)) {
+                    readers.push(path.strip_prefix(root).unwrap_or(&path).to_path_buf());
+                }
+            }
+        }
+    }
+    readers.sort();
+    let expected: Vec<std::path::PathBuf> = ["src/model/clock.rs", "tests/integration/ui.rs"]
+        .iter()
+        .map(std::path::PathBuf::from)
+        .collect();
+    assert_eq!(readers, expected, "files that read the wall clock's date");
 }
 
 /// Clicks into the search box and types, as a person would.
@@ -259,7 +319,10 @@ pub fn set_date_by_slider(harness: &mut Harness<'_, App>, date: &str) {
         Ok(date) => date,
         Err(error) => panic!("{date}: {error}"),
     };
-    let (start, _) = harness.state().scenario().date_range();
+    let (start, _) = harness
+        .state()
+        .scenario()
+        .date_range(crate::fixtures::TEST_CLOCK.today());
     let months = start.months_until(&date);
     harness
         .get_by_role(egui::accesskit::Role::Slider)
@@ -379,7 +442,7 @@ fn the_state_saved_by_one_app_is_restored_by_the_next() {
     harness.state_mut().save(&mut storage);
 
     let (world, scenario) = shared();
-    let restored = App::with_storage(world, scenario, Some(&storage));
+    let restored = App::with_storage(world, scenario, Some(&storage), crate::fixtures::TEST_CLOCK);
     assert_eq!(restored.date().to_string(), "2013-06-01");
     let third = restored.layers().layer_ids()[2];
     assert!(!restored.is_layer_visible(third));
@@ -396,7 +459,7 @@ fn corrupt_saved_state_gives_defaults_and_a_warning() {
         "{\"version\": [".into(),
     );
     let (world, scenario) = shared();
-    let app = App::with_storage(world, scenario, Some(&storage));
+    let app = App::with_storage(world, scenario, Some(&storage), crate::fixtures::TEST_CLOCK);
     assert_eq!(app.date().to_string(), "2012-05-15");
     assert_eq!(app.messages().len(), 1);
 }

@@ -102,16 +102,16 @@ impl Scenario {
     }
 
     /// The first and last dates the map can be drawn for: from the scenario's timeline start
-    /// (never after its article date) to today (never before that start, whatever the clock
+    /// (never after its article date) to `today` (never before that start, whatever the clock
     /// says).
-    pub fn date_range(&self) -> (Date, Date) {
+    pub fn date_range(&self, today: Date) -> (Date, Date) {
         let start = self.timeline_start().min(self.date());
-        (start, Date::today().max(start))
+        (start, today.max(start))
     }
 
     /// A date brought within [`Scenario::date_range`].
-    pub fn clamp_date(&self, date: Date) -> Date {
-        let (earliest, latest) = self.date_range();
+    pub fn clamp_date(&self, date: Date, today: Date) -> Date {
+        let (earliest, latest) = self.date_range(today);
         date.clamp(earliest, latest)
     }
 
