@@ -407,6 +407,13 @@ impl App {
                 self.map.fly_to(&mainland_extent(&self.world, country));
             }
             Action::SelectTension(index) => self.selection = Selection::Tension(index),
+            Action::FlyToTension(index) => {
+                self.selection = Selection::Tension(index);
+                let extent = self.tension_extent(index);
+                if !extent.is_empty() {
+                    self.map.fly_to(&extent);
+                }
+            }
             Action::SelectGroup(index) => self.selection = Selection::Group(index),
             Action::ChooseSuggestion(target) => {
                 self.search = SearchState::default();
@@ -493,6 +500,7 @@ impl App {
             | Action::TogglePlayback
             | Action::SetPlaybackSpeed(_) => self.apply_presenting(action, ctx),
             Action::CopyToClipboard(text) => self.copy_to_clipboard(text, ctx),
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::Editing(action) => self.apply_editing(action, ctx),
         }
         ctx.request_repaint();
@@ -603,6 +611,21 @@ impl App {
             .collect()
     }
 
+    /// The Mercator extent of a tension's arcs as the map draws them on the date shown; empty
+    /// when it draws none.
+    fn tension_extent(&self, index: usize) -> BoundingBox {
+        let mut extent = BoundingBox::EMPTY;
+        let arcs = self
+            .layers
+            .tensions
+            .iter()
+            .filter(|t| t.tension_index == index);
+        for point in arcs.flat_map(|tension| tension.arcs.iter().flatten()) {
+            extent.include([point.x, point.y]);
+        }
+        extent
+    }
+
     /// The Mercator extent of the countries' mainlands and the actors' places.
     fn extent_of(&self, countries: &[CountryId], actors: &[String]) -> BoundingBox {
         let mut extent = BoundingBox::EMPTY;
@@ -638,7 +661,7 @@ fn suggestion_action(target: Target) -> Action {
     match target {
         Target::Country(country) => Action::FlyToCountry(country),
         Target::Group(index) => Action::SelectGroup(index),
-        Target::Tension(index) => Action::SelectTension(index),
+        Target::Tension(index) => Action::FlyToTension(index),
         Target::Excerpt(index) => Action::SelectExcerpt(index),
     }
 }

@@ -66,21 +66,21 @@ impl App {
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             status_bar_ui(ui, &context);
         });
-        // Each side panel takes at most a quarter of the window, so the map keeps half.
+        // Each side panel takes at most a fifth of the window, so the map keeps 60%.
         let max_panel_width = ui.available_width() * MAX_PANEL_SHARE;
         let presenting = self.presentation.is_some();
         if let Some(editor) = context.editor.as_ref().filter(|_| !presenting) {
-            egui::Panel::left("editor")
-                .resizable(true)
-                .default_size(EDITOR_PANEL_WIDTH.min(max_panel_width))
-                .max_size(max_panel_width)
+            let panel = SidePanelWidth::new(ui, "editor", EDITOR_PANEL_WIDTH, max_panel_width);
+            panel
+                .apply(egui::Panel::left("editor"))
                 .show(ui, |ui| editor_ui(ui, &context, editor, actions));
+            panel.remember(&ctx);
         } else if self.state.show_excerpts && !presenting {
-            egui::Panel::left("excerpts")
-                .resizable(true)
-                .default_size(EXCERPTS_PANEL_WIDTH.min(max_panel_width))
-                .max_size(max_panel_width)
+            let panel = SidePanelWidth::new(ui, "excerpts", EXCERPTS_PANEL_WIDTH, max_panel_width);
+            panel
+                .apply(egui::Panel::left("excerpts"))
                 .show(ui, |ui| excerpts_ui(ui, &context, actions));
+            panel.remember(&ctx);
         }
         if !self.state.show_details && !presenting {
             // Collapsed, the panel leaves a strip to bring it back.
@@ -97,36 +97,37 @@ impl App {
                 });
         }
         if self.state.show_details && !presenting {
-            egui::Panel::right("legend_and_details")
-                .resizable(true)
-                .default_size(DETAILS_PANEL_WIDTH.min(max_panel_width))
-                .max_size(max_panel_width)
-                .show(ui, |ui| {
-                    if ui
-                        .small_button("Hide »")
-                        .on_hover_text("Hide the layers and details; the map takes the room")
-                        .clicked()
-                    {
-                        actions.push(Action::SetDetailsOpen(false));
-                    }
-                    egui::ScrollArea::vertical()
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| {
-                            ui.scope(|ui| {
-                                // Long layer names end in "…" (their tooltip has them whole)
-                                // rather than push the panel over the map in a small window.
-                                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-                                legend_ui(ui, &context, actions);
-                            });
-                            ui.separator();
-                            details_ui(ui, &context, actions);
+            let id = "legend_and_details";
+            let panel = SidePanelWidth::new(ui, id, DETAILS_PANEL_WIDTH, max_panel_width);
+            panel.apply(egui::Panel::right(id)).show(ui, |ui| {
+                if ui
+                    .small_button("Hide »")
+                    .on_hover_text("Hide the layers and details; the map takes the room")
+                    .clicked()
+                {
+                    actions.push(Action::SetDetailsOpen(false));
+                }
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        ui.scope(|ui| {
+                            // Long layer names end in "…" (their tooltip has them whole)
+                            // rather than push the panel over the map in a small window.
+                            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                            legend_ui(ui, &context, actions);
                         });
-                });
+                        ui.separator();
+                        details_ui(ui, &context, actions);
+                    });
+            });
+            panel.remember(&ctx);
         }
         let mut help_open = self.state.show_help;
+        // The help is taller than a small window: it scrolls rather than run off the screen.
         egui::Window::new("Help")
             .open(&mut help_open)
             .default_width(HELP_WIDTH)
+            .vscroll(true)
             .show(&ctx, |ui| help_ui(ui, &context));
         if help_open != self.state.show_help {
             actions.push(Action::SetHelpOpen(help_open));
@@ -138,6 +139,65 @@ impl App {
             .show(&ctx, |ui| reader_ui(ui, &context, actions));
         if reader_open != self.state.show_reader {
             actions.push(Action::SetReaderOpen(reader_open));
+        }
+    }
+}
+
+/// A side panel's width that follows the window back up. egui keeps the width a shrunken
+/// window clamped a panel to, so after the window grew again the panels stayed narrow; the
+/// width the reader had (the default until they drag the panel's edge) is kept beside egui's
+/// own panel state and given back whenever the window has room for it.
+struct SidePanelWidth {
+    id: egui::Id,
+    preferred_id: egui::Id,
+    preferred: f32,
+    max: f32,
+}
+
+impl SidePanelWidth {
+    /// The panel `name` as egui names it among `ui`'s panels.
+    fn new(ui: &egui::Ui, name: &str, default: f32, max: f32) -> Self {
+        let ctx = ui.ctx();
+        let id = ui.scope_id().with_salt(egui::IdSalt::new(name));
+        let preferred_id = id.with_salt(egui::IdSalt::new("preferred width"));
+        let preferred = ctx
+            .data_mut(|data| data.get_persisted::<f32>(preferred_id))
+            .filter(|width| width.is_finite() && *width > 0.0)
+            .unwrap_or(default);
+        let panel = Self {
+            id,
+            preferred_id,
+            preferred,
+            max,
+        };
+        if panel.shown_width(ctx) < Some(panel.target() - 0.5) {
+            ctx.data_mut(|data| data.remove::<egui::containers::panel::PanelState>(id));
+        }
+        panel
+    }
+
+    fn target(&self) -> f32 {
+        self.preferred.min(self.max)
+    }
+
+    fn shown_width(&self, ctx: &egui::Context) -> Option<f32> {
+        egui::containers::panel::PanelState::load(ctx, self.id).map(|state| state.size().x)
+    }
+
+    fn apply(&self, panel: egui::Panel) -> egui::Panel {
+        panel
+            .resizable(true)
+            .default_size(self.target())
+            .max_size(self.max)
+    }
+
+    /// Keeps the width shown as the reader's choice, unless the window's size clamped it.
+    fn remember(&self, ctx: &egui::Context) {
+        if let Some(width) = self.shown_width(ctx)
+            && width < self.max - 0.5
+            && (width - self.preferred).abs() > 0.5
+        {
+            ctx.data_mut(|data| data.insert_persisted(self.preferred_id, width));
         }
     }
 }

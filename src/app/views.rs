@@ -17,7 +17,7 @@ use crate::model::view_file::{
 use crate::ui::legend::layer_state_key;
 use crate::ui::messages::{Level, Message};
 use crate::ui::state::{DateChoice, ThemeChoice};
-use crate::ui::{SaveTarget, Selection, file_name};
+use crate::ui::{SaveTarget, Selection, file_and_folder, file_name};
 
 /// A PNG exported from the app has this many pixels for each of the map's on screen, so it
 /// stays sharp in print.
@@ -56,7 +56,7 @@ impl App {
             let inputs = self.save_inputs(SaveTarget::Figure);
             let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
             write_replacing(&path, &bytes, &inputs).map_err(|error| error.to_string())?;
-            Ok(format!("Exported the figure {}", file_name(&path)))
+            Ok(format!("Exported the figure {}", file_and_folder(&path)))
         });
         self.report(result);
     }
@@ -151,7 +151,7 @@ impl App {
                 let inputs = self.save_inputs(SaveTarget::View);
                 let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
                 write_replacing(&path, view.to_json().as_bytes(), &inputs)
-                    .map(|()| format!("Saved the view {}", file_name(&path)))
+                    .map(|()| format!("Saved the view {}", file_and_folder(&path)))
                     .map_err(|error| error.to_string())
             }
         };

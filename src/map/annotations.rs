@@ -7,13 +7,15 @@ use super::MapContext;
 use super::navigation::scale_bar;
 use super::pick::Hit;
 use crate::model::date::Date;
-use crate::model::territory::TerritoryText;
+use crate::model::territory::{Territory, TerritoryText};
 use crate::model::{CountryId, World};
-use crate::render::countries::{CountryFill, CountryOutline, Dash, fill_mesh, outline_shapes};
+use crate::render::countries::{
+    CountryFill, CountryOutline, Dash, append_strokes, fill_mesh, outline_shapes,
+};
 use crate::render::style::{
     DATE_BADGE_FONT_SIZE, DATE_BADGE_MARGIN, DATE_BADGE_PADDING, DROP_HINT_FONT_SIZE,
     MAP_CONTROL_MARGIN, MAP_CONTROL_SIZE, Palette, SCALE_BAR_FONT_SIZE, SCALE_BAR_MARGIN,
-    SCALE_BAR_MAX_PX, SELECTION_OUTLINE_WIDTH_PX,
+    SCALE_BAR_MAX_PX, SELECTION_OUTLINE_WIDTH_PX, TERRITORY_MARKER_RADIUS_PX,
 };
 use crate::render::view::MercatorView;
 use crate::ui::Action;
@@ -51,6 +53,31 @@ pub fn highlight_shapes(
         &mut shapes,
     );
     shapes
+}
+
+/// A selected contested territory's outline in the selection's colour, or a ring around its
+/// marker when it has no outline, so the map shows what the details panel speaks of.
+pub fn selected_territory_shapes(
+    territory: &Territory,
+    view: &MercatorView,
+    palette: &Palette,
+) -> Vec<Shape> {
+    let stroke = Stroke::new(SELECTION_OUTLINE_WIDTH_PX, palette.selection);
+    if territory.has_outline() {
+        let mut mesh = Mesh::default();
+        append_strokes(territory.strokes(view.detail()), view, stroke, &mut mesh);
+        return if mesh.is_empty() {
+            Vec::new()
+        } else {
+            vec![Shape::mesh(mesh)]
+        };
+    }
+    let [lon, lat] = territory.label_point();
+    view.world_copies()
+        .map(|copy| copy.lon_lat_to_screen(lon, lat))
+        .filter(|at| view.screen_rect().expand(20.0).contains(*at))
+        .map(|at| Shape::circle_stroke(at, TERRITORY_MARKER_RADIUS_PX + 3.0, stroke))
+        .collect()
 }
 
 /// The date the map is drawn for, in the map's top-left corner; under it, when the tensions

@@ -16,6 +16,7 @@ use walkers::{Map, MapMemory, Plugin, Projector, lon_lat};
 
 use self::annotations::{
     date_badge_ui, drop_hint_ui, highlight_shapes, hover_text, map_controls_ui, scale_bar_ui,
+    selected_territory_shapes,
 };
 use self::declutter::declutter_markers;
 use self::navigation::{Flight, fitted_view, jump_to, pan_by, set_zoom, zoom_around};
@@ -55,6 +56,8 @@ const WHEEL_POINTS_PER_ZOOM_LEVEL: f64 = 200.0;
 pub enum MapLayer {
     Layer(LayerId),
     Overlay(OverlayId),
+    /// The marks of what is selected: outlines of countries and of a contested territory.
+    Selection,
 }
 
 impl From<LayerId> for MapLayer {
@@ -436,6 +439,7 @@ impl WorldMap {
             over_tiles,
         };
         let markers = &self.markers.points;
+        let painted = &self.painted;
         let map = plugins.add_to(map);
         let inner = map.show(ui, |ui, response, projector, _| {
             let view = MercatorView::from_projector(projector);
@@ -467,8 +471,21 @@ impl WorldMap {
                 _ => None,
             };
             let outlined = context.picking.unwrap_or(context.selection.countries());
-            let highlights =
+            let mut highlights =
                 highlight_shapes(context.world, &view, hovered, outlined, &context.palette);
+            let mut marks = outlined.len();
+            if let Selection::Territory(index) = context.selection
+                && let Some(territory) = context.territories.all().get(*index)
+            {
+                let before = highlights.len();
+                highlights.extend(selected_territory_shapes(
+                    territory,
+                    &view,
+                    &context.palette,
+                ));
+                marks += highlights.len() - before;
+            }
+            *painted.borrow_mut().entry(MapLayer::Selection).or_default() += marks;
             ui.painter().extend(highlights);
             let stated_on = (context.is_visible(LayerId::Tensions)
                 && context.date != context.scenario.date())

@@ -110,6 +110,17 @@ impl Date {
         }
     }
 
+    /// The same day `years` years later (earlier when negative); 29 February becomes the 28th
+    /// in a year without it.
+    pub fn plus_years(&self, years: i32) -> Date {
+        let year = self.year + years;
+        Date {
+            year,
+            month: self.month,
+            day: self.day.min(days_in_month(year, self.month)),
+        }
+    }
+
     /// Whole months from `self`'s month to `other`'s.
     pub fn months_until(&self, other: &Date) -> i32 {
         (other.year * 12 + i32::from(other.month)) - (self.year * 12 + i32::from(self.month))
@@ -222,6 +233,10 @@ mod tests {
             Err(error) => panic!("2012-11-15: {error}"),
         };
         assert_eq!(date.first_of_month_plus(3).to_string(), "2013-02-01");
+        assert_eq!(date.plus_years(-1).to_string(), "2011-11-15");
+        let leap = Date::constant(2012, 2, 29);
+        assert_eq!(leap.plus_years(1).to_string(), "2013-02-28");
+        assert_eq!(leap.plus_years(4), Date::constant(2016, 2, 29));
         assert_eq!(date.months_until(&date.first_of_month_plus(3)), 3);
     }
 }

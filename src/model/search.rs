@@ -47,6 +47,9 @@ enum Closeness {
     Prefix,
     WordPrefix,
     Inside,
+    /// A few typing slips away from the term or one of its words ("kazahstan"), by how many;
+    /// offered only when nothing matches as typed.
+    Near(usize),
 }
 
 /// What a suggestion leads to, in the order kinds rank: countries first.
@@ -67,6 +70,8 @@ pub struct Suggestion {
     pub field: Field,
     /// The term as written (e.g. "Yerevan"), or the words around the match in a longer text.
     pub matched: String,
+    /// Nothing matched as typed and this is one of the nearest names: "did you mean".
+    pub nearest: bool,
 }
 
 impl Suggestion {
@@ -153,17 +158,43 @@ impl SearchIndex {
         Self { entries }
     }
 
-    /// Up to `limit` countries matching `query`, best first, one suggestion per country.
+    /// Up to `limit` things matching `query`, best first, one suggestion per thing; when
+    /// nothing matches as typed, the nearest names a few slips away.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Suggestion> {
         let query = fold(query.trim());
         if query.is_empty() {
             return Vec::new();
         }
+        let mut scored = self.scored(|term| closeness(term, &query));
+        if scored.is_empty() {
+            let allowed = allowed_slips(&query);
+            scored = self.scored(|term| nearest_word(term, &query, allowed).map(Closeness::Near));
+        }
+        let mut suggestions: Vec<Suggestion> = Vec::new();
+        for ((_, closeness, _, _), entry) in scored {
+            if suggestions.iter().any(|s| s.target == entry.target) {
+                continue;
+            }
+            suggestions.push(Suggestion {
+                target: entry.target,
+                field: entry.field,
+                matched: snippet(&entry.term, &entry.folded, &query),
+                nearest: matches!(closeness, Closeness::Near(_)),
+            });
+            if suggestions.len() == limit {
+                break;
+            }
+        }
+        suggestions
+    }
+
+    /// The entries `closeness` accepts, ranked and sorted best first.
+    fn scored(&self, closeness: impl Fn(&str) -> Option<Closeness>) -> Vec<(SearchRank, &Entry)> {
         let mut scored: Vec<(SearchRank, &Entry)> = self
             .entries
             .iter()
             .filter_map(|entry| {
-                let closeness = closeness(&entry.folded, &query)?;
+                let closeness = closeness(&entry.folded)?;
                 // Codes only count when typed in full: "rus" should not rank Russia by code.
                 if entry.field == Field::Code && closeness != Closeness::Exact {
                     return None;
@@ -176,22 +207,57 @@ impl SearchIndex {
             })
             .collect();
         scored.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.term.cmp(&b.1.term)));
-        let mut suggestions: Vec<Suggestion> = Vec::new();
-        for (_, entry) in scored {
-            if suggestions.iter().any(|s| s.target == entry.target) {
-                continue;
-            }
-            suggestions.push(Suggestion {
-                target: entry.target,
-                field: entry.field,
-                matched: snippet(&entry.term, &entry.folded, &query),
-            });
-            if suggestions.len() == limit {
-                break;
-            }
-        }
-        suggestions
+        scored
     }
+}
+
+/// How many slips (a letter missing, added, changed or two swapped) a query may be from a
+/// name: one in four letters, and none under four, so "iran" never suggests "oman".
+fn allowed_slips(query: &str) -> usize {
+    query.chars().count() / 4
+}
+
+/// The fewest slips between `query` and the term or one of its words, if within `allowed`.
+fn nearest_word(term: &str, query: &str, allowed: usize) -> Option<usize> {
+    if allowed == 0 {
+        return None;
+    }
+    let query: Vec<char> = query.chars().collect();
+    std::iter::once(term)
+        .chain(term.split(|c: char| !c.is_alphanumeric()))
+        .filter_map(|word| {
+            let word: Vec<char> = word.chars().collect();
+            (word.len().abs_diff(query.len()) <= allowed)
+                .then(|| slips(&word, &query))
+                .filter(|&slips| slips <= allowed)
+        })
+        .min()
+}
+
+/// The optimal string alignment distance: insertions, deletions, substitutions and swaps of
+/// neighbouring letters, each one slip. Both words are short, so the full table is cheap.
+fn slips(a: &[char], b: &[char]) -> usize {
+    let width = b.len() + 1;
+    let mut table = vec![0usize; (a.len() + 1) * width];
+    for (i, row) in table.chunks_mut(width).enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in table.iter_mut().take(width).enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (table[(i - 1) * width + j] + 1)
+                .min(table[i * width + j - 1] + 1)
+                .min(table[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(table[(i - 2) * width + j - 2] + 1);
+            }
+            table[i * width + j] = best;
+        }
+    }
+    table[a.len() * width + b.len()]
 }
 
 /// The scenario's own words: its groups' names, its tensions' summaries and actors, and the
@@ -301,6 +367,27 @@ mod tests {
         assert_eq!(find_ignoring_case(text, "iskander", 2).len(), 2);
         assert!(find_ignoring_case(text, "i", 10).is_empty());
         assert_eq!(find_ignoring_case(text, "—", 10).len(), 1);
+    }
+
+    #[test]
+    fn slips_count_missing_added_changed_and_swapped_letters() {
+        let count = |a: &str, b: &str| {
+            slips(
+                &a.chars().collect::<Vec<_>>(),
+                &b.chars().collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(count("kazakhstan", "kazahstan"), 1);
+        assert_eq!(count("kazakhstan", "kazkahstan"), 1);
+        assert_eq!(count("armenia", "armenai"), 1);
+        assert_eq!(count("georgia", "gorgea"), 2);
+        assert_eq!(count("", "abc"), 3);
+        assert_eq!(nearest_word("kazakhstan", "kazahstan", 2), Some(1));
+        assert_eq!(
+            nearest_word("short-range iskander missiles", "iskandr", 1),
+            Some(1)
+        );
+        assert_eq!(nearest_word("oman", "iran", allowed_slips("iran")), None);
     }
 
     #[test]

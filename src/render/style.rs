@@ -185,8 +185,8 @@ pub const TILE_FILL_ALPHA: f32 = 0.7;
 pub const EXCERPTS_PANEL_WIDTH: f32 = 320.0;
 /// The editor replaces the excerpts panel and needs room for its fields and buttons.
 pub const EDITOR_PANEL_WIDTH: f32 = 380.0;
-/// The most of the window's width one side panel may take.
-pub const MAX_PANEL_SHARE: f32 = 0.24;
+/// The most of the window's width one side panel may take: with both open, the map keeps 60%.
+pub const MAX_PANEL_SHARE: f32 = 0.2;
 pub const DETAILS_PANEL_WIDTH: f32 = 300.0;
 pub const HELP_WIDTH: f32 = 420.0;
 pub const READER_SIZE: [f32; 2] = [560.0, 620.0];

@@ -18,6 +18,8 @@ pub enum Action {
     FlyToCountry(CountryId),
     /// Index of a tension in the scenario.
     SelectTension(usize),
+    /// Selects the tension and flies the map to its arcs (from search).
+    FlyToTension(usize),
     /// Index of a group in the scenario.
     SelectGroup(usize),
     /// Goes where a search suggestion leads and clears the search.
@@ -74,6 +76,8 @@ pub enum Action {
     /// Ends the presentation, putting back what was on screen before it.
     LeavePresentation,
     ToggleFullscreen,
+    /// Closes the window, as its close button does: unsaved edits are asked about first.
+    Quit,
     /// Plays the timeline, or pauses it.
     TogglePlayback,
     SetPlaybackSpeed(PlaybackSpeed),

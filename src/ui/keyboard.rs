@@ -29,6 +29,9 @@ pub fn keyboard_actions(
     if ctx.input_mut(|input| input.consume_key(Modifiers::COMMAND, Key::E)) {
         actions.push(Action::AskSavePath(SaveTarget::Figure));
     }
+    if ctx.input_mut(|input| input.consume_key(Modifiers::COMMAND, Key::Q)) {
+        actions.push(Action::Quit);
+    }
     if ctx.egui_wants_keyboard_input() {
         // A text field keeps Ctrl+Z for its own text.
         return actions;
@@ -56,14 +59,15 @@ pub fn keyboard_actions(
         if input.key_pressed(Key::F1) || input.key_pressed(Key::Questionmark) {
             actions.push(Action::SetHelpOpen(!help_open));
         }
-        for (key, months) in [
-            (Key::Comma, -1),
-            (Key::Period, 1),
-            (Key::PageUp, 12),
-            (Key::PageDown, -12),
-        ] {
+        for (key, months) in [(Key::Comma, -1), (Key::Period, 1)] {
             if input.key_pressed(key) {
                 actions.push(month(months));
+            }
+        }
+        // A year away is the same day of that year: 15 May 2012 and 15 May 2011.
+        for (key, years) in [(Key::PageUp, 1), (Key::PageDown, -1)] {
+            if input.key_pressed(key) {
+                actions.push(Action::SetDate(DateChoice::Fixed(date.plus_years(years))));
             }
         }
         for (key, levels) in [

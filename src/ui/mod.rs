@@ -79,6 +79,16 @@ pub struct PanelContext<'a> {
     pub editor: Option<editor::EditorView<'a>>,
 }
 
+/// A written file for messages: its name and the folder it went to, so the reader can find it.
+pub fn file_and_folder(path: &Path) -> String {
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
+        _ => std::env::current_dir().unwrap_or_default(),
+    };
+    let folder = folder.canonicalize().unwrap_or(folder);
+    format!("{} in {}", file_name(path), folder.display())
+}
+
 /// A file's name for messages, or its whole path when it has none.
 pub fn file_name(path: &Path) -> String {
     path.file_name()

@@ -116,7 +116,20 @@ pub fn playback_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Ac
             "Move the map month by month to today, showing each change as it happens",
         )
     };
-    if ui.button(label).on_hover_text(hover).clicked() {
+    // As wide as the wider of its two words, so switching does not nudge the bar.
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let widest = ["Play", "Pause"]
+        .map(|word| {
+            let galley =
+                ui.painter()
+                    .layout_no_wrap(word.into(), font.clone(), egui::Color32::PLACEHOLDER);
+            galley.size().x
+        })
+        .into_iter()
+        .fold(0.0, f32::max);
+    let width = widest + 2.0 * ui.spacing().button_padding.x;
+    let button = egui::Button::new(label).min_size(vec2(width, 0.0));
+    if ui.add(button).on_hover_text(hover).clicked() {
         actions.push(Action::TogglePlayback);
     }
     let speed = context.state.playback_speed;
@@ -266,6 +279,24 @@ pub fn change_notes_ui(ctx: &egui::Context, map: egui::Rect, notes: &[&str], pal
             egui::Frame::popup(ui.style())
                 .fill(palette.label_halo)
                 .show(ui, |ui| {
+                    // An area centred on a point is laid out in the room to the screen's edge
+                    // from there, so short notes wrapped word by word: the box is given the
+                    // width of its widest note, up to most of the map's.
+                    let font = egui::FontId::proportional(CHANGE_NOTE_FONT_SIZE);
+                    let widest = notes
+                        .iter()
+                        .map(|note| {
+                            let galley = ui.painter().layout_no_wrap(
+                                (*note).to_owned(),
+                                font.clone(),
+                                palette.label,
+                            );
+                            galley.size().x
+                        })
+                        .fold(0.0, f32::max);
+                    let width = (widest + 4.0).min(map.width() * 0.9);
+                    ui.set_min_width(width);
+                    ui.set_max_width(width);
                     for note in notes {
                         ui.label(
                             RichText::new(*note)

@@ -75,11 +75,15 @@ fn menus_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) 
             }
         }
         ui.separator();
-        if ui.button("Export figure…").clicked() {
+        if ui.button("Export figure… (Ctrl+E)").clicked() {
             actions.push(Action::AskSavePath(SaveTarget::Figure));
         }
         if ui.button("Save view…").clicked() {
             actions.push(Action::AskSavePath(SaveTarget::View));
+        }
+        ui.separator();
+        if ui.button("Quit (Ctrl+Q)").clicked() {
+            actions.push(Action::Quit);
         }
     });
     edit_menu_ui(ui, context, actions);
@@ -265,6 +269,9 @@ fn search_ui(
                 ui.set_min_width(response.rect.width());
                 if search.suggestions.is_empty() {
                     ui.label(RichText::new("Nothing in the map or the article matches").weak());
+                }
+                if search.suggestions.first().is_some_and(|s| s.nearest) {
+                    ui.label(RichText::new("Nothing matches as typed; the nearest names:").weak());
                 }
                 for suggestion in &search.suggestions {
                     let text = suggestion_text(context, suggestion);

@@ -5,6 +5,7 @@ use alliance_map::layers::LayerId;
 use alliance_map::model::edit::draft::draft_path;
 use alliance_map::model::edit::save::save_scenario;
 use alliance_map::model::scenario::Excerpt;
+use alliance_map::ui::Action;
 use alliance_map::ui::dialogs::REPLACE_LABEL;
 use alliance_map::ui::editor::{
     ACCEPT_LABEL, ADD_TENSION_LABEL, DROP_LABEL, MAKE_TENSION_LABEL, QUIT_WITHOUT_SAVING_LABEL,
@@ -257,6 +258,35 @@ fn a_drafted_article_dropped_mid_edit_comes_back_with_its_mentioned_layer_and_hi
     restarted.get_by_label_contains("\"Congo\": names COD or COG");
 }
 
+#[test]
+fn a_drafted_article_is_saved_under_the_name_save_as_proposes() {
+    let drafts = temp_dir();
+    let folder = temp_dir();
+    let article = folder.path().join("article.txt");
+    write(&article, test_article("traps"));
+    let mut harness = app_harness(drafts.path());
+    drop_file(&mut harness, &article);
+    click_nth(&mut harness, ACCEPT_LABEL, 0);
+    // The reader opened with the draft; closed, it no longer covers the editor's buttons.
+    harness
+        .state_mut()
+        .apply(Action::SetReaderOpen(false), &egui::Context::default());
+    click_nth(&mut harness, "Save as…", 0);
+    let proposed = folder.path().join("article.json");
+    save_as_typed(&mut harness, &proposed);
+    let errors: Vec<String> = harness
+        .state()
+        .messages()
+        .iter()
+        .filter(|m| m.level == alliance_map::ui::messages::Level::Error)
+        .map(|m| m.text.clone())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let saved = std::fs::read_to_string(&proposed).unwrap_or_default();
+    assert!(saved.contains("\"article\""), "saved: {saved:.200}");
+    assert!(article.exists(), "the article it was drafted from is kept");
+}
+
 fn request_close(harness: &mut Harness<'_, App>) {
     harness
         .input_mut()
@@ -274,6 +304,29 @@ fn sent(harness: &Harness<'_, App>, command: &ViewportCommand) -> bool {
         .viewport_output
         .get(&ViewportId::ROOT)
         .is_some_and(|output| output.commands.contains(command))
+}
+
+#[test]
+fn file_quit_and_ctrl_q_close_the_window() {
+    let drafts = temp_dir();
+    let mut harness = app_harness(drafts.path());
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export figure… (Ctrl+E)");
+    harness.get_by_label("Quit (Ctrl+Q)").click();
+    harness.step();
+    assert!(sent(&harness, &ViewportCommand::Close));
+    let mut harness = app_harness(drafts.path());
+    // One frame for the key going down, whose output carries the command.
+    harness.event(egui::Event::Key {
+        key: Key::Q,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::COMMAND,
+        physical_key: None,
+    });
+    harness.step();
+    assert!(sent(&harness, &ViewportCommand::Close));
 }
 
 #[test]

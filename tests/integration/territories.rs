@@ -572,3 +572,32 @@ fn on_the_article_date_crimea_is_painted_and_clicked_as_ukraine_not_as_a_csto_me
         .collect();
     assert_eq!(selected, ["UKR"]);
 }
+
+/// Clicking Crimea on a date it is contested selects the territory, and the map marks it with
+/// the selection's outline, as it outlines a selected country; clearing the selection clears it.
+#[test]
+fn clicking_crimea_today_selects_the_territory_and_the_map_outlines_it() {
+    use alliance_map::map::MapLayer;
+    use alliance_map::ui::Selection;
+    use egui_kittest::kittest::Queryable;
+    let mut harness = crate::ui::ui_harness();
+    harness.get_by_label("Today").click();
+    harness.run();
+    assert_eq!(harness.state().painted(MapLayer::Selection), 0);
+    let Some(simferopol) = harness
+        .state()
+        .screen_position_of(SIMFEROPOL.0, SIMFEROPOL.1)
+    else {
+        panic!("the map was drawn")
+    };
+    crate::ui::click_at(&mut harness, simferopol);
+    let selected = match harness.state().selection() {
+        Selection::Territory(index) => territories().all().get(*index).map(|t| t.id()),
+        other => panic!("a territory is selected, not {other:?}"),
+    };
+    assert_eq!(selected, Some("crimea"));
+    assert!(harness.state().painted(MapLayer::Selection) > 0);
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().painted(MapLayer::Selection), 0);
+}

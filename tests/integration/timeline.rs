@@ -189,3 +189,38 @@ fn stepping_into_the_month_finland_joined_shows_it_on_the_map() {
     harness.run();
     assert!(harness.query_by_label("Finland joins NATO").is_none());
 }
+
+/// A change's note on the map is one line wide: it wrapped word by word in a narrow box.
+#[test]
+fn a_change_note_on_the_map_stays_on_one_line() {
+    let mut harness = ui_harness();
+    set_date_by_slider(&mut harness, "2023-04-01");
+    harness.key_press(Key::Period);
+    harness.run();
+    let note = harness.get_by_label("Finland joins NATO").rect();
+    assert!(
+        note.width() > 2.0 * note.height(),
+        "the note is laid out in {note:?}"
+    );
+}
+
+/// Play and Pause take the same room, so the controls after them do not move.
+#[test]
+fn switching_play_and_pause_leaves_the_top_bar_in_place() {
+    let mut harness = ui_harness();
+    set_date_by_slider(&mut harness, "2000-01-01");
+    let play = harness.get_by_label("Play").rect();
+    let next = harness.get_by_label("Next change").rect();
+    harness.get_by_label("Play").click();
+    // The click is applied at the end of its frame; the next one draws "Pause".
+    harness.step();
+    harness.step();
+    let pause = harness.get_by_label("Pause").rect();
+    assert_eq!(play.width(), pause.width());
+    assert_eq!(
+        harness.get_by_label("Next change").rect().left(),
+        next.left()
+    );
+    harness.get_by_label("Pause").click();
+    harness.run();
+}

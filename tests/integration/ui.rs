@@ -244,6 +244,53 @@ fn f1_opens_the_help_with_the_layer_shortcuts() {
     harness.get_by_label_contains("Show or hide: CSTO");
 }
 
+fn map_width(harness: &Harness<'_, App>) -> f32 {
+    match harness.state().last_view() {
+        Some(view) => view.screen_rect().width(),
+        None => panic!("the map was drawn"),
+    }
+}
+
+/// Shrinking the window narrows the side panels; growing it again gives them back their width
+/// (egui kept the narrowed width), and in a small window the map keeps most of the room.
+#[test]
+fn the_side_panels_take_their_width_back_when_the_window_grows_again() {
+    let mut harness = harness_sized(vec2(1600.0, 1000.0));
+    let wide = map_width(&harness);
+    harness.set_size(vec2(1024.0, 700.0));
+    harness.run();
+    let small = map_width(&harness);
+    assert!(
+        small >= 0.6 * 1024.0 - 1.0,
+        "the map keeps {small} of 1024 px"
+    );
+    harness.set_size(vec2(800.0, 500.0));
+    harness.run();
+    harness.set_size(vec2(1600.0, 1000.0));
+    harness.run();
+    let again = map_width(&harness);
+    assert!(
+        (again - wide).abs() < 1.0,
+        "the map was {wide} px wide, now {again}"
+    );
+}
+
+/// The help's last section can be scrolled into a 700 px high window and read there.
+#[test]
+fn the_whole_help_can_be_read_in_a_small_window() {
+    let mut harness = harness_sized(vec2(1024.0, 700.0));
+    harness.key_press(Key::F1);
+    harness.run();
+    let last = "Opening, dropping or pasting an article";
+    harness.get_by_label_contains(last).scroll_to_me();
+    harness.run();
+    let rect = harness.get_by_label_contains(last).rect();
+    assert!(
+        rect.top() >= 0.0 && rect.bottom() <= 700.0,
+        "the help's last paragraph lies at {rect:?}, outside the window"
+    );
+}
+
 /// Drawn on the tests' fixed day: the slider runs to today, so with the wall clock this image
 /// changed every day.
 #[test]
@@ -398,6 +445,66 @@ fn typing_kazakh_suggests_kazakhstan_first() {
 }
 
 #[test]
+fn a_misspelt_name_offers_the_nearest_and_enter_goes_there() {
+    let mut harness = harness();
+    type_into_search(&mut harness, "Kazahstan");
+    harness.run();
+    let suggestions = harness.state().suggestions();
+    assert!(suggestions.first().is_some_and(|s| s.nearest));
+    harness.get_by_label_contains("the nearest names");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(selected_codes(&harness), ["KAZ"]);
+}
+
+#[test]
+fn choosing_a_tension_in_search_selects_it_and_brings_its_arcs_into_view() {
+    use alliance_map::model::search::Target;
+    let mut harness = harness();
+    // Start far from the tension: the map on South America.
+    let south_america = alliance_map::model::scenario::Extent {
+        west: -80.0,
+        south: -40.0,
+        east: -40.0,
+        north: 0.0,
+    };
+    harness
+        .state_mut()
+        .map_mut()
+        .fit(alliance_map::map::navigation::extent_in_mercator(
+            &south_america,
+        ));
+    harness.run();
+    type_into_search(&mut harness, "Iskander");
+    harness.run();
+    let Some(index) = harness
+        .state()
+        .suggestions()
+        .iter()
+        .find_map(|s| match s.target {
+            Target::Tension(index) => Some(index),
+            _ => None,
+        })
+    else {
+        panic!(
+            "Iskander names a tension: {:?}",
+            harness.state().suggestions()
+        );
+    };
+    harness.get_by_label_contains("Tension: ").click();
+    harness.run();
+    assert_eq!(harness.state().selection(), &Selection::Tension(index));
+    let Some(view) = harness.state().last_view() else {
+        panic!("the map was drawn")
+    };
+    let minsk = alliance_map::model::mercator::project(27.567, 53.9);
+    assert!(
+        view.visible_mercator().contains([minsk.x, minsk.y]),
+        "the map flew to the tension's arcs"
+    );
+}
+
+#[test]
 fn searching_is_blind_to_case_and_accents_and_knows_leaders() {
     let mut harness = harness();
     type_into_search(&mut harness, "LUKASHENKO");
@@ -462,6 +569,18 @@ fn corrupt_saved_state_gives_defaults_and_a_warning() {
     let app = App::with_storage(world, scenario, Some(&storage), crate::fixtures::TEST_CLOCK);
     assert_eq!(app.date().to_string(), "2012-05-15");
     assert_eq!(app.messages().len(), 1);
+}
+
+#[test]
+fn page_down_and_page_up_move_the_date_a_year_to_the_same_day() {
+    let mut harness = harness();
+    assert_eq!(harness.state().date().to_string(), "2012-05-15");
+    harness.key_press(Key::PageDown);
+    harness.run();
+    assert_eq!(harness.state().date().to_string(), "2011-05-15");
+    harness.key_press(Key::PageUp);
+    harness.run();
+    assert_eq!(harness.state().date().to_string(), "2012-05-15");
 }
 
 #[test]
