@@ -1,8 +1,9 @@
 //! Great-circle arcs between two places, densified so that they draw as curves on Mercator.
 
-use geo::{Distance, Haversine, InterpolatePoint, Point};
-
 use super::geo::{LonLat, unwrap_longitude};
+
+/// The Earth's mean radius (IUGG), of the sphere the arcs are drawn on.
+const EARTH_RADIUS_KM: f64 = 6371.0088;
 
 /// Densifies the shortest great-circle path from `from` to `to` into points at most
 /// `max_step_km` apart. Longitudes are unwrapped so that consecutive points
@@ -16,14 +17,13 @@ use super::geo::{LonLat, unwrap_longitude};
 /// as `from` is, so it never crosses one, and its longitudes grow steadily by 180°. From a
 /// pole, where east means nothing, it follows the meridian of `to`.
 pub fn great_circle(from: LonLat, to: LonLat, max_step_km: f64) -> Vec<LonLat> {
-    let distance_km =
-        Haversine.distance(Point::new(from.lon, from.lat), Point::new(to.lon, to.lat)) / 1000.0;
-    let steps = (distance_km / max_step_km.max(1.0))
-        .ceil()
-        .clamp(1.0, 100_000.0) as usize;
     let (a, b) = (to_vector(from), to_vector(to));
     let cos_angle = dot(a, b).clamp(-1.0, 1.0);
     let angle = cos_angle.acos();
+    let distance_km = angle * EARTH_RADIUS_KM;
+    let steps = (distance_km / max_step_km.max(1.0))
+        .ceil()
+        .clamp(1.0, 100_000.0) as usize;
     // Along the circle from `a` in the direction `towards` (a unit vector square to `a`).
     let towards = if angle.sin() < NEARLY_OPPOSITE {
         antipodal_direction(a, to)
@@ -96,16 +96,6 @@ fn antipodal_direction(a: [f64; 3], to: LonLat) -> [f64; 3] {
     // From either pole, moving towards the equator at `to`'s longitude keeps to its meridian.
     let lon = to.lon.to_radians();
     [lon.cos(), lon.sin(), 0.0]
-}
-
-/// The point halfway along the great circle, where a tension's marker sits.
-pub fn great_circle_midpoint(from: LonLat, to: LonLat) -> LonLat {
-    let mid = Haversine.point_at_ratio_between(
-        Point::new(from.lon, from.lat),
-        Point::new(to.lon, to.lat),
-        0.5,
-    );
-    LonLat::new(mid.x(), mid.y())
 }
 
 #[cfg(test)]
@@ -191,7 +181,18 @@ mod tests {
 
     #[test]
     fn moscow_to_washington_bends_north_of_both() {
-        let mid = great_circle_midpoint(LonLat::new(37.6, 55.75), LonLat::new(-77.04, 38.9));
-        assert!(mid.lat > 60.0, "midpoint latitude {}", mid.lat);
+        let arc = great_circle(LonLat::new(37.6, 55.75), LonLat::new(-77.04, 38.9), 10.0);
+        let northmost = arc.iter().map(|p| p.lat).fold(f64::MIN, f64::max);
+        assert!(northmost > 60.0, "the arc reaches {northmost}° north");
+    }
+
+    #[test]
+    fn the_steps_follow_the_distance_on_the_earth() {
+        // Moscow to Minsk is about 675 km: at most 50 km a step, 14 steps and 15 points.
+        let arc = great_circle(LonLat::new(37.618, 55.756), LonLat::new(27.567, 53.9), 50.0);
+        assert_eq!(arc.len(), 15);
+        // A quarter of the equator is 10,008 km.
+        let quarter = great_circle(LonLat::new(0.0, 0.0), LonLat::new(90.0, 0.0), 1000.0);
+        assert_eq!(quarter.len(), 12);
     }
 }
