@@ -827,12 +827,12 @@ fn somaliland_is_somalia_with_a_breakaway_territory_over_it() {
 #[test]
 fn the_golan_is_syria_occupied_then_annexed_by_israel() {
     const KATZRIN: (f64, f64) = (35.69, 32.99);
-    for detail in [Detail::Fine, Detail::Finest] {
-        assert_eq!(
-            countries_at(KATZRIN.0, KATZRIN.1, detail),
-            vec!["SYR".to_owned()]
-        );
-    }
+    assert_recognised_at_every_scale(
+        "Katzrin",
+        KATZRIN,
+        "2012-05-15",
+        ("SYR", "golan-heights", TerritoryStatus::Annexed, "ISR"),
+    );
     assert_held(
         "Katzrin",
         KATZRIN,
