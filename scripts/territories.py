@@ -55,14 +55,32 @@ UNGA_ES_11_4 = ("UN General Assembly resolution ES-11/4 'Territorial integrity o
 KARABAKH_1994 = ("Bishkek Protocol (5 May 1994) and the ceasefire in force from 12 May 1994; UN Security "
                  "Council resolutions 822, 853, 874 and 884 (1993) demand the withdrawal of occupying "
                  "forces from the occupied districts of Azerbaijan")
-KARABAKH_2020 = ("Statement by the President of Azerbaijan, the Prime Minister of Armenia and the President "
+KARABAKH_2020 = ("Statement by the President of Azerbaijan, the Prime Minister of Armenia and "
+                 "the President "
                  "of Russia, 10 November 2020 (ceasefire; Agdam, Kalbajar and Lachin districts returned "
                  "to Azerbaijan by 20 November, 25 November and 1 December 2020; Russian peacekeepers "
                  "deployed along the line of contact)")
+HRW_1994 = ("Human Rights Watch/Helsinki, 'Azerbaijan: Seven Years of Conflict in "
+            "Nagorno-Karabakh' (December 1994)")
 KARABAKH_2023 = ("Azerbaijan's military operation of 19 September 2023 and the ceasefire of 20 September "
                  "2023, after which Azerbaijan took control; decree of the de facto president of "
                  "28 September 2023 dissolving all institutions of the 'Nagorno-Karabakh Republic' by "
                  "1 January 2024")
+
+ECHR_CYPRUS = ("European Court of Human Rights, Grand Chamber, Cyprus v. Turkey, no. 25781/94, "
+               "judgment of 10 May 2001 (and Loizidou v. Turkey, judgment of 18 December 1996): "
+               "Turkey has effective overall control over northern Cyprus; the ceasefire line of "
+               "16 August 1974; UN Security Council resolution 541 (18 November 1983) deems the "
+               "declaration of a 'Turkish Republic of Northern Cyprus' legally invalid")
+UNSC_497 = ("UN Security Council resolution 497 (17 December 1981): Israel's decision to impose "
+            "its laws, jurisdiction and administration in the occupied Syrian Golan Heights is "
+            "null and void and without international legal effect")
+UNSC_242 = ("UN Security Council resolution 242 (22 November 1967) calls for the withdrawal of "
+            "Israeli armed forces from territories occupied in the recent conflict")
+ICJ_2024 = ("International Court of Justice, advisory opinion of 19 July 2024 on the legal "
+            "consequences arising from the policies and practices of Israel in the Occupied "
+            "Palestinian Territory, including East Jerusalem; UN Security Council resolution 2334 "
+            "(23 December 2016)")
 
 NE_LINES = ("Natural Earth 4.1.0 Admin 0 - Breakaway, Disputed Areas boundary lines (1:10m), "
             "as shipped in QGIS's world_map.gpkg (Debian qgis-common 3.22.16), cutting the "
@@ -157,9 +175,11 @@ TERRITORIES = [
         "id": "nagorno-karabakh",
         "name": "Nagorno-Karabakh",
         "recognised_as": "AZE",
-        "note": ("The former Nagorno-Karabakh Autonomous Oblast of Azerbaijan, held by Karabakh "
-                 "Armenian forces from the 1994 ceasefire; in the 2020 war Azerbaijan retook Shusha "
-                 "and Hadrut, and Russian peacekeepers deployed in the rest. Azerbaijan took control "
+        "note": ("The former Nagorno-Karabakh Autonomous Oblast of Azerbaijan (less Shusha, a "
+                 "territory of its own), held by Karabakh Armenian forces from the 1994 ceasefire; "
+                 "in the 2020 war Azerbaijan retook Shusha and Hadrut (Hadrut is not drawn apart "
+                 "and still reads as held after 2020), and Russian peacekeepers deployed in the "
+                 "rest. Azerbaijan took control "
                  "in September 2023; the de facto authorities dissolved themselves by 1 January 2024. "
                  "Recognised by every UN member state as part of Azerbaijan."),
         "outline": {"kind": "karabakh"},
@@ -174,19 +194,147 @@ TERRITORIES = [
         ],
     },
     {
-        "id": "karabakh-districts",
-        "name": "Armenian-held districts around Nagorno-Karabakh",
+        "id": "shusha",
+        "name": "Shusha",
         "recognised_as": "AZE",
-        "note": ("Districts of Azerbaijan outside the former autonomous oblast, inside the 1994 "
-                 "ceasefire line (Kalbajar, Lachin, Qubadli, Jabrayil, Zangilan and parts of Agdam "
-                 "and Fuzuli). Azerbaijan retook the southern districts in the war of 27 September "
-                 "to 10 November 2020; the rest was returned by 1 December 2020."),
-        "outline": {"kind": "karabakh-districts"},
-        "refs": [("Kalbajar", 46.04, 40.10), ("Lachin", 46.55, 39.64), ("Agdam", 46.93, 39.99)],
+        "note": ("The Shusha district of the former Nagorno-Karabakh Autonomous Oblast, taken by "
+                 "Karabakh Armenian forces on 9 May 1992 and retaken by Azerbaijan on 8 November "
+                 "2020. The outline is Natural Earth's (generalised) Shusha rayon inside the oblast."),
+        "outline": {"kind": "shusha"},
+        "refs": [("Shusha", 46.75, 39.76)],
         "periods": [
-            {"since": "1994-05-12", "until": "2020-11-10", "status": "occupied",
+            {"since": "1992-05-09", "until": "2020-11-08", "status": "breakaway",
              "controlled_by": "Nagorno-Karabakh Armenian de facto authorities",
-             "source": KARABAKH_1994 + ". End: " + KARABAKH_2020},
+             "source": ("Taken by Karabakh Armenian forces on 9 May 1992 (" + HRW_1994 + "); "
+                        + KARABAKH_1994 + ". End: retaken by Azerbaijan's forces, announced by "
+                        "the President of Azerbaijan on 8 November 2020")},
+        ],
+    },
+    {
+        "id": "lachin",
+        "name": "Lachin",
+        "recognised_as": "AZE",
+        "note": ("The Lachin district of Azerbaijan, between Nagorno-Karabakh and Armenia, held "
+                 "by Karabakh Armenian forces from 18 May 1992; returned to Azerbaijan on 1 "
+                 "December 2020. The Lachin corridor through it stayed under Russian peacekeepers "
+                 "until 26 August 2022; it is not drawn."),
+        "outline": {"kind": "district", "rayon": "Lacin Rayonu",
+                    # Natural Earth's generalised Shusha rayon spills past the oblast over Lachin
+                    # town; that part of it is Lachin's.
+                    "also": ["Susa Rayonu", "Susa Sahari"]},
+        "refs": [("Lachin", 46.55, 39.64)],
+        "periods": [
+            {"since": "1992-05-18", "until": "2020-12-01", "status": "occupied",
+             "controlled_by": "Nagorno-Karabakh Armenian de facto authorities",
+             "source": ("Taken on 18 May 1992 (" + HRW_1994 + "); " + KARABAKH_1994 + ". End: "
+                        + KARABAKH_2020)},
+        ],
+    },
+    {
+        "id": "kalbajar",
+        "name": "Kalbajar",
+        "recognised_as": "AZE",
+        "note": ("The Kalbajar district of Azerbaijan, held by Karabakh Armenian forces from 3 "
+                 "April 1993; returned to Azerbaijan on 25 November 2020."),
+        "outline": {"kind": "district", "rayon": "Kalbacar Rayonu"},
+        "refs": [("Kalbajar", 46.04, 40.1)],
+        "periods": [
+            {"since": "1993-04-03", "until": "2020-11-25", "status": "occupied",
+             "controlled_by": "Nagorno-Karabakh Armenian de facto authorities",
+             "source": ("Taken on 3 April 1993: UN Security Council resolution 822 (30 April "
+                        "1993) demands the withdrawal of occupying forces from the Kelbadjar district; "
+                        + KARABAKH_1994 + ". End: " + KARABAKH_2020)},
+        ],
+    },
+    {
+        "id": "agdam",
+        "name": "Agdam (the part held)",
+        "recognised_as": "AZE",
+        "note": ("The part of Azerbaijan's Agdam district inside the 1994 ceasefire line, held by "
+                 "Karabakh Armenian forces from 23 July 1993; returned to Azerbaijan on 20 "
+                 "November 2020."),
+        "outline": {"kind": "district", "rayon": "Aghdam Rayon"},
+        "refs": [("Agdam (the part held)", 46.93, 39.99)],
+        "periods": [
+            {"since": "1993-07-23", "until": "2020-11-20", "status": "occupied",
+             "controlled_by": "Nagorno-Karabakh Armenian de facto authorities",
+             "source": ("Taken on 23 July 1993: UN Security Council resolution 853 (29 July "
+                        "1993) demands the withdrawal from the Agdam district; "
+                        + KARABAKH_1994 + ". End: " + KARABAKH_2020)},
+        ],
+    },
+    {
+        "id": "fuzuli",
+        "name": "Fuzuli (the part held)",
+        "recognised_as": "AZE",
+        "note": ("The part of Azerbaijan's Fuzuli district inside the 1994 ceasefire line, held "
+                 "by Karabakh Armenian forces from August 1993; the town was retaken by "
+                 "Azerbaijan on 17 October 2020."),
+        "outline": {"kind": "district", "rayon": "Fizuli Rayon"},
+        "refs": [("Fuzuli", 47.14, 39.6)],
+        "periods": [
+            {"since": "1993-08-23", "until": "2020-10-17", "status": "occupied",
+             "controlled_by": "Nagorno-Karabakh Armenian de facto authorities",
+             "source": ("Taken in August 1993: UN Security Council resolution 874 (14 October 1993); "
+                        + KARABAKH_1994 + ". End: "
+                        + "retaken by Azerbaijan's forces, announced by the President of "
+                          "Azerbaijan on 17 October 2020")},
+        ],
+    },
+    {
+        "id": "jabrayil",
+        "name": "Jabrayil",
+        "recognised_as": "AZE",
+        "note": ("The Jabrayil district of Azerbaijan, held by Karabakh Armenian forces from 23 "
+                 "August 1993; retaken by Azerbaijan in October 2020 (the whole district by 9 "
+                 "October)."),
+        "outline": {"kind": "district", "rayon": "Cabrayil Rayonu",
+                    # Natural Earth's generalised Khojavend rayon spills past the oblast over
+                    # Jabrayil town; that part of it is Jabrayil's.
+                    "also": ["Xocavand Rayonu"]},
+        "refs": [("Jabrayil", 47.03, 39.4)],
+        "periods": [
+            {"since": "1993-08-23", "until": "2020-10-09", "status": "occupied",
+             "controlled_by": "Nagorno-Karabakh Armenian de facto authorities",
+             "source": ("Taken on 23 August 1993: UN Security Council resolution 874 (14 October 1993); "
+                        + KARABAKH_1994 + ". End: "
+                        + "retaken by Azerbaijan's forces, announced by the President of "
+                          "Azerbaijan on 9 October 2020")},
+        ],
+    },
+    {
+        "id": "zangilan",
+        "name": "Zangilan",
+        "recognised_as": "AZE",
+        "note": ("The Zangilan district of Azerbaijan, held by Karabakh Armenian forces from 30 "
+                 "October 1993; retaken by Azerbaijan on 20 October 2020."),
+        "outline": {"kind": "district", "rayon": "Zangilan Rayon"},
+        "refs": [("Zangilan", 46.65, 39.09)],
+        "periods": [
+            {"since": "1993-10-30", "until": "2020-10-20", "status": "occupied",
+             "controlled_by": "Nagorno-Karabakh Armenian de facto authorities",
+             "source": ("Taken at the end of October 1993: UN Security Council resolution 884 "
+                        "(12 November 1993) condemns the occupation of the Zangelan district; "
+                        + KARABAKH_1994 + ". End: "
+                        + "retaken by Azerbaijan's forces, announced by the President of "
+                          "Azerbaijan on 20 October 2020")},
+        ],
+    },
+    {
+        "id": "qubadli",
+        "name": "Qubadli",
+        "recognised_as": "AZE",
+        "note": ("The Qubadli district of Azerbaijan, held by Karabakh Armenian forces from 31 "
+                 "August 1993; retaken by Azerbaijan on 25 October 2020."),
+        "outline": {"kind": "district", "rayon": "Qubadli Rayon"},
+        "refs": [("Qubadli", 46.58, 39.34)],
+        "periods": [
+            {"since": "1993-08-31", "until": "2020-10-25", "status": "occupied",
+             "controlled_by": "Nagorno-Karabakh Armenian de facto authorities",
+             "source": ("Taken on 31 August 1993: UN Security Council resolution 874 (14 October 1993); "
+                        + KARABAKH_1994 + ". End: "
+                        + "retaken by Azerbaijan's forces, announced by the President of "
+                          "Azerbaijan on 25 October 2020")},
         ],
     },
     {
@@ -229,7 +377,215 @@ TERRITORIES = [
     },
 ]
 
+TERRITORIES += [
+    {
+        "id": "northern-cyprus",
+        "name": "Northern Cyprus",
+        "recognised_as": "CYP",
+        "note": ("The north of the Republic of Cyprus, held by Turkish forces since the invasion "
+                 "of July-August 1974 (Kyrenia from 20 July, Famagusta from 16 August: the outline "
+                 "is the ceasefire line of 16 August 1974). The 'Turkish Republic of Northern "
+                 "Cyprus' proclaimed there on 15 November 1983 is recognised only by Turkey."),
+        "outline": {"kind": "absorbed", "feature": "XNC", "into": "CYP"},
+        "refs": [("Kyrenia", 33.32, 35.33), ("Famagusta", 33.93, 35.12)],
+        "periods": [
+            {"since": "1974-08-16", "status": "occupied", "controlled_by": "TUR",
+             "source": ECHR_CYPRUS},
+        ],
+    },
+    {
+        "id": "somaliland",
+        "name": "Somaliland",
+        "recognised_as": "SOM",
+        "note": ("The former British Somaliland in the north-west of Somalia, which declared "
+                 "itself independent on 18 May 1991 and is governed by its own authorities. No UN "
+                 "member state recognises it; the outline is Natural Earth's, and part of its "
+                 "east (Sool, Sanaag) is contested with Puntland and local forces."),
+        "outline": {"kind": "absorbed", "feature": "XSL", "into": "SOM"},
+        "refs": [("Hargeisa", 44.07, 9.56), ("Berbera", 45.01, 10.44)],
+        "periods": [
+            {"since": "1991-05-18", "status": "breakaway",
+             "controlled_by": "Somaliland de facto authorities",
+             "source": ("Declaration of independence of the Republic of Somaliland, Burao, 18 May "
+                        "1991; the UN Security Council's resolutions on Somalia reaffirm its "
+                        "sovereignty, territorial integrity and unity")},
+        ],
+    },
+    {
+        "id": "golan-heights",
+        "name": "Golan Heights",
+        "recognised_as": "SYR",
+        "note": ("The part of Syria's Golan Heights held by Israel since the war of June 1967 (the "
+                 "1974 disengagement agreement returned Quneitra and set a UN buffer zone), placed "
+                 "under Israeli law on 14 December 1981. Recognised as Syrian territory under "
+                 "Israeli occupation by the UN Security Council."),
+        "outline": {"kind": "moved", "country": "ISR", "line": "Syrian claim",
+                    "inside": (35.77, 33.00), "into": "SYR"},
+        "refs": [("Katzrin", 35.69, 32.99), ("Majdal Shams", 35.77, 33.27)],
+        "periods": [
+            {"since": "1967-06-10", "until": "1981-12-14", "status": "occupied",
+             "controlled_by": "ISR",
+             "source": "Ceasefire of 10 June 1967 ending the Six-Day War; " + UNSC_242},
+            {"since": "1981-12-14", "status": "annexed", "controlled_by": "ISR",
+             "source": "Golan Heights Law of the Knesset, 14 December 1981; " + UNSC_497},
+        ],
+    },
+    {
+        "id": "western-sahara",
+        "name": "Moroccan-held Western Sahara",
+        "recognised_as": "ESH",
+        "note": ("Western Sahara is a non-self-governing territory on the UN's list, claimed by "
+                 "Morocco and by the Polisario Front's Sahrawi Arab Democratic Republic. Morocco "
+                 "has held the land west of its sand wall since Spain withdrew (26 February 1976); "
+                 "Mauritania held the south until August 1979, which this outline does not "
+                 "separate. The outline is Natural Earth's: the part of Western Sahara it draws "
+                 "in Morocco."),
+        "outline": {"kind": "moved", "country": "MAR", "line": "Western Saharan claim",
+                    "inside": (-13.20, 27.15), "into": "ESH"},
+        "refs": [("El Aaiún", -13.20, 27.15), ("Smara", -11.66, 26.74)],
+        "periods": [
+            {"since": "1976-02-26", "status": "occupied", "controlled_by": "MAR",
+             "source": ("End of Spain's presence, 26 February 1976 (Madrid Accords of 14 November "
+                        "1975, which transferred no sovereignty); UN General Assembly resolution "
+                        "34/37 (21 November 1979) deplores 'the continued occupation of Western "
+                        "Sahara by Morocco'; UN list of non-self-governing territories")},
+        ],
+    },
+    {
+        "id": "west-bank",
+        "name": "West Bank",
+        "recognised_as": "PSE",
+        "note": ("The West Bank of the Jordan, part of the Occupied Palestinian Territory, held "
+                 "by Israel since the war of June 1967 (East Jerusalem is a territory of its "
+                 "own). Jordan held it from 1948 to 1967, which is not recorded here."),
+        "outline": {"kind": "piece", "country": "PSE", "inside": (35.20, 31.90)},
+        "refs": [("Ramallah", 35.20, 31.90), ("Nablus", 35.26, 32.22), ("Hebron", 35.10, 31.53)],
+        "periods": [
+            {"since": "1967-06-07", "status": "occupied", "controlled_by": "ISR",
+             "source": "Ceasefire on the Jordanian front, 7 June 1967; " + UNSC_242 + "; "
+             + ICJ_2024},
+        ],
+    },
+    {
+        "id": "southern-kurils",
+        "name": "Southern Kuril Islands",
+        "recognised_as": "RUS",
+        "note": ("Iturup, Kunashir, Shikotan and the Habomai islands, held by the Soviet Union "
+                 "since September 1945 and by Russia since 1991, and claimed by Japan as its "
+                 "Northern Territories; no peace treaty has settled them. No international act "
+                 "recognises them as either state's, so the map draws them as Russia, which "
+                 "holds them."),
+        "outline": {"kind": "islands", "country": "RUS", "box": (145.0, 43.0, 149.2, 45.65)},
+        "refs": [("Yuzhno-Kurilsk", 145.86, 44.03), ("Iturup", 147.6, 45.0),
+                 ("Shikotan", 146.75, 43.8)],
+        "periods": [
+            {"since": "1945-09-05", "until": "1991-12-26", "status": "disputed",
+             "controlled_by": "Soviet Union",
+             "source": ("Soviet occupation of the southern Kuril Islands, completed with the "
+                        "Habomai islands on 5 September 1945; Japan-Soviet Joint Declaration of "
+                        "19 October 1956 (Shikotan and the Habomai to be handed over once a peace "
+                        "treaty is signed, which has not happened)")},
+            {"since": "1991-12-26", "status": "disputed", "controlled_by": "RUS",
+             "source": ("Russia, the Soviet Union's continuing state from 26 December 1991; "
+                        "Japan's Ministry of Foreign Affairs, 'Northern Territories Issue': "
+                        "Japan's claim to the four islands")},
+        ],
+    },
+    {
+        "id": "east-jerusalem",
+        "name": "East Jerusalem",
+        "recognised_as": "PSE",
+        "note": ("The part of Jerusalem held by Jordan until June 1967, occupied by Israel since "
+                 "and placed under Israeli law and administration on 28 June 1967, declared part "
+                 "of Israel's capital by the Basic Law of 30 July 1980. No sourced outline is "
+                 "bundled: this territory is a labelled point."),
+        "outline": None,
+        "label": (35.235, 31.78),  # the Old City
+        "refs": [],
+        "periods": [
+            {"since": "1967-06-07", "until": "1967-06-28", "status": "occupied",
+             "controlled_by": "ISR", "source": "Capture of the Old City, 7 June 1967; " + UNSC_242},
+            {"since": "1967-06-28", "status": "annexed", "controlled_by": "ISR",
+             "source": ("Israeli law and administration extended to East Jerusalem, 28 June 1967; "
+                        "Basic Law: Jerusalem, 30 July 1980; UN Security Council resolutions 252 "
+                        "(1968) and 478 (20 August 1980) declare these measures invalid; "
+                        + ICJ_2024)},
+        ],
+    },
+]
+
 STATUSES = {"occupied", "annexed", "breakaway", "disputed"}
+
+
+def recognise(cache: Path, features_by_scale: dict, finish_ring):
+    """Draws each place as what it is recognised as part of: a de facto state's feature is
+    merged into its recognised state's, and a piece of a country cut off by Natural Earth's
+    claim line moves into the state it is recognised as part of. Changes the features in place;
+    returns each moved outline by territory id and scale, for build() to use."""
+    from shapely.ops import unary_union  # noqa: PLC0415
+    from shapely.validation import make_valid  # noqa: PLC0415
+    lines = gpkg_lines(qgis_world_map(cache))
+    pieces = {}
+    for spec in TERRITORIES:
+        outline = spec["outline"] or {}
+        if outline.get("kind") not in ("absorbed", "moved"):
+            continue
+        for scale, features in features_by_scale.items():
+            by_code = {f["iso_a3"]: f for f in features}
+            target = by_code[outline["into"]]
+            if outline["kind"] == "absorbed":
+                source = by_code[outline["feature"]]
+                piece = make_valid(to_shapely(source["polygons"]))
+                features.remove(source)
+            else:
+                source = by_code[outline["country"]]
+                country = make_valid(to_shapely(source["polygons"]))
+                line = chain([min(lines[outline["line"]],
+                                  key=lambda g: g.distance(point(outline["inside"])))],
+                             closed=False)
+                piece = cut(multi(country), line, outline["inside"])
+                source["polygons"] = rings_of(multi(country.difference(piece)), finish_ring)
+            merged = unary_union([make_valid(to_shapely(target["polygons"])), piece])
+            target["polygons"] = rings_of(multi(merged), finish_ring)
+            pieces.setdefault(spec["id"], {})[scale] = rings_of(multi(piece), finish_ring)
+            print(f"  {scale} {spec['id']}: drawn as part of {outline['into']}"
+                  f" ({'the feature ' + outline['feature'] if outline['kind'] == 'absorbed' else 'cut from ' + outline['country']})")
+    return pieces
+
+
+def carve(finest, fine, code, around, finish_ring):
+    """Gives `code` (1:50m) the land of `around` that 1:10m draws as `code`'s (the UK's Sovereign
+    Base Areas in Cyprus): the 1:10m polygons of `code` inside `around`'s extent, cut out of
+    `around` at 1:50m."""
+    from shapely.ops import unary_union  # noqa: PLC0415
+    from shapely.validation import make_valid  # noqa: PLC0415
+    by_code = {f["iso_a3"]: f for f in fine}
+    target, source = by_code[code], by_code[around]
+    country = make_valid(to_shapely(source["polygons"]))
+    west, south, east, north = country.bounds
+    pieces = [p for p in to_shapely(next(f for f in finest if f["iso_a3"] == code)["polygons"]).geoms
+              if west <= p.representative_point().x <= east
+              and south <= p.representative_point().y <= north]
+    piece = make_valid(unary_union(pieces)).intersection(country)
+    source["polygons"] = rings_of(multi(country.difference(piece)), finish_ring)
+    target["polygons"] = rings_of(
+        multi(unary_union([make_valid(to_shapely(target["polygons"])), piece])), finish_ring)
+    print(f"  50m {code}: took {len(pieces)} of its 1:10m polygons out of {around}")
+
+
+def point(xy):
+    from shapely.geometry import Point  # noqa: PLC0415
+    return Point(xy)
+
+
+def multi(geometry):
+    """Only the polygons of a shapely geometry, as a MultiPolygon."""
+    from shapely.geometry import MultiPolygon  # noqa: PLC0415
+    if geometry.geom_type == "Polygon":
+        return MultiPolygon([geometry])
+    if geometry.geom_type == "MultiPolygon":
+        return geometry
+    return MultiPolygon([g for part in geometry.geoms for g in multi(part).geoms])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -412,13 +768,15 @@ def rings_of(geometry, finish_ring):
 # ---------------------------------------------------------------------------------------------
 
 
-def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ring, point_in_polygon):
+def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ring, point_in_polygon,
+          pieces: dict):
     """The territories file's contents. features_by_scale: {"10m": [...], "50m": [...], "110m": [...]} as
     build_assets.py makes them; crimea_by_scale: Crimea's polygons (rings) at each scale."""
     shapely, _ = geometry_libraries()
-    from shapely.geometry import Point  # noqa: PLC0415
+    from shapely.geometry import MultiPolygon, Point  # noqa: PLC0415
     from shapely.ops import polylabel  # noqa: PLC0415
     lines = gpkg_lines(qgis_world_map(cache))
+    rayons = gpkg_rayons(qgis_world_map(cache))
     deu_version, deu = deu_countries(geocoder_wheel(cache))
     by_code = {scale: {f["iso_a3"]: to_shapely(f["polygons"]) for f in features}
                for scale, features in features_by_scale.items()}
@@ -442,13 +800,28 @@ def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ri
             kind = outline["kind"]
             if kind == "crimea":
                 region = to_shapely(crimea_by_scale[scale])
+            elif kind in ("absorbed", "moved"):
+                region = to_shapely(pieces[spec["id"]][scale])
+            elif kind == "islands":
+                west, south, east, north = outline["box"]
+                region = MultiPolygon([
+                    p for p in by_code[scale][outline["country"]].geoms
+                    if west <= p.representative_point().x <= east
+                    and south <= p.representative_point().y <= north])
+            elif kind == "piece":
+                region = next(p for p in by_code[scale][outline["country"]].geoms
+                              if p.contains(Point(outline["inside"])))
             elif kind == "line":
                 country = by_code[scale][outline["country"]]
                 region = cut(country, line_for(outline["lines"][0], outline["inside"]),
                              outline["inside"])
             else:
-                region = karabakh(by_code[scale]["AZE"], lines, kind)
+                region = karabakh(by_code[scale]["AZE"], lines, rayons, outline)
             geometry[scale] = rings_of(region, finish_ring)
+        if outline is not None and not geometry["110m"]:
+            # Islands 1:110m leaves out (the southern Kurils) keep their 1:50m outline there, as
+            # small countries do.
+            geometry["110m"] = geometry["50m"]
         periods = spec["periods"]
         for period in periods:
             assert period["status"] in STATUSES, f"{spec['id']}: status {period['status']}"
@@ -466,9 +839,17 @@ def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ri
             largest = max(fine.geoms, key=lambda p: p.area)
             label = polylabel(largest, tolerance=0.01)
             label = (round(label.x, 4) + 0.0, round(label.y, 4) + 0.0)
-            source = ("Natural Earth 4.1.0 admin-0 countries (world-atlas 2.0.2): the part of "
-                      "Russia's MultiPolygon that is Crimea" if outline["kind"] == "crimea"
-                      else NE_LINES)
+            source = {
+                "crimea": ("Natural Earth 4.1.0 admin-0 countries (world-atlas 2.0.2): the part "
+                           "of Russia's MultiPolygon that is Crimea"),
+                "absorbed": ("Natural Earth 4.1.0 admin-0 countries (world-atlas 2.0.2): the "
+                             "feature Natural Earth draws as a country of its own, merged into "
+                             "the state it is recognised as part of"),
+                "piece": ("Natural Earth 4.1.0 admin-0 countries (world-atlas 2.0.2): the "
+                          "recognised state's polygon that holds it"),
+                "islands": ("Natural Earth 4.1.0 admin-0 countries (world-atlas 2.0.2): the "
+                            "holder's islands inside the territory's bounding box"),
+            }.get(outline["kind"], NE_LINES)
         else:
             label = spec["label"]
             source = None
@@ -494,17 +875,39 @@ def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ri
     return out
 
 
-def karabakh(azerbaijan, lines, kind):
-    """Nagorno-Karabakh (the 1991 oblast boundary) or the districts around it inside the 1994
-    ceasefire line."""
+def karabakh(azerbaijan, lines, rayons, outline):
+    """Nagorno-Karabakh (the 1991 oblast boundary, less Shusha), Shusha (the oblast's part in
+    the Shusha rayon), or one district around it inside the 1994 ceasefire line (its rayon's
+    part of the land between that line and the oblast)."""
     from shapely.geometry import Polygon  # noqa: PLC0415
     oblast = Polygon(chain(lines["Former USSR oblast in 1991"], closed=True)).buffer(0)
     oblast = oblast.intersection(azerbaijan)
+    shusha = rayons["Susa Rayonu"].union(rayons["Susa Sahari"])
+    kind = outline["kind"]
     if kind == "karabakh":
-        return oblast
+        return multi(oblast.difference(shusha))
+    if kind == "shusha":
+        return multi(oblast.intersection(shusha))
     ceasefire = chain(lines["Ceasefire Line 1994"], closed=False)
     held = cut(azerbaijan, ceasefire, (46.55, 39.64))  # Lachin
-    return held.difference(oblast)
+    district = rayons[outline["rayon"]]
+    for other in outline.get("also", []):
+        district = district.union(rayons[other])
+    return multi(held.difference(oblast).intersection(district))
+
+
+def gpkg_rayons(path: Path) -> dict:
+    """Azerbaijan's rayons in world_map.gpkg's admin-1 layer (Natural Earth 4.1.0
+    states_provinces, generalised), by their GeoNames name, as shapely shapes."""
+    from shapely import wkb  # noqa: PLC0415
+    from shapely.validation import make_valid  # noqa: PLC0415
+    rayons = {}
+    with sqlite3.connect(path) as db:
+        for name, blob in db.execute("select gn_name, geom from states_provinces "
+                                     "where adm0_a3 = 'AZE' order by fid"):
+            envelope = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[(blob[3] >> 1) & 7]
+            rayons[name] = make_valid(wkb.loads(bytes(blob[8 + envelope:])))
+    return rayons
 
 
 def cross_check_crimea(version, deu, crimea_by_scale, point_in_polygon):

@@ -71,7 +71,8 @@ pub fn map_items(
     groups.sort_by_key(|group| match group.kind {
         GroupKind::Alliance => 0,
         GroupKind::EconomicUnion => 1,
-        GroupKind::Informal => 2,
+        GroupKind::Organisation => 2,
+        GroupKind::Informal => 3,
     });
     for group in groups {
         if spec.is_visible(LayerId::Group(group.group_index)) {

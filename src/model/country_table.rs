@@ -2,6 +2,8 @@
 
 use serde::Deserialize;
 
+use super::date::Date;
+
 /// One row of `assets/countries.json`.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -19,6 +21,10 @@ pub struct CountryRecord {
     /// adjacency computed from the geometry.
     #[serde(default)]
     pub borders: Vec<String>,
+    /// Earlier capitals, and earlier names of the capital, oldest first; `capital` is the one in
+    /// force since the last of them ends.
+    #[serde(default)]
+    pub capital_history: Vec<FormerCapital>,
     /// What the build script corrected in this row and on what authority, if anything.
     #[serde(default)]
     pub note: Option<String>,
@@ -30,4 +36,16 @@ pub struct CapitalRecord {
     pub name: String,
     pub lon: f64,
     pub lat: f64,
+}
+
+/// A capital (or a capital's name) until a day: Almaty, Kazakhstan's until 10 December 1997.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormerCapital {
+    pub name: String,
+    pub lon: f64,
+    pub lat: f64,
+    /// The day the next capital or name took over (exclusive).
+    pub until: Date,
+    pub source: String,
 }

@@ -105,7 +105,9 @@ impl Territory {
     pub fn name(&self) -> &str {
         &self.name
     }
-    /// The ISO alpha-3 code of the state the territory is recognised as part of.
+    /// The ISO alpha-3 code of the state the territory is recognised as part of; for a
+    /// territory no international act assigns to either claimant (its periods `disputed`), the
+    /// state that holds it, which the map draws it in.
     pub fn recognised_as(&self) -> &str {
         &self.recognised_as
     }
@@ -586,11 +588,16 @@ impl TerritoryText {
                      the territory is."
                 .to_owned(),
         };
-        TerritoryText {
-            summary: format!(
+        // A disputed territory is recognised as no claimant's: it is drawn as its holder.
+        let summary = match period.status {
+            TerritoryStatus::Disputed => format!("{}: {state}", territory.name),
+            _ => format!(
                 "{}: recognised as part of {recognised}; {state}",
                 territory.name
             ),
+        };
+        TerritoryText {
+            summary,
             note: territory.note.clone(),
             history,
             sources: territory.periods.iter().map(|p| p.source.clone()).collect(),

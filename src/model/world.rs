@@ -12,6 +12,7 @@ use serde::Deserialize;
 use super::adjacency;
 use super::compact;
 use super::country_table::{CapitalRecord, CountryRecord};
+use super::date::Date;
 use super::error::WorldError;
 use super::geo::LonLat;
 use super::hit::HitIndex;
@@ -181,14 +182,36 @@ impl Country {
     pub fn formal_name(&self) -> &str {
         &self.record.formal_name
     }
+    /// The capital in force today.
     pub fn capital(&self) -> Option<&Capital> {
         self.capital.as_ref()
+    }
+    /// The capital, under its name then, on `date`: Kazakhstan's is Almaty until 10 December
+    /// 1997, Astana called Nur-Sultan from 20 March 2019 to 17 September 2022.
+    pub fn capital_on(&self, date: Date) -> Option<Capital> {
+        match self
+            .record
+            .capital_history
+            .iter()
+            .find(|former| date < former.until)
+        {
+            Some(former) => Some(Capital {
+                name: former.name.clone(),
+                lon: former.lon,
+                lat: former.lat,
+            }),
+            None => self.capital.clone(),
+        }
     }
     pub fn demonym(&self) -> Option<&str> {
         self.record.demonym.as_deref()
     }
     pub fn alt_names(&self) -> &[String] {
         &self.record.alt_names
+    }
+    /// What the build script corrected in the table's row and on what authority, if anything.
+    pub fn note(&self) -> Option<&str> {
+        self.record.note.as_deref()
     }
     /// Land borders as the country table's source lists them (not computed).
     pub fn listed_borders(&self) -> &[String] {

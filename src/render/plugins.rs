@@ -74,7 +74,7 @@ pub fn status_look(kind: GroupKind, status: Status, color: Color32) -> StatusLoo
     let shape = match kind {
         GroupKind::Alliance => None,
         GroupKind::EconomicUnion => Some(BadgeShape::Circle),
-        GroupKind::Informal => Some(BadgeShape::Diamond),
+        GroupKind::Organisation | GroupKind::Informal => Some(BadgeShape::Diamond),
     };
     if let Some(shape) = shape {
         return StatusLook {
@@ -105,6 +105,13 @@ pub fn status_look(kind: GroupKind, status: Status, color: Color32) -> StatusLoo
             ..nothing
         },
         Status::Observer => StatusLook {
+            pattern: Some(Pattern::Dots),
+            dash: Some(Dash::Dashed(3.0, 3.0)),
+            ..nothing
+        },
+        // Part of the way to membership: an observer's dots on a member's lighter fill.
+        Status::Associate => StatusLook {
+            fill: partial,
             pattern: Some(Pattern::Dots),
             dash: Some(Dash::Dashed(3.0, 3.0)),
             ..nothing

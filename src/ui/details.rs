@@ -9,7 +9,7 @@ use super::text::{Mark, marked_text};
 use crate::layers::OverlayId;
 use crate::model::CountryId;
 use crate::model::scenario::{Excerpt, PartyRef, citation};
-use crate::model::territory::TerritoryText;
+use crate::model::territory::{TerritoryStatus, TerritoryText};
 
 pub fn details_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
     match context.selection {
@@ -83,7 +83,7 @@ fn country_ui(ui: &mut Ui, context: &PanelContext<'_>, id: CountryId, actions: &
     if country.formal_name() != country.name() {
         ui.label(RichText::new(country.formal_name()).italics());
     }
-    match country.capital() {
+    match country.capital_on(context.date) {
         Some(capital) => ui.label(format!("Capital: {}", capital.name)),
         None => ui.label("No capital"),
     };
@@ -267,10 +267,17 @@ fn territory_ui(ui: &mut Ui, context: &PanelContext<'_>, index: usize, actions: 
             ui.label(format!("Not contested on {}.", context.date.long_form()));
         }
     }
+    let disputed = territory
+        .periods()
+        .iter()
+        .all(|period| period.status == TerritoryStatus::Disputed);
+    let drawn_as = if disputed {
+        "Drawn as part of"
+    } else {
+        "Recognised as part of"
+    };
     if let Some(country) = context.world.by_code(territory.recognised_as())
-        && ui
-            .link(format!("Recognised as part of {}", country.name()))
-            .clicked()
+        && ui.link(format!("{drawn_as} {}", country.name())).clicked()
     {
         actions.push(Action::SelectCountry(country.id()));
     }

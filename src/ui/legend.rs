@@ -31,11 +31,16 @@ pub fn layer_label(layers: &MapLayers, layer: LayerId) -> String {
             let group = &layers.groups[index];
             let members = group.count(Status::Member);
             let mut label = format!("{} ({members})", group.label);
-            let others: Vec<String> = [Status::Suspended, Status::Frozen, Status::Observer]
-                .into_iter()
-                .filter(|status| group.count(*status) > 0)
-                .map(|status| format!("{} {}", group.count(status), status.label()))
-                .collect();
+            let others: Vec<String> = [
+                Status::Suspended,
+                Status::Frozen,
+                Status::Observer,
+                Status::Associate,
+            ]
+            .into_iter()
+            .filter(|status| group.count(*status) > 0)
+            .map(|status| format!("{} {}", group.count(status), status.label()))
+            .collect();
             if !others.is_empty() {
                 label.push_str(&format!(" + {}", others.join(", ")));
             }

@@ -92,11 +92,35 @@ fn the_nuclear_umbrella_excerpt_states_a_tension_of_its_own() {
         panic!("a tension cites the nuclear umbrella excerpt");
     };
     let parties = parties(umbrella);
-    for party in ["RUS", "group:NATO", "BLR", "ARM"] {
+    for party in ["RUS", "BLR", "ARM"] {
         assert!(
             parties.contains(&party.to_owned()),
             "{party} in {parties:?}"
         );
+    }
+    // The quotes name NATO only as the model of a clause ("like NATO's"), never as an adversary.
+    assert!(
+        !parties.contains(&"group:NATO".to_owned()),
+        "NATO is no party to the nuclear umbrella: {parties:?}"
+    );
+}
+
+#[test]
+fn armenias_threat_stays_in_the_authors_words_and_modality() {
+    let scenario = bundled();
+    let axis = tension(&scenario, "armenia-and-the-axis");
+    assert!(
+        axis.summary.starts_with("The author writes that"),
+        "{}",
+        axis.summary
+    );
+    assert!(
+        axis.summary.contains("is constantly facing the threat"),
+        "{}",
+        axis.summary
+    );
+    for word in ["feels", "permanently"] {
+        assert!(!axis.summary.contains(word), "{}", axis.summary);
     }
 }
 

@@ -263,3 +263,99 @@ fn membership_follows_the_date_for_each_organisation() {
     assert_eq!(members("AU", "2017-02-01").len(), 55);
     assert_eq!(members("EAEU", "2016-01-01").len(), 5);
 }
+
+fn status_of(org: &str, country: &str, on: &str) -> Option<Status> {
+    let Some(org) = gazetteer().organisation(org) else {
+        panic!("{org}")
+    };
+    org.statuses_on(date(on))
+        .into_iter()
+        .find(|(code, _)| *code == country)
+        .map(|(_, status)| status)
+}
+
+#[test]
+fn the_african_union_suspends_members_on_the_day_of_the_decision_and_lifts_it() {
+    for (country, suspended_on, day_before) in [
+        ("MLI", "2021-06-01", "2021-05-31"),
+        ("GIN", "2021-09-10", "2021-09-09"),
+        ("SDN", "2021-10-27", "2021-10-26"),
+        ("BFA", "2022-01-31", "2022-01-30"),
+        ("NER", "2023-08-22", "2023-08-21"),
+        ("GAB", "2023-08-31", "2023-08-30"),
+        ("MDG", "2025-10-15", "2025-10-14"),
+        ("GNB", "2025-11-28", "2025-11-27"),
+        ("EGY", "2013-07-05", "2013-07-04"),
+        ("CAF", "2013-03-25", "2013-03-24"),
+        ("MDG", "2009-03-20", "2009-03-19"),
+    ] {
+        assert_eq!(
+            status_of("AU", country, day_before),
+            Some(Status::Member),
+            "{country} on {day_before}"
+        );
+        assert_eq!(
+            status_of("AU", country, suspended_on),
+            Some(Status::Suspended),
+            "{country} on {suspended_on}"
+        );
+    }
+    for (country, lifted_on) in [
+        ("GAB", "2025-04-30"),
+        ("EGY", "2014-06-17"),
+        ("CAF", "2016-04-06"),
+        ("MDG", "2014-01-27"),
+    ] {
+        assert_eq!(
+            status_of("AU", country, lifted_on),
+            Some(Status::Member),
+            "{country} on {lifted_on}"
+        );
+    }
+    assert!(!members("AU", "2024-01-01").contains("MLI"));
+}
+
+#[test]
+fn turkmenistan_is_an_associate_member_of_the_cis_from_2005_not_an_observer() {
+    assert_eq!(status_of("CIS", "TKM", "2005-08-25"), Some(Status::Member));
+    assert_eq!(
+        status_of("CIS", "TKM", "2005-08-26"),
+        Some(Status::Associate)
+    );
+    assert_eq!(
+        status_of("CIS", "TKM", "2012-05-15"),
+        Some(Status::Associate)
+    );
+}
+
+#[test]
+fn the_eurasian_economic_union_is_founded_in_2015_after_the_customs_union_of_2010() {
+    let Some(eaeu) = gazetteer().organisation("EAEU") else {
+        panic!("the EAEU is in the gazetteer")
+    };
+    assert_eq!(eaeu.founded, date("2015-01-01"));
+    // Its rows still run from the Customs Union of 2010, its precursor.
+    assert!(members("EAEU", "2012-05-15").contains("KAZ"));
+}
+
+#[test]
+fn each_organisation_has_the_kind_of_its_founding_act() {
+    use alliance_map::model::scenario::GroupKind;
+    for (id, kind) in [
+        ("NATO", GroupKind::Alliance),
+        ("CSTO", GroupKind::Alliance),
+        ("EAEU", GroupKind::EconomicUnion),
+        ("EU", GroupKind::EconomicUnion),
+        ("CIS", GroupKind::Organisation),
+        ("SCO", GroupKind::Organisation),
+        ("GUAM", GroupKind::Organisation),
+        ("AU", GroupKind::Organisation),
+        ("ASEAN", GroupKind::Organisation),
+        ("OSCE", GroupKind::Organisation),
+    ] {
+        let Some(org) = gazetteer().organisation(id) else {
+            panic!("{id} is in the gazetteer")
+        };
+        assert_eq!(org.kind, kind, "{id}");
+    }
+}

@@ -63,6 +63,27 @@ fn arcs_drawn(scenario: &Scenario) -> usize {
         .sum()
 }
 
+/// 96,000 membership rows (the limit) over 400 groups, each row a pair of a country and a
+/// group from `first_year(row)`; where the world has fewer than 240 countries the pairs come
+/// round again, each later round starting when the earlier one ends (30 years on), so that no
+/// country's periods in a group overlap.
+fn memberships_at_the_limit(codes: &[String], first_year: impl Fn(usize) -> usize) -> Vec<Value> {
+    let pairs = codes.len() * 400;
+    (0..96_000)
+        .map(|i| {
+            let (pair, round) = (i % pairs, i / pairs);
+            let from = first_year(pair) + 30 * round;
+            let mut row = json!({"country": codes[pair % codes.len()],
+                                 "group": format!("G{}", pair / codes.len()),
+                                 "status": "member", "from": format!("{from}-01-01"), "source": "s"});
+            if i + pairs < 96_000 {
+                row["until"] = json!(format!("{}-01-01", from + 30));
+            }
+            row
+        })
+        .collect()
+}
+
 /// Every country code of the world, in its order.
 fn codes() -> Vec<String> {
     world()
@@ -242,12 +263,7 @@ fn membership_lookups_layers_and_export_over_96k_rows_and_400_groups_are_quick()
     let groups: Vec<Value> = (0..400)
         .map(|g| json!({"id": format!("G{g}"), "name": format!("Group {g}"), "kind": "informal", "founded": null}))
         .collect();
-    let memberships: Vec<Value> = (0..96_000)
-        .map(|i| {
-            json!({"country": codes[i % codes.len()], "group": format!("G{}", (i / codes.len()) % 400),
-                   "status": "member", "from": "2000-01-01", "source": "s"})
-        })
-        .collect();
+    let memberships = memberships_at_the_limit(&codes, |_| 2000);
     value["groups"] = json!(groups);
     value["memberships"] = json!(memberships);
     value["tensions"] = json!([]);
@@ -388,10 +404,7 @@ fn preparing_a_scenario_at_every_limit_for_the_ui_stays_quick() {
         json!((0..400)
         .map(|g| json!({"id": format!("G{g}"), "name": "n", "kind": "informal", "founded": null}))
         .collect::<Vec<_>>());
-    value["memberships"] = json!((0..96_000)
-        .map(|i| json!({"country": codes[i % codes.len()], "group": format!("G{}", (i / codes.len()) % 400),
-                        "status": "member", "from": format!("{}-01-01", 1993 + (i % 20)), "source": "s"}))
-        .collect::<Vec<_>>());
+    value["memberships"] = json!(memberships_at_the_limit(&codes, |row| 1993 + (row % 20)));
     value["mentions"] = json!(
         (0..20_000)
             .map(|i| json!({"country": codes[i % codes.len()], "terms": [format!("term{i}")]}))

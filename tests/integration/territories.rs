@@ -227,15 +227,76 @@ fn nagorno_karabakh_is_armenian_held_from_1994_until_september_2023() {
     );
 }
 
+/// The territory and status at a place on a date, or `None` where it is plain ground.
+fn held_as(at: (f64, f64), on: &str) -> Option<(String, TerritoryStatus)> {
+    answer(at.0, at.1, on).1.map(|(id, status, _)| (id, status))
+}
+
 #[test]
-fn the_districts_around_karabakh_are_occupied_from_1994_until_november_2020() {
-    assert_plain("Lachin", LACHIN.0, LACHIN.1, "1993-01-01", "AZE");
-    let held = answer(LACHIN.0, LACHIN.1, "2012-05-15");
+fn each_district_around_karabakh_is_held_from_its_capture_until_its_return() {
+    // (place, territory, the day it was taken, the day it was retaken or returned)
+    for (place, at, id, taken, returned) in [
+        ("Lachin", LACHIN, "lachin", "1992-05-18", "2020-12-01"),
+        (
+            "Kalbajar",
+            (46.04, 40.10),
+            "kalbajar",
+            "1993-04-03",
+            "2020-11-25",
+        ),
+        ("Agdam", (46.93, 39.99), "agdam", "1993-07-23", "2020-11-20"),
+        (
+            "Fuzuli",
+            (47.14, 39.60),
+            "fuzuli",
+            "1993-08-23",
+            "2020-10-17",
+        ),
+        (
+            "Jabrayil",
+            (47.03, 39.40),
+            "jabrayil",
+            "1993-08-23",
+            "2020-10-09",
+        ),
+        (
+            "Zangilan",
+            (46.65, 39.09),
+            "zangilan",
+            "1993-10-30",
+            "2020-10-20",
+        ),
+        (
+            "Qubadli",
+            (46.58, 39.34),
+            "qubadli",
+            "1993-08-31",
+            "2020-10-25",
+        ),
+    ] {
+        let day_before =
+            |text: &str| Date::from_days_since_epoch(date(text).days_since_epoch() - 1).to_string();
+        let held = Some((id.to_owned(), TerritoryStatus::Occupied));
+        assert_eq!(held_as(at, &day_before(taken)), None, "{place}");
+        assert_eq!(held_as(at, taken), held, "{place} on {taken}");
+        assert_eq!(held_as(at, "2012-05-15"), held, "{place}");
+        assert_eq!(held_as(at, &day_before(returned)), held, "{place}");
+        assert_eq!(held_as(at, returned), None, "{place} on {returned}");
+    }
+}
+
+#[test]
+fn shusha_is_held_from_may_1992_until_november_2020_and_stepanakert_after() {
+    const SHUSHA: (f64, f64) = (46.75, 39.76);
+    let breakaway = |id: &str| Some((id.to_owned(), TerritoryStatus::Breakaway));
+    assert_eq!(held_as(SHUSHA, "1992-05-08"), None);
+    assert_eq!(held_as(SHUSHA, "1992-05-09"), breakaway("shusha"));
+    assert_eq!(held_as(SHUSHA, "2020-11-07"), breakaway("shusha"));
+    assert_eq!(held_as(SHUSHA, "2021-06-01"), None);
     assert_eq!(
-        held.1.map(|(id, status, _)| (id, status)),
-        Some(("karabakh-districts".to_owned(), TerritoryStatus::Occupied))
+        held_as(STEPANAKERT, "2021-06-01"),
+        breakaway("nagorno-karabakh")
     );
-    assert_plain("Lachin", LACHIN.0, LACHIN.1, "2020-11-10", "AZE");
 }
 
 #[test]
@@ -435,6 +496,11 @@ fn exported_ukraine_holds_crimea_on_every_date() {
 
 /// The territories plugin's shapes for the Black Sea on a date, drawn in a headless egui frame.
 fn black_sea_shapes(on: &str, dark: bool) -> Vec<egui::Shape> {
+    territory_shapes_around((35.0, 45.5), on, dark)
+}
+
+/// The territories plugin's shapes around a place (zoom 6) on a date.
+fn territory_shapes_around((lon, lat): (f64, f64), on: &str, dark: bool) -> Vec<egui::Shape> {
     use alliance_map::render::MercatorView;
     use alliance_map::render::patterns::PatternTextures;
     use alliance_map::render::style::TerritoryLook;
@@ -445,7 +511,7 @@ fn black_sea_shapes(on: &str, dark: bool) -> Vec<egui::Shape> {
     let mut frame = ctx.run_ui(egui::RawInput::default(), |ui| {
         let patterns = PatternTextures::new(ui.ctx());
         let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1200.0, 800.0));
-        let view = MercatorView::new(alliance_map::model::geo::LonLat::new(35.0, 45.5), 6.0, rect);
+        let view = MercatorView::new(alliance_map::model::geo::LonLat::new(lon, lat), 6.0, rect);
         territory_shapes(
             ui,
             territories(),
@@ -481,6 +547,54 @@ fn the_black_sea_map_hatches_crimea_after_2014_and_not_in_2012() {
         "hatching grows after 2014"
     );
     assert!(in_2015.len() > in_2012.len());
+}
+
+fn hatch_indices(shapes: &[egui::Shape]) -> usize {
+    shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            egui::Shape::Mesh(mesh) => Some(mesh.indices.len()),
+            _ => None,
+        })
+        .sum()
+}
+
+#[test]
+fn northern_cyprus_somaliland_the_golan_and_western_sahara_are_hatched_as_crimea_is() {
+    for (place, around, before, after) in [
+        ("Cyprus", (33.4, 35.2), "1970-01-01", "2012-05-15"),
+        ("the Golan", (35.75, 33.0), "1966-01-01", "2012-05-15"),
+        ("Somaliland", (45.0, 9.5), "1990-01-01", "2012-05-15"),
+        ("Western Sahara", (-12.0, 26.0), "1975-01-01", "2012-05-15"),
+    ] {
+        let (then, now) = (
+            territory_shapes_around(around, before, false),
+            territory_shapes_around(around, after, false),
+        );
+        assert!(
+            hatch_indices(&now) > hatch_indices(&then),
+            "{place} is hatched on {after}, not on {before}"
+        );
+    }
+}
+
+#[test]
+fn recognised_places_read_with_their_holder_and_year() {
+    let text = |(lon, lat): (f64, f64), on: &str| {
+        let Some((territory, period)) = territories().at(lon, lat, date(on)) else {
+            panic!("({lon}, {lat}) is contested on {on}");
+        };
+        TerritoryText::new(world(), territory, period).summary
+    };
+    assert_eq!(
+        text((33.73, 35.25), "2012-05-15"),
+        "Northern Cyprus: recognised as part of Cyprus; occupied by Türkiye since 1974"
+    );
+    assert_eq!(
+        text((35.69, 32.99), "2012-05-15"),
+        "Golan Heights: recognised as part of Syria; occupied by Israel since 1967 and annexed by it \
+         since 1981"
+    );
 }
 
 #[test]
@@ -600,4 +714,246 @@ fn clicking_crimea_today_selects_the_territory_and_the_map_outlines_it() {
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert_eq!(harness.state().painted(MapLayer::Selection), 0);
+}
+
+/// The bundled world with 1:10m prepared, shared by the tests that probe every scale.
+fn finest_world() -> &'static alliance_map::World {
+    static WORLD: std::sync::OnceLock<alliance_map::World> = std::sync::OnceLock::new();
+    WORLD.get_or_init(|| {
+        let world = match alliance_map::World::load_bundled() {
+            Ok(world) => world,
+            Err(error) => panic!("the bundled world loads: {error}"),
+        };
+        if let Err(error) = world.load_finest_now() {
+            panic!("the bundled 1:10m boundaries load: {error}");
+        }
+        world
+    })
+}
+
+/// The countries whose outline at `detail` holds the place (several only where outlines
+/// overlap, which they must not).
+fn countries_at(lon: f64, lat: f64, detail: Detail) -> Vec<String> {
+    finest_world()
+        .countries()
+        .iter()
+        .filter(|c| c.polygons(detail).iter().any(|p| p.contains(lon, lat)))
+        .map(|c| c.iso_a3().to_owned())
+        .collect()
+}
+
+/// The contested territory whose outline at `detail` holds the place on a date.
+fn territory_at(lon: f64, lat: f64, on: &str, detail: Detail) -> Option<String> {
+    territories()
+        .active(date(on))
+        .find(|(t, _)| t.polygons(detail).iter().any(|p| p.contains(lon, lat)))
+        .map(|(t, _)| t.id().to_owned())
+}
+
+use alliance_map::model::Detail;
+
+const SCALES: [Detail; 3] = [Detail::Coarse, Detail::Fine, Detail::Finest];
+
+/// Each place at 1:110m, 1:50m and 1:10m: in its recognised state alone, inside the contested
+/// territory on the date; and `where` (1:10m) names the holder.
+fn assert_recognised_at_every_scale(
+    place: &str,
+    (lon, lat): (f64, f64),
+    on: &str,
+    (country, id, status, holder): (&str, &str, TerritoryStatus, &str),
+) {
+    for detail in SCALES {
+        assert_eq!(
+            countries_at(lon, lat, detail),
+            vec![country.to_owned()],
+            "{place} at {detail:?}"
+        );
+        assert_eq!(
+            territory_at(lon, lat, on, detail).as_deref(),
+            Some(id),
+            "{place} at {detail:?} on {on}"
+        );
+    }
+    let answer = where_is(finest_world(), territories(), lon, lat, date(on));
+    assert_eq!(answer.country.as_deref(), Some(country), "{place}");
+    let Some(territory) = answer.territory else {
+        panic!("{place} is in a contested territory on {on}");
+    };
+    assert_eq!(
+        (
+            territory.id.as_str(),
+            territory.status,
+            territory.controlled_by.as_str()
+        ),
+        (id, status, holder),
+        "{place} on {on}"
+    );
+}
+
+#[test]
+fn northern_cyprus_is_cyprus_held_by_turkey_at_every_scale() {
+    for (place, at) in [("Lefkoniko", (33.73, 35.25)), ("Morphou", (32.99, 35.20))] {
+        assert_recognised_at_every_scale(
+            place,
+            at,
+            "2012-05-15",
+            ("CYP", "northern-cyprus", TerritoryStatus::Occupied, "TUR"),
+        );
+    }
+    assert!(finest_world().by_code("XNC").is_none());
+    // Nicosia's capital point, south of the Green Line.
+    let Some(cyprus) = finest_world().by_code("CYP") else {
+        panic!("Cyprus");
+    };
+    let Some(nicosia) = cyprus.capital() else {
+        panic!("Nicosia");
+    };
+    let answer = where_is(
+        finest_world(),
+        territories(),
+        nicosia.lon,
+        nicosia.lat,
+        date("2012-05-15"),
+    );
+    assert_eq!(answer.country.as_deref(), Some("CYP"));
+}
+
+#[test]
+fn kyrenia_and_famagusta_answer_cyprus_held_by_turkey_at_1_50m_and_1_10m() {
+    for (place, (lon, lat)) in [("Kyrenia", (33.32, 35.33)), ("Famagusta", (33.93, 35.12))] {
+        for detail in [Detail::Fine, Detail::Finest] {
+            assert_eq!(
+                countries_at(lon, lat, detail),
+                vec!["CYP".to_owned()],
+                "{place}"
+            );
+            assert_eq!(
+                territory_at(lon, lat, "2012-05-15", detail).as_deref(),
+                Some("northern-cyprus"),
+                "{place} at {detail:?}"
+            );
+        }
+        assert_eq!(territory_at(lon, lat, "1974-01-01", Detail::Fine), None);
+    }
+}
+
+#[test]
+fn somaliland_is_somalia_with_a_breakaway_territory_over_it() {
+    assert_recognised_at_every_scale(
+        "Hargeisa",
+        (44.07, 9.56),
+        "2012-05-15",
+        (
+            "SOM",
+            "somaliland",
+            TerritoryStatus::Breakaway,
+            "Somaliland de facto authorities",
+        ),
+    );
+    assert!(finest_world().by_code("XSL").is_none());
+}
+
+#[test]
+fn the_golan_is_syria_occupied_then_annexed_by_israel() {
+    const KATZRIN: (f64, f64) = (35.69, 32.99);
+    assert_recognised_at_every_scale(
+        "Katzrin",
+        KATZRIN,
+        "2012-05-15",
+        ("SYR", "golan-heights", TerritoryStatus::Annexed, "ISR"),
+    );
+    assert_held(
+        "Katzrin",
+        KATZRIN,
+        "1975-01-01",
+        ("SYR", "golan-heights", TerritoryStatus::Occupied, "ISR"),
+    );
+    assert_held(
+        "Katzrin",
+        KATZRIN,
+        "2012-05-15",
+        ("SYR", "golan-heights", TerritoryStatus::Annexed, "ISR"),
+    );
+    assert_plain("Katzrin", KATZRIN.0, KATZRIN.1, "1966-01-01", "SYR");
+}
+
+#[test]
+fn western_sahara_is_a_territory_of_its_own_held_by_morocco() {
+    for (place, at) in [("El Aaiún", (-13.20, 27.15)), ("Smara", (-11.66, 26.74))] {
+        assert_recognised_at_every_scale(
+            place,
+            at,
+            "2012-05-15",
+            ("ESH", "western-sahara", TerritoryStatus::Occupied, "MAR"),
+        );
+    }
+    assert_plain("Rabat", -6.85, 34.0, "2012-05-15", "MAR");
+}
+
+#[test]
+fn the_west_bank_is_palestine_occupied_by_israel_and_east_jerusalem_is_listed() {
+    assert_held(
+        "Nablus",
+        (35.26, 32.22),
+        "2012-05-15",
+        ("PSE", "west-bank", TerritoryStatus::Occupied, "ISR"),
+    );
+    let active: Vec<&str> = territories()
+        .active(date("2012-05-15"))
+        .map(|(t, _)| t.id())
+        .collect();
+    assert!(active.contains(&"east-jerusalem"), "{active:?}");
+    let Some(jerusalem) = territories().by_id("east-jerusalem") else {
+        panic!("East Jerusalem is a territory");
+    };
+    assert_eq!(jerusalem.recognised_as(), "PSE");
+    assert!(!jerusalem.has_outline());
+}
+
+#[test]
+fn the_southern_kurils_are_disputed_held_by_the_soviet_union_then_russia() {
+    const YUZHNO_KURILSK: (f64, f64) = (145.86, 44.03);
+    assert_held(
+        "Yuzhno-Kurilsk",
+        YUZHNO_KURILSK,
+        "1980-01-01",
+        (
+            "RUS",
+            "southern-kurils",
+            TerritoryStatus::Disputed,
+            "Soviet Union",
+        ),
+    );
+    assert_held(
+        "Yuzhno-Kurilsk",
+        YUZHNO_KURILSK,
+        "2012-05-15",
+        ("RUS", "southern-kurils", TerritoryStatus::Disputed, "RUS"),
+    );
+    let Some((territory, period)) =
+        territories().at(YUZHNO_KURILSK.0, YUZHNO_KURILSK.1, date("2012-05-15"))
+    else {
+        panic!("the southern Kurils are contested");
+    };
+    // No international act recognises them as either claimant's: the text says so.
+    assert_eq!(
+        TerritoryText::new(world(), territory, period).summary,
+        "Southern Kuril Islands: disputed, held by Russia since 1991"
+    );
+    assert!(territory.note().contains("Japan"));
+}
+
+#[test]
+fn the_sovereign_base_areas_in_cyprus_are_the_uks_at_1_50m_and_1_10m() {
+    for (place, (lon, lat)) in [("Akrotiri", (32.95, 34.60)), ("Dhekelia", (33.72, 34.98))] {
+        for detail in [Detail::Fine, Detail::Finest] {
+            assert_eq!(
+                countries_at(lon, lat, detail),
+                vec!["GBR".to_owned()],
+                "{place} at {detail:?}"
+            );
+        }
+        let answer = where_is(finest_world(), territories(), lon, lat, date("2012-05-15"));
+        assert_eq!(answer.country.as_deref(), Some("GBR"), "{place}");
+    }
 }

@@ -201,7 +201,7 @@ fn clicking_a_tension_marker_shows_its_summary_and_quotes() {
     assert_eq!(harness.state().selection(), &Selection::Tension(index));
     assert!(
         harness
-            .query_all_by_label_contains("Armenia feels permanently threatened")
+            .query_all_by_label_contains("Armenia is constantly facing the threat")
             .count()
             >= 1
     );

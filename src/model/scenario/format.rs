@@ -187,8 +187,15 @@ pub struct ArticleMeta {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupKind {
+    /// A mutual-defence treaty organisation (NATO, the CSTO).
     Alliance,
+    /// A customs or economic union (the EAEU, the EU).
     EconomicUnion,
+    /// A standing intergovernmental organisation founded by a treaty, charter or founding act,
+    /// with a seat, that is neither an alliance nor an economic union (the CIS, the SCO, GUAM,
+    /// ASEAN, the African Union, the OSCE).
+    Organisation,
+    /// An alignment the article names that has no treaty or seat.
     Informal,
 }
 
@@ -197,6 +204,7 @@ impl GroupKind {
         match self {
             GroupKind::Alliance => "Alliance",
             GroupKind::EconomicUnion => "Economic union",
+            GroupKind::Organisation => "Organisation",
             GroupKind::Informal => "Informal group",
         }
     }
@@ -253,6 +261,8 @@ pub enum Status {
     Frozen,
     Former,
     Observer,
+    /// A partial membership the group's own rules provide for (Turkmenistan in the CIS).
+    Associate,
 }
 
 impl Status {
@@ -263,6 +273,7 @@ impl Status {
             Status::Frozen => "frozen",
             Status::Former => "former",
             Status::Observer => "observer",
+            Status::Associate => "associate member",
         }
     }
 }

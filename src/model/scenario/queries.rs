@@ -532,6 +532,7 @@ pub(super) fn membership_changes(data: &ScenarioData, world: &World) -> Vec<(Dat
             (Status::Frozen, None) => "freezes its participation in",
             (Status::Former, None) => "leaves",
             (Status::Observer, None) => "becomes an observer of",
+            (Status::Associate, None) => "becomes an associate member of",
         };
         changes.push((m.from, format!("{name} {verb} {group}")));
     }
