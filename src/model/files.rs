@@ -279,6 +279,10 @@ pub enum WriteError {
         "{file}: refused: it is one of the files read to make it ({input}); choose another name"
     )]
     WouldOverwriteInput { file: PathBuf, input: PathBuf },
+    #[error(
+        "{file}: refused: it is {kind}, not a regular file; only a regular file or a new name is written"
+    )]
+    NotARegularFile { file: PathBuf, kind: &'static str },
     #[error("{file}: cannot be written: {source}")]
     Io {
         file: PathBuf,
@@ -301,10 +305,36 @@ fn real_path(path: &Path) -> Option<PathBuf> {
     Some(folder.canonicalize().ok()?.join(name))
 }
 
+/// What a file that is not a regular one is, in words.
+fn kind_of(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if file_type.is_char_device() {
+            return "a character device";
+        }
+        if file_type.is_block_device() {
+            return "a block device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }
+}
+
 /// Writes `bytes` to `path` so that the old contents are never lost: into a new file in the
 /// same folder, flushed to the disk, then renamed over `path` in one step. A full disk or a
 /// size limit leaves the old file as it was (and no half-written file behind). Refuses to
-/// write over any of `inputs`, the files the output was made from.
+/// write over any of `inputs`, the files the output was made from, and over anything that is
+/// not a regular file: a rename would replace a device or a named pipe with a file.
 pub fn write_replacing(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), WriteError> {
     use std::io::Write;
     let io_error = |source| WriteError::Io {
@@ -324,6 +354,15 @@ pub fn write_replacing(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()
         return Err(WriteError::WouldOverwriteInput {
             file: path.to_path_buf(),
             input: input.to_path_buf(),
+        });
+    }
+    // `target` has its links resolved, so this is what the rename would replace.
+    if let Ok(metadata) = std::fs::metadata(&target)
+        && !metadata.is_file()
+    {
+        return Err(WriteError::NotARegularFile {
+            file: path.to_path_buf(),
+            kind: kind_of(metadata.file_type()),
         });
     }
     let folder = target.parent().unwrap_or(Path::new("."));
@@ -399,6 +438,34 @@ mod write_tests {
             .map(|d| d.count())
             .unwrap_or(0);
         assert_eq!(entries, 1, "no temporary file is left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_or_a_device_is_refused_and_left_as_it_is() {
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("a temporary folder")
+        };
+        let pipe = dir.path().join("out.svg");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+        assert!(made.is_ok_and(|status| status.success()), "mkfifo");
+        let result = write_replacing(&pipe, b"figure", &[]);
+        assert!(
+            matches!(&result, Err(WriteError::NotARegularFile { kind, .. }) if kind.contains("FIFO")),
+            "{result:?}"
+        );
+        let still_a_pipe = std::fs::symlink_metadata(&pipe).map(|m| m.file_type().is_fifo());
+        assert!(matches!(still_a_pipe, Ok(true)));
+        // A link to it is judged by what it points to; a test never risks a real device.
+        let link = dir.path().join("link.svg");
+        assert!(std::os::unix::fs::symlink(&pipe, &link).is_ok());
+        assert!(matches!(
+            write_replacing(&link, b"figure", &[]),
+            Err(WriteError::NotARegularFile { .. })
+        ));
+        let still_a_pipe = std::fs::symlink_metadata(&pipe).map(|m| m.file_type().is_fifo());
+        assert!(matches!(still_a_pipe, Ok(true)));
     }
 
     #[test]

@@ -206,3 +206,81 @@ fn where_refuses_bad_numbers_and_dates_with_exit_2() {
         );
     }
 }
+
+/// Makes a named pipe at `path`, as `mkfifo` does.
+#[cfg(unix)]
+fn make_pipe(path: &std::path::Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(
+        made.is_ok_and(|status| status.success()),
+        "mkfifo {}",
+        path.display()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn render_export_and_draft_refuse_to_replace_a_named_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let directory = temp_dir();
+    let article = directory.path().join("article.txt");
+    write(
+        &article,
+        "A treaty\n\nRussia and Kazakhstan signed the treaty in Moscow on 15 May 2012.\n",
+    );
+    let figure = directory.path().join("x.svg");
+    let export = directory.path().join("x.geojson");
+    let scenario = directory.path().join("x.json");
+    let runs: [(&std::path::Path, Vec<&str>); 3] = [
+        (&figure, vec!["render", "-o", utf8(&figure)]),
+        (
+            &export,
+            vec!["export", "--as-of", "2012-05-15", "-o", utf8(&export)],
+        ),
+        (
+            &scenario,
+            vec!["draft", utf8(&article), "-o", utf8(&scenario)],
+        ),
+    ];
+    for (pipe, args) in runs {
+        make_pipe(pipe);
+        let output = run_binary(&args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {}", stdout(&output));
+        assert!(
+            stderr(&output).contains("not a regular file"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        let kept = std::fs::symlink_metadata(pipe).map(|m| m.file_type().is_fifo());
+        assert!(matches!(kept, Ok(true)), "{} is still a pipe", pipe.display());
+    }
+}
+
+#[test]
+fn errors_of_every_command_escape_terminal_control_characters() {
+    let directory = temp_dir();
+    let hostile = directory.path().join("\u{1b}]0;owned\u{7}\u{1b}[2J.json");
+    let view = directory.path().join("view.json");
+    write(
+        &view,
+        "{\"format\": \"alliance-map/view\", \"version\": 1, \"scenario\": \"\\u001b[2Jx.json\", \
+         \"date\": \"2012-05-15\", \"bbox\": [0, 25, 140, 72], \"layers\": [], \"theme\": \"dark\"}",
+    );
+    let figure = directory.path().join("x.svg");
+    let runs = [
+        vec!["export", "--as-of", "2012-05-15", "--scenario", utf8(&hostile)],
+        vec!["render", "--scenario", utf8(&hostile), "-o", utf8(&figure)],
+        vec!["render", "--view", utf8(&view), "-o", utf8(&figure)],
+        vec!["draft", utf8(&hostile), "-o", utf8(&figure)],
+    ];
+    for args in runs {
+        let output = run_binary(&args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let text = stderr(&output);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{args:?}: {text:?}"
+        );
+        assert!(text.contains("\\u{1b}"), "{args:?}: {text}");
+    }
+}
