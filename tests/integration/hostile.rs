@@ -549,3 +549,94 @@ fn export_refuses_to_write_over_its_scenario_and_keeps_it() {
         .unwrap_or(0);
     assert_eq!(leftovers, 3, "no temporary file is left");
 }
+
+/// A small PNG figure of the bundled scenario showing `bbox`, unchecked, as a caller with a
+/// scenario's own opening area would ask for it.
+fn small_png_showing(bbox: [f64; 4]) -> Result<Vec<u8>, alliance_map::figure::FigureError> {
+    use alliance_map::figure::{FigureFormat, FigureSpec, render_figure};
+    let scenario = crate::scenario::bundled();
+    let layers = MapLayers::build(world(), &scenario, scenario.date());
+    let Ok(territories) = alliance_map::model::territory::Territories::bundled() else {
+        panic!("the bundled territories load")
+    };
+    let spec = FigureSpec {
+        world: world(),
+        scenario: &scenario,
+        layers: &layers,
+        territories,
+        date: scenario.date(),
+        bbox,
+        size_px: [320, 240],
+        dark: false,
+        hidden_layers: &std::collections::BTreeSet::new(),
+        selected: &[],
+        selected_tension: None,
+        caption: None,
+    };
+    render_figure(&spec, FigureFormat::Png, 1)
+}
+
+#[test]
+fn a_box_of_a_billionth_of_a_degree_is_refused_clearly_not_a_crash() {
+    let directory = crate::fixtures::temp_dir();
+    let out = directory.path().join("x.png");
+    let tiny = "10,10,10.000000001,10.000000001";
+    let output = crate::fixtures::run_binary([
+        "render",
+        "--bbox",
+        tiny,
+        "-o",
+        crate::fixtures::utf8(&out),
+    ]);
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{message}");
+    assert!(message.contains("at least 0.001°"), "{message}");
+    let view = directory.path().join("view.json");
+    crate::fixtures::write(
+        &view,
+        r#"{"format": "alliance-map/view", "version": 1, "scenario": "bundled",
+            "date": "2012-05-15", "bbox": [10, 10, 10.000000001, 10.000000001],
+            "layers": [], "theme": "light"}"#,
+    );
+    let output = crate::fixtures::run_binary([
+        "render",
+        "--view",
+        crate::fixtures::utf8(&view),
+        "-o",
+        crate::fixtures::utf8(&out),
+    ]);
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    assert!(message.contains("at least 0.001°"), "{message}");
+    assert!(!message.contains("panicked"), "{message}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_figure_never_zooms_past_the_maps_closest_zoom() {
+    let rect = egui::Rect::from_min_size(egui::pos2(0.0, 0.0), egui::vec2(8000.0, 8000.0));
+    let view = alliance_map::figure::fitted_view([10.0, 10.0, 10.0 + 1e-9, 10.0 + 1e-9], rect);
+    assert_eq!(view.zoom(), alliance_map::render::view::MAX_ZOOM);
+    let drawn = small_png_showing([10.0, 10.0, 10.0 + 1e-9, 10.0 + 1e-9]);
+    assert!(drawn.is_ok(), "{:?}", drawn.err().map(|e| e.to_string()));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 12, failure_persistence: None, .. proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Any box, from a billionth of a degree to the whole world, checked or not, draws.
+    #[test]
+    fn no_box_makes_a_figure_panic(
+        west in -180.0f64..179.0,
+        south in -85.0f64..84.0,
+        width_exponent in -12.0f64..2.5,
+        height_exponent in -12.0f64..2.0,
+    ) {
+        let east = (west + 10f64.powf(width_exponent)).min(180.0);
+        let north = (south + 10f64.powf(height_exponent)).min(85.0);
+        let drawn = small_png_showing([west, south, east, north]);
+        proptest::prop_assert!(drawn.is_ok(), "{:?}", drawn.err().map(|e| e.to_string()));
+    }
+}
