@@ -640,3 +640,61 @@ proptest::proptest! {
         proptest::prop_assert!(drawn.is_ok(), "{:?}", drawn.err().map(|e| e.to_string()));
     }
 }
+
+/// A copy of `tests/data/hostile/antipodal-parties.json` and its article in `folder`, with
+/// `change` made to the scenario; returns the scenario's path.
+fn hostile_copy(folder: &Path, change: impl FnOnce(&mut Value)) -> std::path::PathBuf {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile");
+    let text = std::fs::read_to_string(corpus.join("antipodal-parties.json")).unwrap_or_default();
+    let mut value: Value = match serde_json::from_str(&text) {
+        Ok(value) => value,
+        Err(error) => panic!("{error}"),
+    };
+    change(&mut value);
+    let scenario = folder.join("scenario.json");
+    crate::fixtures::write(&scenario, value.to_string());
+    assert!(std::fs::copy(corpus.join("article.txt"), folder.join("article.txt")).is_ok());
+    scenario
+}
+
+#[test]
+fn a_png_of_a_scenario_with_a_megabyte_title_is_drawn_at_once_with_the_title_cut() {
+    let directory = crate::fixtures::temp_dir();
+    let title = format!("{}{}", "Title ".repeat(150_000), "x".repeat(100_000));
+    let scenario = hostile_copy(directory.path(), |value| {
+        value["article"]["title"] = json!(title);
+    });
+    let out = directory.path().join("long.png");
+    let started = Instant::now();
+    let output = crate::fixtures::run_binary([
+        "render",
+        "--scenario",
+        crate::fixtures::utf8(&scenario),
+        "-o",
+        crate::fixtures::utf8(&out),
+    ]);
+    let elapsed = started.elapsed();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(elapsed < Duration::from_secs(30), "{elapsed:?}");
+    let svg = directory.path().join("long.svg");
+    let output = crate::fixtures::run_binary([
+        "render",
+        "--scenario",
+        crate::fixtures::utf8(&scenario),
+        "-o",
+        crate::fixtures::utf8(&svg),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = std::fs::read_to_string(&svg).unwrap_or_default();
+    let drawn_title = text
+        .lines()
+        .find(|line| line.contains("<text") && line.contains("Title Title"))
+        .unwrap_or_default();
+    assert!(drawn_title.contains(" …"), "{drawn_title}");
+    assert!(drawn_title.len() < 2_000, "{} bytes", drawn_title.len());
+}
