@@ -698,3 +698,39 @@ fn a_png_of_a_scenario_with_a_megabyte_title_is_drawn_at_once_with_the_title_cut
     assert!(drawn_title.contains(" …"), "{drawn_title}");
     assert!(drawn_title.len() < 2_000, "{} bytes", drawn_title.len());
 }
+
+#[cfg(unix)]
+#[test]
+fn an_articles_folder_linked_to_the_root_reads_nothing_through_a_view_file() {
+    let directory = crate::fixtures::temp_dir();
+    let scenarios = directory.path().join("scenarios");
+    let scenario = hostile_copy(&directory.path().join("elsewhere"), |value| {
+        value["article"]["text"] = json!("../articles/etc/hostname");
+    });
+    crate::fixtures::write(
+        &scenarios.join("s.json"),
+        std::fs::read(&scenario).unwrap_or_default(),
+    );
+    assert!(std::os::unix::fs::symlink("/", directory.path().join("articles")).is_ok());
+    let view = scenarios.join("view.json");
+    crate::fixtures::write(
+        &view,
+        r#"{"format": "alliance-map/view", "version": 1, "scenario": "s.json",
+            "date": "2012-05-15", "bbox": [0, 25, 140, 72], "layers": [], "theme": "light"}"#,
+    );
+    let out = directory.path().join("x.svg");
+    for args in [
+        vec!["render", "--view", crate::fixtures::utf8(&view), "-o", crate::fixtures::utf8(&out)],
+        vec!["check", crate::fixtures::utf8(&scenarios.join("s.json"))],
+    ] {
+        let output = crate::fixtures::run_binary(&args);
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {text}");
+        assert!(text.contains("symbolic link leading elsewhere"), "{args:?}: {text}");
+    }
+    assert!(!out.exists());
+}
