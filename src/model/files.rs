@@ -10,6 +10,56 @@ pub const MAX_FILE_BYTES: u64 = 200 * 1000 * 1000;
 /// endings are normalised) is no article.
 pub const MAX_ARTICLE_BYTES: usize = 2 * 1000 * 1000;
 
+/// Refuses an article's text over [`MAX_ARTICLE_BYTES`], however it came in: a file, a
+/// paste, a restored draft.
+pub fn check_article_size(file: &Path, text: &str) -> Result<(), ReadError> {
+    if text.len() > MAX_ARTICLE_BYTES {
+        return Err(ReadError::TooLarge {
+            file: file.to_path_buf(),
+            size: text.len() as u64,
+            limit: MAX_ARTICLE_BYTES as u64,
+        });
+    }
+    Ok(())
+}
+
+/// The most files [`move_aside`] keeps beside one name.
+const MAX_SET_ASIDE: u32 = 1000;
+
+/// Moves `path` aside to a name of its own beside it (`NAME.SUFFIX`, else `NAME.SUFFIX.2`,
+/// `.3`, ...) and returns that name. A file already set aside is never replaced: a second
+/// damaged file must not destroy the first.
+pub fn move_aside(path: &Path, suffix: &str) -> std::io::Result<PathBuf> {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no file name"))?;
+    for number in 1..=MAX_SET_ASIDE {
+        let aside = path.with_file_name(match number {
+            1 => format!("{name}.{suffix}"),
+            _ => format!("{name}.{suffix}.{number}"),
+        });
+        // A hard link is refused where the name is taken, so even a race replaces nothing.
+        match std::fs::hard_link(path, &aside) {
+            Ok(()) => {
+                std::fs::remove_file(path)?;
+                return Ok(aside);
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
+            // A file system without hard links: the name is looked at first instead.
+            Err(_) if std::fs::symlink_metadata(&aside).is_ok() => {}
+            Err(_) => {
+                std::fs::rename(path, &aside)?;
+                return Ok(aside);
+            }
+        }
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::AlreadyExists,
+        format!("{MAX_SET_ASIDE} files are already set aside beside it"),
+    ))
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     #[error("{file}: cannot be read: {source}")]
@@ -255,6 +305,36 @@ mod tests {
             Err(ReadError::SystemFile { kind: "procfs", .. })
         ));
         assert!(started.elapsed().as_secs() < 2);
+    }
+
+    #[test]
+    fn a_second_file_moved_aside_keeps_the_first() {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("a temporary folder")
+        };
+        let path = dir.path().join("draft.json");
+        let mut asides = Vec::new();
+        for contents in ["first", "second", "third"] {
+            assert!(std::fs::write(&path, contents).is_ok());
+            match move_aside(&path, "unreadable") {
+                Ok(aside) => asides.push(aside),
+                Err(error) => panic!("{error}"),
+            }
+            assert!(!path.exists());
+        }
+        let names: Vec<String> = asides
+            .iter()
+            .filter_map(|a| a.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        assert_eq!(
+            names,
+            ["draft.json.unreadable", "draft.json.unreadable.2", "draft.json.unreadable.3"]
+        );
+        let kept: Vec<String> = asides
+            .iter()
+            .map(|a| std::fs::read_to_string(a).unwrap_or_default())
+            .collect();
+        assert_eq!(kept, ["first", "second", "third"]);
     }
 
     #[test]

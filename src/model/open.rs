@@ -167,13 +167,7 @@ fn open_article(path: &Path, text: String) -> Result<Opened, OpenError> {
             file: path.to_path_buf(),
         });
     }
-    if text.len() > MAX_ARTICLE_BYTES {
-        return Err(OpenError::Read(ReadError::TooLarge {
-            file: path.to_path_buf(),
-            size: text.len() as u64,
-            limit: MAX_ARTICLE_BYTES as u64,
-        }));
-    }
+    super::files::check_article_size(path, &text)?;
     Ok(Opened::Article {
         path: path.to_path_buf(),
         text,
