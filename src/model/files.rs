@@ -88,6 +88,10 @@ pub enum ReadError {
     SystemFile { file: PathBuf, kind: &'static str },
     #[error("{file}: reading gave no data for {secs} s; stopped waiting")]
     Stalled { file: PathBuf, secs: u64 },
+    #[error(
+        "{file}: holds more than {limit} JSON values (numbers, strings, arrays, objects); reading it would take over 1 GB of memory"
+    )]
+    TooManyJsonValues { file: PathBuf, limit: usize },
 }
 
 /// Folders of Linux's pseudo file systems (procfs, sysfs, devices). Their files say they are

@@ -734,3 +734,38 @@ fn an_articles_folder_linked_to_the_root_reads_nothing_through_a_view_file() {
     }
     assert!(!out.exists());
 }
+
+#[test]
+fn a_geojson_of_more_values_than_fit_in_a_gigabyte_is_refused_before_parsing() {
+    let directory = crate::fixtures::temp_dir();
+    let path = directory.path().join("dense.geojson");
+    let positions = alliance_map::model::json::MAX_JSON_VALUES / 3 + 1;
+    crate::fixtures::write(
+        &path,
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{}},
+                "geometry":{{"type":"LineString","coordinates":[{}]}}}}]}}"#,
+            vec!["[1,2]"; positions].join(",")
+        ),
+    );
+    let started = Instant::now();
+    let result = alliance_map::model::open::open_file(
+        &path,
+        world(),
+        &std::sync::atomic::AtomicU64::new(0),
+    );
+    let Err(error) = result else {
+        panic!("refused")
+    };
+    assert!(error.to_string().contains("JSON values"), "{error}");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    let output = crate::fixtures::run_binary([
+        "export",
+        "--as-of",
+        "2012-05-15",
+        "--scenario",
+        crate::fixtures::utf8(&path),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("JSON values"));
+}

@@ -120,6 +120,7 @@ impl Scenario {
     /// Reads, parses and checks a scenario file and the article it names.
     pub fn load(path: &Path, world: &World) -> Result<Scenario, ScenarioError> {
         let text = files::read_text(path)?;
+        super::json::check_value_count(path, &text)?;
         Scenario::from_text(path, &text, |relative| read_article(path, relative), world)
     }
 
