@@ -628,7 +628,9 @@ pub fn draft_scenario(
     if let Some(copy) = &copy
         && !args.force
         && std::fs::symlink_metadata(copy).is_ok()
-        && read_text_with_limit(copy, MAX_ARTICLE_BYTES as u64).ok().as_ref()
+        && read_text_with_limit(copy, MAX_ARTICLE_BYTES as u64)
+            .ok()
+            .as_ref()
             != Some(&draft.article_text)
     {
         return Err(CliError::WouldReplace { file: copy.clone() });

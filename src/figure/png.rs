@@ -137,7 +137,10 @@ mod tests {
             panic!("a PNG")
         };
         assert!(u64::from(banded.width()) * u64::from(banded.height()) > 2 * BAND_PIXELS);
-        assert_eq!((banded.width(), banded.height()), (whole.width(), whole.height()));
+        assert_eq!(
+            (banded.width(), banded.height()),
+            (whole.width(), whole.height())
+        );
         let differing = whole
             .pixels()
             .iter()

@@ -38,7 +38,10 @@ pub fn wrap(text: &str, size_px: f32, width_px: f32, max_lines: usize) -> Vec<St
         let mut rest = word;
         loop {
             let room = max_chars - line_chars;
-            let end = rest.char_indices().nth(room).map_or(rest.len(), |(at, _)| at);
+            let end = rest
+                .char_indices()
+                .nth(room)
+                .map_or(rest.len(), |(at, _)| at);
             line.push_str(&rest[..end]);
             line_chars += rest[..end].chars().count();
             rest = &rest[end..];
@@ -82,7 +85,10 @@ mod tests {
     fn a_word_longer_than_a_line_is_broken_within_it() {
         let word = "x".repeat(100);
         let lines = wrap(&format!("a {word} b"), 10.0, 200.0, usize::MAX);
-        assert!(lines.iter().all(|l| text_width_px(l, 10.0) <= 200.0), "{lines:?}");
+        assert!(
+            lines.iter().all(|l| text_width_px(l, 10.0) <= 200.0),
+            "{lines:?}"
+        );
         assert_eq!(lines.concat().replace(' ', ""), format!("a{word}b"));
     }
 
@@ -93,7 +99,10 @@ mod tests {
             let lines = wrap(&text, 10.0, 200.0, 2);
             assert_eq!(lines.len(), 2);
             assert!(lines[1].ends_with(" …"), "{lines:?}");
-            assert!(lines.iter().all(|l| text_width_px(l, 10.0) <= 200.0), "{lines:?}");
+            assert!(
+                lines.iter().all(|l| text_width_px(l, 10.0) <= 200.0),
+                "{lines:?}"
+            );
             assert!(started.elapsed().as_secs() < 2);
         }
         assert_eq!(wrap("short title", 10.0, 200.0, 1), ["short title"]);

@@ -332,7 +332,11 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            ["draft.json.unreadable", "draft.json.unreadable.2", "draft.json.unreadable.3"]
+            [
+                "draft.json.unreadable",
+                "draft.json.unreadable.2",
+                "draft.json.unreadable.3"
+            ]
         );
         let kept: Vec<String> = asides
             .iter()

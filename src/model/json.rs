@@ -103,7 +103,8 @@ mod tests {
         ));
         let in_a_string = format!("{{\"a\": \"\\\"{}\"}}", ",".repeat(MAX_JSON_VALUES * 2));
         assert!(check_value_count(path, &in_a_string).is_ok());
-        let Ok(world) = std::fs::read_to_string("assets/scenarios/csto-nato-of-the-east.json") else {
+        let Ok(world) = std::fs::read_to_string("assets/scenarios/csto-nato-of-the-east.json")
+        else {
             panic!("the bundled scenario")
         };
         assert!(check_value_count(path, &world).is_ok());

@@ -245,14 +245,23 @@ fn render_export_and_draft_refuse_to_replace_a_named_pipe() {
     for (pipe, args) in runs {
         make_pipe(pipe);
         let output = run_binary(&args);
-        assert_eq!(output.status.code(), Some(1), "{args:?}: {}", stdout(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{args:?}: {}",
+            stdout(&output)
+        );
         assert!(
             stderr(&output).contains("not a regular file"),
             "{args:?}: {}",
             stderr(&output)
         );
         let kept = std::fs::symlink_metadata(pipe).map(|m| m.file_type().is_fifo());
-        assert!(matches!(kept, Ok(true)), "{} is still a pipe", pipe.display());
+        assert!(
+            matches!(kept, Ok(true)),
+            "{} is still a pipe",
+            pipe.display()
+        );
     }
 }
 
@@ -268,7 +277,13 @@ fn errors_of_every_command_escape_terminal_control_characters() {
     );
     let figure = directory.path().join("x.svg");
     let runs = [
-        vec!["export", "--as-of", "2012-05-15", "--scenario", utf8(&hostile)],
+        vec![
+            "export",
+            "--as-of",
+            "2012-05-15",
+            "--scenario",
+            utf8(&hostile),
+        ],
         vec!["render", "--scenario", utf8(&hostile), "-o", utf8(&figure)],
         vec!["render", "--view", utf8(&view), "-o", utf8(&figure)],
         vec!["draft", utf8(&hostile), "-o", utf8(&figure)],
@@ -328,17 +343,39 @@ fn render_and_export_never_write_over_the_scenarios_article() {
     let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile");
     let text = std::fs::read_to_string(corpus.join("antipodal-parties.json")).unwrap_or_default();
     let scenario = directory.path().join("s.json");
-    write(&scenario, text.replace("\"text\": \"article.txt\"", "\"text\": \"article.svg\""));
+    write(
+        &scenario,
+        text.replace("\"text\": \"article.txt\"", "\"text\": \"article.svg\""),
+    );
     let article = directory.path().join("article.svg");
     let original = std::fs::read(corpus.join("article.txt")).unwrap_or_default();
     write(&article, &original);
     let geojson = directory.path().join("article.geojson");
     for args in [
-        vec!["render", "--scenario", utf8(&scenario), "-o", utf8(&article)],
-        vec!["export", "--as-of", "2012-05-15", "--scenario", utf8(&scenario), "-o", utf8(&article)],
+        vec![
+            "render",
+            "--scenario",
+            utf8(&scenario),
+            "-o",
+            utf8(&article),
+        ],
+        vec![
+            "export",
+            "--as-of",
+            "2012-05-15",
+            "--scenario",
+            utf8(&scenario),
+            "-o",
+            utf8(&article),
+        ],
     ] {
         let output = run_binary(&args);
-        assert_eq!(output.status.code(), Some(1), "{args:?}: {}", stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{args:?}: {}",
+            stderr(&output)
+        );
         assert!(
             stderr(&output).contains("one of the files read to make it"),
             "{args:?}: {}",
@@ -346,6 +383,14 @@ fn render_and_export_never_write_over_the_scenarios_article() {
         );
         assert_eq!(std::fs::read(&article).ok(), Some(original.clone()));
     }
-    let output = run_binary(["export", "--as-of", "2012-05-15", "--scenario", utf8(&scenario), "-o", utf8(&geojson)]);
+    let output = run_binary([
+        "export",
+        "--as-of",
+        "2012-05-15",
+        "--scenario",
+        utf8(&scenario),
+        "-o",
+        utf8(&geojson),
+    ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }

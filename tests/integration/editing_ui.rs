@@ -237,7 +237,10 @@ fn a_second_unreadable_draft_is_set_aside_beside_the_first_and_neither_is_lost()
     }
     let kept = |name: &str| std::fs::read_to_string(drafts.path().join(name)).ok();
     assert_eq!(kept("draft.json.unreadable").as_deref(), Some("[1, 2]"));
-    assert_eq!(kept("draft.json.unreadable.2").as_deref(), Some("{\"format\": "));
+    assert_eq!(
+        kept("draft.json.unreadable.2").as_deref(),
+        Some("{\"format\": ")
+    );
     assert!(!draft_path(drafts.path()).exists());
 }
 

@@ -581,13 +581,8 @@ fn a_box_of_a_billionth_of_a_degree_is_refused_clearly_not_a_crash() {
     let directory = crate::fixtures::temp_dir();
     let out = directory.path().join("x.png");
     let tiny = "10,10,10.000000001,10.000000001";
-    let output = crate::fixtures::run_binary([
-        "render",
-        "--bbox",
-        tiny,
-        "-o",
-        crate::fixtures::utf8(&out),
-    ]);
+    let output =
+        crate::fixtures::run_binary(["render", "--bbox", tiny, "-o", crate::fixtures::utf8(&out)]);
     let message = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{message}");
     assert!(message.contains("at least 0.001°"), "{message}");
@@ -720,7 +715,13 @@ fn an_articles_folder_linked_to_the_root_reads_nothing_through_a_view_file() {
     );
     let out = directory.path().join("x.svg");
     for args in [
-        vec!["render", "--view", crate::fixtures::utf8(&view), "-o", crate::fixtures::utf8(&out)],
+        vec![
+            "render",
+            "--view",
+            crate::fixtures::utf8(&view),
+            "-o",
+            crate::fixtures::utf8(&out),
+        ],
         vec!["check", crate::fixtures::utf8(&scenarios.join("s.json"))],
     ] {
         let output = crate::fixtures::run_binary(&args);
@@ -730,7 +731,10 @@ fn an_articles_folder_linked_to_the_root_reads_nothing_through_a_view_file() {
             String::from_utf8_lossy(&output.stderr)
         );
         assert_eq!(output.status.code(), Some(1), "{args:?}: {text}");
-        assert!(text.contains("symbolic link leading elsewhere"), "{args:?}: {text}");
+        assert!(
+            text.contains("symbolic link leading elsewhere"),
+            "{args:?}: {text}"
+        );
     }
     assert!(!out.exists());
 }
@@ -749,11 +753,8 @@ fn a_geojson_of_more_values_than_fit_in_a_gigabyte_is_refused_before_parsing() {
         ),
     );
     let started = Instant::now();
-    let result = alliance_map::model::open::open_file(
-        &path,
-        world(),
-        &std::sync::atomic::AtomicU64::new(0),
-    );
+    let result =
+        alliance_map::model::open::open_file(&path, world(), &std::sync::atomic::AtomicU64::new(0));
     let Err(error) = result else {
         panic!("refused")
     };

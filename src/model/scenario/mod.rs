@@ -302,7 +302,9 @@ pub fn article_path(scenario_path: &Path, relative: &str) -> Result<PathBuf, Rea
     // anywhere else: inside a linked folder, everything it leads to would be "inside".
     if beside {
         let real_folder = folder.canonicalize().map_err(io_error)?;
-        let expected = real_folder.parent().map(|parent| parent.join(ARTICLES_FOLDER));
+        let expected = real_folder
+            .parent()
+            .map(|parent| parent.join(ARTICLES_FOLDER));
         if expected.as_deref() != Some(real_root.as_path()) {
             return Err(outside(
                 "the articles folder beside the scenario's is a symbolic link leading elsewhere",
@@ -381,7 +383,9 @@ mod tests {
             Err(ReadError::OutsideFolder { .. })
         ));
         assert!(std::fs::remove_file(dir.path().join("articles")).is_ok());
-        assert!(std::os::unix::fs::symlink(dir.path().join("sub"), dir.path().join("articles")).is_ok());
+        assert!(
+            std::os::unix::fs::symlink(dir.path().join("sub"), dir.path().join("articles")).is_ok()
+        );
         assert!(matches!(
             read_article(&scenario, "../articles/b.txt"),
             Err(ReadError::OutsideFolder { .. })
