@@ -39,13 +39,22 @@ pub fn parse(svg: &str) -> Result<usvg::Tree, FigureError> {
     usvg::Tree::from_str(svg, &options).map_err(|error| FigureError::Rasterise(error.to_string()))
 }
 
-/// How many pixels of a PNG are drawn at a time. Drawn whole, the 5000x5000 figure at scale 2
-/// held 400 MB of pixels and as much again in resvg's layer for the map's clipped group:
-/// 1.28 GB at its peak. Drawn a band of rows at a time, each band streamed into the encoder,
-/// it peaks at 250 MB whatever the size. resvg lets a layer reach past its canvas (up to twice
-/// its height each way), so each band costs more than its share: the largest PNG takes
-/// about twice as long as it did whole, one under 4 Mpx (the app's export) no longer.
+/// A PNG of at most this many pixels is drawn whole: about 350 MB at its peak.
+const WHOLE_PIXELS: u64 = 25_000_000;
+/// A larger PNG is drawn this many pixels at a time, each band streamed into the encoder.
+/// Drawn whole, the 5000x5000 figure at scale 2 held 400 MB of pixels and as much again in
+/// resvg's layer for the map's clipped group: 1.28 GB at its peak; in bands, 250 MB. resvg
+/// lets a layer reach past its canvas (up to twice its height each way), so a band costs
+/// more than its share, and a banded PNG takes about twice as long as one drawn whole.
 const BAND_PIXELS: u64 = 4_000_000;
+
+/// How many rows of a `width` x `height` PNG are drawn at a time.
+fn band_rows(width: u32, height: u32) -> u32 {
+    if u64::from(width) * u64::from(height) <= WHOLE_PIXELS {
+        return height;
+    }
+    (BAND_PIXELS / u64::from(width)).clamp(1, u64::from(height)) as u32
+}
 
 /// The size in pixels of `tree` drawn at `scale`, refused past [`MAX_PNG_PIXELS`].
 fn scaled_size(tree: &usvg::Tree, scale: u32) -> Result<(u32, u32), FigureError> {
@@ -80,11 +89,19 @@ pub fn rasterise(svg: &str, scale: u32) -> Result<Pixmap, FigureError> {
     Ok(pixmap)
 }
 
-/// An SVG as PNG bytes at `scale` times its size, drawn a band of rows at a time.
+/// An SVG as PNG bytes at `scale` times its size, a large one drawn a band of rows at a time.
 pub fn png_bytes(svg: &str, scale: u32) -> Result<Vec<u8>, FigureError> {
+    png_bytes_in_bands(svg, scale, band_rows)
+}
+
+fn png_bytes_in_bands(
+    svg: &str,
+    scale: u32,
+    band_rows: impl Fn(u32, u32) -> u32,
+) -> Result<Vec<u8>, FigureError> {
     let tree = parse(svg)?;
     let (width, height) = scaled_size(&tree, scale)?;
-    let band_rows = (BAND_PIXELS / u64::from(width)).clamp(1, u64::from(height)) as u32;
+    let band_rows = band_rows(width, height);
     let mut band = Pixmap::new(width, band_rows).ok_or(FigureError::TooLarge {
         width,
         height,
@@ -130,13 +147,15 @@ mod tests {
         let Ok(whole) = rasterise(svg, 1) else {
             panic!("rasterised whole")
         };
-        let Ok(bytes) = png_bytes(svg, 1) else {
+        // Bands of 4,000 rows, as a figure past WHOLE_PIXELS is drawn.
+        let Ok(bytes) = png_bytes_in_bands(svg, 1, |_, _| 4_000) else {
             panic!("encoded in bands")
         };
         let Ok(banded) = Pixmap::decode_png(&bytes) else {
             panic!("a PNG")
         };
-        assert!(u64::from(banded.width()) * u64::from(banded.height()) > 2 * BAND_PIXELS);
+        assert_eq!(band_rows(10_000, 10_000), 400);
+        assert_eq!(band_rows(5_000, 5_000), 5_000);
         assert_eq!(
             (banded.width(), banded.height()),
             (whole.width(), whole.height())
