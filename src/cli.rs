@@ -23,7 +23,8 @@ use crate::model::date::Date;
 use crate::model::drafting::{Draft, DraftError, DraftOptions};
 use crate::model::export::export;
 use crate::model::files::{
-    MAX_ARTICLE_BYTES, ReadError, WriteError, read_text_with_limit, write_replacing,
+    MAX_ARTICLE_BYTES, ReadError, WriteError, read_text_with_limit, refuse_special_file,
+    write_replacing,
 };
 use crate::model::gazetteer::{Gazetteer, GazetteerError};
 use crate::model::open::{OpenError, Opened, open_file};
@@ -624,6 +625,7 @@ pub fn draft_scenario(
     // the person did not name.
     for output in std::iter::once(&args.output).chain(copy.as_ref()) {
         refuse_writing_over(&args.article, output)?;
+        refuse_special_file(output)?;
     }
     if let Some(copy) = &copy
         && !args.force

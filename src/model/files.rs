@@ -418,6 +418,20 @@ fn kind_of(file_type: std::fs::FileType) -> &'static str {
     }
 }
 
+/// Refuses `path` as an output when it names anything but a regular file or nothing (links
+/// followed): a rename would replace a device or a named pipe with a file.
+pub fn refuse_special_file(path: &Path) -> Result<(), WriteError> {
+    if let Ok(metadata) = std::fs::metadata(path)
+        && !metadata.is_file()
+    {
+        return Err(WriteError::NotARegularFile {
+            file: path.to_path_buf(),
+            kind: kind_of(metadata.file_type()),
+        });
+    }
+    Ok(())
+}
+
 /// Writes `bytes` to `path` so that the old contents are never lost: into a new file in the
 /// same folder, flushed to the disk, then renamed over `path` in one step. A full disk or a
 /// size limit leaves the old file as it was (and no half-written file behind). Refuses to
@@ -444,15 +458,7 @@ pub fn write_replacing(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()
             input: input.to_path_buf(),
         });
     }
-    // `target` has its links resolved, so this is what the rename would replace.
-    if let Ok(metadata) = std::fs::metadata(&target)
-        && !metadata.is_file()
-    {
-        return Err(WriteError::NotARegularFile {
-            file: path.to_path_buf(),
-            kind: kind_of(metadata.file_type()),
-        });
-    }
+    refuse_special_file(path)?;
     let folder = target.parent().unwrap_or(Path::new("."));
     let name = target
         .file_name()

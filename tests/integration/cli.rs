@@ -223,10 +223,11 @@ fn make_pipe(path: &std::path::Path) {
 fn render_export_and_draft_refuse_to_replace_a_named_pipe() {
     use std::os::unix::fs::FileTypeExt;
     let directory = temp_dir();
-    let article = directory.path().join("article.txt");
+    // A page's text is copied beside the scenario: that copy must not be written either.
+    let article = directory.path().join("page.html");
     write(
         &article,
-        "A treaty\n\nRussia and Kazakhstan signed the treaty in Moscow on 15 May 2012.\n",
+        "<h1>A treaty</h1><p>Russia and Kazakhstan signed the treaty in Moscow on 15 May 2012.</p>",
     );
     let figure = directory.path().join("x.svg");
     let export = directory.path().join("x.geojson");
@@ -263,6 +264,7 @@ fn render_export_and_draft_refuse_to_replace_a_named_pipe() {
             pipe.display()
         );
     }
+    assert!(!directory.path().join("x.article.txt").exists());
 }
 
 #[test]
