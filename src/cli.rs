@@ -23,11 +23,12 @@ use crate::model::date::Date;
 use crate::model::drafting::{Draft, DraftError, DraftOptions};
 use crate::model::export::export;
 use crate::model::files::{
-    MAX_ARTICLE_BYTES, ReadError, WriteError, read_text_with_limit, write_replacing,
+    MAX_ARTICLE_BYTES, ReadError, WriteError, read_text_with_limit, refuse_special_file,
+    write_replacing,
 };
 use crate::model::gazetteer::{Gazetteer, GazetteerError};
 use crate::model::open::{OpenError, Opened, open_file};
-use crate::model::scenario::{Scenario, ScenarioError};
+use crate::model::scenario::{Scenario, ScenarioError, article_path};
 use crate::model::territory::{Territories, TerritoryError, check_place, where_is};
 use crate::model::view_file::{Theme, ViewFile, ViewFileError, check_bbox};
 use crate::ui::legend::layer_state_key;
@@ -201,6 +202,10 @@ pub struct DraftArgs {
     /// Where to write the scenario
     #[arg(short, long, value_name = "FILE", required = true)]
     pub output: PathBuf,
+    /// Replace an existing OUTPUT.article.txt that holds other text (without it, draft
+    /// refuses and writes nothing)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -271,6 +276,10 @@ pub enum CliError {
     Read(#[from] ReadError),
     #[error(transparent)]
     Draft(#[from] DraftError),
+    #[error(
+        "{file}: refused: it exists and holds other text, which the article's copy would replace; choose another output name, or add --force to replace it"
+    )]
+    WouldReplace { file: PathBuf },
 }
 
 /// How a subcommand that ran to its end went.
@@ -466,9 +475,11 @@ pub fn export_geojson(
     let collection = export(world, &scenario, as_of);
     let json = serde_json::to_string(&collection).map_err(CliError::Serialise)?;
     match output {
-        // Written whole or not at all, and never over the scenario it was made from.
+        // Written whole or not at all, and never over the scenario or the article it was
+        // made from.
         Some(path) => {
-            let inputs: Vec<&Path> = scenario_path.into_iter().collect();
+            let inputs = scenario_inputs(scenario_path, &scenario);
+            let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
             write_replacing(path, (json + "\n").as_bytes(), &inputs).map_err(CliError::from)
         }
         None => writeln!(stdout, "{json}").map_err(CliError::Stdout),
@@ -522,13 +533,20 @@ pub fn render(world: &World, args: &RenderArgs, today: Date) -> Result<(), CliEr
         caption: parts.caption,
     };
     let bytes = render_figure(&spec, format, args.scale)?;
-    let inputs: Vec<&Path> = scenario_path
-        .iter()
-        .map(PathBuf::as_path)
-        .chain(args.view.as_deref())
-        .collect();
+    let mut inputs = scenario_inputs(scenario_path.as_deref(), &scenario);
+    inputs.extend(args.view.clone());
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     write_replacing(&args.output, &bytes, &inputs)?;
     Ok(())
+}
+
+/// The files a scenario read from `path` was made from: that file and its article.
+fn scenario_inputs(path: Option<&Path>, scenario: &Scenario) -> Vec<PathBuf> {
+    let Some(path) = path else {
+        return Vec::new();
+    };
+    let article = article_path(path, &scenario.data().article.text).ok();
+    std::iter::once(path.to_path_buf()).chain(article).collect()
 }
 
 /// The legend keys of the layers a figure leaves out: those a view file does not list, and
@@ -603,9 +621,21 @@ pub fn draft_scenario(
     draft.scenario(&args.output, world)?;
     let inputs = [args.article.as_path()];
     let copy = beside.is_none().then(|| copied_article_path(&args.output));
-    // Nothing is written when either file would replace the article.
+    // Nothing is written when either file would replace the article, or the copy a file
+    // the person did not name.
     for output in std::iter::once(&args.output).chain(copy.as_ref()) {
         refuse_writing_over(&args.article, output)?;
+        refuse_special_file(output)?;
+    }
+    if let Some(copy) = &copy
+        && !args.force
+        && std::fs::symlink_metadata(copy).is_ok()
+        && read_text_with_limit(copy, MAX_ARTICLE_BYTES as u64)
+            .ok()
+            .as_ref()
+            != Some(&draft.article_text)
+    {
+        return Err(CliError::WouldReplace { file: copy.clone() });
     }
     if let Some(copy) = &copy {
         write_replacing(copy, draft.article_text.as_bytes(), &inputs)?;

@@ -29,7 +29,9 @@ fn main() -> ExitCode {
     match cli::run(&command, &mut std::io::stdout().lock(), clock) {
         Ok(outcome) => outcome.exit_code(),
         Err(error) => {
-            eprintln!("{}: {error}", cli::BIN_NAME);
+            // A message may quote a file's name or an id from a file: neither may drive the
+            // terminal, whichever command failed.
+            eprintln!("{}: {}", cli::BIN_NAME, cli::escaped(&error.to_string()));
             ExitCode::FAILURE
         }
     }

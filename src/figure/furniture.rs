@@ -20,6 +20,9 @@ type PaperItem = Item<PaperPoint>;
 
 /// The most lines of caption a figure carries; a longer excerpt ends with an ellipsis.
 const MAX_CAPTION_LINES: usize = 4;
+/// The most lines of one credit: the boundary note takes 8 on the narrowest figure; a
+/// citation whose title runs to a megabyte ends with an ellipsis.
+const MAX_CREDIT_LINES: usize = 10;
 
 fn line_height(size_px: f32) -> f32 {
     size_px * FIGURE_LINE_SPACING
@@ -42,18 +45,12 @@ pub struct Footer {
 impl Footer {
     pub fn new(caption: Option<&str>, credits: &[String], width_px: f32) -> Self {
         let width = width_px - 2.0 * FIGURE_MARGIN_PX;
-        let mut caption = caption.map_or(Vec::new(), |text| {
-            wrap(text, FIGURE_CAPTION_FONT_SIZE, width)
+        let caption = caption.map_or(Vec::new(), |text| {
+            wrap(text, FIGURE_CAPTION_FONT_SIZE, width, MAX_CAPTION_LINES)
         });
-        if caption.len() > MAX_CAPTION_LINES {
-            caption.truncate(MAX_CAPTION_LINES);
-            if let Some(last) = caption.last_mut() {
-                last.push_str(" …");
-            }
-        }
         let credits = credits
             .iter()
-            .flat_map(|credit| wrap(credit, FIGURE_CREDIT_FONT_SIZE, width))
+            .flat_map(|credit| wrap(credit, FIGURE_CREDIT_FONT_SIZE, width, MAX_CREDIT_LINES))
             .collect();
         Self { caption, credits }
     }
@@ -97,7 +94,7 @@ pub fn header_items(
     ink: egui::Color32,
 ) -> Vec<PaperItem> {
     let room = width_px - 2.0 * FIGURE_MARGIN_PX;
-    let title = wrap(title, FIGURE_TITLE_FONT_SIZE, room)
+    let title = wrap(title, FIGURE_TITLE_FONT_SIZE, room, 1)
         .into_iter()
         .next()
         .unwrap_or_default();

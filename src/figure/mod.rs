@@ -21,7 +21,7 @@ use crate::model::territory::Territories;
 use crate::model::view_file::ViewSelection;
 use crate::model::{CountryId, World};
 use crate::render::style::{Palette, figure_paper};
-use crate::render::view::{MercatorView, TILE_SIZE_PX};
+use crate::render::view::{MAX_ZOOM, MercatorView, TILE_SIZE_PX};
 use crate::ui::legend::layer_state_key;
 
 pub use scene::Scene;
@@ -164,7 +164,8 @@ pub fn build_scene(spec: &FigureSpec<'_>) -> Result<Scene, FigureError> {
     })
 }
 
-/// The view that fits a west, south, east, north box into `rect`, centred.
+/// The view that fits a west, south, east, north box into `rect`, centred, never closer than
+/// [`MAX_ZOOM`]: a smaller box is shown with its surroundings.
 pub fn fitted_view(bbox: [f64; 4], rect: egui::Rect) -> MercatorView {
     let [west, south, east, north] = bbox;
     let (min, max) = (
@@ -178,7 +179,7 @@ pub fn fitted_view(bbox: [f64; 4], rect: egui::Rect) -> MercatorView {
         (min.x + max.x) / 2.0,
         (min.y + max.y) / 2.0,
     ));
-    let zoom = (pixels_per_unit / TILE_SIZE_PX).log2();
+    let zoom = (pixels_per_unit / TILE_SIZE_PX).log2().min(MAX_ZOOM);
     MercatorView::new(LonLat::new(center.lon, center.lat), zoom, rect)
 }
 

@@ -7,7 +7,7 @@ use walkers::{MapMemory, lon_lat};
 use crate::model::mercator::{self, MercatorPoint};
 use crate::model::scenario::Extent;
 use crate::model::{BoundingBox, CountryId, Detail, World};
-use crate::render::view::{MercatorView, TILE_SIZE_PX};
+use crate::render::view::{MAX_ZOOM, MercatorView, TILE_SIZE_PX};
 
 /// Fitting never zooms closer than this, so a small country keeps its surroundings.
 const MAX_FIT_ZOOM: f64 = 6.5;
@@ -15,8 +15,6 @@ const MAX_FIT_ZOOM: f64 = 6.5;
 const MIN_FIT_ZOOM: f64 = 1.0;
 /// Room left around what is fitted, as a factor of its size.
 const FIT_MARGIN: f64 = 1.15;
-/// The closest zoom the reader can reach: street level, well past the boundaries' detail.
-const MAX_ZOOM: f64 = 18.0;
 /// How long the map takes to fly to a place.
 const FLIGHT_SECS: f64 = 0.7;
 

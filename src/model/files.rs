@@ -10,6 +10,56 @@ pub const MAX_FILE_BYTES: u64 = 200 * 1000 * 1000;
 /// endings are normalised) is no article.
 pub const MAX_ARTICLE_BYTES: usize = 2 * 1000 * 1000;
 
+/// Refuses an article's text over [`MAX_ARTICLE_BYTES`], however it came in: a file, a
+/// paste, a restored draft.
+pub fn check_article_size(file: &Path, text: &str) -> Result<(), ReadError> {
+    if text.len() > MAX_ARTICLE_BYTES {
+        return Err(ReadError::TooLarge {
+            file: file.to_path_buf(),
+            size: text.len() as u64,
+            limit: MAX_ARTICLE_BYTES as u64,
+        });
+    }
+    Ok(())
+}
+
+/// The most files [`move_aside`] keeps beside one name.
+const MAX_SET_ASIDE: u32 = 1000;
+
+/// Moves `path` aside to a name of its own beside it (`NAME.SUFFIX`, else `NAME.SUFFIX.2`,
+/// `.3`, ...) and returns that name. A file already set aside is never replaced: a second
+/// damaged file must not destroy the first.
+pub fn move_aside(path: &Path, suffix: &str) -> std::io::Result<PathBuf> {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no file name"))?;
+    for number in 1..=MAX_SET_ASIDE {
+        let aside = path.with_file_name(match number {
+            1 => format!("{name}.{suffix}"),
+            _ => format!("{name}.{suffix}.{number}"),
+        });
+        // A hard link is refused where the name is taken, so even a race replaces nothing.
+        match std::fs::hard_link(path, &aside) {
+            Ok(()) => {
+                std::fs::remove_file(path)?;
+                return Ok(aside);
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
+            // A file system without hard links: the name is looked at first instead.
+            Err(_) if std::fs::symlink_metadata(&aside).is_ok() => {}
+            Err(_) => {
+                std::fs::rename(path, &aside)?;
+                return Ok(aside);
+            }
+        }
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::AlreadyExists,
+        format!("{MAX_SET_ASIDE} files are already set aside beside it"),
+    ))
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     #[error("{file}: cannot be read: {source}")]
@@ -38,6 +88,10 @@ pub enum ReadError {
     SystemFile { file: PathBuf, kind: &'static str },
     #[error("{file}: reading gave no data for {secs} s; stopped waiting")]
     Stalled { file: PathBuf, secs: u64 },
+    #[error(
+        "{file}: holds more than {limit} JSON values (numbers, strings, arrays, objects); reading it would take over 1 GB of memory"
+    )]
+    TooManyJsonValues { file: PathBuf, limit: usize },
 }
 
 /// Folders of Linux's pseudo file systems (procfs, sysfs, devices). Their files say they are
@@ -258,6 +312,40 @@ mod tests {
     }
 
     #[test]
+    fn a_second_file_moved_aside_keeps_the_first() {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("a temporary folder")
+        };
+        let path = dir.path().join("draft.json");
+        let mut asides = Vec::new();
+        for contents in ["first", "second", "third"] {
+            assert!(std::fs::write(&path, contents).is_ok());
+            match move_aside(&path, "unreadable") {
+                Ok(aside) => asides.push(aside),
+                Err(error) => panic!("{error}"),
+            }
+            assert!(!path.exists());
+        }
+        let names: Vec<String> = asides
+            .iter()
+            .filter_map(|a| a.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "draft.json.unreadable",
+                "draft.json.unreadable.2",
+                "draft.json.unreadable.3"
+            ]
+        );
+        let kept: Vec<String> = asides
+            .iter()
+            .map(|a| std::fs::read_to_string(a).unwrap_or_default())
+            .collect();
+        assert_eq!(kept, ["first", "second", "third"]);
+    }
+
+    #[test]
     fn a_file_is_read_whole_through_the_reading_thread() {
         let Ok(dir) = tempfile::tempdir() else {
             panic!("a temporary folder")
@@ -279,6 +367,10 @@ pub enum WriteError {
         "{file}: refused: it is one of the files read to make it ({input}); choose another name"
     )]
     WouldOverwriteInput { file: PathBuf, input: PathBuf },
+    #[error(
+        "{file}: refused: it is {kind}, not a regular file; only a regular file or a new name is written"
+    )]
+    NotARegularFile { file: PathBuf, kind: &'static str },
     #[error("{file}: cannot be written: {source}")]
     Io {
         file: PathBuf,
@@ -301,10 +393,50 @@ fn real_path(path: &Path) -> Option<PathBuf> {
     Some(folder.canonicalize().ok()?.join(name))
 }
 
+/// What a file that is not a regular one is, in words.
+fn kind_of(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if file_type.is_char_device() {
+            return "a character device";
+        }
+        if file_type.is_block_device() {
+            return "a block device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }
+}
+
+/// Refuses `path` as an output when it names anything but a regular file or nothing (links
+/// followed): a rename would replace a device or a named pipe with a file.
+pub fn refuse_special_file(path: &Path) -> Result<(), WriteError> {
+    if let Ok(metadata) = std::fs::metadata(path)
+        && !metadata.is_file()
+    {
+        return Err(WriteError::NotARegularFile {
+            file: path.to_path_buf(),
+            kind: kind_of(metadata.file_type()),
+        });
+    }
+    Ok(())
+}
+
 /// Writes `bytes` to `path` so that the old contents are never lost: into a new file in the
 /// same folder, flushed to the disk, then renamed over `path` in one step. A full disk or a
 /// size limit leaves the old file as it was (and no half-written file behind). Refuses to
-/// write over any of `inputs`, the files the output was made from.
+/// write over any of `inputs`, the files the output was made from, and over anything that is
+/// not a regular file: a rename would replace a device or a named pipe with a file.
 pub fn write_replacing(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), WriteError> {
     use std::io::Write;
     let io_error = |source| WriteError::Io {
@@ -326,6 +458,7 @@ pub fn write_replacing(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()
             input: input.to_path_buf(),
         });
     }
+    refuse_special_file(path)?;
     let folder = target.parent().unwrap_or(Path::new("."));
     let name = target
         .file_name()
@@ -399,6 +532,34 @@ mod write_tests {
             .map(|d| d.count())
             .unwrap_or(0);
         assert_eq!(entries, 1, "no temporary file is left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_or_a_device_is_refused_and_left_as_it_is() {
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("a temporary folder")
+        };
+        let pipe = dir.path().join("out.svg");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+        assert!(made.is_ok_and(|status| status.success()), "mkfifo");
+        let result = write_replacing(&pipe, b"figure", &[]);
+        assert!(
+            matches!(&result, Err(WriteError::NotARegularFile { kind, .. }) if kind.contains("FIFO")),
+            "{result:?}"
+        );
+        let still_a_pipe = std::fs::symlink_metadata(&pipe).map(|m| m.file_type().is_fifo());
+        assert!(matches!(still_a_pipe, Ok(true)));
+        // A link to it is judged by what it points to; a test never risks a real device.
+        let link = dir.path().join("link.svg");
+        assert!(std::os::unix::fs::symlink(&pipe, &link).is_ok());
+        assert!(matches!(
+            write_replacing(&link, b"figure", &[]),
+            Err(WriteError::NotARegularFile { .. })
+        ));
+        let still_a_pipe = std::fs::symlink_metadata(&pipe).map(|m| m.file_type().is_fifo());
+        assert!(matches!(still_a_pipe, Ok(true)));
     }
 
     #[test]

@@ -148,7 +148,10 @@ pub fn draft_article(
 pub fn open_text(path: &Path, text: String, world: &World) -> Result<Opened, OpenError> {
     match extension(path).as_str() {
         "txt" | "md" | "markdown" | "html" | "htm" => open_article(path, text),
-        "geojson" => Ok(Opened::Overlay(super::overlay::parse_overlay(path, &text)?)),
+        "geojson" => {
+            super::json::check_value_count(path, &text)?;
+            Ok(Opened::Overlay(super::overlay::parse_overlay(path, &text)?))
+        }
         "json" => open_json(path, &text, world),
         _ => match text.trim_start().chars().next() {
             Some('{') => open_json(path, &text, world),
@@ -167,13 +170,7 @@ fn open_article(path: &Path, text: String) -> Result<Opened, OpenError> {
             file: path.to_path_buf(),
         });
     }
-    if text.len() > MAX_ARTICLE_BYTES {
-        return Err(OpenError::Read(ReadError::TooLarge {
-            file: path.to_path_buf(),
-            size: text.len() as u64,
-            limit: MAX_ARTICLE_BYTES as u64,
-        }));
-    }
+    super::files::check_article_size(path, &text)?;
     Ok(Opened::Article {
         path: path.to_path_buf(),
         text,
@@ -182,6 +179,7 @@ fn open_article(path: &Path, text: String) -> Result<Opened, OpenError> {
 
 /// A `.json` file is a scenario when it says so in `format`, GeoJSON otherwise.
 fn open_json(path: &Path, text: &str, world: &World) -> Result<Opened, OpenError> {
+    super::json::check_value_count(path, text)?;
     let value: JsonValue = match serde_json::from_str(text) {
         Ok(value) => value,
         // Let the overlay parser word the syntax error (line and column).

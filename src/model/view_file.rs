@@ -240,6 +240,11 @@ pub fn scenario_ref(scenario: &Scenario, view_folder: Option<&Path>) -> String {
     relative.unwrap_or(absolute).display().to_string()
 }
 
+/// The smallest box worth a map, in degrees across its larger side: about 100 m, finer than
+/// the 1:10m boundaries show. A box of a billionth of a degree once drew at zoom 31 and
+/// crashed the rasteriser.
+pub const MIN_BBOX_EXTENT_DEG: f64 = 0.001;
+
 /// A west, south, east, north box the map can show: finite, within the world, not empty.
 pub fn check_bbox([west, south, east, north]: [f64; 4]) -> Result<(), String> {
     if ![west, south, east, north].iter().all(|v| v.is_finite()) {
@@ -258,6 +263,13 @@ pub fn check_bbox([west, south, east, north]: [f64; 4]) -> Result<(), String> {
     if west >= east || south >= north {
         return Err(format!(
             "west must be less than east and south less than north (are {west}, {south}, {east}, {north})"
+        ));
+    }
+    if (east - west).max(north - south) < MIN_BBOX_EXTENT_DEG {
+        return Err(format!(
+            "the box is {:.3e}° by {:.3e}°; it must be at least {MIN_BBOX_EXTENT_DEG}° wide or tall",
+            east - west,
+            north - south
         ));
     }
     Ok(())

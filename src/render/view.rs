@@ -10,6 +10,10 @@ use crate::model::{BoundingBox, Detail};
 /// walkers lays the whole world out on one 256-pixel tile at zoom 0.
 pub const TILE_SIZE_PX: f64 = 256.0;
 
+/// The closest zoom the map or a figure is drawn at: street level, well past the boundaries'
+/// detail, and far from where pixel coordinates outgrow the rasteriser.
+pub const MAX_ZOOM: f64 = 18.0;
+
 /// Below this zoom the 1:110m boundaries are drawn; above it, 1:50m.
 pub const FINE_DETAIL_FROM_ZOOM: f64 = 3.5;
 /// From this zoom on, 1:10m. At 40° N a pixel is 1.9 km here: a 1:50m edge (median 6-8 km

@@ -320,9 +320,8 @@ pub fn prepare_saved_file(path: &Path) -> SavedFile {
         return found;
     };
     let unreadable = |found: &mut SavedFile, why: String| {
-        let aside = path.with_extension("ron.corrupt");
-        let moved = match std::fs::rename(path, &aside) {
-            Ok(()) => format!("it was kept as {}", aside.display()),
+        let moved = match crate::model::files::move_aside(path, "corrupt") {
+            Ok(aside) => format!("it was kept as {}", aside.display()),
             Err(error) => match std::fs::remove_file(path) {
                 Ok(()) => format!("it could not be kept ({error}) and was removed"),
                 Err(_) => format!("it could not be moved ({error})"),

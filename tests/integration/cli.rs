@@ -206,3 +206,193 @@ fn where_refuses_bad_numbers_and_dates_with_exit_2() {
         );
     }
 }
+
+/// Makes a named pipe at `path`, as `mkfifo` does.
+#[cfg(unix)]
+fn make_pipe(path: &std::path::Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(
+        made.is_ok_and(|status| status.success()),
+        "mkfifo {}",
+        path.display()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn render_export_and_draft_refuse_to_replace_a_named_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let directory = temp_dir();
+    // A page's text is copied beside the scenario: that copy must not be written either.
+    let article = directory.path().join("page.html");
+    write(
+        &article,
+        "<h1>A treaty</h1><p>Russia and Kazakhstan signed the treaty in Moscow on 15 May 2012.</p>",
+    );
+    let figure = directory.path().join("x.svg");
+    let export = directory.path().join("x.geojson");
+    let scenario = directory.path().join("x.json");
+    let runs: [(&std::path::Path, Vec<&str>); 3] = [
+        (&figure, vec!["render", "-o", utf8(&figure)]),
+        (
+            &export,
+            vec!["export", "--as-of", "2012-05-15", "-o", utf8(&export)],
+        ),
+        (
+            &scenario,
+            vec!["draft", utf8(&article), "-o", utf8(&scenario)],
+        ),
+    ];
+    for (pipe, args) in runs {
+        make_pipe(pipe);
+        let output = run_binary(&args);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{args:?}: {}",
+            stdout(&output)
+        );
+        assert!(
+            stderr(&output).contains("not a regular file"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        let kept = std::fs::symlink_metadata(pipe).map(|m| m.file_type().is_fifo());
+        assert!(
+            matches!(kept, Ok(true)),
+            "{} is still a pipe",
+            pipe.display()
+        );
+    }
+    assert!(!directory.path().join("x.article.txt").exists());
+}
+
+#[test]
+fn errors_of_every_command_escape_terminal_control_characters() {
+    let directory = temp_dir();
+    let hostile = directory.path().join("\u{1b}]0;owned\u{7}\u{1b}[2J.json");
+    let view = directory.path().join("view.json");
+    write(
+        &view,
+        "{\"format\": \"alliance-map/view\", \"version\": 1, \"scenario\": \"\\u001b[2Jx.json\", \
+         \"date\": \"2012-05-15\", \"bbox\": [0, 25, 140, 72], \"layers\": [], \"theme\": \"dark\"}",
+    );
+    let figure = directory.path().join("x.svg");
+    let runs = [
+        vec![
+            "export",
+            "--as-of",
+            "2012-05-15",
+            "--scenario",
+            utf8(&hostile),
+        ],
+        vec!["render", "--scenario", utf8(&hostile), "-o", utf8(&figure)],
+        vec!["render", "--view", utf8(&view), "-o", utf8(&figure)],
+        vec!["draft", utf8(&hostile), "-o", utf8(&figure)],
+    ];
+    for args in runs {
+        let output = run_binary(&args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let text = stderr(&output);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{args:?}: {text:?}"
+        );
+        assert!(text.contains("\\u{1b}"), "{args:?}: {text}");
+    }
+}
+
+#[test]
+fn draft_never_replaces_an_unrelated_article_copy_unless_forced() {
+    let directory = temp_dir();
+    let article = directory.path().join("page.html");
+    write(
+        &article,
+        "<html><body><h1>A treaty</h1><p>Russia and Kazakhstan signed the treaty in Moscow on 15 May 2012.</p></body></html>",
+    );
+    let scenario = directory.path().join("s.json");
+    let copy = directory.path().join("s.article.txt");
+    write(&copy, "my own notes\n");
+    let draft = |force: bool| {
+        let mut args = vec!["draft", utf8(&article), "-o", utf8(&scenario)];
+        if force {
+            args.push("--force");
+        }
+        run_binary(&args)
+    };
+    let output = draft(false);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(stderr(&output).contains("--force"), "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read_to_string(&copy).ok().as_deref(),
+        Some("my own notes\n")
+    );
+    assert!(!scenario.exists(), "nothing is written");
+    let output = draft(true);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        std::fs::read_to_string(&copy).is_ok_and(|text| text.contains("Kazakhstan")),
+        "the copy was replaced when forced"
+    );
+    // Drafting again writes the same copy: nothing is lost, so nothing is asked.
+    let output = draft(false);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+#[test]
+fn render_and_export_never_write_over_the_scenarios_article() {
+    let directory = temp_dir();
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile");
+    let text = std::fs::read_to_string(corpus.join("antipodal-parties.json")).unwrap_or_default();
+    let scenario = directory.path().join("s.json");
+    write(
+        &scenario,
+        text.replace("\"text\": \"article.txt\"", "\"text\": \"article.svg\""),
+    );
+    let article = directory.path().join("article.svg");
+    let original = std::fs::read(corpus.join("article.txt")).unwrap_or_default();
+    write(&article, &original);
+    let geojson = directory.path().join("article.geojson");
+    for args in [
+        vec![
+            "render",
+            "--scenario",
+            utf8(&scenario),
+            "-o",
+            utf8(&article),
+        ],
+        vec![
+            "export",
+            "--as-of",
+            "2012-05-15",
+            "--scenario",
+            utf8(&scenario),
+            "-o",
+            utf8(&article),
+        ],
+    ] {
+        let output = run_binary(&args);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains("one of the files read to make it"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert_eq!(std::fs::read(&article).ok(), Some(original.clone()));
+    }
+    let output = run_binary([
+        "export",
+        "--as-of",
+        "2012-05-15",
+        "--scenario",
+        utf8(&scenario),
+        "-o",
+        utf8(&geojson),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}

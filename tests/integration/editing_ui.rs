@@ -228,6 +228,46 @@ fn an_app_dropped_mid_edit_brings_the_draft_back_on_the_next_start() {
 }
 
 #[test]
+fn a_second_unreadable_draft_is_set_aside_beside_the_first_and_neither_is_lost() {
+    let drafts = temp_dir();
+    for damaged in ["[1, 2]", "{\"format\": "] {
+        write(&draft_path(drafts.path()), damaged);
+        let started = app_harness(drafts.path());
+        assert!(!started.state().is_editing());
+        started.get_by_label_contains("The autosaved draft could not be restored");
+    }
+    let kept = |name: &str| std::fs::read_to_string(drafts.path().join(name)).ok();
+    assert_eq!(kept("draft.json.unreadable").as_deref(), Some("[1, 2]"));
+    assert_eq!(
+        kept("draft.json.unreadable.2").as_deref(),
+        Some("{\"format\": ")
+    );
+    assert!(!draft_path(drafts.path()).exists());
+}
+
+#[test]
+fn a_draft_whose_article_is_over_the_article_limit_is_not_restored() {
+    let drafts = temp_dir();
+    let mut harness = editing_harness(drafts.path(), vec![proposal()]);
+    click_nth(&mut harness, ACCEPT_LABEL, 0);
+    drop(harness);
+    let path = draft_path(drafts.path());
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        panic!("the draft was written")
+    };
+    let Ok(mut draft) = serde_json::from_str::<serde_json::Value>(&text) else {
+        panic!("the draft is JSON")
+    };
+    let paragraph = "Russia ".repeat(alliance_map::model::files::MAX_ARTICLE_BYTES / 7 + 1);
+    draft["article_text"] = serde_json::json!(format!("Title\n\n{paragraph}\n"));
+    write(&path, draft.to_string());
+    let restarted = app_harness(drafts.path());
+    assert!(!restarted.state().is_editing());
+    restarted.get_by_label_contains("larger than the 2000000 bytes");
+    assert!(drafts.path().join("draft.json.unreadable").exists());
+}
+
+#[test]
 fn a_drafted_article_dropped_mid_edit_comes_back_with_its_mentioned_layer_and_highlights() {
     let drafts = temp_dir();
     let folder = temp_dir();

@@ -562,3 +562,224 @@ fn export_refuses_to_write_over_its_scenario_and_keeps_it() {
         .unwrap_or(0);
     assert_eq!(leftovers, 3, "no temporary file is left");
 }
+
+/// A small PNG figure of the bundled scenario showing `bbox`, unchecked, as a caller with a
+/// scenario's own opening area would ask for it.
+fn small_png_showing(bbox: [f64; 4]) -> Result<Vec<u8>, alliance_map::figure::FigureError> {
+    use alliance_map::figure::{FigureFormat, FigureSpec, render_figure};
+    let scenario = crate::scenario::bundled();
+    let layers = MapLayers::build(world(), &scenario, scenario.date());
+    let Ok(territories) = alliance_map::model::territory::Territories::bundled() else {
+        panic!("the bundled territories load")
+    };
+    let spec = FigureSpec {
+        world: world(),
+        scenario: &scenario,
+        layers: &layers,
+        territories,
+        date: scenario.date(),
+        bbox,
+        size_px: [320, 240],
+        dark: false,
+        hidden_layers: &std::collections::BTreeSet::new(),
+        selected: &[],
+        selected_tension: None,
+        caption: None,
+    };
+    render_figure(&spec, FigureFormat::Png, 1)
+}
+
+#[test]
+fn a_box_of_a_billionth_of_a_degree_is_refused_clearly_not_a_crash() {
+    let directory = crate::fixtures::temp_dir();
+    let out = directory.path().join("x.png");
+    let tiny = "10,10,10.000000001,10.000000001";
+    let output =
+        crate::fixtures::run_binary(["render", "--bbox", tiny, "-o", crate::fixtures::utf8(&out)]);
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{message}");
+    assert!(message.contains("at least 0.001°"), "{message}");
+    let view = directory.path().join("view.json");
+    crate::fixtures::write(
+        &view,
+        r#"{"format": "alliance-map/view", "version": 1, "scenario": "bundled",
+            "date": "2012-05-15", "bbox": [10, 10, 10.000000001, 10.000000001],
+            "layers": [], "theme": "light"}"#,
+    );
+    let output = crate::fixtures::run_binary([
+        "render",
+        "--view",
+        crate::fixtures::utf8(&view),
+        "-o",
+        crate::fixtures::utf8(&out),
+    ]);
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    assert!(message.contains("at least 0.001°"), "{message}");
+    assert!(!message.contains("panicked"), "{message}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_figure_never_zooms_past_the_maps_closest_zoom() {
+    let rect = egui::Rect::from_min_size(egui::pos2(0.0, 0.0), egui::vec2(8000.0, 8000.0));
+    let view = alliance_map::figure::fitted_view([10.0, 10.0, 10.0 + 1e-9, 10.0 + 1e-9], rect);
+    assert_eq!(view.zoom(), alliance_map::render::view::MAX_ZOOM);
+    let drawn = small_png_showing([10.0, 10.0, 10.0 + 1e-9, 10.0 + 1e-9]);
+    assert!(drawn.is_ok(), "{:?}", drawn.err().map(|e| e.to_string()));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 12, failure_persistence: None, .. proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Any box, from a billionth of a degree to the whole world, checked or not, draws.
+    #[test]
+    fn no_box_makes_a_figure_panic(
+        west in -180.0f64..179.0,
+        south in -85.0f64..84.0,
+        width_exponent in -12.0f64..2.5,
+        height_exponent in -12.0f64..2.0,
+    ) {
+        let east = (west + 10f64.powf(width_exponent)).min(180.0);
+        let north = (south + 10f64.powf(height_exponent)).min(85.0);
+        let drawn = small_png_showing([west, south, east, north]);
+        proptest::prop_assert!(drawn.is_ok(), "{:?}", drawn.err().map(|e| e.to_string()));
+    }
+}
+
+/// A copy of `tests/data/hostile/antipodal-parties.json` and its article in `folder`, with
+/// `change` made to the scenario; returns the scenario's path.
+fn hostile_copy(folder: &Path, change: impl FnOnce(&mut Value)) -> std::path::PathBuf {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile");
+    let text = std::fs::read_to_string(corpus.join("antipodal-parties.json")).unwrap_or_default();
+    let mut value: Value = match serde_json::from_str(&text) {
+        Ok(value) => value,
+        Err(error) => panic!("{error}"),
+    };
+    change(&mut value);
+    let scenario = folder.join("scenario.json");
+    crate::fixtures::write(&scenario, value.to_string());
+    assert!(std::fs::copy(corpus.join("article.txt"), folder.join("article.txt")).is_ok());
+    scenario
+}
+
+#[test]
+fn a_png_of_a_scenario_with_a_megabyte_title_is_drawn_at_once_with_the_title_cut() {
+    let directory = crate::fixtures::temp_dir();
+    let title = format!("{}{}", "Title ".repeat(150_000), "x".repeat(100_000));
+    let scenario = hostile_copy(directory.path(), |value| {
+        value["article"]["title"] = json!(title);
+    });
+    let out = directory.path().join("long.png");
+    let started = Instant::now();
+    let output = crate::fixtures::run_binary([
+        "render",
+        "--scenario",
+        crate::fixtures::utf8(&scenario),
+        "-o",
+        crate::fixtures::utf8(&out),
+    ]);
+    let elapsed = started.elapsed();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(elapsed < Duration::from_secs(30), "{elapsed:?}");
+    let svg = directory.path().join("long.svg");
+    let output = crate::fixtures::run_binary([
+        "render",
+        "--scenario",
+        crate::fixtures::utf8(&scenario),
+        "-o",
+        crate::fixtures::utf8(&svg),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = std::fs::read_to_string(&svg).unwrap_or_default();
+    let drawn_title = text
+        .lines()
+        .find(|line| line.contains("<text") && line.contains("Title Title"))
+        .unwrap_or_default();
+    assert!(drawn_title.contains(" …"), "{drawn_title}");
+    assert!(drawn_title.len() < 2_000, "{} bytes", drawn_title.len());
+}
+
+#[cfg(unix)]
+#[test]
+fn an_articles_folder_linked_to_the_root_reads_nothing_through_a_view_file() {
+    let directory = crate::fixtures::temp_dir();
+    let scenarios = directory.path().join("scenarios");
+    let scenario = hostile_copy(&directory.path().join("elsewhere"), |value| {
+        value["article"]["text"] = json!("../articles/etc/hostname");
+    });
+    crate::fixtures::write(
+        &scenarios.join("s.json"),
+        std::fs::read(&scenario).unwrap_or_default(),
+    );
+    assert!(std::os::unix::fs::symlink("/", directory.path().join("articles")).is_ok());
+    let view = scenarios.join("view.json");
+    crate::fixtures::write(
+        &view,
+        r#"{"format": "alliance-map/view", "version": 1, "scenario": "s.json",
+            "date": "2012-05-15", "bbox": [0, 25, 140, 72], "layers": [], "theme": "light"}"#,
+    );
+    let out = directory.path().join("x.svg");
+    for args in [
+        vec![
+            "render",
+            "--view",
+            crate::fixtures::utf8(&view),
+            "-o",
+            crate::fixtures::utf8(&out),
+        ],
+        vec!["check", crate::fixtures::utf8(&scenarios.join("s.json"))],
+    ] {
+        let output = crate::fixtures::run_binary(&args);
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {text}");
+        assert!(
+            text.contains("symbolic link leading elsewhere"),
+            "{args:?}: {text}"
+        );
+    }
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_geojson_of_more_values_than_fit_in_a_gigabyte_is_refused_before_parsing() {
+    let directory = crate::fixtures::temp_dir();
+    let path = directory.path().join("dense.geojson");
+    let positions = alliance_map::model::json::MAX_JSON_VALUES / 3 + 1;
+    crate::fixtures::write(
+        &path,
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{}},
+                "geometry":{{"type":"LineString","coordinates":[{}]}}}}]}}"#,
+            vec!["[1,2]"; positions].join(",")
+        ),
+    );
+    let started = Instant::now();
+    let result =
+        alliance_map::model::open::open_file(&path, world(), &std::sync::atomic::AtomicU64::new(0));
+    let Err(error) = result else {
+        panic!("refused")
+    };
+    assert!(error.to_string().contains("JSON values"), "{error}");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    let output = crate::fixtures::run_binary([
+        "export",
+        "--as-of",
+        "2012-05-15",
+        "--scenario",
+        crate::fixtures::utf8(&path),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("JSON values"));
+}

@@ -92,6 +92,9 @@ pub fn read_draft(folder: &Path) -> Result<Option<Draft>, DraftError> {
         file: path.clone(),
         message: error.to_string(),
     })?;
+    // The article comes in through the draft as it would through a file or a paste, under
+    // the same limit: a 20 MB paragraph once made the reader grow past 4.5 GB.
+    files::check_article_size(&path, &draft.article_text)?;
     if draft.format != DRAFT_FORMAT || draft.version != DRAFT_VERSION {
         return Err(DraftError::Unreadable {
             file: path,
@@ -112,10 +115,8 @@ pub fn remove_draft(folder: &Path) -> std::io::Result<()> {
     }
 }
 
-/// Moves a draft that cannot be restored aside (`draft.json.unreadable`), so it is not
-/// offered at every start yet stays for whoever wants to look at it.
+/// Moves a draft that cannot be restored aside (`draft.json.unreadable`, then `.2`, ...), so
+/// it is not offered at every start yet stays for whoever wants to look at it.
 pub fn set_aside(folder: &Path) -> std::io::Result<PathBuf> {
-    let aside = folder.join(format!("{DRAFT_FILE}.unreadable"));
-    std::fs::rename(draft_path(folder), &aside)?;
-    Ok(aside)
+    files::move_aside(&draft_path(folder), "unreadable")
 }

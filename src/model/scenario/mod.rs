@@ -120,6 +120,7 @@ impl Scenario {
     /// Reads, parses and checks a scenario file and the article it names.
     pub fn load(path: &Path, world: &World) -> Result<Scenario, ScenarioError> {
         let text = files::read_text(path)?;
+        super::json::check_value_count(path, &text)?;
         Scenario::from_text(path, &text, |relative| read_article(path, relative), world)
     }
 
@@ -297,6 +298,19 @@ pub fn article_path(scenario_path: &Path, relative: &str) -> Result<PathBuf, Rea
         source,
     };
     let real_root = root.canonicalize().map_err(io_error)?;
+    // The articles folder must be the one beside the scenario's, not a link to `/` or
+    // anywhere else: inside a linked folder, everything it leads to would be "inside".
+    if beside {
+        let real_folder = folder.canonicalize().map_err(io_error)?;
+        let expected = real_folder
+            .parent()
+            .map(|parent| parent.join(ARTICLES_FOLDER));
+        if expected.as_deref() != Some(real_root.as_path()) {
+            return Err(outside(
+                "the articles folder beside the scenario's is a symbolic link leading elsewhere",
+            ));
+        }
+    }
     let real_file = joined.canonicalize().map_err(io_error)?;
     if !real_file.starts_with(&real_root) {
         return Err(outside("a symbolic link leading out of the folder"));
@@ -354,6 +368,28 @@ mod tests {
                 "{path}"
             );
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_articles_folder_that_is_a_link_elsewhere_is_refused() {
+        let dir = folder_with_article();
+        let scenario = dir.path().join("scenarios").join("s.json");
+        assert!(std::fs::create_dir(dir.path().join("scenarios")).is_ok());
+        assert!(std::fs::remove_dir_all(dir.path().join("articles")).is_ok());
+        assert!(std::os::unix::fs::symlink("/", dir.path().join("articles")).is_ok());
+        assert!(matches!(
+            read_article(&scenario, "../articles/etc/hostname"),
+            Err(ReadError::OutsideFolder { .. })
+        ));
+        assert!(std::fs::remove_file(dir.path().join("articles")).is_ok());
+        assert!(
+            std::os::unix::fs::symlink(dir.path().join("sub"), dir.path().join("articles")).is_ok()
+        );
+        assert!(matches!(
+            read_article(&scenario, "../articles/b.txt"),
+            Err(ReadError::OutsideFolder { .. })
+        ));
     }
 
     #[cfg(unix)]
