@@ -197,8 +197,17 @@ impl SvgWriter {
                 color_attributes("stroke", halo)
             )
         });
+        let tag = text.tag.as_ref().map_or(String::new(), |tag| {
+            format!(
+                r#" class="label" data-kind="{}" data-id="{}" data-anchor="{:.4},{:.4}""#,
+                tag.kind,
+                escape_xml(&tag.id),
+                tag.anchor.lon,
+                tag.anchor.lat
+            )
+        });
         self.out.push_str(&format!(
-            r#"<text x="{x:.2}" y="{y:.2}" font-size="{}" text-anchor="{anchor}"{}{halo}>{}</text>
+            r#"<text{tag} x="{x:.2}" y="{y:.2}" font-size="{}" text-anchor="{anchor}"{}{halo}>{}</text>
 "#,
             text.size_px,
             color_attributes("fill", text.color),

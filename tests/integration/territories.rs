@@ -447,7 +447,6 @@ fn black_sea_shapes(on: &str, dark: bool) -> Vec<egui::Shape> {
         let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1200.0, 800.0));
         let view = MercatorView::new(alliance_map::model::geo::LonLat::new(35.0, 45.5), 6.0, rect);
         territory_shapes(
-            ui,
             territories(),
             date(on),
             &view,
