@@ -455,7 +455,20 @@ pub(super) fn plan_arcs(data: &ScenarioData, findings: &mut Findings) -> HashMap
                 ),
             );
         }
-        let wanted = distinct.saturating_sub(1);
+        // A group without a seat is drawn at each of its members: as many places as it ever
+        // has members.
+        let places: usize = tension
+            .parties
+            .iter()
+            .filter_map(|p| p.resolve())
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .map(|party| match party {
+                PartyRef::Group(id) => seatless_members(data, id).unwrap_or(1).max(1),
+                _ => 1,
+            })
+            .sum();
+        let wanted = places.saturating_sub(1);
         if wanted > MAX_ARCS_PER_TENSION {
             findings.warning(
                 &at,
@@ -484,6 +497,22 @@ pub(super) fn plan_arcs(data: &ScenarioData, findings: &mut Findings) -> HashMap
         );
     }
     budgets
+}
+
+/// How many countries a group without a seat ever counts, or `None` for a group with one.
+fn seatless_members(data: &ScenarioData, group: &str) -> Option<usize> {
+    let seatless = data
+        .groups
+        .iter()
+        .any(|g| g.id == group && g.anchor.is_none());
+    seatless.then(|| {
+        data.memberships
+            .iter()
+            .filter(|m| m.group == group)
+            .map(|m| m.country.as_str())
+            .collect::<HashSet<_>>()
+            .len()
+    })
 }
 
 /// Checks that every id in a list names something known, reporting each unknown one at its
