@@ -23,16 +23,29 @@ use super::text::text_width_px;
 
 type MapItem = Item<MercatorPoint>;
 
-/// The rings of a shape's parts that show in the view, in Mercator units.
+/// The rings of a shape's parts that show in the view, in Mercator units of the view: near
+/// the 180° line a part of the world's copy east or west is shifted by the world's width.
 fn visible_rings(shape: &ShapeMesh, view: &MercatorView) -> Vec<Vec<MercatorPoint>> {
-    let visible = view.visible_mercator();
-    shape
-        .parts
-        .iter()
-        .filter(|part| part.bbox_in_mercator.intersects(&visible))
-        .flat_map(|part| part.rings.iter())
-        .map(|ring| shape.vertices[ring.clone()].to_vec())
-        .collect()
+    let mut rings = Vec::new();
+    for copy in view.world_copies() {
+        let shift = view.center().x - copy.center().x;
+        let visible = copy.visible_mercator();
+        for part in shape
+            .parts
+            .iter()
+            .filter(|part| part.bbox_in_mercator.intersects(&visible))
+        {
+            for ring in &part.rings {
+                rings.push(
+                    shape.vertices[ring.clone()]
+                        .iter()
+                        .map(|p| MercatorPoint::new(p.x + shift, p.y))
+                        .collect(),
+                );
+            }
+        }
+    }
+    rings
 }
 
 fn country_area(
@@ -113,7 +126,7 @@ pub fn map_items(
     }
     name_items(spec, &placement, view, palette, &mut items);
     if tensions {
-        marker_items(spec, &placement, &tension_palette, &mut items);
+        marker_items(spec, &placement, view, &tension_palette, &mut items);
     }
     let selection = Line::solid(SELECTION_OUTLINE_WIDTH_PX, palette.selection);
     for &country in spec.selected {
@@ -379,13 +392,20 @@ fn arc_items(
 fn marker_items(
     spec: &FigureSpec<'_>,
     placement: &Placement,
+    view: &MercatorView,
     palette: &Palette,
     items: &mut Vec<MapItem>,
 ) {
+    let copies: Vec<MercatorView> = view.world_copies().collect();
     for (tension, &marker) in spec.layers.tensions.iter().zip(&placement.markers) {
         let selected = selected_tension(spec, &tension.id);
+        // The marker in whichever copy of the world shows it.
+        let shift = copies
+            .iter()
+            .find(|copy| copy.screen_rect().contains(copy.to_screen(marker)))
+            .map_or(0.0, |copy| view.center().x - copy.center().x);
         items.push(Item::Circle {
-            center: marker,
+            center: MercatorPoint::new(marker.x + shift, marker.y),
             radius_px: TENSION_MARKER_RADIUS_PX + if selected { 2.5 } else { 0.0 },
             fill: Paint::Solid(palette.tension),
             stroke: Some(Line::solid(

@@ -116,6 +116,8 @@ pub struct Scene {
     pub title: String,
     /// "Map as of 15 May 2012".
     pub date_line: String,
+    /// The figure in words, for readers who cannot see it: the SVG's `<desc>`.
+    pub description: String,
     pub legend: Vec<LegendEntry>,
     /// The credit lines: the article, the boundaries and how they are drawn.
     pub credits: Vec<String>,

@@ -77,10 +77,12 @@ pub fn write_svg(scene: &Scene) -> String {
     out.push_str(&format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="{FONT_FAMILY}">
 <title>{}</title>
+<desc>{}</desc>
 <defs>
 <clipPath id="map"><rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}"/></clipPath>
 "#,
         escape_xml(&scene.title),
+        escape_xml(&scene.description),
         map.min.x,
         map.min.y,
         map.width(),
