@@ -163,6 +163,12 @@ pub struct PlacementInput<'a> {
 const NAME_PADDING_PX: f32 = 2.0;
 /// How far beside its anchor a name on a leader line is set, in pixels.
 const LEADER_GAPS_PX: [f32; 4] = [10.0, 24.0, 40.0, 60.0];
+/// How many cells the pole of a whole part may look at: worked out once, so it may be exact.
+const WHOLE_PART_CELLS: usize = 4_000;
+/// The pole of a part cut to the view is worked out whenever the view changes, so more
+/// coarsely: to a few pixels, in a few hundred cells.
+const CLIPPED_PART_CELLS: usize = 300;
+const CLIPPED_POLE_PRECISION_PX: f64 = 4.0;
 /// Other countries' capitals are named from this zoom on.
 const CAPITALS_FROM_ZOOM: f64 = 4.5;
 /// A territory without an outline is named from this zoom on: at a world view its name runs
@@ -194,7 +200,7 @@ impl Poles {
                     let bbox = crate::model::BoundingBox::of_points(ring.iter());
                     (bbox.max[0] - bbox.min[0]).min(bbox.max[1] - bbox.min[1])
                 });
-                pole_of_inaccessibility(&rings, extent / 200.0)
+                pole_of_inaccessibility(&rings, extent / 200.0, WHOLE_PART_CELLS)
             })
     }
 }
@@ -339,10 +345,6 @@ impl Placer<'_, '_> {
         if !self.input.show_names && badges.is_empty() {
             return false;
         }
-        let Some(spot) = self.name_spot(id) else {
-            return false;
-        };
-        let anchor_px = spot.copy.to_screen(spot.anchor);
         let text_size = self.measure.text_size(country.name(), LABEL_FONT_SIZE);
         let name_size = if self.input.show_names {
             text_size
@@ -350,29 +352,41 @@ impl Placer<'_, '_> {
             Vec2::ZERO
         };
         let size = label_with_badges_size(name_size, badges.len());
-        let mut candidates: Vec<(Rect, bool)> = SHIFTS
+        // A country narrower on screen than its name cannot hold it: most of the world's
+        // countries at a low zoom, ruled out before any pole is worked out.
+        if !is_first && self.widest_visible_px(id) < size.x {
+            return false;
+        }
+        let Some(spot) = self.name_spot(id) else {
+            return false;
+        };
+        let anchor_px = spot.copy.to_screen(spot.anchor);
+        // The cheap test (is the room free?) before the dear one (does the name stand on the
+        // country?).
+        let within = SHIFTS
             .iter()
             .take(if is_first { SHIFTS.len() } else { 1 })
-            .map(|shift| {
-                let rect = Rect::from_center_size(anchor_px + *shift * size, size);
-                (rect, false)
-            })
-            .filter(|(rect, _)| self.holds(id, &spot.copy, rect.min, name_size))
-            .collect();
-        if is_first && self.input.beside.contains(&id) {
-            let mut beside: Vec<(u32, Rect)> = leader_rects(anchor_px, spot.radius_px, size)
-                .map(|rect| (self.land_covered(id, &spot.copy, rect), rect))
-                .collect();
-            // A name beside its country goes over the sea first, then over as little of
-            // other countries as it can: a name over a neighbour reads as the neighbour's.
-            beside.sort_by_key(|(covered, _)| *covered);
-            candidates.extend(beside.into_iter().map(|(_, rect)| (rect, true)));
-        }
-        let Some((rect, leader)) = candidates
-            .into_iter()
-            .map(|(rect, leader)| (rect.expand(NAME_PADDING_PX), leader))
-            .find(|(rect, _)| self.fits_on_screen(*rect))
-        else {
+            .map(|shift| Rect::from_center_size(anchor_px + *shift * size, size))
+            .find(|rect| {
+                self.fits_on_screen(rect.expand(NAME_PADDING_PX))
+                    && self.holds(id, &spot.copy, rect.min, name_size)
+            });
+        let chosen = match within {
+            Some(rect) => Some((rect.expand(NAME_PADDING_PX), false)),
+            None if is_first && self.input.beside.contains(&id) => {
+                let mut beside: Vec<(u32, Rect)> = leader_rects(anchor_px, spot.radius_px, size)
+                    .map(|rect| rect.expand(NAME_PADDING_PX))
+                    .filter(|rect| self.fits_on_screen(*rect))
+                    .map(|rect| (self.land_covered(id, &spot.copy, rect), rect))
+                    .collect();
+                // A name beside its country goes over the sea first, then over as little of
+                // other countries as it can: a name over a neighbour reads as the neighbour's.
+                beside.sort_by_key(|(covered, _)| *covered);
+                beside.first().map(|&(_, rect)| (rect, true))
+            }
+            None => None,
+        };
+        let Some((rect, leader)) = chosen else {
             return false;
         };
         self.taken.0.push(rect);
@@ -430,6 +444,24 @@ impl Placer<'_, '_> {
                 .country_at_detail(place.lon, place.lat, self.detail)
                 .is_some_and(|country| country.id() == id)
         })
+    }
+
+    /// The width on screen of the widest of the country's parts in view, in pixels.
+    fn widest_visible_px(&self, id: CountryId) -> f32 {
+        let mesh = self.input.world.country(id).mesh(self.detail);
+        let mut widest = 0.0f64;
+        for copy in self.copies {
+            let visible = copy.visible_mercator();
+            for part in &mesh.parts {
+                let b = &part.bbox_in_mercator;
+                let width = b.max[0].min(visible.max[0]) - b.min[0].max(visible.min[0]);
+                let height = b.max[1].min(visible.max[1]) - b.min[1].max(visible.min[1]);
+                if height > 0.0 {
+                    widest = widest.max(width * copy.pixels_per_unit());
+                }
+            }
+        }
+        widest as f32
     }
 
     /// How much of `rect` lies on other countries' land: a count of sample points, those on
@@ -491,7 +523,8 @@ impl Placer<'_, '_> {
                     part,
                     Some((visible.min, visible.max)),
                 );
-                pole_of_inaccessibility(&rings, 1.0 / ppu).filter(on_screen)?
+                pole_of_inaccessibility(&rings, CLIPPED_POLE_PRECISION_PX / ppu, CLIPPED_PART_CELLS)
+                    .filter(on_screen)?
             }
         };
         Some(NameSpot {

@@ -12,13 +12,15 @@ pub struct Pole {
     pub distance: f64,
 }
 
-/// Never more cells than this: a pathological outline costs a bounded time, and the best
-/// point found by then is returned.
-const MAX_CELLS: usize = 4_000;
-
 /// The pole of `rings` (the first outer, the others holes, even-odd), to within `precision`
-/// in the rings' units; `None` for rings with no area.
-pub fn pole_of_inaccessibility(rings: &[Vec<[f64; 2]>], precision: f64) -> Option<Pole> {
+/// in the rings' units, looking at no more than `max_cells` cells (so that a pathological
+/// outline costs a bounded time: the best point found by then is returned); `None` for rings
+/// with no area.
+pub fn pole_of_inaccessibility(
+    rings: &[Vec<[f64; 2]>],
+    precision: f64,
+    max_cells: usize,
+) -> Option<Pole> {
     let outer = rings.first().filter(|ring| ring.len() >= 3)?;
     let (mut min, mut max) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
     for p in outer {
@@ -60,7 +62,7 @@ pub fn pole_of_inaccessibility(rings: &[Vec<[f64; 2]>], precision: f64) -> Optio
         if cell.distance > best.distance {
             best = cell;
         }
-        if cell.potential - best.distance <= precision || cells >= MAX_CELLS {
+        if cell.potential - best.distance <= precision || cells >= max_cells {
             continue;
         }
         let h = cell.half / 2.0;
@@ -205,7 +207,7 @@ mod tests {
     #[test]
     fn the_pole_of_a_square_is_its_middle() {
         let square = vec![vec![[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0]]];
-        let Some(pole) = pole_of_inaccessibility(&square, 0.01) else {
+        let Some(pole) = pole_of_inaccessibility(&square, 0.01, 4_000) else {
             panic!("a square has a pole");
         };
         assert!((pole.point[0] - 5.0).abs() < 0.1 && (pole.point[1] - 5.0).abs() < 0.1);
@@ -222,7 +224,7 @@ mod tests {
             [2.0, 10.0],
             [0.0, 10.0],
         ]];
-        let Some(pole) = pole_of_inaccessibility(&l, 0.01) else {
+        let Some(pole) = pole_of_inaccessibility(&l, 0.01, 4_000) else {
             panic!("an L has a pole");
         };
         assert!(signed_distance(pole.point, &l) > 0.9, "{pole:?}");
@@ -234,7 +236,7 @@ mod tests {
             vec![[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0]],
             vec![[3.0, 3.0], [7.0, 3.0], [7.0, 7.0], [3.0, 7.0]],
         ];
-        let Some(pole) = pole_of_inaccessibility(&ring, 0.01) else {
+        let Some(pole) = pole_of_inaccessibility(&ring, 0.01, 4_000) else {
             panic!("a ring has a pole");
         };
         assert!(signed_distance(pole.point, &ring) > 0.0);
