@@ -31,7 +31,7 @@ pub fn pole_of_inaccessibility(
     }
     let (width, height) = (max[0] - min[0], max[1] - min[1]);
     let size = width.min(height);
-    if !(size > 0.0) || !size.is_finite() {
+    if !size.is_finite() || size <= 0.0 {
         return None;
     }
     let precision = precision.max(size * 1e-4);

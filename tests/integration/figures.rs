@@ -515,7 +515,7 @@ fn a_figure_across_the_180_degree_line_draws_and_names_fiji() {
         "--size",
         "800x600",
         "-o",
-        &utf8(&temp_dir().path().join("pacific.svg")),
+        utf8(&temp_dir().path().join("pacific.svg")),
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
 }
