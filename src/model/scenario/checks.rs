@@ -456,19 +456,21 @@ pub(super) fn plan_arcs(data: &ScenarioData, findings: &mut Findings) -> HashMap
             );
         }
         // A group without a seat is drawn at each of its members: as many places as it ever
-        // has members.
-        let places: usize = tension
+        // has members. Arcs join each place of the first party to each place of the others.
+        let mut seen = HashSet::new();
+        let places: Vec<usize> = tension
             .parties
             .iter()
             .filter_map(|p| p.resolve())
-            .collect::<HashSet<_>>()
-            .into_iter()
+            .filter(|party| seen.insert(*party))
             .map(|party| match party {
                 PartyRef::Group(id) => seatless_members(data, id).unwrap_or(1).max(1),
                 _ => 1,
             })
-            .sum();
-        let wanted = places.saturating_sub(1);
+            .collect();
+        let wanted = places.split_first().map_or(0, |(first, others)| {
+            first.saturating_mul(others.iter().sum::<usize>())
+        });
         if wanted > MAX_ARCS_PER_TENSION {
             findings.warning(
                 &at,

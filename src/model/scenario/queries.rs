@@ -273,8 +273,9 @@ impl Scenario {
         }
     }
 
-    /// The great-circle arcs that draw a tension on `date`: from the first party's place to
-    /// each place of the other parties (each member of a group without a seat), densified to points at most `max_step_km` apart. A
+    /// The great-circle arcs that draw a tension on `date`: from the first party's place (each,
+    /// for a group without a seat) to each place of the other parties (each member of a group
+    /// without a seat), densified to points at most `max_step_km` apart. A
     /// party named twice is drawn once, and no tension draws more arcs than the scenario's
     /// check allowed it ([`super::MAX_ARCS_PER_TENSION`], [`super::MAX_ARCS`] in all). The
     /// map and the GeoJSON export draw the same arcs from here.
@@ -290,18 +291,21 @@ impl Scenario {
             return Vec::new();
         }
         let mut seen = HashSet::new();
-        let mut places = tension
+        let mut parties = tension
             .parties
             .iter()
             .filter_map(Party::resolve)
             .filter(|party| seen.insert(*party))
-            .flat_map(|party| self.party_places(world, party, date));
-        let Some(from) = places.next() else {
+            .map(|party| self.party_places(world, party, date))
+            .filter(|places| !places.is_empty());
+        let Some(from) = parties.next() else {
             return Vec::new();
         };
-        places
+        let to: Vec<LonLat> = parties.flatten().collect();
+        from.iter()
+            .flat_map(|from| to.iter().map(move |to| (*from, *to)))
             .take(budget)
-            .map(|to| great_circle(from, to, max_step_km))
+            .map(|(from, to)| great_circle(from, to, max_step_km))
             .collect()
     }
 
