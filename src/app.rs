@@ -25,7 +25,7 @@ use crate::model::search::{SearchIndex, Suggestion, Target, find_ignoring_case};
 use crate::model::territory::Territories;
 use crate::model::timeline::changes_passed;
 use crate::model::{BoundingBox, CountryId, World};
-use crate::render::plugins::label_order;
+use crate::placement::{first_countries, label_order};
 use crate::render::style::Palette;
 use crate::render::view::MercatorView;
 use crate::ui::dialogs::{FileRequest, NativeRequests, replace_question_ui};
@@ -46,8 +46,10 @@ use crate::ui::{Action, OpenedArticle, OverlayEntry, Selection, UiState};
 struct ScenarioIndex {
     /// Dates on which memberships changed, with what changed.
     changes: Vec<(Date, String)>,
-    /// Countries the article speaks of, labelled before the others.
-    article_countries: Vec<CountryId>,
+    /// Countries the scenario speaks of and its tensions' parties, named before the others.
+    first_countries: Vec<CountryId>,
+    /// Those of them named beside themselves on a leader line when too small.
+    beside_countries: Vec<CountryId>,
     /// Every country in the order labels are placed.
     label_order: Vec<CountryId>,
     search: SearchIndex,
@@ -57,15 +59,12 @@ struct ScenarioIndex {
 
 impl ScenarioIndex {
     fn build(world: &World, scenario: &Scenario) -> Self {
-        let article_countries: Vec<CountryId> = scenario
-            .article_countries()
-            .into_iter()
-            .filter_map(|code| world.by_code(code).map(|c| c.id()))
-            .collect();
+        let (first_countries, beside_countries) = first_countries(world, scenario);
         Self {
             changes: scenario.membership_changes(world),
-            label_order: label_order(world, &article_countries),
-            article_countries,
+            label_order: label_order(world, &first_countries),
+            first_countries,
+            beside_countries,
             search: SearchIndex::build(world, Some(scenario)),
             story: scenario.story(),
         }
@@ -378,7 +377,8 @@ impl App {
             date: self.date,
             palette,
             label_order: &self.index.label_order,
-            article_countries: &self.index.article_countries,
+            first_countries: &self.index.first_countries,
+            beside_countries: &self.index.beside_countries,
             territories: self.territories,
             picking: picked.as_deref(),
         };

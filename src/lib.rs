@@ -7,6 +7,7 @@ pub mod icon;
 pub mod layers;
 pub mod map;
 pub mod model;
+pub mod placement;
 pub mod render;
 pub mod ui;
 

@@ -209,6 +209,8 @@ impl App {
             Theme::Dark => ThemeChoice::Dark,
         };
         let [west, south, east, north] = view.bbox;
+        // A box across the 180° line ends east of it.
+        let east = if east < west { east + 360.0 } else { east };
         self.map.fit(extent_in_mercator(&Extent {
             west,
             south,

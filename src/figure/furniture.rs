@@ -70,6 +70,7 @@ fn text(at: PaperPoint, text: &str, size_px: f32, color: egui::Color32) -> Paper
         color,
         anchor: Anchor::Start,
         halo: None,
+        tag: None,
     })
 }
 

@@ -1,37 +1,51 @@
 //! The map part of a figure: land, groups, neighbours, contested territories, tensions,
-//! names and the selection, in the app's drawing order and with the app's symbology
+//! names (placed by [`crate::placement`], as on screen) and the selection, in the app's
+//! drawing order and with the app's symbology
 //! ([`status_look`], [`tension_dash`], [`territory_patterns`], the palette).
 
 use crate::layers::{GroupLayer, LayerId};
+use crate::model::CountryId;
 use crate::model::mercator::MercatorPoint;
 use crate::model::mesh::ShapeMesh;
 use crate::model::scenario::{GroupKind, Status};
-use crate::model::{CountryId, World};
-use crate::render::countries::Dash;
-use crate::render::plugins::{
-    Badge, BadgeShape, MemberBadge, PRIORITY_LABEL_SHIFTS, label_order, label_with_badges_size,
-    member_badges, status_look, tension_dash,
+use crate::placement::{
+    Named, Placement, PlacementInput, Poles, first_countries, label_order, place,
 };
+use crate::render::countries::Dash;
+use crate::render::plugins::{Badge, BadgeShape, member_badges, status_look, tension_dash};
 use crate::render::style::*;
 use crate::render::territories::territory_patterns;
 use crate::render::view::MercatorView;
 
 use super::FigureSpec;
-use super::scene::{Anchor, Item, Line, Paint, Text};
+use super::scene::{Anchor, Item, Line, NameTag, Paint, Text};
 use super::text::text_width_px;
 
 type MapItem = Item<MercatorPoint>;
 
-/// The rings of a shape's parts that show in the view, in Mercator units.
+/// The rings of a shape's parts that show in the view, in Mercator units of the view: near
+/// the 180° line a part of the world's copy east or west is shifted by the world's width.
 fn visible_rings(shape: &ShapeMesh, view: &MercatorView) -> Vec<Vec<MercatorPoint>> {
-    let visible = view.visible_mercator();
-    shape
-        .parts
-        .iter()
-        .filter(|part| part.bbox_in_mercator.intersects(&visible))
-        .flat_map(|part| part.rings.iter())
-        .map(|ring| shape.vertices[ring.clone()].to_vec())
-        .collect()
+    let mut rings = Vec::new();
+    for copy in view.world_copies() {
+        let shift = view.center().x - copy.center().x;
+        let visible = copy.visible_mercator();
+        for part in shape
+            .parts
+            .iter()
+            .filter(|part| part.bbox_in_mercator.intersects(&visible))
+        {
+            for ring in &part.rings {
+                rings.push(
+                    shape.vertices[ring.clone()]
+                        .iter()
+                        .map(|p| MercatorPoint::new(p.x + shift, p.y))
+                        .collect(),
+                );
+            }
+        }
+    }
+    rings
 }
 
 fn country_area(
@@ -107,12 +121,13 @@ pub fn map_items(
     } else {
         palette.with_faded_tensions()
     };
+    let placement = figure_placement(spec, view, palette, reserved);
     if tensions {
-        arc_items(spec, &tension_palette, &mut items);
+        arc_items(spec, &placement, view, &tension_palette, &mut items);
     }
-    label_items(spec, view, palette, reserved, &mut items);
+    name_items(spec, &placement, view, palette, &mut items);
     if tensions {
-        marker_items(spec, &tension_palette, &mut items);
+        marker_items(spec, &placement, view, &tension_palette, &mut items);
     }
     let selection = Line::solid(SELECTION_OUTLINE_WIDTH_PX, palette.selection);
     for &country in spec.selected {
@@ -294,8 +309,61 @@ fn selected_tension(spec: &FigureSpec<'_>, id: &str) -> bool {
     spec.selected_tension == Some(id)
 }
 
-fn arc_items(spec: &FigureSpec<'_>, palette: &Palette, items: &mut Vec<MapItem>) {
-    for tension in &spec.layers.tensions {
+/// Text measured as the figure writes it: its own generous estimate, since the viewer's
+/// font is not known.
+fn figure_measure(text: &str, size_px: f32) -> egui::Vec2 {
+    egui::vec2(text_width_px(text, size_px), size_px * 1.2)
+}
+
+/// Everything written or marked on the figure's map, placed by the same engine as the
+/// screen's, with the figure's own text measure; names keep off the `reserved` rectangles.
+pub fn figure_placement(
+    spec: &FigureSpec<'_>,
+    view: &MercatorView,
+    palette: &Palette,
+    reserved: &[egui::Rect],
+) -> Placement {
+    let (first, beside) = first_countries(spec.world, spec.scenario);
+    let order = label_order(spec.world, &first);
+    let badges = member_badges(
+        spec.layers
+            .groups
+            .iter()
+            .filter(|group| spec.is_visible(LayerId::Group(group.group_index)))
+            .map(|group| (group, palette.group_color(group))),
+    );
+    let input = PlacementInput {
+        world: spec.world,
+        view: *view,
+        order: &order,
+        first: &first,
+        beside: &beside,
+        show_names: spec.is_visible(LayerId::Labels),
+        badges: &badges,
+        tensions: if spec.is_visible(LayerId::Tensions) {
+            &spec.layers.tensions
+        } else {
+            &[]
+        },
+        territories: spec
+            .is_visible(LayerId::Territories)
+            .then_some((spec.territories, spec.date)),
+        reserved,
+    };
+    place(&input, &figure_measure, &Poles::default())
+}
+
+fn arc_items(
+    spec: &FigureSpec<'_>,
+    placement: &Placement,
+    view: &MercatorView,
+    palette: &Palette,
+    items: &mut Vec<MapItem>,
+) {
+    for arc in &placement.arcs {
+        let Some(tension) = spec.layers.tensions.get(arc.tension) else {
+            continue;
+        };
         let (dash, width) = tension_dash(tension.kind);
         let width = width
             + if selected_tension(spec, &tension.id) {
@@ -303,13 +371,15 @@ fn arc_items(spec: &FigureSpec<'_>, palette: &Palette, items: &mut Vec<MapItem>)
             } else {
                 0.0
             };
-        for arc in &tension.arcs {
+        for piece in &arc.pieces {
+            let points: Vec<MercatorPoint> =
+                piece.iter().map(|p| view.screen_to_mercator(*p)).collect();
             items.push(Item::Polyline {
-                points: arc.clone(),
+                points: points.clone(),
                 line: Line::solid(width + 2.5, palette.label_halo),
             });
             items.push(Item::Polyline {
-                points: arc.clone(),
+                points,
                 line: Line {
                     color: palette.tension,
                     width_px: width,
@@ -320,11 +390,23 @@ fn arc_items(spec: &FigureSpec<'_>, palette: &Palette, items: &mut Vec<MapItem>)
     }
 }
 
-fn marker_items(spec: &FigureSpec<'_>, palette: &Palette, items: &mut Vec<MapItem>) {
-    for tension in &spec.layers.tensions {
+fn marker_items(
+    spec: &FigureSpec<'_>,
+    placement: &Placement,
+    view: &MercatorView,
+    palette: &Palette,
+    items: &mut Vec<MapItem>,
+) {
+    let copies: Vec<MercatorView> = view.world_copies().collect();
+    for (tension, &marker) in spec.layers.tensions.iter().zip(&placement.markers) {
         let selected = selected_tension(spec, &tension.id);
+        // The marker in whichever copy of the world shows it.
+        let shift = copies
+            .iter()
+            .find(|copy| copy.screen_rect().contains(copy.to_screen(marker)))
+            .map_or(0.0, |copy| view.center().x - copy.center().x);
         items.push(Item::Circle {
-            center: tension.marker,
+            center: MercatorPoint::new(marker.x + shift, marker.y),
             radius_px: TENSION_MARKER_RADIUS_PX + if selected { 2.5 } else { 0.0 },
             fill: Paint::Solid(palette.tension),
             stroke: Some(Line::solid(
@@ -335,113 +417,95 @@ fn marker_items(spec: &FigureSpec<'_>, palette: &Palette, items: &mut Vec<MapIte
     }
 }
 
-/// Country names where they fit without overlapping each other or a tension marker: the
-/// article's countries first, however small, then the others largest first, inside them.
-fn label_items(
+/// The placed names (with what each stands for, for the SVG), their leader lines, the
+/// capitals' dots and the badges.
+fn name_items(
     spec: &FigureSpec<'_>,
+    placement: &Placement,
     view: &MercatorView,
     palette: &Palette,
-    reserved: &[egui::Rect],
     items: &mut Vec<MapItem>,
 ) {
-    let screen = view.screen_rect();
-    let mut taken: Vec<egui::Rect> = reserved.to_vec();
-    if spec.is_visible(LayerId::Tensions) {
-        taken.extend(spec.layers.tensions.iter().map(|t| {
-            egui::Rect::from_center_size(
-                view.to_screen(t.marker),
-                egui::Vec2::splat(2.0 * TENSION_MARKER_RADIUS_PX),
-            )
+    let at = |p: egui::Pos2| view.screen_to_mercator(p);
+    for name in &placement.names {
+        if let Some([from, to]) = name.leader {
+            items.push(Item::Polyline {
+                points: vec![at(from), at(to)],
+                line: Line::solid(3.0, palette.label_halo),
+            });
+            items.push(Item::Polyline {
+                points: vec![at(from), at(to)],
+                line: Line::solid(1.0, palette.label),
+            });
+            items.push(Item::Circle {
+                center: at(from),
+                radius_px: 2.0,
+                fill: Paint::Solid(palette.label),
+                stroke: None,
+            });
+        }
+    }
+    for &(_, dot) in &placement.capital_dots {
+        items.push(Item::Circle {
+            center: at(dot),
+            radius_px: CAPITAL_DOT_RADIUS_PX,
+            fill: Paint::Solid(palette.capital),
+            stroke: Some(Line::solid(1.0, palette.label_halo)),
+        });
+    }
+    let territory_look = TerritoryLook::for_theme(spec.dark);
+    for name in &placement.names {
+        let id = match name.named {
+            Named::Country(id) | Named::Capital(id) => spec.world.country(id).iso_a3().to_string(),
+            Named::Territory(index) => spec
+                .territories
+                .all()
+                .get(index)
+                .map_or_else(String::new, |t| t.id().to_string()),
+        };
+        let (color, halo) = match name.named {
+            Named::Territory(_) => {
+                let rect = name.rect.expand(1.5);
+                items.push(Item::Area {
+                    rings: vec![
+                        [
+                            rect.left_top(),
+                            rect.right_top(),
+                            rect.right_bottom(),
+                            rect.left_bottom(),
+                        ]
+                        .into_iter()
+                        .map(at)
+                        .collect(),
+                    ],
+                    fill: Paint::Solid(territory_look.halo),
+                    stroke: None,
+                });
+                (territory_look.outline, None)
+            }
+            _ => (palette.label, Some(palette.label_halo)),
+        };
+        let baseline = name.rect.left_center() + egui::vec2(0.0, name.size_px * 0.35);
+        items.push(Item::Text(Text {
+            at: at(baseline),
+            text: name.text.clone(),
+            size_px: name.size_px,
+            color,
+            anchor: Anchor::Start,
+            halo,
+            tag: Some(NameTag {
+                kind: name.named.kind(),
+                id,
+                anchor: name.anchor,
+            }),
         }));
     }
-    let priority: Vec<CountryId> = spec
-        .scenario
-        .article_countries()
-        .into_iter()
-        .filter_map(|code| spec.world.by_code(code).map(|c| c.id()))
-        .collect();
-    let badges = visible_badges(spec, palette);
-    let show_names = spec.is_visible(LayerId::Labels);
-    for id in label_order(spec.world, &priority) {
-        let country = spec.world.country(id);
-        let own_badges = badges
-            .binary_search_by_key(&id, |(country, _)| *country)
-            .map_or(&[][..], |at| &badges[at].1[..]);
-        let is_priority = priority.contains(&id);
-        let name_width = text_width_px(country.name(), LABEL_FONT_SIZE);
-        // Every name must fit inside its country but the article's; where it does not (or
-        // names are off) the badges still show.
-        let show_name =
-            show_names && (is_priority || name_width <= widest_part_px(spec.world, id, view) * 0.9);
-        if !show_name && own_badges.is_empty() {
-            continue;
-        }
-        let name = if show_name {
-            egui::vec2(name_width, LABEL_FONT_SIZE * 1.2)
-        } else {
-            egui::Vec2::ZERO
-        };
-        let point = country.label_point();
-        let anchor = view.lon_lat_to_screen(point.lon, point.lat);
-        let size = label_with_badges_size(name, own_badges.len());
-        let centered = egui::Rect::from_center_size(anchor, size).expand(2.0);
-        // The article's countries may move their name just off a marker or a neighbour's
-        // name, by the same steps as on the app's map, rather than lose it.
-        let shifts: &[egui::Vec2] = if is_priority {
-            &PRIORITY_LABEL_SHIFTS
-        } else {
-            &[egui::Vec2::ZERO]
-        };
-        let Some(rect) = shifts
-            .iter()
-            .map(|shift| centered.translate(*shift * centered.size()))
-            .find(|rect| screen.contains_rect(*rect) && !taken.iter().any(|t| t.intersects(*rect)))
-        else {
-            continue;
-        };
-        taken.push(rect);
-        let inner = rect.shrink(2.0);
-        if show_name {
-            let baseline = inner.left_center() + egui::vec2(0.0, LABEL_FONT_SIZE * 0.35);
-            items.push(Item::Text(Text {
-                at: view.screen_to_mercator(baseline),
-                text: country.name().to_string(),
-                size_px: LABEL_FONT_SIZE,
-                color: palette.label,
-                anchor: Anchor::Start,
-                halo: Some(palette.label_halo),
-            }));
-        }
-        let step = 2.0 * BADGE_RADIUS_PX + BADGE_GAP_PX;
-        for (i, member) in own_badges.iter().rev().enumerate() {
-            let center = inner.right_center() - egui::vec2(BADGE_RADIUS_PX + i as f32 * step, 0.0);
-            items.extend(badge_items(member.badge, center, palette.label_halo, |p| {
-                view.screen_to_mercator(p)
-            }));
-        }
+    for placed in &placement.badges {
+        items.extend(badge_items(
+            placed.member.badge,
+            placed.center,
+            palette.label_halo,
+            at,
+        ));
     }
-}
-
-/// The badges of the visible groups' members, per country, from the app's [`member_badges`].
-fn visible_badges(spec: &FigureSpec<'_>, palette: &Palette) -> Vec<(CountryId, Vec<MemberBadge>)> {
-    member_badges(
-        spec.layers
-            .groups
-            .iter()
-            .filter(|group| spec.is_visible(LayerId::Group(group.group_index)))
-            .map(|group| (group, palette.group_color(group))),
-    )
-}
-
-fn widest_part_px(world: &World, country: CountryId, view: &MercatorView) -> f32 {
-    world
-        .country(country)
-        .mesh(view.detail())
-        .parts
-        .iter()
-        .map(|part| {
-            let bbox = &part.bbox_in_mercator;
-            ((bbox.max[0] - bbox.min[0]) * view.pixels_per_unit()) as f32
-        })
-        .fold(0.0, f32::max)
 }

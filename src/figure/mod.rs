@@ -148,26 +148,75 @@ pub fn build_scene(spec: &FigureSpec<'_>) -> Result<Scene, FigureError> {
     paper_items.extend(furniture::legend_items(&legend, map_rect, &palette));
     paper_items.extend(furniture::scale_bar_items(&view, &palette));
     paper_items.extend(furniture::footer_items(&footer, bottom, palette.label));
+    let map = map_items::map_items(spec, &view, &palette, &reserved);
+    let description = describe(spec, &meta.title, &date_line, &map, &legend);
     Ok(Scene {
         width_px,
         height_px,
         paper: figure_paper(spec.dark),
         view,
         sea: palette.sea,
-        map: map_items::map_items(spec, &view, &palette, &reserved),
+        map,
         paper_items,
         title: meta.title.clone(),
         date_line,
+        description,
         legend,
         credits,
         caption: spec.caption.clone(),
     })
 }
 
+/// The figure in words: what it shows, where, on which date, and how many of each thing.
+fn describe(
+    spec: &FigureSpec<'_>,
+    title: &str,
+    date_line: &str,
+    map: &[scene::Item<MercatorPoint>],
+    legend: &[scene::LegendEntry],
+) -> String {
+    let names_of = |kind: &str| -> Vec<&str> {
+        map.iter()
+            .filter_map(|item| match item {
+                scene::Item::Text(text) if text.tag.as_ref().is_some_and(|t| t.kind == kind) => {
+                    Some(text.text.as_str())
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    let (countries, capitals, territories) = (
+        names_of("country"),
+        names_of("capital"),
+        names_of("territory"),
+    );
+    let [west, south, east, north] = spec.bbox;
+    let list = |names: &[&str]| {
+        if names.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", names.join(", "))
+        }
+    };
+    let keys: Vec<&str> = legend.iter().map(|entry| entry.label.as_str()).collect();
+    format!(
+        "A map for “{title}”. {date_line}. It shows longitudes {west}° to {east}° and latitudes {south}° to {north}°, and names {} countries{}; {} capitals{}; {} contested territories{}. Legend: {}.",
+        countries.len(),
+        list(&countries),
+        capitals.len(),
+        list(&capitals),
+        territories.len(),
+        list(&territories),
+        keys.join("; ")
+    )
+}
+
 /// The view that fits a west, south, east, north box into `rect`, centred, never closer than
-/// [`MAX_ZOOM`]: a smaller box is shown with its surroundings.
+/// [`MAX_ZOOM`]: a smaller box is shown with its surroundings. A box whose west edge lies east
+/// of its east edge crosses the 180° line.
 pub fn fitted_view(bbox: [f64; 4], rect: egui::Rect) -> MercatorView {
     let [west, south, east, north] = bbox;
+    let east = if east < west { east + 360.0 } else { east };
     let (min, max) = (
         mercator::project(west, north),
         mercator::project(east, south),

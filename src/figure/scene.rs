@@ -52,6 +52,19 @@ pub struct Text<P> {
     pub anchor: Anchor,
     /// A ring of this colour round the glyphs, so they read over any fill.
     pub halo: Option<Color32>,
+    /// For a name on the map, what it names, written into the SVG for other tools.
+    pub tag: Option<NameTag>,
+}
+
+/// What a name on the map stands for: `data-kind`, `data-id` and `data-anchor` in the SVG.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NameTag {
+    /// "country", "capital" or "territory".
+    pub kind: &'static str,
+    /// A country's ISO 3166 alpha-3 code (a capital's country's) or a territory's id.
+    pub id: String,
+    /// The place the name stands for.
+    pub anchor: crate::model::geo::LonLat,
 }
 
 /// One drawn thing, with points of type `P`: Mercator points on the map, pixels on the paper.
@@ -103,6 +116,8 @@ pub struct Scene {
     pub title: String,
     /// "Map as of 15 May 2012".
     pub date_line: String,
+    /// The figure in words, for readers who cannot see it: the SVG's `<desc>`.
+    pub description: String,
     pub legend: Vec<LegendEntry>,
     /// The credit lines: the article, the boundaries and how they are drawn.
     pub credits: Vec<String>,

@@ -77,10 +77,12 @@ pub fn write_svg(scene: &Scene) -> String {
     out.push_str(&format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="{FONT_FAMILY}">
 <title>{}</title>
+<desc>{}</desc>
 <defs>
 <clipPath id="map"><rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}"/></clipPath>
 "#,
         escape_xml(&scene.title),
+        escape_xml(&scene.description),
         map.min.x,
         map.min.y,
         map.width(),
@@ -197,8 +199,17 @@ impl SvgWriter {
                 color_attributes("stroke", halo)
             )
         });
+        let tag = text.tag.as_ref().map_or(String::new(), |tag| {
+            format!(
+                r#" class="label" data-kind="{}" data-id="{}" data-anchor="{:.4},{:.4}""#,
+                tag.kind,
+                escape_xml(&tag.id),
+                tag.anchor.lon,
+                tag.anchor.lat
+            )
+        });
         self.out.push_str(&format!(
-            r#"<text x="{x:.2}" y="{y:.2}" font-size="{}" text-anchor="{anchor}"{}{halo}>{}</text>
+            r#"<text{tag} x="{x:.2}" y="{y:.2}" font-size="{}" text-anchor="{anchor}"{}{halo}>{}</text>
 "#,
             text.size_px,
             color_attributes("fill", text.color),

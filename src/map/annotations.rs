@@ -153,6 +153,42 @@ pub fn scale_bar_ui(ui: &Ui, view: &MercatorView, palette: &Palette) {
     );
 }
 
+/// Where the date badge, the scale bar and the map's controls stand: no name may cover them.
+/// `date_lines` are the badge's text lines (the date, and the note when there is one).
+pub fn reserved_rects(
+    view: &MercatorView,
+    date_lines: &[(String, f32)],
+    measure: &dyn crate::placement::TextMeasure,
+) -> Vec<egui::Rect> {
+    let screen = view.screen_rect();
+    let mut badge =
+        egui::Rect::from_min_size(screen.left_top() + DATE_BADGE_MARGIN, egui::Vec2::ZERO);
+    for (text, size) in date_lines {
+        let line = measure.text_size(text, *size);
+        badge = badge.union(egui::Rect::from_min_size(badge.left_bottom(), line));
+    }
+    let scale_text_px = measure.text_size("10000 km", SCALE_BAR_FONT_SIZE).y;
+    let scale_left = screen.left_bottom() + egui::vec2(SCALE_BAR_MARGIN, -SCALE_BAR_MARGIN);
+    let scale = egui::Rect::from_min_max(
+        scale_left - egui::vec2(6.0, scale_text_px + 10.0),
+        scale_left
+            + egui::vec2(
+                SCALE_BAR_MAX_PX.max(measure.text_size("10000 km", SCALE_BAR_FONT_SIZE).x) + 6.0,
+                6.0,
+            ),
+    );
+    let controls_right = screen.right_top() + egui::vec2(-MAP_CONTROL_MARGIN, MAP_CONTROL_MARGIN);
+    let controls = egui::Rect::from_min_max(
+        controls_right - egui::vec2(MAP_CONTROL_SIZE.x, 0.0),
+        controls_right + egui::vec2(0.0, 3.0 * MAP_CONTROL_SIZE.y + 8.0),
+    );
+    vec![
+        badge.expand(DATE_BADGE_PADDING + 2.0),
+        scale.expand(2.0),
+        controls.expand(4.0),
+    ]
+}
+
 /// Zoom in, zoom out and fit buttons in the map's top-right corner.
 pub fn map_controls_ui(ui: &mut Ui, view: &MercatorView, actions: &mut Vec<Action>) {
     let top_right =

@@ -3,9 +3,9 @@
 //! panels it reads a context and returns actions; the App applies them.
 
 pub mod annotations;
-pub mod declutter;
 pub mod navigation;
 pub mod pick;
+pub mod placed;
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -15,29 +15,32 @@ use egui::Ui;
 use walkers::{Map, MapMemory, Plugin, Projector, lon_lat};
 
 use self::annotations::{
-    date_badge_ui, drop_hint_ui, highlight_shapes, hover_text, map_controls_ui, scale_bar_ui,
-    selected_territory_shapes,
+    date_badge_ui, drop_hint_ui, highlight_shapes, hover_text, map_controls_ui, reserved_rects,
+    scale_bar_ui, selected_territory_shapes,
 };
-use self::declutter::declutter_markers;
 use self::navigation::{Flight, fitted_view, jump_to, pan_by, set_zoom, zoom_around};
 use self::pick::{Hit, Pickable, pick};
+use self::placed::{PlacementCell, egui_measure};
 use crate::layers::{GroupLayer, LayerId, MapLayers, OverlayId};
 use crate::model::date::Date;
 use crate::model::mercator::{self, MercatorPoint};
 use crate::model::scenario::{GroupKind, Scenario};
 use crate::model::territory::Territories;
 use crate::model::{BoundingBox, CountryId, World};
+use crate::placement::{Placement, PlacementInput};
 use crate::render::gpu_map::{GpuDrawing, GpuMap, GpuTarget};
 use crate::render::land::LandPlugin;
 use crate::render::online_tiles::{self, OnlineTiles};
 use crate::render::overlays::OverlayPlugin;
 use crate::render::patterns::PatternTextures;
 use crate::render::plugins::{
-    GroupBadgesPlugin, GroupPlugin, LabelCache, LabelsPlugin, MemberBadge, MentionedPlugin,
-    NeighboursPlugin, TensionArcsPlugin, TensionMarkersPlugin, member_badges,
+    GroupBadgesPlugin, GroupPlugin, LabelsPlugin, MemberBadge, MentionedPlugin, NeighboursPlugin,
+    PlacementFor, TensionArcsPlugin, TensionMarkersPlugin, member_badges,
 };
 use crate::render::shape_cache::MapShapeCaches;
-use crate::render::style::{MARKER_SPACING_PX, Palette, TILE_FILL_ALPHA, TerritoryLook};
+use crate::render::style::{
+    DATE_BADGE_FONT_SIZE, Palette, SCALE_BAR_FONT_SIZE, TILE_FILL_ALPHA, TerritoryLook,
+};
 use crate::render::territories::TerritoriesPlugin;
 use crate::render::view::{
     FINE_DETAIL_FROM_ZOOM, FINEST_DETAIL_FROM_ZOOM, MercatorView, TILE_SIZE_PX,
@@ -84,8 +87,10 @@ pub struct MapContext<'a> {
     pub palette: Palette,
     /// Every country in the order labels are placed.
     pub label_order: &'a [CountryId],
-    /// Countries the article speaks of, labelled before the others.
-    pub article_countries: &'a [CountryId],
+    /// Countries the scenario speaks of and its tensions' parties, named before the others.
+    pub first_countries: &'a [CountryId],
+    /// Those of them named beside themselves on a leader line when too small.
+    pub beside_countries: &'a [CountryId],
     /// Contested territories, drawn and picked for the date.
     pub territories: &'a Territories,
     /// While a tension is being made, the countries picked as its parties so far (outlined
@@ -117,46 +122,12 @@ pub struct WorldMap {
     /// How many shapes each layer painted in the last frame: what the legend switches do,
     /// observable from outside.
     painted: RefCell<BTreeMap<MapLayer, usize>>,
-    /// Tension markers placed for a zoom and a set of layers.
-    markers: MarkerLayout,
-    labels: RefCell<LabelCache>,
+    /// Names, badges, markers and arcs placed for the last view.
+    placement: PlacementCell,
     /// The land's and the groups' shapes for the last view, reused while it stays.
     shape_caches: RefCell<MapShapeCaches>,
     /// Where the renderer is wgpu: the land and the alliances drawn from geometry on the GPU.
     gpu: Option<GpuMap>,
-}
-
-/// Where the tension markers sit, and for what they were placed.
-#[derive(Default)]
-struct MarkerLayout {
-    placed_for: Option<(f64, u64)>,
-    points: Vec<MercatorPoint>,
-}
-
-impl MarkerLayout {
-    /// The markers for `layers` at `zoom`, placed again only when either changed.
-    fn update(&mut self, context: &MapContext<'_>, zoom: f64) {
-        let key = (zoom, context.layers.revision);
-        if self.placed_for == Some(key) {
-            return;
-        }
-        let pixels_per_unit = TILE_SIZE_PX * 2f64.powf(zoom);
-        let keep_clear: Vec<MercatorPoint> = context
-            .article_countries
-            .iter()
-            .map(|&id| {
-                let place = context.world.country(id).label_point();
-                mercator::project(place.lon, place.lat)
-            })
-            .collect();
-        self.points = declutter_markers(
-            &context.layers.tensions,
-            pixels_per_unit,
-            f64::from(MARKER_SPACING_PX),
-            &keep_clear,
-        );
-        self.placed_for = Some(key);
-    }
 }
 
 impl Default for WorldMap {
@@ -177,8 +148,7 @@ impl WorldMap {
             tiles_failed: false,
             patterns: None,
             painted: RefCell::default(),
-            markers: MarkerLayout::default(),
-            labels: RefCell::default(),
+            placement: RefCell::default(),
             shape_caches: RefCell::default(),
             gpu: None,
         }
@@ -230,12 +200,22 @@ impl WorldMap {
     }
     /// The countries whose names the map shows in the last frame's view.
     pub fn labelled_countries(&self) -> Vec<CountryId> {
-        self.labels.borrow().labelled().to_vec()
+        self.placement.borrow().last().named_countries()
+    }
+
+    /// Everything placed for the last frame's view: names, badges, markers and arcs.
+    pub fn placement(&self) -> std::rc::Rc<Placement> {
+        self.placement.borrow().last()
+    }
+
+    /// How many times the names were placed rather than reused.
+    pub fn placements(&self) -> usize {
+        self.placement.borrow().placements()
     }
 
     /// The countries whose membership badges were placed in the last frame.
     pub fn badged_countries(&self) -> Vec<CountryId> {
-        self.labels.borrow().badged().to_vec()
+        self.placement.borrow().last().badged_countries()
     }
 
     /// Where the tension markers were on screen in the last frame, in the order of the
@@ -243,8 +223,10 @@ impl WorldMap {
     pub fn marker_positions(&self) -> Vec<egui::Pos2> {
         match self.last_view {
             Some(view) => self
+                .placement
+                .borrow()
+                .last()
                 .markers
-                .points
                 .iter()
                 .map(|&p| view.to_screen(p))
                 .collect(),
@@ -401,7 +383,6 @@ impl WorldMap {
         self.apply_pending_fit(ui.available_rect_before_wrap());
         self.painted.get_mut().clear();
         self.prepare_detail(ui.ctx(), context.world);
-        self.markers.update(context, self.memory.zoom());
         let over_tiles =
             context.state.online_tiles && online_tiles::AVAILABLE && !self.tiles_failed;
         if over_tiles && self.online_tiles.is_none() {
@@ -424,12 +405,13 @@ impl WorldMap {
             .panning(false)
             .double_click_to_zoom(false);
         let badges = visible_badges(context);
+        let cell = &self.placement;
+        let placed = |ui: &Ui, view: &MercatorView| placement_for(context, &badges, cell, ui, view);
         let plugins = LayerPlugins {
             context,
             patterns: &patterns,
             painted: &self.painted,
-            markers: &self.markers.points,
-            labels: &self.labels,
+            placed: &placed,
             shape_caches: &self.shape_caches,
             gpu: self.gpu.as_ref().map(|map| GpuDrawing {
                 map,
@@ -438,13 +420,13 @@ impl WorldMap {
             badges: &badges,
             over_tiles,
         };
-        let markers = &self.markers.points;
         let painted = &self.painted;
         let map = plugins.add_to(map);
         let inner = map.show(ui, |ui, response, projector, _| {
             let view = MercatorView::from_projector(projector);
+            let placement = placed(ui, &view);
             let hit = response.hover_pos().map_or(Hit::Nothing, |pointer| {
-                pick(&view, &pickable(context, markers), pointer)
+                pick(&view, &pickable(context, &placement), pointer)
             });
             if response.clicked() {
                 match response.hover_pos().filter(|_| context.picking.is_some()) {
@@ -602,17 +584,62 @@ impl WorldMap {
 }
 
 /// What can be picked this frame: hidden tensions and overlays cannot.
-fn pickable<'a>(context: &'a MapContext<'_>, markers: &'a [MercatorPoint]) -> Pickable<'a> {
+fn pickable<'a>(context: &'a MapContext<'_>, placement: &'a Placement) -> Pickable<'a> {
     let shown = context.is_visible(LayerId::Tensions);
     Pickable {
         world: context.world,
         tensions: if shown { &context.layers.tensions } else { &[] },
-        markers: if shown { markers } else { &[] },
+        markers: if shown { &placement.markers } else { &[] },
+        placement,
         overlays: context.overlays,
         territories: context
             .is_visible(LayerId::Territories)
             .then_some((context.territories, context.date)),
     }
+}
+
+/// The placement for this frame's `view`, from the map's cell: placed again only when
+/// anything it depends on changed.
+fn placement_for(
+    context: &MapContext<'_>,
+    badges: &[(CountryId, Vec<MemberBadge>)],
+    cell: &PlacementCell,
+    ui: &Ui,
+    view: &MercatorView,
+) -> std::rc::Rc<Placement> {
+    let measure = egui_measure(ui);
+    let tensions_shown = context.is_visible(LayerId::Tensions);
+    let mut date_lines = vec![(context.date.long_form(), DATE_BADGE_FONT_SIZE)];
+    if tensions_shown && context.date != context.scenario.date() {
+        date_lines.push((
+            format!(
+                "Tensions as stated on {}",
+                context.scenario.date().long_form()
+            ),
+            SCALE_BAR_FONT_SIZE,
+        ));
+    }
+    let reserved = reserved_rects(view, &date_lines, &measure);
+    let input = PlacementInput {
+        world: context.world,
+        view: *view,
+        order: context.label_order,
+        first: context.first_countries,
+        beside: context.beside_countries,
+        show_names: context.is_visible(LayerId::Labels),
+        badges,
+        tensions: if tensions_shown {
+            &context.layers.tensions
+        } else {
+            &[]
+        },
+        territories: context
+            .is_visible(LayerId::Territories)
+            .then_some((context.territories, context.date)),
+        reserved: &reserved,
+    };
+    cell.borrow_mut()
+        .for_input(&input, context.layers.revision, &measure)
 }
 
 /// The scenario's groups whose layers are switched on, in the scenario's order.
@@ -624,15 +651,9 @@ fn visible_groups<'a>(context: &'a MapContext<'_>) -> impl Iterator<Item = &'a G
         .filter(|group| context.is_visible(LayerId::Group(group.group_index)))
 }
 
-/// The badges the visible groups give their members, economic unions before informal groups.
+/// The badges the visible groups give their members.
 fn visible_badges(context: &MapContext<'_>) -> Vec<(CountryId, Vec<MemberBadge>)> {
-    let mut groups: Vec<&GroupLayer> = visible_groups(context).collect();
-    groups.sort_by_key(|group| group.kind != GroupKind::EconomicUnion);
-    member_badges(
-        groups
-            .into_iter()
-            .map(|group| (group, context.palette.group_color(group))),
-    )
+    member_badges(visible_groups(context).map(|group| (group, context.palette.group_color(group))))
 }
 
 /// The groups that have a badge on the map, each once.
@@ -648,8 +669,8 @@ struct LayerPlugins<'c> {
     context: &'c MapContext<'c>,
     patterns: &'c PatternTextures,
     painted: &'c RefCell<BTreeMap<MapLayer, usize>>,
-    markers: &'c [MercatorPoint],
-    labels: &'c RefCell<LabelCache>,
+    /// Where names, badges, markers and arcs stand in a view.
+    placed: &'c PlacementFor<'c>,
     shape_caches: &'c RefCell<MapShapeCaches>,
     gpu: Option<GpuDrawing<'c>>,
     /// Badges beside the names, from [`visible_badges`].
@@ -712,7 +733,6 @@ impl<'c> LayerPlugins<'c> {
         } else {
             &[]
         };
-        let markers: &[_] = if tensions_visible { self.markers } else { &[] };
         let tension_palette = if context.date == context.scenario.date() {
             palette
         } else {
@@ -722,6 +742,7 @@ impl<'c> LayerPlugins<'c> {
         if tensions_visible {
             let plugin = TensionArcsPlugin {
                 tensions,
+                placed: self.placed,
                 selected: selected.clone(),
                 palette: tension_palette,
             };
@@ -730,20 +751,15 @@ impl<'c> LayerPlugins<'c> {
         let show_names = context.is_visible(LayerId::Labels);
         if show_names || !self.badges.is_empty() {
             let plugin = LabelsPlugin {
-                world,
-                order: context.label_order,
-                priority: context.article_countries,
-                markers,
-                badges: self.badges,
-                show_names,
+                placed: self.placed,
                 palette,
-                cache: self.labels,
             };
             map = map.with_plugin(self.counted(LayerId::Labels, plugin));
             for group_index in badge_groups(self.badges) {
                 let plugin = GroupBadgesPlugin {
                     group_index,
-                    cache: self.labels,
+                    placed: self.placed,
+                    halo: palette.label_halo,
                 };
                 map = map.with_plugin(self.counted(LayerId::Group(group_index), plugin));
             }
@@ -751,7 +767,7 @@ impl<'c> LayerPlugins<'c> {
         if tensions_visible {
             let plugin = TensionMarkersPlugin {
                 tensions,
-                markers,
+                placed: self.placed,
                 selected,
                 palette: tension_palette,
             };

@@ -1,5 +1,5 @@
-//! What is under the pointer: a tension marker, an overlay's feature or a country, in that
-//! order, as smaller things sit on top. Pure: a view, what can be picked, and a position.
+//! What is under the pointer: a tension marker, a name (picking what it names), an overlay's
+//! feature or a country, in that order, as smaller things sit on top. Pure: a view, what can be picked, and a position.
 
 use egui::Pos2;
 
@@ -8,6 +8,7 @@ use crate::model::date::Date;
 use crate::model::mercator::MercatorPoint;
 use crate::model::territory::{Territories, Territory};
 use crate::model::{CountryId, World};
+use crate::placement::{Named, Placement};
 use crate::render::overlays::overlay_feature_at;
 use crate::render::plugins::tension_at;
 use crate::render::territories::territory_marker_at;
@@ -37,6 +38,8 @@ pub struct Pickable<'a> {
     pub tensions: &'a [TensionArc],
     /// Where each of `tensions` has its marker.
     pub markers: &'a [MercatorPoint],
+    /// The names placed in the view: pointing at a name picks what it names.
+    pub placement: &'a Placement,
     /// Every overlay, with whether it is shown.
     pub overlays: &'a [OverlayEntry],
     /// The contested territories, when their layer is shown, and the date they are drawn for.
@@ -50,6 +53,11 @@ pub fn pick(view: &MercatorView, pickable: &Pickable<'_>, pointer: Pos2) -> Hit 
         && let Some(tension) = pickable.tensions.get(arc)
     {
         return Hit::Tension(tension.tension_index);
+    }
+    match pickable.placement.name_at(pointer) {
+        Some(Named::Country(country) | Named::Capital(country)) => return Hit::Country(country),
+        Some(Named::Territory(index)) => return Hit::Territory(index),
+        None => {}
     }
     let feature = pickable
         .overlays
@@ -150,10 +158,13 @@ mod tests {
 
     /// Only the countries can be picked.
     fn countries_only(world: &World) -> Pickable<'_> {
+        static NOTHING_PLACED: std::sync::LazyLock<Placement> =
+            std::sync::LazyLock::new(Placement::default);
         Pickable {
             world,
             tensions: &[],
             markers: &[],
+            placement: &NOTHING_PLACED,
             overlays: &[],
             territories: None,
         }
@@ -193,11 +204,9 @@ mod tests {
         let at_marker = view.to_screen(arc.marker);
         let markers: Vec<MercatorPoint> = layers.tensions.iter().map(|t| t.marker).collect();
         let shown = Pickable {
-            world,
             tensions: &layers.tensions,
             markers: &markers,
-            overlays: &[],
-            territories: None,
+            ..countries_only(world)
         };
         assert_eq!(
             pick(&view, &shown, at_marker),
@@ -209,5 +218,39 @@ mod tests {
             ..shown
         };
         assert!(!matches!(pick(&view, &hidden, at_marker), Hit::Tension(_)));
+    }
+
+    #[test]
+    fn the_pointer_on_a_name_picks_what_it_names_not_the_ground_under_it() {
+        use crate::placement::{Named, PlacedName};
+        let (world, _) = fixture();
+        let view = caucasus();
+        let (Some(armenia), Some(georgia)) = (world.by_code("ARM"), world.by_code("GEO")) else {
+            panic!("the world has Armenia and Georgia");
+        };
+        // A name on a leader line, set over Georgia's ground.
+        let over_georgia = view.lon_lat_to_screen(43.5, 42.0);
+        let placement = Placement {
+            names: vec![PlacedName {
+                named: Named::Country(armenia.id()),
+                text: "Armenia".into(),
+                size_px: 12.0,
+                rect: Rect::from_center_size(over_georgia, vec2(50.0, 14.0)),
+                anchor: LonLat::new(45.0, 40.2),
+                anchor_px: view.lon_lat_to_screen(45.0, 40.2),
+                leader: None,
+            }],
+            ..Placement::default()
+        };
+        let pickable = Pickable {
+            placement: &placement,
+            ..countries_only(world)
+        };
+        assert_eq!(
+            pick(&view, &pickable, over_georgia),
+            Hit::Country(armenia.id())
+        );
+        let beside = over_georgia + vec2(0.0, 30.0);
+        assert_eq!(pick(&view, &pickable, beside), Hit::Country(georgia.id()));
     }
 }

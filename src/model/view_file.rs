@@ -260,15 +260,20 @@ pub fn check_bbox([west, south, east, north]: [f64; 4]) -> Result<(), String> {
             "south and north must lie within ±{MAX_LATITUDE:.2}, the map's edge (are {south}, {north})"
         ));
     }
-    if west >= east || south >= north {
+    // A west edge east of the east edge is a box across the 180° line (165 to -165).
+    if west == east || south >= north {
         return Err(format!(
-            "west must be less than east and south less than north (are {west}, {south}, {east}, {north})"
+            "west and east must differ (west greater than east crosses 180°) and south must be less than north (are {west}, {south}, {east}, {north})"
         ));
     }
-    if (east - west).max(north - south) < MIN_BBOX_EXTENT_DEG {
+    let width = if east < west {
+        east + 360.0 - west
+    } else {
+        east - west
+    };
+    if width.max(north - south) < MIN_BBOX_EXTENT_DEG {
         return Err(format!(
-            "the box is {:.3e}° by {:.3e}°; it must be at least {MIN_BBOX_EXTENT_DEG}° wide or tall",
-            east - west,
+            "the box is {width:.3e}° by {:.3e}°; it must be at least {MIN_BBOX_EXTENT_DEG}° wide or tall",
             north - south
         ));
     }
@@ -299,7 +304,12 @@ mod tests {
 
     #[test]
     fn an_upside_down_or_infinite_bbox_is_refused_naming_the_field() {
-        for bbox in ["[140, 25, 0, 72]", "[0, 25, 140, 95]", "[0, 25, 1e999, 72]"] {
+        for bbox in [
+            "[0, 72, 140, 25]",
+            "[10, 25, 10, 72]",
+            "[0, 25, 140, 95]",
+            "[0, 25, 1e999, 72]",
+        ] {
             let result = ViewFile::parse(Path::new("v.json"), &view_text(bbox));
             let message = result
                 .map(|_| String::new())

@@ -1,10 +1,11 @@
 //! The map's layers as walkers plugins: group fills, NATO neighbours, tension arcs, labels.
+//! Names, badges, markers and arcs are drawn where [`crate::placement`] put them.
 //! Each draws from the view model ([`crate::layers::MapLayers`]) and the cached meshes.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::rc::Rc;
 
-use egui::{Align2, Color32, FontId, Mesh, Rect, Response, Shape, Stroke, Ui};
+use egui::{Align2, Color32, FontId, Mesh, Response, Shape, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::countries::{
@@ -16,10 +17,10 @@ use super::shape_cache::{GroupInputs, MapShapeCaches};
 use super::style::*;
 use super::view::MercatorView;
 use crate::layers::{GroupLayer, TensionArc};
-use crate::model::geo::LonLat;
 use crate::model::mercator::MercatorPoint;
 use crate::model::scenario::{GroupKind, Status, TensionKind};
 use crate::model::{CountryId, World};
+use crate::placement::{Named, Placement};
 
 /// What every layer plugin does around building its shapes: take walkers' view of the frame
 /// and paint the shapes in one batch.
@@ -130,11 +131,13 @@ pub struct MemberBadge {
     pub badge: Badge,
 }
 
-/// The badges of the given groups' members, per country in the groups' order, for the labels
-/// to draw beside the names.
+/// The badges of the given groups' members, per country, economic unions before informal
+/// groups and otherwise in the groups' order, for the labels to draw beside the names.
 pub fn member_badges<'a>(
     groups: impl IntoIterator<Item = (&'a GroupLayer, Color32)>,
 ) -> Vec<(CountryId, Vec<MemberBadge>)> {
+    let mut groups: Vec<(&GroupLayer, Color32)> = groups.into_iter().collect();
+    groups.sort_by_key(|(group, _)| group.kind != GroupKind::EconomicUnion);
     let mut badges: Vec<(CountryId, Vec<MemberBadge>)> = Vec::new();
     for (group, color) in groups {
         for &(country, status) in &group.countries {
@@ -392,9 +395,14 @@ pub fn tension_dash(kind: TensionKind) -> (Dash, f32) {
     }
 }
 
-/// The tensions' arcs, under the labels.
+/// The placement of names, badges, markers and arcs for a view: worked out once per view by
+/// [`crate::placement`] and shared by every plugin that draws part of it.
+pub type PlacementFor<'a> = dyn Fn(&Ui, &MercatorView) -> Rc<Placement> + 'a;
+
+/// The tensions' arcs, under the labels, cut where they would run under a name.
 pub struct TensionArcsPlugin<'a> {
     pub tensions: &'a [TensionArc],
+    pub placed: &'a PlacementFor<'a>,
     /// The highlighted tensions' ids.
     pub selected: Vec<&'a str>,
     pub palette: Palette,
@@ -402,19 +410,23 @@ pub struct TensionArcsPlugin<'a> {
 
 impl Plugin for TensionArcsPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
-        paint_layer(ui, projector, |_, view, shapes| {
-            for copy in view.world_copies() {
-                arc_shapes(&copy, self.tensions, &self.selected, &self.palette, shapes);
-            }
+        paint_layer(ui, projector, |ui, view, shapes| {
+            let placement = (self.placed)(ui, view);
+            arc_shapes(
+                &placement,
+                self.tensions,
+                &self.selected,
+                &self.palette,
+                shapes,
+            );
         });
     }
 }
 
-/// The tensions' clickable markers, above the labels, where the map placed them.
+/// The tensions' clickable markers, above the labels, where the placement put them.
 pub struct TensionMarkersPlugin<'a> {
     pub tensions: &'a [TensionArc],
-    /// Each tension's marker, in the order of `tensions`.
-    pub markers: &'a [MercatorPoint],
+    pub placed: &'a PlacementFor<'a>,
     /// The highlighted tensions' ids.
     pub selected: Vec<&'a str>,
     pub palette: Palette,
@@ -422,12 +434,13 @@ pub struct TensionMarkersPlugin<'a> {
 
 impl Plugin for TensionMarkersPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
-        paint_layer(ui, projector, |_, view, shapes| {
+        paint_layer(ui, projector, |ui, view, shapes| {
+            let placement = (self.placed)(ui, view);
             for copy in view.world_copies() {
                 marker_shapes(
                     &copy,
                     self.tensions,
-                    self.markers,
+                    &placement.markers,
                     &self.selected,
                     &self.palette,
                     shapes,
@@ -438,32 +451,30 @@ impl Plugin for TensionMarkersPlugin<'_> {
 }
 
 fn arc_shapes(
-    view: &MercatorView,
+    placement: &Placement,
     tensions: &[TensionArc],
     selected: &[&str],
     palette: &Palette,
     shapes: &mut Vec<Shape>,
 ) {
-    let clip = view.screen_rect().expand(50.0);
-    for tension in tensions {
+    for arc in &placement.arcs {
+        let Some(tension) = tensions.get(arc.tension) else {
+            continue;
+        };
         let (dash, width) = tension_dash(tension.kind);
         let is_selected = selected.contains(&tension.id.as_str());
         let width = if is_selected { width + 1.5 } else { width };
         let color = tension_color(palette, selected, is_selected);
-        for arc in &tension.arcs {
-            let points: Vec<egui::Pos2> = arc.iter().map(|p| view.to_screen(*p)).collect();
-            if !points.iter().any(|p| clip.contains(*p)) {
-                continue;
-            }
+        for piece in &arc.pieces {
             shapes.push(Shape::line(
-                points.clone(),
+                piece.clone(),
                 Stroke::new(width + 2.5, palette.label_halo),
             ));
             let stroke = Stroke::new(width, color);
             match dash {
-                Dash::Solid => shapes.push(Shape::line(points, stroke)),
+                Dash::Solid => shapes.push(Shape::line(piece.clone(), stroke)),
                 Dash::Dashed(dash, gap) => {
-                    shapes.extend(Shape::dashed_line(&points, stroke, dash, gap))
+                    shapes.extend(Shape::dashed_line(piece, stroke, dash, gap))
                 }
             }
         }
@@ -526,292 +537,106 @@ pub fn tension_at(
         .map(|(i, _)| i)
 }
 
-/// Country names and capitals, where the zoom leaves room, never overlapping.
+/// Country names, capitals, contested territories' names and leader lines, where the
+/// placement put them.
 pub struct LabelsPlugin<'a> {
-    pub world: &'a World,
-    /// Every country in the order labels are placed, from [`label_order`].
-    pub order: &'a [CountryId],
-    /// Countries the article speaks of, whose labels may overhang their borders.
-    pub priority: &'a [CountryId],
-    /// Tension markers drawn above the labels, which no label may hide.
-    pub markers: &'a [MercatorPoint],
-    /// Badges drawn beside the names, from [`member_badges`].
-    pub badges: &'a [(CountryId, Vec<MemberBadge>)],
-    /// Whether names and capitals are drawn, or only the badges.
-    pub show_names: bool,
+    pub placed: &'a PlacementFor<'a>,
     pub palette: Palette,
-    /// The shapes placed in an earlier frame, reused while nothing they depend on changed.
-    pub cache: &'a RefCell<LabelCache>,
-}
-
-/// Labels placed for one view: placing them compares every label with those already placed,
-/// so it is done when the view, the markers or the theme change, not every frame.
-#[derive(Default)]
-pub struct LabelCache {
-    key: Option<LabelKey>,
-    /// The badges the labels were placed with.
-    badges: Vec<(CountryId, Vec<MemberBadge>)>,
-    shapes: Vec<Shape>,
-    labelled: Vec<CountryId>,
-    badged: Vec<CountryId>,
-    /// Each group's badges, painted by that group's [`GroupBadgesPlugin`].
-    badge_shapes: BTreeMap<usize, Vec<Shape>>,
-}
-
-impl LabelCache {
-    /// The countries whose names were placed for the last view.
-    pub fn labelled(&self) -> &[CountryId] {
-        &self.labelled
-    }
-
-    /// The countries whose badges were placed for the last view.
-    pub fn badged(&self) -> &[CountryId] {
-        &self.badged
-    }
-}
-
-/// Everything label placement depends on, compared exactly; with the badges, which the cache
-/// keeps apart so that a frame compares them without copying them.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct LabelKey {
-    center: MercatorPoint,
-    zoom: f64,
-    screen: Rect,
-    ink: Color32,
-    order: *const CountryId,
-    markers: *const MercatorPoint,
-    marker_count: usize,
-    show_names: bool,
 }
 
 impl Plugin for LabelsPlugin<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
         paint_layer(ui, projector, |ui, view, shapes| {
-            let key = LabelKey {
-                center: view.center(),
-                zoom: view.zoom(),
-                screen: view.screen_rect(),
-                ink: self.palette.label,
-                order: self.order.as_ptr(),
-                markers: self.markers.as_ptr(),
-                marker_count: self.markers.len(),
-                show_names: self.show_names,
-            };
-            let mut cache = self.cache.borrow_mut();
-            if cache.key != Some(key) || cache.badges != self.badges {
-                *cache = LabelCache::default();
-                self.label_shapes(ui, view, &mut cache);
-                cache.key = Some(key);
-                cache.badges = self.badges.to_vec();
-            }
-            shapes.extend(cache.shapes.iter().cloned());
+            let placement = (self.placed)(ui, view);
+            name_shapes(&placement, ui.painter(), &self.palette, shapes);
         });
     }
 }
 
-/// The order labels are placed in: the article's countries first, smallest first, then the
-/// rest, largest first, so that when names compete for room the ones that matter win. It depends only on the world
-/// and the scenario, so the App computes it once.
-pub fn label_order(world: &World, priority: &[CountryId]) -> Vec<CountryId> {
-    let mut rest: Vec<&crate::model::Country> = world
-        .countries()
-        .iter()
-        .filter(|country| !priority.contains(&country.id()))
-        .collect();
-    rest.sort_by(|a, b| b.area().total_cmp(&a.area()));
-    // Among the article's countries the smallest choose first: a large country has room for
-    // its name in many places, Armenia between its neighbours in few.
-    let mut first: Vec<&crate::model::Country> =
-        priority.iter().map(|&id| world.country(id)).collect();
-    first.sort_by(|a, b| a.area().total_cmp(&b.area()));
-    first
-        .iter()
-        .chain(rest.iter())
-        .map(|country| country.id())
-        .collect()
-}
-
-/// Where an article country's name may go, in units of its own size, when its middle is taken.
-/// Only places where the name still touches the country count, so a
-/// name never reads as its neighbour's.
-pub(crate) const PRIORITY_LABEL_SHIFTS: [egui::Vec2; 13] = [
-    egui::vec2(0.0, 0.0),
-    egui::vec2(0.0, -0.9),
-    egui::vec2(0.0, 0.9),
-    egui::vec2(0.6, 0.0),
-    egui::vec2(-0.6, 0.0),
-    egui::vec2(0.6, -0.9),
-    egui::vec2(-0.6, -0.9),
-    egui::vec2(0.6, 0.9),
-    egui::vec2(-0.6, 0.9),
-    egui::vec2(0.0, -1.8),
-    egui::vec2(0.0, 1.8),
-    egui::vec2(1.1, 0.0),
-    egui::vec2(-1.1, 0.0),
-];
-
-/// Capitals are shown from this zoom on (article countries one level earlier).
-const CAPITALS_FROM_ZOOM: f64 = 4.5;
-
-impl LabelsPlugin<'_> {
-    fn label_shapes(&self, ui: &Ui, view: &MercatorView, placed: &mut LabelCache) {
-        let LabelCache {
-            shapes,
-            labelled,
-            badged,
-            badge_shapes,
-            ..
-        } = placed;
-        let (world, order, priority, markers, palette) = (
-            self.world,
-            self.order,
-            self.priority,
-            self.markers,
-            &self.palette,
-        );
-        let screen = view.screen_rect();
-        let mut taken: Vec<Rect> = markers
-            .iter()
-            .map(|&marker| {
-                Rect::from_center_size(
-                    view.to_screen(marker),
-                    egui::Vec2::splat(2.0 * TENSION_MARKER_PICK_RADIUS_PX),
-                )
-            })
-            .collect();
-        let painter = ui.painter();
-        let free = |rect: Rect, taken: &[Rect]| {
-            screen.contains_rect(rect) && !taken.iter().any(|other| other.intersects(rect))
-        };
-        let copies: Vec<MercatorView> = view.world_copies().collect();
-        for &id in order {
-            let country = world.country(id);
-            let is_priority = priority.contains(&id);
-            let LonLat { lon, lat } = country.label_point();
-            // The copy of the world in which this country's label point is on screen, if any.
-            let Some((view, anchor)) = copies
-                .iter()
-                .map(|copy| (copy, copy.lon_lat_to_screen(lon, lat)))
-                .find(|(_, anchor)| screen.contains(*anchor))
-            else {
-                continue;
-            };
-            let badges = self
-                .badges
-                .binary_search_by_key(&id, |(country, _)| *country)
-                .map_or(&[][..], |at| &self.badges[at].1[..]);
+/// The shapes of every placed name: leader lines first, then capitals' dots, then the words.
+fn name_shapes(
+    placement: &Placement,
+    painter: &egui::Painter,
+    palette: &Palette,
+    shapes: &mut Vec<Shape>,
+) {
+    for name in &placement.names {
+        if let Some([from, to]) = name.leader {
+            shapes.push(Shape::line_segment(
+                [from, to],
+                Stroke::new(3.0, palette.label_halo),
+            ));
+            shapes.push(Shape::line_segment(
+                [from, to],
+                Stroke::new(1.0, palette.label),
+            ));
+            shapes.push(Shape::circle_filled(from, 2.0, palette.label));
+        }
+    }
+    for &(_, dot) in &placement.capital_dots {
+        shapes.push(Shape::circle_filled(
+            dot,
+            CAPITAL_DOT_RADIUS_PX + 1.0,
+            palette.label_halo,
+        ));
+        shapes.push(Shape::circle_filled(
+            dot,
+            CAPITAL_DOT_RADIUS_PX,
+            palette.capital,
+        ));
+    }
+    let territory = TerritoryLook::for_theme(palette.dark);
+    for name in &placement.names {
+        if let Named::Territory(_) = name.named {
             let galley = painter.layout_no_wrap(
-                country.name().to_string(),
-                FontId::proportional(LABEL_FONT_SIZE),
-                palette.label,
+                name.text.clone(),
+                FontId::proportional(name.size_px),
+                territory.outline,
             );
-            // Other countries' names must fit inside them; the article's countries are named
-            // however small they are on screen, wherever their name finds room. A badge goes
-            // where the name would have gone when the name has no room.
-            let name_fits = is_priority || galley.size().x <= country_width_px(country, view) * 0.9;
-            let show_name = self.show_names && name_fits;
-            if !show_name && badges.is_empty() {
-                continue;
-            }
-            let name_size = if show_name {
-                galley.size()
-            } else {
-                egui::Vec2::ZERO
-            };
-            let size = label_with_badges_size(name_size, badges.len());
-            let centered = Align2::CENTER_CENTER.anchor_size(anchor, size).expand(2.0);
-            // The article's countries may move their name just off a marker or a neighbour's
-            // name rather than lose it.
-            let shifts: &[egui::Vec2] = if is_priority {
-                &PRIORITY_LABEL_SHIFTS
-            } else {
-                &[egui::Vec2::ZERO]
-            };
-            let own_area = country_screen_rect(country, view);
-            let Some(rect) = shifts
-                .iter()
-                .map(|shift| centered.translate(*shift * centered.size()))
-                .find(|rect| free(*rect, &taken) && rect.intersects(own_area))
-            else {
-                continue;
-            };
-            taken.push(rect);
-            let inner = rect.shrink(2.0);
-            if show_name {
-                labelled.push(id);
-                halo_text(
-                    shapes,
-                    painter,
-                    inner.left_center(),
-                    Align2::LEFT_CENTER,
-                    country.name(),
-                    LABEL_FONT_SIZE,
-                    palette,
-                );
-            }
-            if !badges.is_empty() {
-                badged.push(id);
-            }
-            badge_row_shapes(
-                badges,
-                inner.right_center(),
-                palette.label_halo,
-                badge_shapes,
+            shapes.push(Shape::rect_filled(
+                name.rect.expand(1.5),
+                3.0,
+                territory.halo,
+            ));
+            shapes.push(Shape::galley(name.rect.min, galley, territory.outline));
+        } else {
+            halo_text(
+                shapes,
+                painter,
+                name.rect.left_center(),
+                Align2::LEFT_CENTER,
+                &name.text,
+                name.size_px,
+                palette,
             );
-            if !show_name {
-                continue;
-            }
-
-            let capitals_zoom = CAPITALS_FROM_ZOOM - if is_priority { 1.0 } else { 0.0 };
-            if view.zoom() < capitals_zoom {
-                continue;
-            }
-            if let Some(capital) = country.capital() {
-                capital_shapes(capital, view, painter, palette, &mut taken, shapes);
-            }
         }
     }
 }
 
-/// The size of a name followed by a row of badges.
-pub(crate) fn label_with_badges_size(name: egui::Vec2, badges: usize) -> egui::Vec2 {
-    if badges == 0 {
-        return name;
-    }
-    let gap = if name.x > 0.0 { BADGE_GAP_PX } else { 0.0 };
-    let row = badges as f32 * (2.0 * BADGE_RADIUS_PX + BADGE_GAP_PX) - BADGE_GAP_PX;
-    egui::vec2(name.x + gap + row, name.y.max(2.0 * BADGE_RADIUS_PX))
-}
-
-/// A row of badges ending at `right_center`, each with a halo that keeps it readable on any
-/// fill, filed under its group.
-fn badge_row_shapes(
-    badges: &[MemberBadge],
-    right_center: egui::Pos2,
-    halo: Color32,
-    shapes: &mut BTreeMap<usize, Vec<Shape>>,
-) {
-    let step = 2.0 * BADGE_RADIUS_PX + BADGE_GAP_PX;
-    for (i, member) in badges.iter().rev().enumerate() {
-        let center = right_center - egui::vec2(BADGE_RADIUS_PX + i as f32 * step, 0.0);
-        let group_shapes = shapes.entry(member.group_index).or_default();
-        badge_shapes(member.badge, center, BADGE_RADIUS_PX, halo, group_shapes);
-    }
-}
-
-/// One group's badges, where the labels placed them this frame: a plugin of its own so that
-/// the group's layer switch and shape count cover them.
+/// One group's badges, where the placement put them: a plugin of its own so that the group's
+/// layer switch and shape count cover them.
 pub struct GroupBadgesPlugin<'a> {
     pub group_index: usize,
-    /// Filled by the [`LabelsPlugin`], which runs before.
-    pub cache: &'a RefCell<LabelCache>,
+    pub placed: &'a PlacementFor<'a>,
+    pub halo: Color32,
 }
 
 impl Plugin for GroupBadgesPlugin<'_> {
-    fn run(self: Box<Self>, ui: &mut Ui, _: &Response, _: &Projector, _: &MapMemory) {
-        if let Some(shapes) = self.cache.borrow().badge_shapes.get(&self.group_index) {
-            ui.painter().extend(shapes.iter().cloned());
-        }
+    fn run(self: Box<Self>, ui: &mut Ui, _: &Response, projector: &Projector, _: &MapMemory) {
+        paint_layer(ui, projector, |ui, view, shapes| {
+            let placement = (self.placed)(ui, view);
+            for placed in &placement.badges {
+                if placed.member.group_index == self.group_index {
+                    badge_shapes(
+                        placed.member.badge,
+                        placed.center,
+                        BADGE_RADIUS_PX,
+                        self.halo,
+                        shapes,
+                    );
+                }
+            }
+        });
     }
 }
 
@@ -860,98 +685,6 @@ pub fn badge_shapes(
             shapes.push(Shape::convex_polygon(outline(radius), fill, ink));
         }
     }
-}
-
-/// A capital's dot and name, where neither hides a label or marker already placed.
-fn capital_shapes(
-    capital: &crate::model::Capital,
-    view: &MercatorView,
-    painter: &egui::Painter,
-    palette: &Palette,
-    taken: &mut Vec<Rect>,
-    shapes: &mut Vec<Shape>,
-) {
-    let screen = view.screen_rect();
-    let free = |rect: Rect, taken: &[Rect]| {
-        screen.contains_rect(rect) && !taken.iter().any(|other| other.intersects(rect))
-    };
-    let dot = view.lon_lat_to_screen(capital.lon, capital.lat);
-    let galley = painter.layout_no_wrap(
-        capital.name.clone(),
-        FontId::proportional(CAPITAL_FONT_SIZE),
-        palette.label,
-    );
-    let dot_rect =
-        Rect::from_center_size(dot, egui::Vec2::splat(2.0 * (CAPITAL_DOT_RADIUS_PX + 0.5)));
-    if !free(dot_rect, taken) {
-        return;
-    }
-    // The name goes right of the dot, or left, above or below when that is taken.
-    let sides = [
-        (Align2::LEFT_CENTER, CAPITAL_LABEL_OFFSET),
-        (Align2::RIGHT_CENTER, -CAPITAL_LABEL_OFFSET),
-        (Align2::CENTER_BOTTOM, -CAPITAL_LABEL_OFFSET.yx()),
-        (Align2::CENTER_TOP, CAPITAL_LABEL_OFFSET.yx()),
-    ];
-    let Some((align, offset, text_rect)) = sides.into_iter().find_map(|(align, offset)| {
-        let rect = align.anchor_size(dot + offset, galley.size()).expand(1.0);
-        free(rect, taken).then_some((align, offset, rect))
-    }) else {
-        return;
-    };
-    taken.push(text_rect);
-    taken.push(dot_rect);
-    shapes.push(Shape::circle_filled(
-        dot,
-        CAPITAL_DOT_RADIUS_PX + 1.0,
-        palette.label_halo,
-    ));
-    shapes.push(Shape::circle_filled(
-        dot,
-        CAPITAL_DOT_RADIUS_PX,
-        palette.capital,
-    ));
-    halo_text(
-        shapes,
-        painter,
-        dot + offset,
-        align,
-        &capital.name,
-        CAPITAL_FONT_SIZE,
-        palette,
-    );
-}
-
-/// Where a country's largest part lies on screen.
-fn country_screen_rect(country: &crate::model::Country, view: &MercatorView) -> Rect {
-    let mesh = country.mesh(view.detail());
-    let Some(bbox) = mesh
-        .parts
-        .iter()
-        .map(|part| part.bbox_in_mercator)
-        .max_by(|a, b| {
-            let area =
-                |b: &crate::model::BoundingBox| (b.max[0] - b.min[0]) * (b.max[1] - b.min[1]);
-            area(a).total_cmp(&area(b))
-        })
-    else {
-        return Rect::NOTHING;
-    };
-    Rect::from_two_pos(
-        view.to_screen(MercatorPoint::new(bbox.min[0], bbox.min[1])),
-        view.to_screen(MercatorPoint::new(bbox.max[0], bbox.max[1])),
-    )
-}
-
-fn country_width_px(country: &crate::model::Country, view: &MercatorView) -> f32 {
-    let mesh = country.mesh(view.detail());
-    mesh.parts
-        .iter()
-        .map(|part| {
-            let bbox = &part.bbox_in_mercator;
-            ((bbox.max[0] - bbox.min[0]) * view.pixels_per_unit()) as f32
-        })
-        .fold(0.0, f32::max)
 }
 
 /// Text with a thin outline in the halo colour, readable over any fill: laid out once, drawn

@@ -8,15 +8,14 @@
 //! without choosing a colour for the holder. Occupied and annexed territories get a cross-hatch,
 //! breakaway and disputed ones a single back-hatch, so the two read apart without colour.
 
-use egui::{Align2, FontId, Mesh, Pos2, Response, Shape, Stroke, Ui};
+use egui::{Mesh, Pos2, Response, Shape, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::countries::{append_dashed_strokes, append_pattern_mesh, append_strokes};
 use super::patterns::{Pattern, PatternTextures};
 use super::style::{
-    TERRITORY_DASH_PX, TERRITORY_FONT_SIZE, TERRITORY_HALO_WIDTH_PX, TERRITORY_LABEL_MIN_WIDTH_PX,
-    TERRITORY_MARKER_RADIUS_PX, TERRITORY_OUTLINE_WIDTH_PX, TERRITORY_PICK_RADIUS_PX,
-    TerritoryLook,
+    TERRITORY_DASH_PX, TERRITORY_HALO_WIDTH_PX, TERRITORY_MARKER_RADIUS_PX,
+    TERRITORY_OUTLINE_WIDTH_PX, TERRITORY_PICK_RADIUS_PX, TerritoryLook,
 };
 use super::view::MercatorView;
 use crate::model::date::Date;
@@ -36,7 +35,6 @@ impl Plugin for TerritoriesPlugin<'_> {
         let view = MercatorView::from_projector(projector);
         let mut shapes = Vec::new();
         territory_shapes(
-            ui,
             self.territories,
             self.date,
             &view,
@@ -59,10 +57,9 @@ pub fn territory_patterns(status: TerritoryStatus) -> &'static [Pattern] {
 }
 
 /// Appends the shapes of every territory contested on `date` that shows in the view: hatching,
-/// outline with its halo, and a name where there is room; a marker and name for a territory
-/// without an outline. Returns nothing else, so a caller can count the shapes for its log.
+/// outline with its halo; a marker for a territory without an outline (their names are
+/// placed with every other name, by [`crate::placement`]).
 pub fn territory_shapes(
-    ui: &Ui,
     territories: &Territories,
     date: Date,
     view: &MercatorView,
@@ -85,50 +82,22 @@ pub fn territory_shapes(
     }
     let halo = Stroke::new(TERRITORY_HALO_WIDTH_PX, look.halo);
     let ink = Stroke::new(TERRITORY_OUTLINE_WIDTH_PX, look.outline);
-    let font = FontId::proportional(TERRITORY_FONT_SIZE);
     for (territory, _) in &active {
         if territory.has_outline() {
             outline(territory.strokes(detail), view, halo, ink, shapes);
+            continue;
         }
+        let [lon, lat] = territory.label_point();
         for copy in view.world_copies() {
-            let [lon, lat] = territory.label_point();
             let at = copy.lon_lat_to_screen(lon, lat);
-            if !view.screen_rect().expand(100.0).contains(at) {
-                continue;
-            }
-            if !territory.has_outline() {
+            if view.screen_rect().expand(100.0).contains(at) {
                 shapes.push(Shape::circle_filled(
                     at,
                     TERRITORY_MARKER_RADIUS_PX,
                     look.halo,
                 ));
                 shapes.push(Shape::circle_stroke(at, TERRITORY_MARKER_RADIUS_PX, ink));
-            } else if screen_width(territory, &copy) < TERRITORY_LABEL_MIN_WIDTH_PX {
-                continue;
             }
-            let anchor = if territory.has_outline() {
-                at
-            } else {
-                at + egui::vec2(TERRITORY_MARKER_RADIUS_PX + 3.0, 0.0)
-            };
-            let align = if territory.has_outline() {
-                Align2::CENTER_CENTER
-            } else {
-                Align2::LEFT_CENTER
-            };
-            let galley = ui.painter().layout_no_wrap(
-                territory.name().to_owned(),
-                font.clone(),
-                look.outline,
-            );
-            // A name much wider than its outline would cover its neighbours' (Nagorno-Karabakh
-            // and the districts around it): it waits for a closer zoom.
-            if territory.has_outline() && galley.size().x > 1.5 * screen_width(territory, &copy) {
-                continue;
-            }
-            let rect = align.anchor_size(anchor, galley.size());
-            shapes.push(Shape::rect_filled(rect.expand(1.5), 3.0, look.halo));
-            shapes.push(Shape::galley(rect.min, galley, look.outline));
         }
     }
 }
@@ -151,13 +120,6 @@ pub fn territory_marker_at<'t>(
             })
         })
         .map(|(territory, _)| territory)
-}
-
-fn screen_width(territory: &Territory, view: &MercatorView) -> f32 {
-    let bbox = territory.bbox();
-    let west = view.lon_lat_to_screen(bbox.min[0], bbox.min[1]);
-    let east = view.lon_lat_to_screen(bbox.max[0], bbox.min[1]);
-    east.x - west.x
 }
 
 /// A dashed outline over a solid halo, so that it reads over light and dark fills alike.

@@ -327,6 +327,18 @@ fn a_drafted_article_is_saved_under_the_name_save_as_proposes() {
     assert!(article.exists(), "the article it was drafted from is kept");
 }
 
+/// Whether `done` comes true while the autosave thread writes: a hang guard of ten seconds,
+/// not a claim about speed.
+fn written_within(done: impl Fn() -> bool) -> bool {
+    for _ in 0..200 {
+        if done() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    done()
+}
+
 fn request_close(harness: &mut Harness<'_, App>) {
     harness
         .input_mut()
@@ -379,7 +391,10 @@ fn quitting_with_unsaved_changes_asks_and_quitting_without_saving_drops_the_draf
     harness.key_press(Key::Enter);
     harness.run();
     assert!(harness.state().has_unsaved_edits());
-    assert!(draft_path(drafts.path()).exists(), "autosaved");
+    assert!(
+        written_within(|| draft_path(drafts.path()).exists()),
+        "autosaved"
+    );
 
     request_close(&mut harness);
     assert!(sent(&harness, &ViewportCommand::CancelClose));

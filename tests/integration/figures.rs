@@ -428,3 +428,94 @@ fn a_bad_view_file_opened_in_the_app_changes_nothing_and_says_why() {
         "{text}"
     );
 }
+
+/// The scene of the bundled scenario on its date for a box, at 1200x900.
+fn scene_of(bbox: [f64; 4]) -> Scene {
+    let scenario = bundled();
+    let layers = MapLayers::build(world(), &scenario, article_date());
+    let Ok(territories) = Territories::bundled() else {
+        panic!("the bundled territories load")
+    };
+    let spec = FigureSpec {
+        world: world(),
+        scenario: &scenario,
+        layers: &layers,
+        territories,
+        date: article_date(),
+        bbox,
+        size_px: [1200, 900],
+        dark: false,
+        hidden_layers: &BTreeSet::new(),
+        selected: &[],
+        selected_tension: None,
+        caption: None,
+    };
+    match build_scene(&spec) {
+        Ok(scene) => scene,
+        Err(error) => panic!("{error}"),
+    }
+}
+
+/// Each name on the figure's map: its text, size, kind, id and anchor.
+fn tagged_names(scene: &Scene) -> Vec<(String, f32, &'static str, String, [f64; 2])> {
+    scene
+        .map
+        .iter()
+        .filter_map(|item| match item {
+            alliance_map::figure::scene::Item::Text(text) => text.tag.as_ref().map(|tag| {
+                (
+                    text.text.clone(),
+                    text.size_px,
+                    tag.kind,
+                    tag.id.clone(),
+                    [tag.anchor.lon, tag.anchor.lat],
+                )
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_figure_of_the_caucasus_names_states_capitals_and_territories_each_on_its_own_ground() {
+    let scene = scene_of([38.0, 37.0, 52.0, 45.0]);
+    let names = tagged_names(&scene);
+    let ids: BTreeSet<&str> = names.iter().map(|(_, _, _, id, _)| id.as_str()).collect();
+    for id in ["ARM", "GEO", "AZE", "RUS", "TUR", "IRN", "abkhazia"] {
+        assert!(ids.contains(id), "{id} is not named: {names:?}");
+    }
+    assert!(
+        names.iter().any(|(_, _, kind, _, _)| *kind == "capital"),
+        "a capital is named: {names:?}"
+    );
+    for (text, size, kind, id, [lon, lat]) in &names {
+        if *kind != "country" {
+            continue;
+        }
+        assert!(*size >= 11.0, "{text} is {size} px");
+        let under = world().country_at(*lon, *lat).map(|c| c.iso_a3());
+        assert_eq!(under, Some(id.as_str()), "{text} stands for {lon},{lat}");
+    }
+    let svg = alliance_map::figure::svg::write_svg(&scene);
+    assert!(svg.contains(r#"<text class="label" data-kind="country" data-id="ARM" data-anchor=""#));
+    assert!(svg.contains("<desc>A map for"), "the SVG describes itself");
+}
+
+#[test]
+fn a_figure_across_the_180_degree_line_draws_and_names_fiji() {
+    let scene = scene_of([165.0, -25.0, -165.0, 5.0]);
+    let names = tagged_names(&scene);
+    assert!(
+        names.iter().any(|(_, _, _, id, _)| id == "FJI"),
+        "Fiji is named: {names:?}"
+    );
+    let output = render(&[
+        "--bbox",
+        "165,-25,-165,5",
+        "--size",
+        "800x600",
+        "-o",
+        utf8(&temp_dir().path().join("pacific.svg")),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}

@@ -115,7 +115,7 @@ fn a_group_named_ten_thousand_times_is_one_arc() {
 }
 
 #[test]
-fn a_group_without_an_anchor_is_drawn_from_one_place_among_its_members() {
+fn a_group_without_an_anchor_is_drawn_from_each_of_its_members() {
     let mut value = bundled_value();
     let groups = value["groups"].as_array_mut().map(std::mem::take);
     let mut groups = groups.unwrap_or_default();
@@ -136,22 +136,24 @@ fn a_group_without_an_anchor_is_drawn_from_one_place_among_its_members() {
         scenario.date(),
         100.0,
     );
-    assert_eq!(arcs.len(), 1);
-    // The arc starts at the capital of the member nearest the members' middle.
-    let from = arcs[0][0];
+    // One arc from each member's capital to the United States.
     let capitals: Vec<(f64, f64)> = scenario
         .members("CSTO", scenario.date())
         .into_iter()
         .filter_map(|code| world().by_code(code)?.capital().map(|c| (c.lon, c.lat)))
         .collect();
-    assert!(
-        capitals.contains(&(from.lon, from.lat)),
-        "{from:?} in {capitals:?}"
-    );
-    assert!(
-        (30.0..90.0).contains(&from.lon) && (35.0..65.0).contains(&from.lat),
-        "{from:?}"
-    );
+    assert_eq!(arcs.len(), capitals.len());
+    for arc in &arcs {
+        let from = arc[0];
+        assert!(
+            capitals.contains(&(from.lon, from.lat)),
+            "{from:?} in {capitals:?}"
+        );
+        let to = arc[arc.len() - 1];
+        let lon = (to.lon + 180.0).rem_euclid(360.0) - 180.0;
+        let at = world().country_at(lon, to.lat).map(|c| c.iso_a3());
+        assert_eq!(at, Some("USA"), "{to:?}");
+    }
 }
 
 #[test]

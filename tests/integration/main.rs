@@ -38,6 +38,8 @@ mod gpu_map;
 mod hostile;
 /// Finding one's way on the map: wheel, double click, keys, buttons, fitting.
 mod navigation;
+/// Where names stand: on what they name, apart, picked by their words, re-placed on resize.
+mod placement;
 /// The reader's per-paragraph index against the slow per-frame scan.
 mod reader_index;
 /// The scenario: memberships, neighbours, the checks and the export.

@@ -415,3 +415,41 @@ fn a_pipe_is_refused_instead_of_read_forever() {
         Err(ReadError::NotAFile { .. })
     ));
 }
+
+#[test]
+fn a_group_without_a_seat_is_drawn_to_each_member_s_capital_on_the_map_and_in_the_export() {
+    let scenario = bundled();
+    let on = date("2012-05-15");
+    let Some(tension) = scenario
+        .data()
+        .tensions
+        .iter()
+        .find(|t| t.id == "armenia-and-the-axis")
+    else {
+        panic!("the bundled scenario has Armenia's tension with the axis");
+    };
+    let arcs = scenario.tension_arcs(world(), tension, on, 60.0);
+    let ends: BTreeSet<String> = arcs
+        .iter()
+        .filter_map(|arc| arc.last())
+        .filter_map(|end| world().country_at(end.lon, end.lat))
+        .map(|country| country.iso_a3().to_string())
+        .collect();
+    assert_eq!(ends, set(&["AZE", "GEO", "TUR"]));
+    let collection = export(world(), &scenario, on);
+    let Some(feature) = collection.features.iter().find(|f| {
+        f.properties
+            .as_ref()
+            .and_then(|p| p.get("id"))
+            .and_then(|id| id.as_str())
+            == Some("armenia-and-the-axis")
+    }) else {
+        panic!("the export has the tension");
+    };
+    let Some(geojson::GeometryValue::MultiLineString { coordinates: lines }) =
+        feature.geometry.as_ref().map(|g| &g.value)
+    else {
+        panic!("three arcs are a MultiLineString: {:?}", feature.geometry);
+    };
+    assert_eq!(lines.len(), 3);
+}

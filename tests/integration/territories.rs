@@ -513,7 +513,6 @@ fn territory_shapes_around((lon, lat): (f64, f64), on: &str, dark: bool) -> Vec<
         let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1200.0, 800.0));
         let view = MercatorView::new(alliance_map::model::geo::LonLat::new(lon, lat), 6.0, rect);
         territory_shapes(
-            ui,
             territories(),
             date(on),
             &view,

@@ -455,7 +455,22 @@ pub(super) fn plan_arcs(data: &ScenarioData, findings: &mut Findings) -> HashMap
                 ),
             );
         }
-        let wanted = distinct.saturating_sub(1);
+        // A group without a seat is drawn at each of its members: as many places as it ever
+        // has members. Arcs join each place of the first party to each place of the others.
+        let mut seen = HashSet::new();
+        let places: Vec<usize> = tension
+            .parties
+            .iter()
+            .filter_map(|p| p.resolve())
+            .filter(|party| seen.insert(*party))
+            .map(|party| match party {
+                PartyRef::Group(id) => seatless_members(data, id).unwrap_or(1).max(1),
+                _ => 1,
+            })
+            .collect();
+        let wanted = places.split_first().map_or(0, |(first, others)| {
+            first.saturating_mul(others.iter().sum::<usize>())
+        });
         if wanted > MAX_ARCS_PER_TENSION {
             findings.warning(
                 &at,
@@ -484,6 +499,22 @@ pub(super) fn plan_arcs(data: &ScenarioData, findings: &mut Findings) -> HashMap
         );
     }
     budgets
+}
+
+/// How many countries a group without a seat ever counts, or `None` for a group with one.
+fn seatless_members(data: &ScenarioData, group: &str) -> Option<usize> {
+    let seatless = data
+        .groups
+        .iter()
+        .any(|g| g.id == group && g.anchor.is_none());
+    seatless.then(|| {
+        data.memberships
+            .iter()
+            .filter(|m| m.group == group)
+            .map(|m| m.country.as_str())
+            .collect::<HashSet<_>>()
+            .len()
+    })
 }
 
 /// Checks that every id in a list names something known, reporting each unknown one at its

@@ -231,8 +231,8 @@ impl Scenario {
     /// actor where the scenario places it, a group at its anchor or, when it has none, at the
     /// member (on `date`) nearest the middle of its members: a real capital rather than a point
     /// that may lie at sea, found from their mean on the sphere so that members on both sides
-    /// of the 180° line do not average to the other side of the world. A group is one place,
-    /// so that a group of 200 members is one arc, not 200.
+    /// of the 180° line do not average to the other side of the world. A tension's arcs end at
+    /// each member of a group without a seat instead ([`Scenario::tension_arcs`]).
     pub fn party_position(&self, world: &World, party: PartyRef<'_>, date: Date) -> Option<LonLat> {
         match party {
             PartyRef::Country(code) => country_position(world, code),
@@ -256,8 +256,26 @@ impl Scenario {
         }
     }
 
-    /// The great-circle arcs that draw a tension on `date`: from the first party's place to
-    /// each place of the other parties, densified to points at most `max_step_km` apart. A
+    /// Where a party's arcs end: a group without a seat at each of its members' capitals on
+    /// `date` (so that every member of "the Turkish-Georgian-Azeri axis" is drawn), any
+    /// other party at its [`Scenario::party_position`].
+    fn party_places(&self, world: &World, party: PartyRef<'_>, date: Date) -> Vec<LonLat> {
+        match party {
+            PartyRef::Group(id) if self.group(id).is_some_and(|g| g.anchor.is_none()) => self
+                .members(id, date)
+                .into_iter()
+                .filter_map(|code| country_position(world, code))
+                .collect(),
+            other => self
+                .party_position(world, other, date)
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    /// The great-circle arcs that draw a tension on `date`: from the first party's place (each,
+    /// for a group without a seat) to each place of the other parties (each member of a group
+    /// without a seat), densified to points at most `max_step_km` apart. A
     /// party named twice is drawn once, and no tension draws more arcs than the scenario's
     /// check allowed it ([`super::MAX_ARCS_PER_TENSION`], [`super::MAX_ARCS`] in all). The
     /// map and the GeoJSON export draw the same arcs from here.
@@ -273,18 +291,21 @@ impl Scenario {
             return Vec::new();
         }
         let mut seen = HashSet::new();
-        let mut places = tension
+        let mut parties = tension
             .parties
             .iter()
             .filter_map(Party::resolve)
             .filter(|party| seen.insert(*party))
-            .filter_map(|party| self.party_position(world, party, date));
-        let Some(from) = places.next() else {
+            .map(|party| self.party_places(world, party, date))
+            .filter(|places| !places.is_empty());
+        let Some(from) = parties.next() else {
             return Vec::new();
         };
-        places
+        let to: Vec<LonLat> = parties.flatten().collect();
+        from.iter()
+            .flat_map(|from| to.iter().map(move |to| (*from, *to)))
             .take(budget)
-            .map(|to| great_circle(from, to, max_step_km))
+            .map(|(from, to)| great_circle(from, to, max_step_km))
             .collect()
     }
 
