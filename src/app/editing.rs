@@ -564,6 +564,7 @@ impl App {
             ),
             parties: draft.parties,
             excerpts: vec![draft.excerpt],
+            proposed: None,
         };
         let at = data.tensions.len();
         let mut edits: Vec<Edit> = draft
