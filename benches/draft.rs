@@ -182,10 +182,15 @@ fn hostile(c: &mut Criterion) {
     });
     // The baseline on a tenth of the line: on all of it, it runs for minutes.
     let tenth = &georgia[..200_000];
-    let tenth_mentions: Vec<_> = gazetteer.mentions(tenth).into_iter().map(|m| m.range).collect();
-    group.bench_function("naive: a 200 kB line rescanned per mention for a cue", |b| {
-        b.iter(|| black_box(naive_cue_rescan(tenth, &tenth_mentions, "Atlanta")))
-    });
+    let tenth_mentions: Vec<_> = gazetteer
+        .mentions(tenth)
+        .into_iter()
+        .map(|m| m.range)
+        .collect();
+    group.bench_function(
+        "naive: a 200 kB line rescanned per mention for a cue",
+        |b| b.iter(|| black_box(naive_cue_rescan(tenth, &tenth_mentions, "Atlanta"))),
+    );
     group.bench_function("117k <script> tags: draft", |b| {
         b.iter(|| black_box(draft("scripts.html", black_box(&scripts))))
     });

@@ -220,3 +220,62 @@ fn the_bundled_article_drafted_from_its_text_alone_recovers_most_hand_made_tensi
     }
     assert!(recovered.len() >= 8, "{recovered:?}");
 }
+
+/// The tensions labelled by hand beside a test article: (excerpt id, parties).
+fn labelled_tensions(name: &str) -> Vec<(String, BTreeSet<String>)> {
+    let path = format!(
+        "{}/tests/data/articles/{name}.tensions",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        panic!("{path}")
+    };
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .filter_map(|line| {
+            let mut words = line.split_whitespace();
+            let id = words.next()?.to_string();
+            Some((id, words.map(str::to_string).collect()))
+        })
+        .collect()
+}
+
+#[test]
+fn tensions_proposed_in_the_test_articles_against_those_labelled_by_hand() {
+    let (mut labelled, mut proposed, mut correct, mut recovered) = (0, 0, 0, 0);
+    for name in crate::gazetteer::TEST_ARTICLES {
+        let labels = labelled_tensions(name);
+        let drafted = draft(&crate::gazetteer::test_article(name));
+        let tensions = &drafted.data.tensions;
+        let matches = |tension: &alliance_map::model::scenario::Tension,
+                       (id, parties): &(String, BTreeSet<String>)| {
+            tension.excerpts.contains(id) && !party_codes(&tension.parties).is_disjoint(parties)
+        };
+        let right = tensions
+            .iter()
+            .filter(|t| labels.iter().any(|l| matches(t, l)))
+            .count();
+        let found = labels
+            .iter()
+            .filter(|l| tensions.iter().any(|t| matches(t, l)))
+            .count();
+        println!(
+            "{name}: {} labelled, {} proposed, {right} right, {found} recovered",
+            labels.len(),
+            tensions.len()
+        );
+        for tension in tensions {
+            println!("  proposed {}: {}", tension.id, tension.summary);
+        }
+        labelled += labels.len();
+        proposed += tensions.len();
+        correct += right;
+        recovered += found;
+    }
+    let precision = correct as f64 / proposed.max(1) as f64;
+    let recall = recovered as f64 / labelled.max(1) as f64;
+    println!("test articles: precision {precision:.2}, recall {recall:.2}");
+    assert!(recall >= 0.7, "recall {recall:.2}");
+    assert!(precision >= 0.6, "precision {precision:.2}");
+}

@@ -47,36 +47,38 @@ fn is_left_out(name: &str) -> bool {
 }
 
 /// Class and id words of page furniture: menus, share bars, cookie notices, comments.
-const FURNITURE: [&str; 14] = [
+const FURNITURE: [&str; 20] = [
     "nav",
+    "navbar",
+    "navigation",
     "menu",
     "sidebar",
     "footer",
     "comment",
+    "comments",
     "share",
+    "sharing",
     "social",
     "cookie",
+    "cookies",
     "related",
     "breadcrumb",
+    "breadcrumbs",
     "advert",
     "promo",
     "newsletter",
     "subscribe",
 ];
 
+/// An element whose id or a class has a furniture word among its `-`/`_` separated parts
+/// ("share-bar", "site_nav"), or whose role is navigation.
 fn is_furniture(element: &scraper::node::Element) -> bool {
-    let words = element
-        .id()
-        .into_iter()
-        .chain(element.classes())
-        .map(str::to_ascii_lowercase);
-    let is_furniture = words
-        .into_iter()
-        .any(|word| FURNITURE.iter().any(|f| word.contains(f)));
-    is_furniture
-        || element
-            .attr("role")
-            .is_some_and(|role| role == "navigation")
+    let mut names = element.id().into_iter().chain(element.classes());
+    let is_furniture = names.any(|name| {
+        name.split(['-', '_'])
+            .any(|part| FURNITURE.contains(&part.to_ascii_lowercase().as_str()))
+    });
+    is_furniture || element.attr("role") == Some("navigation")
 }
 
 fn is_block(name: &str) -> bool {
@@ -277,7 +279,10 @@ fn write_blocks(content: ElementRef<'_>, out: &mut String) {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(element) => {
-                    if left_out_depth > 0 || is_left_out(element.name()) || is_furniture(element) {
+                    // The content chosen is read even when its own class says otherwise
+                    // ("post with-sidebar").
+                    let furniture = node.id() != content.id() && is_furniture(element);
+                    if left_out_depth > 0 || is_left_out(element.name()) || furniture {
                         left_out_depth += 1;
                     } else if is_block(element.name()) {
                         out.push_str("\n\n");

@@ -275,8 +275,8 @@ fn article_date(
         );
     }
     let top_end = (1..=DATE_PARAGRAPHS)
-        .filter_map(|number| article.paragraph_range(number))
-        .last()
+        .rev()
+        .find_map(|number| article.paragraph_range(number))
         .map_or(0, |range| range.end);
     match text::find_date(&article.text()[..top_end]) {
         Some((date, words)) => (

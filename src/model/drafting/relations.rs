@@ -91,10 +91,10 @@ enum Marker {
 
 /// One kind of relation: its name in the dictionary and what it is drawn as.
 #[derive(Clone, Debug)]
-pub struct RelationKind {
-    pub name: String,
-    pub polarity: Polarity,
-    pub directed: bool,
+struct RelationKind {
+    name: String,
+    polarity: Polarity,
+    directed: bool,
 }
 
 /// The compiled relation dictionary.
@@ -234,10 +234,6 @@ impl Relations {
         })
     }
 
-    pub fn kinds(&self) -> &[RelationKind] {
-        &self.kinds
-    }
-
     /// The relation `sentence` states between the parties `mentions` name in it, if it names
     /// two or more and a cue of the dictionary. `offset` is where the sentence starts in the
     /// text the mentions' ranges point into; the relation's ranges point there too.
@@ -317,7 +313,7 @@ impl Relations {
         Some(Relation {
             sentence: offset..offset + sentence.len(),
             parties,
-            party_words: party_words.into_iter().collect(),
+            party_words,
             sources,
             targets,
             kind: kind.name.clone(),
@@ -403,6 +399,6 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     let joins_left = first.is_some_and(char::is_alphanumeric);
-    !(joins_left && before.is_some_and(char::is_alphanumeric))
-        && !after.is_some_and(char::is_alphanumeric)
+    let glued_left = joins_left && before.is_some_and(char::is_alphanumeric);
+    !glued_left && !after.is_some_and(char::is_alphanumeric)
 }
