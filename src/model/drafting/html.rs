@@ -219,12 +219,14 @@ fn published(document: &Html) -> Option<(Date, String)> {
 fn main_content(root: ElementRef<'_>) -> ElementRef<'_> {
     let mut scores: HashMap<NodeId, f32> = HashMap::new();
     let mut best_landmark: Option<(ElementRef<'_>, usize)> = None;
+    let mut landmarks = 0;
     let mut body = root;
     for element in root.descendent_elements() {
         let name = element.value().name();
         match name {
             "body" => body = element,
-            "article" | "main" => {
+            "article" | "main" if landmarks < MAX_LANDMARKS => {
+                landmarks += 1;
                 let length = paragraph_text_length(element);
                 if best_landmark.is_none_or(|(_, best)| length > best) {
                     best_landmark = Some((element, length));
@@ -261,6 +263,10 @@ fn main_content(root: ElementRef<'_>) -> ElementRef<'_> {
         .and_then(ElementRef::wrap)
         .unwrap_or(body)
 }
+
+/// How many `<article>` and `<main>` elements are weighed: each is walked whole, so a page of
+/// thousands nested inside each other would cost their square.
+const MAX_LANDMARKS: usize = 32;
 
 /// How many characters the `<p>` elements inside `element` hold.
 fn paragraph_text_length(element: ElementRef<'_>) -> usize {
@@ -345,6 +351,15 @@ mod tests {
             "News\n\nArmenia and Azerbaijan signed a text, the first in decades, in Washington.\n\n\
              Turkey welcomed it, as did Georgia, whose ports gain.\n"
         );
+    }
+
+    #[test]
+    fn thousands_of_nested_articles_are_weighed_in_bounded_time() {
+        let page = format!(
+            "<title>Nested</title>{}<p>Belarus votes.</p>",
+            "<article>".repeat(20_000)
+        );
+        assert_eq!(html_to_text(&page).text, "Nested\n\nBelarus votes.\n");
     }
 
     #[test]
