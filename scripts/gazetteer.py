@@ -131,7 +131,14 @@ NOT_PLACES = [
     "New Mexico", "Gulf of Mexico", "New Jersey", "Jordan River",
     "Georgia Tech", "Sudan Road", "Turkey Creek", "Dominican Order", "Dominican friar",
     "Dominican friars", "Lake Chad", "Chad Basin", "Minsk Group",
+    # Agreements named after the city where they were signed: the city is not a party.
+    "Bishkek Protocol", "Minsk Protocol", "Minsk agreements", "Minsk Agreement",
+    "Budapest Memorandum",
 ]
+
+# Alternative names that are ordinary English words: "Island" (Iceland's "Ísland" without its
+# accent) starts many sentences that are not about Iceland.
+NOT_NAMES = {"Island"}
 
 
 def names_of(row: dict) -> list[str]:
@@ -139,6 +146,7 @@ def names_of(row: dict) -> list[str]:
     names += [alt for alt in row["alt_names"] if is_latin(alt) and (len(alt) > 2 or alt.isupper())]
     names += EXTRA_NAMES.get(row["iso_a3"], [])
     # Inverted forms such as "Korea, Republic of" never appear in running text.
+    names = [name for name in names if name not in NOT_NAMES]
     return unique([name for name in names if ", " not in name or name.endswith("D.C.")])
 
 

@@ -17,7 +17,6 @@ use crate::map::{MapContext, MapLayer, WorldMap};
 use crate::model::clock::Clock;
 use crate::model::date::Date;
 use crate::model::drafting::DraftNotes;
-use crate::model::geo::LonLat;
 use crate::model::mercator;
 use crate::model::open::OpenJob;
 use crate::model::scenario::{PresentedStep, Scenario};
@@ -633,7 +632,9 @@ impl App {
             extent = extent.union(&mainland_extent(&self.world, country));
         }
         for actor in actors.iter().filter_map(|id| self.scenario.actor(id)) {
-            let place = LonLat::new(actor.lon, actor.lat);
+            let Some(place) = actor.place() else {
+                continue;
+            };
             let point = mercator::project(place.lon, place.lat);
             extent.include([point.x, point.y]);
         }

@@ -656,11 +656,12 @@ pub fn draft_scenario(
         .collect();
     writeln!(
         stdout,
-        "{}: drafted from {}: {} countries named, {} excerpts proposed, {} organisations, as of {}; {} uncertain mentions to confirm{}",
+        "{}: drafted from {}: {} countries named, {} excerpts and {} tensions proposed, {} organisations, as of {}; {} uncertain mentions to confirm{}",
         escaped(&args.output.display().to_string()),
         escaped(&args.article.display().to_string()),
         draft.notes.counts.len(),
         draft.data.excerpts.len(),
+        draft.data.tensions.len(),
         draft.data.groups.len(),
         draft.data.article.date,
         uncertain.len(),

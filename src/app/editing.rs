@@ -513,8 +513,8 @@ impl App {
             tension.new_actors.push(Actor {
                 id: id.clone(),
                 name,
-                lon,
-                lat,
+                lon: Some(lon),
+                lat: Some(lat),
                 placement: format!("placed by a click in the editor at {lat:.2}, {lon:.2}"),
             });
             add_party(
@@ -564,6 +564,7 @@ impl App {
             ),
             parties: draft.parties,
             excerpts: vec![draft.excerpt],
+            proposed: None,
         };
         let at = data.tensions.len();
         let mut edits: Vec<Edit> = draft

@@ -103,7 +103,8 @@ mod tests {
                 lines.iter().all(|l| text_width_px(l, 10.0) <= 200.0),
                 "{lines:?}"
             );
-            assert!(started.elapsed().as_secs() < 2);
+            // A hang guard for a loaded machine, not a speed claim: speed is measured in benches/.
+            assert!(started.elapsed().as_secs() < 60);
         }
         assert_eq!(wrap("short title", 10.0, 200.0, 1), ["short title"]);
     }

@@ -5,6 +5,11 @@ use super::geo::{LonLat, unwrap_longitude};
 /// The Earth's mean radius (IUGG), of the sphere the arcs are drawn on.
 const EARTH_RADIUS_KM: f64 = 6371.0088;
 
+/// The great-circle distance between two places, in kilometres.
+pub fn distance_km(from: LonLat, to: LonLat) -> f64 {
+    dot(to_vector(from), to_vector(to)).clamp(-1.0, 1.0).acos() * EARTH_RADIUS_KM
+}
+
 /// Densifies the shortest great-circle path from `from` to `to` into points at most
 /// `max_step_km` apart. Longitudes are unwrapped so that consecutive points
 /// never jump by more than 180°: an arc across the Pacific continues past ±180 instead of
@@ -20,8 +25,7 @@ pub fn great_circle(from: LonLat, to: LonLat, max_step_km: f64) -> Vec<LonLat> {
     let (a, b) = (to_vector(from), to_vector(to));
     let cos_angle = dot(a, b).clamp(-1.0, 1.0);
     let angle = cos_angle.acos();
-    let distance_km = angle * EARTH_RADIUS_KM;
-    let steps = (distance_km / max_step_km.max(1.0))
+    let steps = (angle * EARTH_RADIUS_KM / max_step_km.max(1.0))
         .ceil()
         .clamp(1.0, 100_000.0) as usize;
     // Along the circle from `a` in the direction `towards` (a unit vector square to `a`).
@@ -184,6 +188,12 @@ mod tests {
         let arc = great_circle(LonLat::new(37.6, 55.75), LonLat::new(-77.04, 38.9), 10.0);
         let northmost = arc.iter().map(|p| p.lat).fold(f64::MIN, f64::max);
         assert!(northmost > 60.0, "the arc reaches {northmost}° north");
+    }
+
+    #[test]
+    fn moscow_to_minsk_is_about_675_km() {
+        let km = distance_km(LonLat::new(37.618, 55.756), LonLat::new(27.567, 53.9));
+        assert!((km - 675.0).abs() < 10.0, "{km}");
     }
 
     #[test]

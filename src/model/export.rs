@@ -101,6 +101,10 @@ pub fn export_with_territories(
             .map(|arc| arc.into_iter().map(|p| vec![p.lon, p.lat].into()).collect())
             .collect();
         let geometry = match <[Vec<geojson::Position>; 1]>::try_from(lines) {
+            // A party with no place: the tension is a point on the one that has a place.
+            Ok([mut line]) if line.len() == 1 => GeometryValue::Point {
+                coordinates: line.remove(0),
+            },
             Ok([line]) => GeometryValue::LineString { coordinates: line },
             Err(lines) => GeometryValue::MultiLineString { coordinates: lines },
         };

@@ -281,7 +281,8 @@ mod tests {
         let started = std::time::Instant::now();
         let result = read_with_deadline(Silent(false), 0, 100, &AtomicU64::new(0), 1);
         assert!(matches!(result, Err(ReadProblem::Stalled)));
-        assert!(started.elapsed().as_secs() < 5);
+        // A hang guard for a loaded machine, not a speed claim: speed is measured in benches/.
+        assert!(started.elapsed().as_secs() < 30);
     }
 
     #[cfg(target_os = "linux")]
@@ -308,7 +309,8 @@ mod tests {
             read_text(Path::new("/proc/self/status")),
             Err(ReadError::SystemFile { kind: "procfs", .. })
         ));
-        assert!(started.elapsed().as_secs() < 2);
+        // A hang guard for a loaded machine, not a speed claim: speed is measured in benches/.
+        assert!(started.elapsed().as_secs() < 30);
     }
 
     #[test]

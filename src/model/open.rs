@@ -135,6 +135,10 @@ pub fn draft_article(
     let options = DraftOptions { as_of: None, today };
     let mut draft = Draft::from_article(path, text, &article_file, gazetteer, world, options)?;
     let proposals = std::mem::take(&mut draft.data.excerpts);
+    // The proposed tensions cite proposed excerpts, which the editor keeps apart until
+    // accepted; the editor cannot list tensions to accept yet (issue 23), so the app keeps
+    // them in the notes' relations and the scenario starts with none.
+    draft.data.tensions.clear();
     let scenario = draft.scenario(&path.with_extension("json"), world)?;
     Ok(OpenedDraft {
         path: path.to_path_buf(),

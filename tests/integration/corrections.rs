@@ -140,14 +140,40 @@ fn the_usa_is_a_party_to_the_missile_shield_tensions_and_nato_to_the_belarus_one
 }
 
 #[test]
-fn the_western_media_actor_is_anchored_at_no_outlet_city_or_country() {
+fn the_western_media_actor_has_no_place_and_its_tension_is_a_marker_on_kazakhstan() {
     let scenario = bundled();
     let Some(media) = scenario.actor("western-media") else {
         panic!("the western-media actor is in the scenario");
     };
     assert!(!media.placement.contains("Radio Free Europe"));
-    assert!(!media.placement.contains("Prague"));
-    assert!(world().country_at(media.lon, media.lat).is_none());
+    assert_eq!(
+        media.place(),
+        None,
+        "no point in the ocean stands for the West"
+    );
+    let Some(tension) = scenario
+        .data()
+        .tensions
+        .iter()
+        .find(|t| t.id == "kazakhstan-against-western-influence")
+    else {
+        panic!("the tension is in the scenario");
+    };
+    let arcs = scenario.tension_arcs(world(), tension, scenario.date(), 60.0);
+    assert_eq!(arcs.len(), 1);
+    assert_eq!(arcs[0].len(), 1, "a marker, not a line: {arcs:?}");
+    let Some(kazakhstan) = world().country_at(arcs[0][0].lon, arcs[0][0].lat) else {
+        panic!("the marker stands on land: {arcs:?}");
+    };
+    assert_eq!(kazakhstan.iso_a3(), "KAZ");
+    let exported = alliance_map::model::export::export(world(), &scenario, scenario.date());
+    let Some(feature) = exported.features.iter().find(|f| {
+        f.property("id").and_then(|id| id.as_str()) == Some("kazakhstan-against-western-influence")
+    }) else {
+        panic!("the tension is exported");
+    };
+    let geometry = feature.geometry.as_ref().map(|g| g.value.type_name());
+    assert_eq!(geometry, Some("Point"));
 }
 
 #[test]

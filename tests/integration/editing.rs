@@ -51,6 +51,7 @@ fn tension(id: &str, parties: Vec<Party>) -> Tension {
         parties,
         summary: "Russia and Belarus".into(),
         excerpts: vec!["minsk-threatened-by-nato".into()],
+        proposed: None,
     }
 }
 
@@ -139,8 +140,8 @@ fn a_tension_with_an_actor_placed_for_it_is_one_step_undone_at_once() {
     let actor = Actor {
         id: "pipeline".into(),
         name: "The pipeline".into(),
-        lon: 40.0,
-        lat: 43.0,
+        lon: Some(40.0),
+        lat: Some(43.0),
         placement: "placed by a click".into(),
     };
     let party = Party {

@@ -126,7 +126,8 @@ fn a_250_megabyte_file_is_refused_by_its_size_before_it_is_read() {
         }
         std::thread::sleep(Duration::from_millis(5));
     };
-    assert!(started.elapsed() < Duration::from_secs(1));
+    // A hang guard for a loaded machine, not a speed claim: speed is measured in benches/.
+    assert!(started.elapsed() < Duration::from_secs(30));
     assert_eq!(job.bytes_read(), 0);
     assert!(matches!(
         result,
@@ -242,16 +243,17 @@ fn a_dropped_overlay_is_drawn_toggleable_removable_and_clickable() {
     let directory = temp_dir();
     let path = directory.path().join("capitals.geojson");
     let overlay = r#"{"type":"FeatureCollection","features":[
-        {"type":"Feature","properties":{"name":"Astana","note":"capital since 1997"},"geometry":{"type":"Point","coordinates":[71.446,51.18]}}]}"#;
+        {"type":"Feature","properties":{"name":"Almaty","note":"capital until 1997"},"geometry":{"type":"Point","coordinates":[76.946,43.238]}}]}"#;
     write(&path, overlay);
     drop_file(&mut harness, &path);
     let layer = alliance_map::layers::OverlayId(0);
     assert!(crate::ui::painted(&harness, layer) > 0);
 
-    let Some(astana) = harness.state().screen_position_of(71.446, 51.18) else {
+    // Almaty, not Astana: a tension's marker stands on Astana and takes its clicks.
+    let Some(almaty) = harness.state().screen_position_of(76.946, 43.238) else {
         panic!("drawn")
     };
-    crate::ui::click_at(&mut harness, astana);
+    crate::ui::click_at(&mut harness, almaty);
     assert_eq!(
         harness.state().selection(),
         &Selection::OverlayFeature {
@@ -259,7 +261,7 @@ fn a_dropped_overlay_is_drawn_toggleable_removable_and_clickable() {
             feature: 0
         }
     );
-    assert!(harness.query_all_by_value("capital since 1997").count() >= 1);
+    assert!(harness.query_all_by_value("capital until 1997").count() >= 1);
 
     let label = format!(
         "{} (1)",

@@ -42,6 +42,8 @@ mod navigation;
 mod placement;
 /// The reader's per-paragraph index against the slow per-frame scan.
 mod reader_index;
+/// Relation drafting: the tensions a text states, and the bundled article's recovered.
+mod relations;
 /// The scenario: memberships, neighbours, the checks and the export.
 mod scenario;
 /// A second scenario, with other groups, works from its file alone.

@@ -2,20 +2,25 @@
 //! names, the sentences that name them as proposed excerpts, and the organisations as groups
 //! with their membership from the gazetteer.
 
+pub mod html;
+pub mod relations;
 pub mod text;
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::Path;
 
+use super::arc::distance_km;
 use super::date::Date;
 use super::files::normalize_text;
 use super::gazetteer::{Gazetteer, Mention, Organisation, Referent};
+use super::geo::LonLat;
 use super::scenario::{
     Article, ArticleMeta, Excerpt, FORMAT, Group, MapSettings, Membership, Mention as Terms,
-    Scenario, ScenarioData, ScenarioError, VERSION,
+    Modality, Proposal, Scenario, ScenarioData, ScenarioError, Tension, VERSION,
 };
 use super::world::World;
+use relations::{Polarity, Relation, Relations};
 
 /// What the article's author is called until the user names them: a line that will never be
 /// an article's own, since the byline ends the numbered paragraphs.
@@ -57,6 +62,9 @@ pub struct DraftNotes {
     pub counts: Vec<(String, usize)>,
     /// Sentences naming a place that were not proposed, past the first [`MAX_PROPOSED`].
     pub not_proposed: usize,
+    /// The relation each proposed excerpt's sentence states, by excerpt id: tensions,
+    /// cooperation, negated and denied ones alike (only tensions become proposals).
+    pub relations: Vec<(String, Relation)>,
 }
 
 impl DraftNotes {
@@ -93,12 +101,20 @@ impl Draft {
         let is_html = path
             .extension()
             .is_some_and(|e| matches!(e.to_string_lossy().to_lowercase().as_str(), "html" | "htm"));
-        let article_text = if is_html {
-            text::html_to_text(raw_text)
+        let page = if is_html {
+            html::html_to_text(raw_text)
         } else {
-            normalize_text(raw_text)
+            html::HtmlArticle {
+                text: normalize_text(raw_text),
+                ..Default::default()
+            }
         };
-        let article = Article::new(&article_text, AUTHOR_NOT_GIVEN);
+        let author = page
+            .author
+            .clone()
+            .or_else(|| text::byline_author(&page.text))
+            .unwrap_or_else(|| AUTHOR_NOT_GIVEN.into());
+        let article = Article::new(&page.text, &author);
         if article.paragraph_count() == 0 {
             return Err(DraftError::NoParagraphs {
                 file: path.to_path_buf(),
@@ -106,15 +122,15 @@ impl Draft {
         }
         let (notes, excerpts) = find_in(&article, gazetteer, world);
         let mentions = &notes.mentions;
-        let (date, date_basis) = article_date(&article, options);
+        let (date, date_basis) = article_date(&article, page.published, options);
         let named_orgs = organisations_named(mentions, gazetteer);
         let data = ScenarioData {
             format: FORMAT.into(),
             version: VERSION,
             id: slug(path),
             article: ArticleMeta {
-                title: title(&article_text),
-                author: AUTHOR_NOT_GIVEN.into(),
+                title: title(article.text()),
+                author,
                 author_note: None,
                 publication: None,
                 publication_note: None,
@@ -132,7 +148,7 @@ impl Draft {
             actors: Vec::new(),
             leaders: Vec::new(),
             mentions: terms_by_country(&article, mentions, world),
-            tensions: Vec::new(),
+            tensions: proposed_tensions(article.text(), &notes.relations),
             map: MapSettings::default(),
             story: Vec::new(),
             excerpts,
@@ -166,32 +182,108 @@ impl Draft {
     }
 }
 
-/// The mentions in `article`, their counts and the excerpts proposed from them.
+/// The mentions in `article`, their counts, the excerpts proposed from them and the relations
+/// their sentences state.
 fn find_in(article: &Article, gazetteer: &Gazetteer, world: &World) -> (DraftNotes, Vec<Excerpt>) {
-    let mentions = gazetteer.mentions(article.text());
-    let (excerpts, not_proposed) = propose_excerpts(article, &mentions, world);
+    let mut mentions = gazetteer.mentions(article.text());
+    confirm_ambiguous_names(article.text(), &mut mentions, gazetteer, world);
+    let relations = Relations::bundled().ok();
+    let proposed = propose_excerpts(article, &mentions, world, relations);
     let notes = DraftNotes {
         counts: counts(&mentions, world),
-        not_proposed,
+        not_proposed: proposed.not_proposed,
+        relations: proposed.relations,
         mentions,
     };
-    (notes, excerpts)
+    (notes, proposed.excerpts)
 }
 
-/// The article's date: the user's, else one written near the top, else today.
-fn article_date(article: &Article, options: DraftOptions) -> (Date, String) {
+/// How far from an ambiguous country the countries confirming it may lie.
+const REGION_KM: f64 = 2_000.0;
+/// How many countries of its region a paragraph must surely name to confirm an ambiguous name.
+const CONFIRMING_COUNTRIES: usize = 2;
+
+/// An ambiguous country name ("Chad", "Jordan": also first names) is sure where its paragraph
+/// surely names at least [`CONFIRMING_COUNTRIES`] other countries within [`REGION_KM`] of it:
+/// "Chad" beside Sudan and Niger is the state. Names uncertain for a cue ("Georgia" beside
+/// "Atlanta") or naming two states ("Congo") stay uncertain.
+fn confirm_ambiguous_names(
+    text: &str,
+    mentions: &mut [Mention],
+    gazetteer: &Gazetteer,
+    world: &World,
+) {
+    let place = |code: &str| world.by_code(code).map(|c| c.label_point());
+    let mut first = 0;
+    while first < mentions.len() {
+        let line_end = text[mentions[first].range.start..]
+            .find('\n')
+            .map_or(text.len(), |at| mentions[first].range.start + at);
+        let last = first
+            + mentions[first..]
+                .iter()
+                .take_while(|m| m.range.end <= line_end)
+                .count()
+                .max(1);
+        let sure: Vec<LonLat> = mentions[first..last]
+            .iter()
+            .filter_map(|m| sure_country(m, world))
+            .filter_map(place)
+            .collect();
+        for mention in &mut mentions[first..last] {
+            let Referent::Country(code) = &mention.referent else {
+                continue;
+            };
+            let word = &text[mention.range.clone()];
+            if mention.uncertain.is_none() || !gazetteer.is_ambiguous_word(word) {
+                continue;
+            }
+            let Some(here) = place(code) else {
+                continue;
+            };
+            let near = sure
+                .iter()
+                .filter(|there| distance_km(here, **there) <= REGION_KM)
+                .count();
+            if near >= CONFIRMING_COUNTRIES {
+                mention.uncertain = None;
+            }
+        }
+        first = last;
+    }
+}
+
+/// How many paragraphs from the top a date may stand in: a byline's line and a dateline.
+const DATE_PARAGRAPHS: usize = 3;
+
+/// The article's date: the user's, else the page's metadata, else one written near the top
+/// (title, byline, first paragraphs), else today.
+fn article_date(
+    article: &Article,
+    published: Option<(Date, String)>,
+    options: DraftOptions,
+) -> (Date, String) {
     if let Some(date) = options.as_of {
         return (date, "set by the user when drafting".into());
     }
-    let top_end = article.paragraph_range(1).map_or(0, |range| range.end);
+    if let Some((date, written)) = published {
+        return (
+            date,
+            format!("the publication date in the page's metadata (\"{written}\")"),
+        );
+    }
+    let top_end = (1..=DATE_PARAGRAPHS)
+        .rev()
+        .find_map(|number| article.paragraph_range(number))
+        .map_or(0, |range| range.end);
     match text::find_date(&article.text()[..top_end]) {
         Some((date, words)) => (
             date,
-            format!("the date written in the article's first paragraph (\"{words}\")"),
+            format!("the date written at the top of the article (\"{words}\")"),
         ),
         None => (
             options.today,
-            "no date in the article's first paragraph: the day it was drafted".into(),
+            "no date at the top of the article: the day it was drafted".into(),
         ),
     }
 }
@@ -295,15 +387,27 @@ fn memberships(org: &Organisation, world: &World) -> Vec<Membership> {
 /// against its paragraph.
 pub const MAX_PROPOSED: usize = 1_000;
 
+/// What [`propose_excerpts`] found.
+struct Proposed {
+    excerpts: Vec<Excerpt>,
+    not_proposed: usize,
+    relations: Vec<(String, Relation)>,
+}
+
 /// Each sentence that surely names a country or an organisation, verbatim, as a proposed
-/// excerpt of its paragraph (the first [`MAX_PROPOSED`]), and how many more there were.
+/// excerpt of its paragraph (the first [`MAX_PROPOSED`]), how many more there were, and the
+/// relation each proposed sentence states, read with the relation dictionary.
 fn propose_excerpts(
     article: &Article,
     mentions: &[Mention],
     world: &World,
-) -> (Vec<Excerpt>, usize) {
-    let mut excerpts = Vec::new();
-    let mut not_proposed = 0;
+    relations: Option<&Relations>,
+) -> Proposed {
+    let mut proposed = Proposed {
+        excerpts: Vec::new(),
+        not_proposed: 0,
+        relations: Vec::new(),
+    };
     let mut next = 0;
     for number in 1..=article.paragraph_count() {
         let Some(paragraph) = article.paragraph_range(number) else {
@@ -320,23 +424,33 @@ fn propose_excerpts(
             }
             let mut countries: Vec<String> = Vec::new();
             let mut groups: Vec<String> = Vec::new();
+            let mut named: Vec<Mention> = Vec::new();
             for mention in mentions[next..].iter().take_while(|m| m.range.end <= end) {
                 if let Some(code) = sure_country(mention, world) {
                     push_new(&mut countries, code);
                 } else if let Referent::Organisation(id) = &mention.referent {
                     push_new(&mut groups, id);
+                } else {
+                    continue;
                 }
+                named.push(mention.clone());
             }
             let quote = &article.text()[start..end];
             if (countries.is_empty() && groups.is_empty()) || !has_enough_words(quote) {
                 continue;
             }
-            if excerpts.len() == MAX_PROPOSED {
-                not_proposed += 1;
+            if proposed.excerpts.len() == MAX_PROPOSED {
+                proposed.not_proposed += 1;
                 continue;
             }
-            excerpts.push(Excerpt {
-                id: format!("p{number}-s{}", i + 1),
+            let id = format!("p{number}-s{}", i + 1);
+            if countries.len() + groups.len() >= 2
+                && let Some(relation) = relations.and_then(|r| r.in_sentence(quote, start, &named))
+            {
+                proposed.relations.push((id.clone(), relation));
+            }
+            proposed.excerpts.push(Excerpt {
+                id,
                 paragraph: number,
                 quote: quote.to_string(),
                 countries,
@@ -345,7 +459,45 @@ fn propose_excerpts(
             });
         }
     }
-    (excerpts, not_proposed)
+    proposed
+}
+
+/// The tensions drafting proposes: one per sentence stating a conflict, neither negated nor
+/// denied, marked as proposed. Its summary is made of the quote's own words: the parties as
+/// the sentence names them and the words that state the relation, with the modality read.
+fn proposed_tensions(text: &str, relations: &[(String, Relation)]) -> Vec<Tension> {
+    relations
+        .iter()
+        .filter(|(_, r)| {
+            r.polarity == Polarity::Conflict && !r.negated && r.modality != Modality::Denied
+        })
+        .map(|(excerpt, relation)| {
+            let names: Vec<&str> = relation
+                .party_words
+                .iter()
+                .map(|words| &text[words.clone()])
+                .collect();
+            let cue = &text[relation.cue.clone()];
+            Tension {
+                id: format!("proposed-{excerpt}"),
+                kind: relation.tension_kind,
+                parties: relation.parties.clone(),
+                summary: format!(
+                    "{}: “{cue}” ({})",
+                    names.join(", "),
+                    relation.modality.label()
+                ),
+                excerpts: vec![excerpt.clone()],
+                proposed: Some(Proposal {
+                    relation: relation.kind.clone(),
+                    modality: relation.modality,
+                    cue: cue.to_string(),
+                    sources: relation.sources.clone(),
+                    targets: relation.targets.clone(),
+                }),
+            }
+        })
+        .collect()
 }
 
 fn push_new(list: &mut Vec<String>, item: &str) {
@@ -380,7 +532,11 @@ fn terms_by_country(article: &Article, mentions: &[Mention], world: &World) -> V
             push_new(&mut entry.terms, word);
         }
     }
-    // Each line's sentences are found once, however many uncertain mentions it holds.
+    // Each line is found and split into sentences once, however many uncertain mentions it
+    // holds: a search back to the line's start per mention is quadratic on one long line.
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+        .collect();
     let mut sentences_of_line: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
     for mention in mentions.iter().filter(|m| m.uncertain.is_some()) {
         let word = &text[mention.range.clone()];
@@ -393,13 +549,15 @@ fn terms_by_country(article: &Article, mentions: &[Mention], world: &World) -> V
         if entry.not_in.len() >= MAX_NOT_IN {
             continue;
         }
-        let line_start = text[..mention.range.start]
-            .rfind('\n')
-            .map_or(0, |at| at + 1);
+        let line = line_starts.partition_point(|&start| start <= mention.range.start);
+        let line_start = line
+            .checked_sub(1)
+            .and_then(|i| line_starts.get(i))
+            .map_or(0, |&start| start);
         let sentences = sentences_of_line.entry(line_start).or_insert_with(|| {
-            let line_end = text[line_start..]
-                .find('\n')
-                .map_or(text.len(), |at| line_start + at);
+            let line_end = line_starts
+                .get(line)
+                .map_or(text.len(), |&next| next.saturating_sub(1));
             text::sentences(&text[line_start..line_end])
                 .into_iter()
                 .map(|r| line_start + r.start..line_start + r.end)

@@ -1,126 +1,13 @@
-//! Reading an article's text for a draft: HTML stripped to paragraphs, sentences found, and
-//! the date the article gives near its top.
+//! Reading an article's text for a draft: lines tidied, sentences found, and the date the
+//! article gives near its top.
 
 use std::ops::Range;
 
 use crate::model::date::Date;
 
-/// The text of an HTML page: tags dropped (with scripts and styles), block ends turned into
-/// blank lines, the common entities decoded.
-pub fn html_to_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&decode_entities(&rest[..open]));
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('>') else {
-            rest = "";
-            break;
-        };
-        let tag = after[..close].trim_start_matches('/').to_ascii_lowercase();
-        let name: String = tag
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        rest = &after[close + 1..];
-        if matches!(name.as_str(), "script" | "style") && !after.starts_with('/') {
-            let end_tag = format!("</{name}");
-            rest = match rest.to_ascii_lowercase().find(&end_tag) {
-                Some(at) => &rest[at..],
-                None => "",
-            };
-            continue;
-        }
-        if is_block(&name) {
-            out.push_str("\n\n");
-        } else if name == "br" {
-            out.push('\n');
-        }
-    }
-    out.push_str(&decode_entities(rest));
-    tidy_lines(&out)
-}
-
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "ul"
-            | "ol"
-            | "blockquote"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "title"
-            | "tr"
-            | "table"
-            | "figcaption"
-    )
-}
-
-fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let after = &rest[at..];
-        let end = after.find(';').filter(|&end| end <= 10);
-        let decoded = end.and_then(|end| entity(&after[1..end]));
-        match (end, decoded) {
-            (Some(end), Some(ch)) => {
-                out.push(ch);
-                rest = &after[end + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = &after[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn entity(name: &str) -> Option<char> {
-    let named = match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        "rsquo" => '’',
-        "lsquo" => '‘',
-        "rdquo" => '”',
-        "ldquo" => '“',
-        "ndash" => '–',
-        "mdash" => '—',
-        _ => {
-            let number = name.strip_prefix('#')?;
-            let code = match number.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => number.parse().ok()?,
-            };
-            return char::from_u32(code).filter(|c| *c != '\0');
-        }
-    };
-    Some(named)
-}
-
 /// Lines trimmed, runs of spaces squeezed, at most one blank line between paragraphs, and a
 /// line that repeats the one before left out (a page's `<title>` and its `<h1>`).
-fn tidy_lines(text: &str) -> String {
+pub(super) fn tidy_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank_pending = false;
     let mut last = String::new();
@@ -256,8 +143,49 @@ fn month_number(word: &str) -> Option<u8> {
     let lower = word.to_ascii_lowercase();
     MONTHS
         .iter()
-        .position(|m| *m == lower || (lower.len() == 3 && m.starts_with(&lower)))
+        .position(|m| {
+            *m == lower
+                || (lower.len() == 3 && m.starts_with(&lower))
+                || (lower == "sept" && *m == "september")
+        })
         .map(|i| i as u8 + 1)
+}
+
+/// How many lines from the top a byline may stand on.
+const BYLINE_LINES: usize = 6;
+
+/// The author a byline near the top names: "By Staff Analyst", "By Jane Doe | 6 April 2023",
+/// "by JOHN SMITH, Reuters". Only a short line that starts with "By" and goes on with
+/// capitalised words counts, so a sentence ("By 2020 Russia had…", "By the end…") does not.
+pub fn byline_author(text: &str) -> Option<String> {
+    text.lines()
+        .filter(|line| !line.trim().is_empty())
+        .take(BYLINE_LINES)
+        .find_map(|line| {
+            let rest = line
+                .trim()
+                .strip_prefix("By ")
+                .or_else(|| line.trim().strip_prefix("by "))?;
+            if rest.split_whitespace().count() > 12 {
+                return None;
+            }
+            let name: Vec<&str> = rest
+                .split_whitespace()
+                .take_while(|word| {
+                    let word = word.trim_end_matches([',', ';', ':']);
+                    word.chars().next().is_some_and(char::is_uppercase)
+                        && month_number(word.trim_end_matches('.')).is_none()
+                        && !matches!(word, "The" | "A" | "An")
+                })
+                .take(5)
+                .collect();
+            let last = name.len().checked_sub(1)?;
+            let ends_early = name[..last]
+                .iter()
+                .position(|w| w.ends_with([',', ';', ':']));
+            let name = &name[..=ends_early.unwrap_or(last)];
+            Some(name.join(" ").trim_end_matches([',', ';', ':']).to_string())
+        })
 }
 
 /// Words and ISO dates with their byte offsets.
@@ -286,22 +214,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn html_becomes_paragraphs_without_tags_scripts_or_entities() {
-        let html = "<html><head><title>T</title><script>var x = '<p>';</script></head>\
-                    <body><h1>Headline</h1><p>One &amp; two&nbsp;&#8217;s.</p><p>Three</p></body>";
-        assert_eq!(
-            html_to_text(html),
-            "T\n\nHeadline\n\nOne & two ’s.\n\nThree\n"
-        );
-    }
-
-    #[test]
-    fn a_page_title_repeated_as_its_headline_is_kept_once() {
-        let html = "<title>Baku and Yerevan</title><h1>Baku and Yerevan</h1><p>Text.</p>";
-        assert_eq!(html_to_text(html), "Baku and Yerevan\n\nText.\n");
-    }
-
-    #[test]
     fn sentences_end_at_stops_but_not_after_abbreviations_or_initials() {
         let text = "The U.S. and Mr. Putin met. Then Russia's leader left! Why? \"Quoted.\" End";
         let found: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
@@ -314,6 +226,27 @@ mod tests {
                 "\"Quoted.\"",
                 "End"
             ]
+        );
+    }
+
+    #[test]
+    fn a_byline_names_the_author_and_a_sentence_starting_with_by_does_not() {
+        assert_eq!(
+            byline_author("Title\n\nBy Staff Analyst\n\nText.").as_deref(),
+            Some("Staff Analyst")
+        );
+        assert_eq!(
+            byline_author("Title\nBy Jane Doe, Reuters | April 6, 2023\n").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            byline_author("Title\nBy Jane Doe | April 6, 2023\n").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(byline_author("Title\nBy 2020 Russia had moved.\n"), None);
+        assert_eq!(
+            byline_author("Title\nBy the end of May, Armenia left.\n"),
+            None
         );
     }
 
@@ -331,6 +264,14 @@ mod tests {
         assert_eq!(
             date("Posted 2024-07-04 by"),
             Some(("2024-07-04".into(), "2024-07-04".into()))
+        );
+        assert_eq!(
+            date("Published Sept. 25, 2020, 10:00"),
+            Some(("2020-09-25".into(), "Sept. 25, 2020".into()))
+        );
+        assert_eq!(
+            date("By Staff Analyst | 6 April 2023"),
+            Some(("2023-04-06".into(), "6 April 2023".into()))
         );
         assert_eq!(date("In May the leaders met in 2012"), None);
         assert_eq!(date("On 31 February 2012"), None);

@@ -50,6 +50,9 @@ struct Term {
     acronym: Option<String>,
     uncertain: Option<String>,
     cues: Vec<String>,
+    /// An organisation's acronym that folds to this country word ("GUAM" and Guam): written
+    /// exactly so, in capitals, the word names the organisation.
+    organisation_acronym: Option<(String, Referent)>,
 }
 
 /// The compiled patterns.
@@ -62,8 +65,21 @@ pub struct Matcher {
 /// Every word with what it names, in the order first seen; a word seen twice for different
 /// countries names all of them.
 fn collect_terms(data: &GazetteerData) -> Vec<(String, TermKind, Referent)> {
+    collect_terms_and_acronyms(data).0
+}
+
+/// The words of [`collect_terms`], and the organisations' acronyms that fold to a country's
+/// word, by that word's index.
+#[allow(clippy::type_complexity)]
+fn collect_terms_and_acronyms(
+    data: &GazetteerData,
+) -> (
+    Vec<(String, TermKind, Referent)>,
+    HashMap<usize, (String, Referent)>,
+) {
     let mut by_folded: HashMap<String, usize> = HashMap::new();
     let mut terms: Vec<(String, TermKind, Referent)> = Vec::new();
+    let mut acronyms: HashMap<usize, (String, Referent)> = HashMap::new();
     let mut add = |word: &str, kind: TermKind, referent: Referent| {
         let key = fold(word);
         if key.trim().is_empty() {
@@ -73,6 +89,13 @@ fn collect_terms(data: &GazetteerData) -> Vec<(String, TermKind, Referent)> {
             None => {
                 by_folded.insert(key, terms.len());
                 terms.push((word.to_string(), kind, referent));
+            }
+            Some(&i)
+                if kind == TermKind::Organisation
+                    && terms[i].1 != TermKind::Organisation
+                    && is_acronym(word) =>
+            {
+                acronyms.insert(i, (word.to_string(), referent));
             }
             Some(&i) => terms[i].2 = merge(&terms[i].2, &referent),
         }
@@ -98,7 +121,7 @@ fn collect_terms(data: &GazetteerData) -> Vec<(String, TermKind, Referent)> {
             add(name, TermKind::Organisation, referent.clone());
         }
     }
-    terms
+    (terms, acronyms)
 }
 
 fn merge(old: &Referent, new: &Referent) -> Referent {
@@ -138,7 +161,8 @@ impl Matcher {
             .collect();
         let mut patterns = Vec::new();
         let mut terms = Vec::new();
-        for (word, kind, referent) in collect_terms(data) {
+        let (words, mut acronyms) = collect_terms_and_acronyms(data);
+        for (index, (word, kind, referent)) in words.into_iter().enumerate() {
             let key = fold(&word);
             let reason = match &referent {
                 Referent::Countries(codes) => Some(format!("names {}", codes.join(" or "))),
@@ -150,6 +174,7 @@ impl Matcher {
                 referent: Some(referent),
                 uncertain: reason,
                 cues: cues.get(&key).map(|c| c.to_vec()).unwrap_or_default(),
+                organisation_acronym: acronyms.remove(&index),
             });
             patterns.push(key);
         }
@@ -161,6 +186,7 @@ impl Matcher {
                 acronym: None,
                 uncertain: None,
                 cues: Vec::new(),
+                organisation_acronym: None,
             });
         }
         let automaton = AhoCorasickBuilder::new()
@@ -174,6 +200,7 @@ impl Matcher {
         let folded = Folded::new(text);
         let haystack = folded.text.as_str();
         let mut mentions = Vec::new();
+        let mut cues = CuesOfLine::default();
         let mut at = 0;
         while at < haystack.len() {
             let Some(found) = self
@@ -184,6 +211,19 @@ impl Matcher {
             };
             let range = folded.original_range(found.start(), found.end());
             let term = &self.terms[found.pattern().as_usize()];
+            if let Some((acronym, organisation)) = &term.organisation_acronym
+                && text[range.clone()] == *acronym
+                && is_whole_word(text, &range)
+            {
+                at = found.end();
+                mentions.push(Mention {
+                    range,
+                    kind: TermKind::Organisation,
+                    referent: organisation.clone(),
+                    uncertain: None,
+                });
+                continue;
+            }
             if !is_whole_word(text, &range) || !case_fits(term, &text[range.clone()]) {
                 // Try again one character on: a shorter word may start inside this one.
                 at = next_char(haystack, found.start());
@@ -196,7 +236,7 @@ impl Matcher {
             let uncertain = term
                 .uncertain
                 .clone()
-                .or_else(|| cue_nearby(text, &range, &term.cues));
+                .or_else(|| cues.nearby(text, &range, found.pattern().as_usize(), &term.cues));
             mentions.push(Mention {
                 range,
                 kind,
@@ -234,19 +274,53 @@ fn case_fits(term: &Term, found: &str) -> bool {
     }
 }
 
-/// The first of `cues` written in the same line (paragraph) as the mention, as a reason.
-fn cue_nearby(text: &str, range: &Range<usize>, cues: &[String]) -> Option<String> {
-    if cues.is_empty() {
-        return None;
+/// The line (paragraph) the last mention was in, and what each term's cues found there: the
+/// line is bounded and searched once per term, however many mentions it holds, so a 2 MB
+/// paragraph costs one pass per term with cues, not one per mention.
+#[derive(Default)]
+struct CuesOfLine {
+    line: std::ops::Range<usize>,
+    found: HashMap<usize, Option<String>>,
+}
+
+impl CuesOfLine {
+    /// The first of `cues` written in the same line as the mention, as a reason.
+    fn nearby(
+        &mut self,
+        text: &str,
+        range: &Range<usize>,
+        term: usize,
+        cues: &[String],
+    ) -> Option<String> {
+        if cues.is_empty() {
+            return None;
+        }
+        if !(self.line.start <= range.start && range.end <= self.line.end) || self.line.is_empty() {
+            // Mentions come in text order: the new line starts after the last one ended.
+            let from = if self.line.end <= range.start {
+                self.line.end
+            } else {
+                0
+            };
+            let start = text[from..range.start]
+                .rfind('\n')
+                .map_or(from, |at| from + at + 1);
+            let end = text[range.end..]
+                .find('\n')
+                .map_or(text.len(), |at| range.end + at);
+            self.line = start..end;
+            self.found.clear();
+        }
+        let paragraph = &text[self.line.clone()];
+        self.found
+            .entry(term)
+            .or_insert_with(|| {
+                cues.iter()
+                    .find(|cue| paragraph.contains(cue.as_str()))
+                    .map(|cue| format!("may be another place: \"{cue}\" is in the same paragraph"))
+            })
+            .clone()
     }
-    let start = text[..range.start].rfind('\n').map_or(0, |at| at + 1);
-    let end = text[range.end..]
-        .find('\n')
-        .map_or(text.len(), |at| range.end + at);
-    let paragraph = &text[start..end];
-    cues.iter()
-        .find(|cue| paragraph.contains(cue.as_str()))
-        .map(|cue| format!("may be another place: \"{cue}\" is in the same paragraph"))
 }
 
 /// The slow way, the benchmark's baseline: every word searched for on its own, one pass over

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::date::Date;
 use super::scenario::{GroupKind, Status};
 
+pub use fold::{Folded, fold};
 pub use matcher::{Matcher, Mention, Referent, TermKind, naive_mentions};
 
 const BUNDLED_GAZETTEER: &str = include_str!("../../../assets/gazetteer.json");
@@ -163,6 +164,16 @@ impl Gazetteer {
     }
     pub fn organisation(&self, id: &str) -> Option<&Organisation> {
         self.data.organisations.iter().find(|org| org.id == id)
+    }
+
+    /// Whether `word` is one of the names that also name other things ("Chad", "Jordan"),
+    /// listed as uncertain whatever the context.
+    pub fn is_ambiguous_word(&self, word: &str) -> bool {
+        let word = fold(word);
+        self.data
+            .uncertain_terms
+            .iter()
+            .any(|t| fold(&t.term) == word)
     }
 
     /// Every mention of a country, capital, demonym or organisation in `text`, in text order.

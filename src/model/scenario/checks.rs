@@ -15,6 +15,10 @@ use crate::model::geo::LonLat;
 pub const MIN_QUOTE_WORDS: usize = 3;
 /// A tension is drawn as at most this many arcs (one per party after the first).
 pub const MAX_ARCS_PER_TENSION: usize = 50;
+/// A group without a seat is drawn at each member's capital while it never has more members
+/// than this (an axis of three); a larger one (NATO, drafted without a seat) at one place,
+/// since thirty arcs from one party read as noise, not as a tension.
+pub const MAX_MEMBERS_DRAWN_APART: usize = 6;
 /// A scenario is drawn with at most this many arcs in all; tensions past it get none. More
 /// would be unreadable, and they are rebuilt at each change of date.
 pub const MAX_ARCS: usize = 2_000;
@@ -143,7 +147,16 @@ fn check_groups_and_actors(data: &ScenarioData, findings: &mut Findings) {
         }
     }
     for (i, actor) in data.actors.iter().enumerate() {
-        check_position(findings, format!("$.actors[{i}]"), actor.lon, actor.lat);
+        let path = format!("$.actors[{i}]");
+        match (actor.lon, actor.lat) {
+            (Some(lon), Some(lat)) => check_position(findings, path, lon, lat),
+            (None, None) => {}
+            _ => findings.error(
+                &path,
+                "has only one of lon and lat: give both, or neither for an actor with no place"
+                    .into(),
+            ),
+        }
     }
 }
 
@@ -475,9 +488,10 @@ pub(super) fn plan_arcs(data: &ScenarioData, findings: &mut Findings) -> HashMap
             findings.warning(
                 &at,
                 format!(
-                    "tension '{}' has {} parties; only arcs to the first {MAX_ARCS_PER_TENSION} others are drawn",
+                    "tension '{}' has {} parties and would draw {} arcs; only arcs to the first {MAX_ARCS_PER_TENSION} others are drawn",
                     tension.id,
-                    thousands(distinct)
+                    thousands(distinct),
+                    thousands(wanted)
                 ),
             );
         }
@@ -507,14 +521,19 @@ fn seatless_members(data: &ScenarioData, group: &str) -> Option<usize> {
         .groups
         .iter()
         .any(|g| g.id == group && g.anchor.is_none());
-    seatless.then(|| {
-        data.memberships
-            .iter()
-            .filter(|m| m.group == group)
-            .map(|m| m.country.as_str())
-            .collect::<HashSet<_>>()
-            .len()
-    })
+    seatless
+        .then(|| ever_members(data, group))
+        .filter(|&members| members <= MAX_MEMBERS_DRAWN_APART)
+}
+
+/// How many countries a group has ever had as members.
+pub(super) fn ever_members(data: &ScenarioData, group: &str) -> usize {
+    data.memberships
+        .iter()
+        .filter(|m| m.group == group)
+        .map(|m| m.country.as_str())
+        .collect::<HashSet<_>>()
+        .len()
 }
 
 /// Checks that every id in a list names something known, reporting each unknown one at its

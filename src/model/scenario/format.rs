@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ScenarioError;
 use crate::model::date::Date;
+use crate::model::geo::LonLat;
 use crate::model::json::message_without_position;
 
 /// The scenario file as written, before any cross-checks.
@@ -303,15 +304,26 @@ impl Membership {
     }
 }
 
-/// A party that is not a country, drawn where `lon`/`lat` say.
+/// A party that is not a country, drawn where `lon`/`lat` say; an actor with neither ("the
+/// West") has no place: its tensions show as a marker on their placed parties, with no line
+/// running to a point chosen to stand for it.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     pub id: String,
     pub name: String,
-    pub lon: f64,
-    pub lat: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
     pub placement: String,
+}
+
+impl Actor {
+    /// Where the actor is drawn, if it has a place.
+    pub fn place(&self) -> Option<LonLat> {
+        Some(LonLat::new(self.lon?, self.lat?))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
@@ -425,6 +437,53 @@ pub struct Tension {
     pub parties: Vec<Party>,
     pub summary: String,
     pub excerpts: Vec<String>,
+    /// Set on a tension drafting proposed and no one has accepted yet: drawn in the
+    /// "proposed" style and listed in the editor to accept, edit or drop.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposed: Option<Proposal>,
+}
+
+/// How the article states a relation: as a fact, a fear, a possibility, a denial, a plan or
+/// something past ("could", "fear", "denied", "will", "had").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    Stated,
+    Feared,
+    Possible,
+    Denied,
+    Future,
+    Past,
+}
+
+impl Modality {
+    pub fn label(self) -> &'static str {
+        match self {
+            Modality::Stated => "stated",
+            Modality::Feared => "feared",
+            Modality::Possible => "possible",
+            Modality::Denied => "denied",
+            Modality::Future => "future",
+            Modality::Past => "past",
+        }
+    }
+}
+
+/// What drafting read in the quote when it proposed a tension.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Proposal {
+    /// The relation dictionary's kind ("threat", "armed_clash"; `assets/relations.json`).
+    pub relation: String,
+    pub modality: Modality,
+    /// The words of the quote that state the relation ("threatened").
+    pub cue: String,
+    /// Indexes into the tension's parties of who acts and who is acted on, where the verb
+    /// gives a direction ("Minsk feels itself threatened by NATO": NATO acts).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<usize>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<usize>,
 }
 
 /// Parses the JSON into [`ScenarioData`], reporting the JSON path, line and column of the

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 
 pub use article::Article;
 pub use checks::{
-    Finding, Findings, MAX_ARCS, MAX_ARCS_PER_TENSION, MAX_PARTIES, MAX_TENSIONS, MIN_QUOTE_WORDS,
-    Severity, check,
+    Finding, Findings, MAX_ARCS, MAX_ARCS_PER_TENSION, MAX_MEMBERS_DRAWN_APART, MAX_PARTIES,
+    MAX_TENSIONS, MIN_QUOTE_WORDS, Severity, check,
 };
 pub use citation::citation;
 pub use format::*;

@@ -236,9 +236,7 @@ impl Scenario {
     pub fn party_position(&self, world: &World, party: PartyRef<'_>, date: Date) -> Option<LonLat> {
         match party {
             PartyRef::Country(code) => country_position(world, code),
-            PartyRef::Actor(id) => self
-                .actor(id)
-                .map(|actor| LonLat::new(actor.lon, actor.lat)),
+            PartyRef::Actor(id) => self.actor(id).and_then(|actor| actor.place()),
             PartyRef::Group(id) => match self.group(id).and_then(|group| group.anchor.as_ref()) {
                 Some(anchor) => Some(LonLat::new(anchor.lon, anchor.lat)),
                 None => {
@@ -256,12 +254,16 @@ impl Scenario {
         }
     }
 
-    /// Where a party's arcs end: a group without a seat at each of its members' capitals on
-    /// `date` (so that every member of "the Turkish-Georgian-Azeri axis" is drawn), any
-    /// other party at its [`Scenario::party_position`].
+    /// Where a party's arcs end: a small group without a seat at each of its members' capitals
+    /// on `date` (so that every member of "the Turkish-Georgian-Azeri axis" is drawn; see
+    /// [`super::MAX_MEMBERS_DRAWN_APART`]), any other party at its [`Scenario::party_position`].
     fn party_places(&self, world: &World, party: PartyRef<'_>, date: Date) -> Vec<LonLat> {
+        let drawn_apart = |id: &str| {
+            self.group(id).is_some_and(|g| g.anchor.is_none())
+                && super::checks::ever_members(&self.data, id) <= super::MAX_MEMBERS_DRAWN_APART
+        };
         match party {
-            PartyRef::Group(id) if self.group(id).is_some_and(|g| g.anchor.is_none()) => self
+            PartyRef::Group(id) if drawn_apart(id) => self
                 .members(id, date)
                 .into_iter()
                 .filter_map(|code| country_position(world, code))
@@ -278,7 +280,8 @@ impl Scenario {
     /// without a seat), densified to points at most `max_step_km` apart. A
     /// party named twice is drawn once, and no tension draws more arcs than the scenario's
     /// check allowed it ([`super::MAX_ARCS_PER_TENSION`], [`super::MAX_ARCS`] in all). The
-    /// map and the GeoJSON export draw the same arcs from here.
+    /// map and the GeoJSON export draw the same arcs from here. A tension whose other parties
+    /// have no place is one point per placed party: its marker, and no line.
     pub fn tension_arcs(
         &self,
         world: &World,
@@ -302,6 +305,15 @@ impl Scenario {
             return Vec::new();
         };
         let to: Vec<LonLat> = parties.flatten().collect();
+        if to.is_empty() {
+            // The other parties have no place ("the West"): the tension is a marker on the
+            // parties that have one, each a one-point arc, with no line into the ocean.
+            return from
+                .into_iter()
+                .take(budget)
+                .map(|place| vec![place])
+                .collect();
+        }
         from.iter()
             .flat_map(|from| to.iter().map(move |to| (*from, *to)))
             .take(budget)
