@@ -86,8 +86,7 @@ impl App {
 
     /// The files a save of `target` never replaces: the bundled scenario, the scenario shown
     /// and its article, overlays and an article opened; only the edited scenario may be saved
-    /// over the file it came from or was saved to. A drafted scenario's own path, where it
-    /// would be saved and nothing was yet read from, is no input: Save as proposes it.
+    /// over the file it came from or was saved to.
     pub(super) fn save_inputs(&self, target: SaveTarget) -> Vec<PathBuf> {
         let mut inputs = vec![
             PathBuf::from(BUNDLED_SCENARIO_PATH),
@@ -101,7 +100,7 @@ impl App {
         for (source, article) in scenarios {
             let own =
                 target == SaveTarget::Scenario && editing.is_some_and(|e| e.may_save_over(source));
-            if !own && source.exists() {
+            if !own {
                 inputs.push(source.to_path_buf());
             }
             inputs.extend(article_path(source, article).ok());

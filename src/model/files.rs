@@ -437,8 +437,9 @@ pub fn refuse_special_file(path: &Path) -> Result<(), WriteError> {
 /// Writes `bytes` to `path` so that the old contents are never lost: into a new file in the
 /// same folder, flushed to the disk, then renamed over `path` in one step. A full disk or a
 /// size limit leaves the old file as it was (and no half-written file behind). Refuses to
-/// write over any of `inputs`, the files the output was made from, and over anything that is
-/// not a regular file: a rename would replace a device or a named pipe with a file.
+/// write over any of `inputs`, the files the output was made from (one not on disk was read
+/// by nobody: a drafted scenario's own name, where it would be saved), and over anything that
+/// is not a regular file: a rename would replace a device or a named pipe with a file.
 pub fn write_replacing(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), WriteError> {
     use std::io::Write;
     let io_error = |source| WriteError::Io {
@@ -453,6 +454,7 @@ pub fn write_replacing(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()
     })?;
     if let Some(input) = inputs
         .iter()
+        .filter(|input| input.exists())
         .find(|input| real_path(input).is_some_and(|real| real == target))
     {
         return Err(WriteError::WouldOverwriteInput {
@@ -580,5 +582,18 @@ mod write_tests {
             std::fs::read_to_string(&input).ok().as_deref(),
             Some("scenario")
         );
+    }
+
+    #[test]
+    fn a_named_input_not_on_disk_does_not_stop_the_first_save_there() {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("a temporary folder")
+        };
+        let drafted = dir.path().join("article.json");
+        assert!(write_replacing(&drafted, b"scenario", &[&drafted]).is_ok());
+        assert!(matches!(
+            write_replacing(&drafted, b"again", &[&drafted]),
+            Err(WriteError::WouldOverwriteInput { .. })
+        ));
     }
 }
