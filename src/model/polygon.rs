@@ -98,6 +98,16 @@ impl Polygon {
         &self.rings
     }
 
+    /// The bytes the polygon holds on the heap, its point-test index included once built.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let points: usize = self.rings.iter().map(Vec::capacity).sum();
+        let bands = self.bands.get().map_or(0, |bands| {
+            bands.offsets.capacity() * size_of::<u32>() + bands.edges.capacity() * size_of::<Edge>()
+        });
+        self.rings.capacity() * size_of::<Vec<[f64; 2]>>() + points * size_of::<[f64; 2]>() + bands
+    }
+
     pub fn bbox(&self) -> &BoundingBox {
         &self.bbox
     }

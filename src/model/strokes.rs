@@ -3,7 +3,6 @@
 //! along its normal by half the line's width in pixels, so nothing is re-joined or re-mitred
 //! per frame, and only the runs on screen are touched.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::mercator::MercatorPoint;
@@ -59,17 +58,38 @@ pub struct Line {
 impl Strokes {
     /// Strokes along polylines.
     pub fn from_lines(lines: impl IntoIterator<Item = Line>) -> Self {
-        let mut strokes = Strokes::default();
-        for mut line in lines {
+        let mut lines: Vec<Line> = lines.into_iter().collect();
+        for line in &mut lines {
             line.points.dedup();
             if line.closed && line.points.len() > 2 && line.points.first() == line.points.last() {
                 line.points.pop();
             }
-            if line.points.len() >= 2 {
-                strokes.push_line(&line);
-            }
+        }
+        lines.retain(|line| line.points.len() >= 2);
+        // Sized exactly up front: at 1:10m these buffers are tens of megabytes, and growing
+        // them by doubling would leave up to half of that allocated and unused.
+        let points: usize = lines.iter().map(Line::stroke_points).sum();
+        let runs: usize = lines
+            .iter()
+            .map(|line| (line.stroke_points() - 1).div_ceil(SEGMENTS_PER_RUN))
+            .sum();
+        let mut strokes = Strokes {
+            points: Vec::with_capacity(points),
+            normals: Vec::with_capacity(points),
+            runs: Vec::with_capacity(runs),
+        };
+        for line in &lines {
+            strokes.push_line(line);
         }
         strokes
+    }
+
+    /// The bytes the strokes hold on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.points.capacity() * size_of::<MercatorPoint>()
+            + self.normals.capacity() * size_of::<[f32; 2]>()
+            + self.runs.capacity() * size_of::<StrokeRun>()
     }
 
     /// Every ring of a shape, broken where it runs along the antimeridian (a cut made for
@@ -77,7 +97,7 @@ impl Strokes {
     pub fn outlining(shape: &ShapeMesh) -> Self {
         let mut lines = Vec::new();
         for_each_ring(shape, |ring, extent| {
-            push_ring_lines(ring, |_, _| true, (false, extent), &mut lines);
+            push_ring_lines(ring, |_| true, (false, extent), &mut lines);
         });
         Self::from_lines(lines)
     }
@@ -87,28 +107,20 @@ impl Strokes {
     /// shared; the rest of each ring (coasts) by its own shape.
     pub fn network<'a>(shapes: impl IntoIterator<Item = &'a ShapeMesh>) -> Self {
         let shapes: Vec<&ShapeMesh> = shapes.into_iter().collect();
-        // Each edge's first owner and how many rings have it.
-        let mut owners: HashMap<EdgeKey, (u32, u32)> = HashMap::new();
-        for (owner, shape) in shapes.iter().enumerate() {
-            for_each_ring(shape, |ring, _| {
-                for (a, b) in ring_edges(ring) {
-                    owners
-                        .entry(EdgeKey::new(a, b))
-                        .or_insert((owner as u32, 0))
-                        .1 += 1;
-                }
-            });
-        }
+        let edges = EdgeOwners::of(&shapes).owner_and_count;
         let mut lines = Vec::new();
+        let mut walked = 0;
         for (owner, shape) in shapes.iter().enumerate() {
             for_each_ring(shape, |ring, extent| {
-                let edge = |a, b| owners.get(&EdgeKey::new(a, b)).copied().unwrap_or_default();
-                let border_drawn_here = |a, b| {
-                    let (first, count) = edge(a, b);
+                let ring_edges = &edges[walked..walked + ring.len()];
+                walked += ring.len();
+                let border_drawn_here = |edge: usize| {
+                    let (first, count) = ring_edges[edge];
                     first == owner as u32 && count > 1
                 };
                 push_ring_lines(ring, border_drawn_here, (true, extent), &mut lines);
-                push_ring_lines(ring, |a, b| edge(a, b).1 == 1, (false, extent), &mut lines);
+                let coast = |edge: usize| ring_edges[edge].1 == 1;
+                push_ring_lines(ring, coast, (false, extent), &mut lines);
             });
         }
         Self::from_lines(lines)
@@ -181,7 +193,7 @@ fn extent_of(points: &[MercatorPoint]) -> BoundingBox {
 
 /// An undirected edge, by the exact bits of its ends: neighbours' rings come from the same
 /// source positions, so a shared edge has the very same ends in both.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct EdgeKey([u64; 4]);
 
 impl EdgeKey {
@@ -190,6 +202,50 @@ impl EdgeKey {
         let b = [b.x.to_bits(), b.y.to_bits()];
         let (p, q) = if a <= b { (a, b) } else { (b, a) };
         EdgeKey([p[0], p[1], q[0], q[1]])
+    }
+}
+
+/// For every ring edge of a set of shapes, in the order [`for_each_ring`] walks them: the
+/// first shape that has the edge and how many rings do. Found by sorting the edges once,
+/// rather than with a hash map of a million edges whose spare buckets would double the
+/// memory this takes at 1:10m.
+struct EdgeOwners {
+    /// Indexed by the edge's position in the walk.
+    owner_and_count: Vec<(u32, u32)>,
+}
+
+impl EdgeOwners {
+    fn of(shapes: &[&ShapeMesh]) -> Self {
+        let mut edge_count = 0;
+        for shape in shapes {
+            for_each_ring(shape, |ring, _| edge_count += ring.len());
+        }
+        let mut walked: Vec<(EdgeKey, u32, u32)> = Vec::with_capacity(edge_count);
+        for (owner, shape) in shapes.iter().enumerate() {
+            for_each_ring(shape, |ring, _| {
+                for (a, b) in ring_edges(ring) {
+                    let position = walked.len() as u32;
+                    walked.push((EdgeKey::new(a, b), owner as u32, position));
+                }
+            });
+        }
+        let mut owner_and_count = vec![(0, 0); walked.len()];
+        // Sorted, an edge's entries lie together with its first owner first.
+        walked.sort_unstable();
+        for same_edge in walked.chunk_by(|x, y| x.0 == y.0) {
+            let first_owner = same_edge[0].1;
+            for &(_, _, position) in same_edge {
+                owner_and_count[position as usize] = (first_owner, same_edge.len() as u32);
+            }
+        }
+        EdgeOwners { owner_and_count }
+    }
+}
+
+impl Line {
+    /// How many points the line's stroke has: a closed line returns to its first point.
+    fn stroke_points(&self) -> usize {
+        self.points.len() + usize::from(self.closed)
     }
 }
 
@@ -215,18 +271,19 @@ pub fn on_antimeridian(a: MercatorPoint, b: MercatorPoint) -> bool {
     (a.x == 0.0 && b.x == 0.0) || (a.x == 1.0 && b.x == 1.0)
 }
 
-/// The stretches of a ring made of edges that `keep` accepts (and that are not cuts at the
-/// antimeridian), as open lines marked shared or not, with the extent of the ring's polygon;
-/// the whole ring as one closed line when every edge is kept.
+/// The stretches of a ring made of edges that `keep` accepts by their index in the ring (and
+/// that are not cuts at the antimeridian), as open lines marked shared or not, with the
+/// extent of the ring's polygon; the whole ring as one closed line when every edge is kept.
 fn push_ring_lines(
     ring: &[MercatorPoint],
-    keep: impl Fn(MercatorPoint, MercatorPoint) -> bool,
+    keep: impl Fn(usize) -> bool,
     (shared, polygon_extent): (bool, f64),
     lines: &mut Vec<Line>,
 ) {
     let n = ring.len();
     let kept: Vec<bool> = ring_edges(ring)
-        .map(|(a, b)| keep(a, b) && !on_antimeridian(a, b))
+        .enumerate()
+        .map(|(edge, (a, b))| keep(edge) && !on_antimeridian(a, b))
         .collect();
     let Some(gap) = kept.iter().position(|k| !k) else {
         lines.push(Line {
@@ -345,6 +402,19 @@ mod tests {
         let separately = Strokes::outlining(&a).runs.len() + Strokes::outlining(&b).runs.len();
         assert!(separately >= 2);
         assert_eq!(Strokes::outlining(&a).segment_count(), 4);
+    }
+
+    #[test]
+    fn strokes_are_allocated_to_their_exact_size() {
+        let (a, b) = (
+            shape(&[square(0.1, 0.1, 0.1), square(0.5, 0.5, 0.1)]),
+            shape(&[square(0.2, 0.1, 0.1)]),
+        );
+        for strokes in [Strokes::network([&a, &b]), Strokes::outlining(&a)] {
+            assert_eq!(strokes.points.capacity(), strokes.points.len());
+            assert_eq!(strokes.normals.capacity(), strokes.normals.len());
+            assert_eq!(strokes.runs.capacity(), strokes.runs.len());
+        }
     }
 
     #[test]

@@ -87,6 +87,30 @@ pub struct Outline {
     finest: OnceLock<Level>,
 }
 
+/// The heap bytes one level of detail takes, by what they are for: the boundaries in degrees
+/// (point tests, placement, figures), their triangles in Mercator (the fill), each country's
+/// outline strokes and the border network (both widened on screen).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LevelMemory {
+    pub boundaries: usize,
+    pub meshes: usize,
+    pub outlines: usize,
+    pub borders: usize,
+}
+
+impl LevelMemory {
+    pub fn total(&self) -> usize {
+        self.boundaries + self.meshes + self.outlines + self.borders
+    }
+
+    fn add(&mut self, other: LevelMemory) {
+        self.boundaries += other.boundaries;
+        self.meshes += other.meshes;
+        self.outlines += other.outlines;
+        self.borders += other.borders;
+    }
+}
+
 /// One level of detail of an [`Outline`].
 #[derive(Clone, Debug)]
 struct Level {
@@ -96,6 +120,15 @@ struct Level {
 }
 
 impl Level {
+    fn memory(&self) -> LevelMemory {
+        LevelMemory {
+            boundaries: self.polygons.iter().map(Polygon::heap_bytes).sum(),
+            meshes: self.mesh.heap_bytes(),
+            outlines: self.strokes.get().map_or(0, Strokes::heap_bytes),
+            borders: 0,
+        }
+    }
+
     fn new(polygons: Vec<Polygon>, mesh: ShapeMesh) -> Self {
         Self {
             polygons,
@@ -127,6 +160,11 @@ impl Outline {
         if let Some(level) = self.finest.get() {
             let _ = level.strokes.set(strokes);
         }
+    }
+    /// What the levels prepared so far hold on the heap, coarsest first.
+    fn memory(&self) -> [LevelMemory; 3] {
+        let finest = self.finest.get().map(Level::memory).unwrap_or_default();
+        [self.coarse.memory(), self.fine.memory(), finest]
     }
     fn level(&self, detail: Detail) -> &Level {
         match detail {
@@ -426,6 +464,26 @@ impl World {
 
     pub fn countries(&self) -> &[Country] {
         &self.countries
+    }
+
+    /// What the boundaries take on the heap at 1:110m, 1:50m and 1:10m, as far as each is
+    /// prepared (1:10m only once zoomed in; outlines and borders once drawn).
+    pub fn memory_by_level(&self) -> [LevelMemory; 3] {
+        let mut levels = [LevelMemory::default(); 3];
+        for country in &self.countries {
+            for (level, country_level) in levels.iter_mut().zip(country.outline.memory()) {
+                level.add(country_level);
+            }
+        }
+        let built_borders = [
+            self.borders[0].get(),
+            self.borders[1].get(),
+            self.finest.get().map(|finest| &finest.borders),
+        ];
+        for (level, borders) in levels.iter_mut().zip(built_borders) {
+            level.borders = borders.map_or(0, Strokes::heap_bytes);
+        }
+        levels
     }
 
     pub fn country(&self, id: CountryId) -> &Country {

@@ -216,3 +216,31 @@ fn the_first_frame_shows_the_opening_view_and_prepares_no_finer_detail() {
     assert!(view.screen_rect().contains(moscow), "Moscow is on screen");
     assert!(!world.finest_requested(), "1:10m was asked for");
 }
+
+/// What the prepared boundaries hold is bounded, level by level: the 1:10m level is the
+/// largest thing the app keeps, and an accidental copy or doubled buffer shows here first.
+#[test]
+fn the_boundaries_memory_is_bounded_at_every_level() {
+    const MEGABYTE: usize = 1 << 20;
+    let world = finest_world();
+    for detail in [Detail::Coarse, Detail::Fine, Detail::Finest] {
+        let _ = world.borders(detail);
+        for country in world.countries() {
+            let _ = country.strokes(detail);
+        }
+    }
+    let levels = world.memory_by_level();
+    for (name, level) in ["1:110m", "1:50m", "1:10m"].iter().zip(&levels) {
+        println!(
+            "{name}: boundaries {:.1} MB, meshes {:.1} MB, outlines {:.1} MB, borders {:.1} MB",
+            level.boundaries as f64 / MEGABYTE as f64,
+            level.meshes as f64 / MEGABYTE as f64,
+            level.outlines as f64 / MEGABYTE as f64,
+            level.borders as f64 / MEGABYTE as f64,
+        );
+    }
+    let [coarse, fine, finest] = levels;
+    assert!(coarse.total() < fine.total() && fine.total() < finest.total());
+    // 53 MB when written (80 MB before its buffers were sized exactly).
+    assert!(finest.total() < 64 * MEGABYTE, "{finest:?}");
+}
