@@ -82,6 +82,17 @@ ICJ_2024 = ("International Court of Justice, advisory opinion of 19 July 2024 on
             "Palestinian Territory, including East Jerusalem; UN Security Council resolution 2334 "
             "(23 December 2016)")
 
+KASHMIR_CEASEFIRE = ("UN Security Council resolution 47 (21 April 1948) on the India-Pakistan "
+                     "question; the ceasefire of 1 January 1949 and the Karachi Agreement of 27 "
+                     "July 1949, which drew the ceasefire line; Simla Agreement of 2 July 1972, "
+                     "which made it the Line of Control")
+KASHMIR_CLAIMS = ("India holds the whole of the former princely state to be its territory "
+                  "(Instrument of Accession, 26 October 1947); Pakistan holds its status to be "
+                  "undetermined pending the plebiscite of resolution 47")
+NE_ADMIN1 = ("Natural Earth 4.1.0 Admin 1 - States, Provinces (generalised), as shipped in QGIS's "
+             "world_map.gpkg (Debian qgis-common 3.22.16), clipped to the bundled Natural Earth "
+             "country polygon")
+
 NE_LINES = ("Natural Earth 4.1.0 Admin 0 - Breakaway, Disputed Areas boundary lines (1:10m), "
             "as shipped in QGIS's world_map.gpkg (Debian qgis-common 3.22.16), cutting the "
             "bundled Natural Earth country polygon")
@@ -492,6 +503,73 @@ TERRITORIES += [
         ],
     },
     {
+        "id": "jammu-and-kashmir",
+        "name": "Jammu and Kashmir and Ladakh",
+        "recognised_as": "IND",
+        "note": ("The part of the former princely state of Jammu and Kashmir that India holds "
+                 "(the Indian state of Jammu and Kashmir until 31 October 2019, since then the "
+                 "union territories of Jammu and Kashmir and of Ladakh, the Siachen Glacier "
+                 "included), claimed by Pakistan. No international act recognises Kashmir as "
+                 "either state's, so the map draws it as India, which holds it."),
+        "outline": {"kind": "admin1", "country": "IND",
+                    "units": [("IND", "Jammu and Kashmir"), ("KAS", "Kashmir")]},
+        "refs": [("Srinagar", 74.80, 34.08), ("Jammu", 74.86, 32.73), ("Leh", 77.58, 34.16)],
+        "periods": [
+            {"since": "1949-01-01", "status": "disputed", "controlled_by": "IND",
+             "source": KASHMIR_CEASEFIRE + "; " + KASHMIR_CLAIMS},
+        ],
+    },
+    {
+        "id": "azad-kashmir",
+        "name": "Azad Jammu and Kashmir",
+        "recognised_as": "PAK",
+        "note": ("The south-western part of the former princely state of Jammu and Kashmir, "
+                 "administered by Pakistan and claimed by India. No international act "
+                 "recognises Kashmir as either state's, so the map draws it as Pakistan, which "
+                 "holds it."),
+        "outline": {"kind": "admin1", "country": "PAK", "units": [("PAK", "Azad Kashmir")]},
+        "refs": [("Muzaffarabad", 73.47, 34.37), ("Mirpur", 73.75, 33.15)],
+        "periods": [
+            {"since": "1949-01-01", "status": "disputed", "controlled_by": "PAK",
+             "source": KASHMIR_CEASEFIRE + "; " + KASHMIR_CLAIMS},
+        ],
+    },
+    {
+        "id": "gilgit-baltistan",
+        "name": "Gilgit-Baltistan",
+        "recognised_as": "PAK",
+        "note": ("The northern part of the former princely state of Jammu and Kashmir (the "
+                 "Northern Areas until 2009), administered by Pakistan and claimed by India. No "
+                 "international act recognises Kashmir as either state's, so the map draws it as "
+                 "Pakistan, which holds it."),
+        "outline": {"kind": "admin1", "country": "PAK", "units": [("PAK", "Northern Areas")]},
+        "refs": [("Gilgit", 74.31, 35.92), ("Skardu", 75.63, 35.30)],
+        "periods": [
+            {"since": "1949-01-01", "status": "disputed", "controlled_by": "PAK",
+             "source": KASHMIR_CEASEFIRE + "; " + KASHMIR_CLAIMS},
+        ],
+    },
+    {
+        "id": "aksai-chin",
+        "name": "Aksai Chin",
+        "recognised_as": "CHN",
+        "note": ("The high plateau at the eastern end of Kashmir, held by China (which built a "
+                 "road across it in the 1950s) and claimed by India as part of Ladakh; the line "
+                 "of actual control dates from the war of 1962. No international act recognises "
+                 "it as either state's, so the map draws it as China, which holds it."),
+        "outline": {"kind": "line", "country": "CHN", "lines": ["Indian claim"],
+                    "inside": (79.5, 35.0)},
+        "refs": [("the Aksai Chin plateau", 79.5, 35.0), ("Lake Aksai Chin", 79.83, 35.2)],
+        "periods": [
+            {"since": "1962-11-21", "status": "disputed", "controlled_by": "CHN",
+             "source": ("China's unilateral ceasefire of 21 November 1962, ending the "
+                        "Sino-Indian war, and its withdrawal behind the line of actual control; "
+                        "Indian Parliament resolution of 14 November 1962 to recover the "
+                        "territory; Agreement on the Maintenance of Peace and Tranquillity along "
+                        "the Line of Actual Control, 7 September 1993")},
+        ],
+    },
+    {
         "id": "east-jerusalem",
         "name": "East Jerusalem",
         "recognised_as": "PSE",
@@ -628,16 +706,20 @@ def geometry_libraries():
     return shapely, shapefile
 
 
+def gpkg_geometry(blob: bytes):
+    """A GeoPackage geometry as a shapely shape. The binary is 'GP', version, flags, srs id, then
+    an envelope whose size the flags give, then standard WKB."""
+    from shapely import wkb  # noqa: PLC0415
+    envelope = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[(blob[3] >> 1) & 7]
+    return wkb.loads(bytes(blob[8 + envelope:]))
+
+
 def gpkg_lines(path: Path) -> dict:
     """The breakaway boundary lines of world_map.gpkg, by Natural Earth's name, as shapely lines."""
-    from shapely import wkb  # noqa: PLC0415
     lines = {}
     with sqlite3.connect(path) as db:
         for name, blob in db.execute("select name, geom from disputed_borders order by fid"):
-            # GeoPackage binary: 'GP', version, flags, srs id, then an envelope whose size the
-            # flags give, then standard WKB.
-            envelope = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[(blob[3] >> 1) & 7]
-            lines.setdefault(name, []).append(wkb.loads(bytes(blob[8 + envelope:])))
+            lines.setdefault(name, []).append(gpkg_geometry(blob))
     return lines
 
 
@@ -774,9 +856,10 @@ def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ri
     build_assets.py makes them; crimea_by_scale: Crimea's polygons (rings) at each scale."""
     shapely, _ = geometry_libraries()
     from shapely.geometry import MultiPolygon, Point  # noqa: PLC0415
-    from shapely.ops import polylabel  # noqa: PLC0415
+    from shapely.ops import polylabel, unary_union  # noqa: PLC0415
     lines = gpkg_lines(qgis_world_map(cache))
     rayons = gpkg_rayons(qgis_world_map(cache))
+    admin1 = gpkg_admin1(qgis_world_map(cache))
     deu_version, deu = deu_countries(geocoder_wheel(cache))
     by_code = {scale: {f["iso_a3"]: to_shapely(f["polygons"]) for f in features}
                for scale, features in features_by_scale.items()}
@@ -811,6 +894,9 @@ def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ri
             elif kind == "piece":
                 region = next(p for p in by_code[scale][outline["country"]].geoms
                               if p.contains(Point(outline["inside"])))
+            elif kind == "admin1":
+                units = [admin1[unit] for unit in outline["units"]]
+                region = multi(unary_union(units).intersection(by_code[scale][outline["country"]]))
             elif kind == "line":
                 country = by_code[scale][outline["country"]]
                 region = cut(country, line_for(outline["lines"][0], outline["inside"]),
@@ -849,6 +935,7 @@ def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ri
                           "recognised state's polygon that holds it"),
                 "islands": ("Natural Earth 4.1.0 admin-0 countries (world-atlas 2.0.2): the "
                             "holder's islands inside the territory's bounding box"),
+                "admin1": NE_ADMIN1,
             }.get(outline["kind"], NE_LINES)
         else:
             label = spec["label"]
@@ -899,15 +986,27 @@ def karabakh(azerbaijan, lines, rayons, outline):
 def gpkg_rayons(path: Path) -> dict:
     """Azerbaijan's rayons in world_map.gpkg's admin-1 layer (Natural Earth 4.1.0
     states_provinces, generalised), by their GeoNames name, as shapely shapes."""
-    from shapely import wkb  # noqa: PLC0415
     from shapely.validation import make_valid  # noqa: PLC0415
     rayons = {}
     with sqlite3.connect(path) as db:
         for name, blob in db.execute("select gn_name, geom from states_provinces "
                                      "where adm0_a3 = 'AZE' order by fid"):
-            envelope = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[(blob[3] >> 1) & 7]
-            rayons[name] = make_valid(wkb.loads(bytes(blob[8 + envelope:])))
+            rayons[name] = make_valid(gpkg_geometry(blob))
     return rayons
+
+
+def gpkg_admin1(path: Path) -> dict:
+    """Every admin-1 unit of world_map.gpkg (Natural Earth 4.1.0 states_provinces, generalised)
+    by (admin-0 code, name), as shapely shapes; units sharing a name within a country merge."""
+    from shapely.validation import make_valid  # noqa: PLC0415
+    units = {}
+    with sqlite3.connect(path) as db:
+        for code, name, blob in db.execute("select adm0_a3, name, geom from states_provinces "
+                                           "order by fid"):
+            shape = make_valid(gpkg_geometry(blob))
+            key = (code, name)
+            units[key] = units[key].union(shape) if key in units else shape
+    return units
 
 
 def cross_check_crimea(version, deu, crimea_by_scale, point_in_polygon):

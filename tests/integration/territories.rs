@@ -956,3 +956,34 @@ fn the_sovereign_base_areas_in_cyprus_are_the_uks_at_1_50m_and_1_10m() {
         assert_eq!(answer.country.as_deref(), Some("GBR"), "{place}");
     }
 }
+
+#[test]
+fn kashmir_is_disputed_and_drawn_as_the_state_that_holds_each_part() {
+    let held = [
+        ("Srinagar", (74.80, 34.08), "IND", "jammu-and-kashmir"),
+        ("Leh", (77.58, 34.16), "IND", "jammu-and-kashmir"),
+        ("Muzaffarabad", (73.47, 34.37), "PAK", "azad-kashmir"),
+        ("Gilgit", (74.31, 35.92), "PAK", "gilgit-baltistan"),
+        ("the Aksai Chin plateau", (79.5, 35.0), "CHN", "aksai-chin"),
+    ];
+    for (place, at, holder, id) in held {
+        assert_recognised_at_every_scale(
+            place,
+            at,
+            "2012-05-15",
+            (holder, id, TerritoryStatus::Disputed, holder),
+        );
+    }
+    // Outside the former princely state nothing is contested.
+    assert_plain("Islamabad", 73.05, 33.68, "2012-05-15", "PAK");
+    assert_plain("Amritsar", 74.87, 31.63, "2012-05-15", "IND");
+    assert_plain("Kashgar", 75.99, 39.47, "2012-05-15", "CHN");
+    let Some((territory, period)) = territories().at(74.80, 34.08, date("2012-05-15")) else {
+        panic!("Srinagar is in a contested territory");
+    };
+    assert_eq!(
+        TerritoryText::new(world(), territory, period).summary,
+        "Jammu and Kashmir and Ladakh: disputed, held by India since 1949"
+    );
+    assert!(territory.note().contains("Pakistan"));
+}
