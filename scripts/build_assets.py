@@ -895,6 +895,10 @@ def countries_at(features, lon, lat):
 # (label, lon, lat, expected codes). Each point must lie in exactly the expected countries.
 PLACE_CHECKS_50M = [
     ("Moscow", 37.617, 55.756, ["RUS"]),
+    # The Vatican where it is, not where Natural Earth drew it; see redraw_vatican().
+    ("St Peter's Basilica", 12.4534, 41.9022, ["VAT"]),
+    ("Castel Sant'Angelo (Rome)", 12.4663, 41.9031, ["ITA"]),
+    ("Via Aurelia (Rome, where Natural Earth drew the Vatican)", 12.435, 41.905, ["ITA"]),
     ("Minsk", 27.567, 53.9, ["BLR"]),
     ("Kaliningrad", 20.5, 54.7, ["RUS"]),
     # Crimea is Ukraine's in the bundled boundaries (de jure); see move_crimea_to_ukraine().
@@ -1000,6 +1004,31 @@ class Holder:
     def __call__(self, point):
         codes = countries_at(self.features, *point)
         return (codes[0], self.numeric[codes[0]]) if len(codes) == 1 else None
+
+
+def redraw_vatican(features_by_scale: dict, countries_tgz: Path) -> None:
+    """Natural Earth 4.1.0 draws the Vatican 1.5 km west of where it is (12.429-12.440E, so St
+    Peter's and the capital point fall in Italy); world-countries' outline (from
+    thematicmapping.org's World Borders 0.3) lies over the real state. The Vatican takes that
+    outline at every scale that has it, and Italy takes back the ground of the old one."""
+    from shapely.ops import unary_union  # noqa: PLC0415
+    from shapely.validation import make_valid  # noqa: PLC0415
+    collection = json.loads(read_member(countries_tgz, "package/data/vat.geo.json"))
+    geometry = collection["features"][0]["geometry"]
+    rings = geometry["coordinates"] if geometry["type"] == "Polygon" else geometry["coordinates"][0]
+    outline = make_valid(territories.to_shapely([rings]))
+    for scale, features in features_by_scale.items():
+        by_code = {f["iso_a3"]: f for f in features}
+        if "VAT" not in by_code:
+            continue
+        vatican, italy = by_code["VAT"], by_code["ITA"]
+        old = make_valid(territories.to_shapely(vatican["polygons"]))
+        land = make_valid(territories.to_shapely(italy["polygons"]))
+        italy["polygons"] = territories.rings_of(
+            territories.multi(unary_union([land, old]).difference(outline)), finish_ring)
+        vatican["polygons"] = territories.rings_of(territories.multi(outline), finish_ring)
+        print(f"  {scale} VAT: redrawn from world-countries' outline, {old.centroid.x:.4f}E -> "
+              f"{outline.centroid.x:.4f}E")
 
 
 # The compact form of a boundary file (assets/README.md describes it): coordinates as whole
@@ -1269,6 +1298,7 @@ def main() -> None:
     print("drawn as what each place is recognised as part of:")
     pieces = territories.recognise(CACHE, {s: results[s][1] for s in results}, finish_ring)
     territories.carve(results["10m"][1], results["50m"][1], "GBR", "CYP", finish_ring)
+    redraw_vatican({s: results[s][1] for s in results}, countries_tgz)
     for scale in results:
         check_geometry(results[scale][1], scale)
     print("10m features at sea at 1:50m, left out:", "; ".join(sorted(set(holder.dropped))))

@@ -451,7 +451,17 @@ pub struct WhereAnswer {
     /// ISO alpha-3 code of the state the place is recognised as part of; `None` at sea.
     pub country: Option<String>,
     pub territory: Option<TerritoryAnswer>,
+    /// How far out to sea the place lies from `country`'s coast as the boundaries draw it,
+    /// when it lies in no country but within [`COAST_REACH_KM`] of one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub off_coast_km: Option<f64>,
 }
+
+/// How far off a coast a place still answers that coast's state. Natural Earth's 1:10m coasts
+/// are generalised by up to a few hundred metres, which puts harbour capitals (Copenhagen,
+/// Kherson, Valletta) just out to sea; a place this close is also within any state's 12-mile
+/// territorial sea.
+pub const COAST_REACH_KM: f64 = 5.0;
 
 /// The contested territory in a [`WhereAnswer`], as it stands on the date asked about.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -497,7 +507,13 @@ pub fn where_is(
     date: Date,
 ) -> WhereAnswer {
     let detail = world.available(Detail::Finest);
-    let country = world.country_at(lon, lat).map(|c| c.iso_a3().to_owned());
+    let (country, off_coast_km) = match world.country_at(lon, lat) {
+        Some(country) => (Some(country.iso_a3().to_owned()), None),
+        None => match world.country_near(lon, lat, COAST_REACH_KM) {
+            Some((country, km)) => (Some(country.iso_a3().to_owned()), Some(km)),
+            None => (None, None),
+        },
+    };
     let territory = territories
         .at_detail(lon, lat, date, detail)
         .map(|(territory, period)| TerritoryAnswer {
@@ -516,6 +532,7 @@ pub fn where_is(
             .map(|t| t.recognised_as.clone())
             .or(country),
         territory,
+        off_coast_km,
     }
 }
 

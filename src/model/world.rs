@@ -517,6 +517,22 @@ impl World {
             .map(|id| self.country(id))
     }
 
+    /// The country whose boundary at the finest level prepared lies nearest a place outside
+    /// every country, with that distance in kilometres, if it is within `within_km`.
+    pub fn country_near(&self, lon: f64, lat: f64, within_km: f64) -> Option<(&Country, f64)> {
+        if !lon.is_finite() || !lat.is_finite() {
+            return None;
+        }
+        let lon = (lon + 180.0).rem_euclid(360.0) - 180.0;
+        let (index, detail) = match self.finest.get() {
+            Some(finest) => (&finest.hit_index, Detail::Finest),
+            None => (&self.hit_index, Detail::Fine),
+        };
+        index
+            .nearest_within(lon, lat, within_km, |id| self.country(id).polygons(detail))
+            .map(|(id, km)| (self.country(id), km))
+    }
+
     /// The level the map can draw for `wanted`: the finest stands for the fine one until it
     /// is prepared.
     pub fn available(&self, wanted: Detail) -> Detail {

@@ -987,3 +987,44 @@ fn kashmir_is_disputed_and_drawn_as_the_state_that_holds_each_part() {
     );
     assert!(territory.note().contains("Pakistan"));
 }
+
+#[test]
+fn every_capital_answers_its_own_state_even_where_the_coast_is_generalised_past_it() {
+    let on = date("2012-05-15");
+    let mut off_coast = Vec::new();
+    for country in finest_world().countries() {
+        let Some(capital) = country.capital() else {
+            continue;
+        };
+        let answer = where_is(finest_world(), territories(), capital.lon, capital.lat, on);
+        // East Jerusalem, where the table puts Israel's capital point, is recognised as
+        // Palestine's and answers so; every other capital answers its own state.
+        let expected = if country.iso_a3() == "ISR" {
+            "PSE"
+        } else {
+            country.iso_a3()
+        };
+        assert_eq!(
+            answer.country.as_deref(),
+            Some(expected),
+            "{} ({}, {})",
+            capital.name,
+            capital.lon,
+            capital.lat
+        );
+        if let Some(km) = answer.off_coast_km {
+            off_coast.push(format!("{} {km:.2} km", capital.name));
+        }
+    }
+    println!("capitals off the 1:10m coast: {}", off_coast.join(", "));
+    assert!(
+        off_coast.iter().any(|text| text.starts_with("Copenhagen")),
+        "{off_coast:?}"
+    );
+    // Central Kherson, on the Dnieper's generalised bank.
+    let kherson = where_is(finest_world(), territories(), 32.617, 46.636, on);
+    assert_eq!(kherson.country.as_deref(), Some("UKR"));
+    // Open sea stays sea.
+    let black_sea = where_is(finest_world(), territories(), 35.0, 43.0, on);
+    assert_eq!((black_sea.country, black_sea.off_coast_km), (None, None));
+}
