@@ -1,4 +1,7 @@
-//! The pure model: countries, geometry and the scenario, with no knowledge of egui or walkers.
+//! The model: countries, geometry, contested territories, the scenario, drafting and editing,
+//! with no knowledge of egui, walkers or wgpu; loaded, validated and tested on its own. It is
+//! not free of effects: preparing the 1:10m boundaries, opening and reading files and autosave
+//! run on threads of their own, which the app polls once a frame.
 
 pub mod adjacency;
 pub mod arc;

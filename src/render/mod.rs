@@ -1,4 +1,7 @@
-//! Rendering: turns the model and the UI state into egui shapes over walkers' map.
+//! Rendering: draws the date's layers over walkers' map. Countries, borders and territories go
+//! through wgpu ([`gpu_map`]: geometry packed once per level, a few draw calls a frame) where the
+//! GPU allows, else as cached egui meshes ([`countries`], [`shape_cache`]); labels, arcs and
+//! markers are egui shapes at the places [`crate::placement`] chose.
 
 pub mod countries;
 pub mod gpu_map;
