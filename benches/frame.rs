@@ -358,7 +358,10 @@ fn memory(_: &mut Criterion) {
         mib(finest.saturating_sub(coarse_and_fine)),
         mib(finest)
     );
-    for (name, level) in ["1:110m", "1:50m", "1:10m"].iter().zip(world.memory_by_level()) {
+    for (name, level) in ["1:110m", "1:50m", "1:10m"]
+        .iter()
+        .zip(world.memory_by_level())
+    {
         println!(
             "{name} on the heap: boundaries {:.1} MiB, meshes {:.1} MiB, outline strokes {:.1} MiB, \
              border network {:.1} MiB",

@@ -729,8 +729,18 @@ mod tests {
 
     #[test]
     fn export_needs_a_real_date() {
-        assert!(parse("export --as-of 2012-02-30").is_err());
-        assert!(parse("export").is_err());
+        let Err(error) = parse("export --as-of 2012-02-30") else {
+            panic!("30 February is refused");
+        };
+        assert_eq!(error.kind(), clap::error::ErrorKind::ValueValidation);
+        assert!(error.to_string().contains("not a real date"), "{error}");
+        let Err(error) = parse("export") else {
+            panic!("a date is needed");
+        };
+        assert_eq!(
+            error.kind(),
+            clap::error::ErrorKind::MissingRequiredArgument
+        );
         match parse("export --as-of 2012-05-15 -o out.geojson") {
             Ok(Cli {
                 command: Some(Command::Export(args)),

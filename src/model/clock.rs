@@ -69,8 +69,14 @@ mod tests {
             Clock::from_setting(Some("2027-12-04")),
             Ok(Clock::Fixed(Date::constant(2027, 12, 4)))
         );
-        assert!(Clock::from_setting(Some("tomorrow")).is_err());
-        assert!(Clock::from_setting(Some("2027-02-30")).is_err());
+        assert_eq!(
+            Clock::from_setting(Some("tomorrow")),
+            Err(DateError::Format("tomorrow".into()))
+        );
+        assert_eq!(
+            Clock::from_setting(Some("2027-02-30")),
+            Err(DateError::Unreal("2027-02-30".into()))
+        );
     }
 
     #[test]

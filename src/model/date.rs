@@ -198,10 +198,17 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_refused() {
-        assert!("2012-02-30".parse::<Date>().is_err());
-        assert!("2013-02-29".parse::<Date>().is_err());
-        assert!("2012-13-01".parse::<Date>().is_err());
-        assert!("2012-5-15".parse::<Date>().is_err());
+        for unreal in ["2012-02-30", "2013-02-29", "2012-13-01"] {
+            assert_eq!(
+                unreal.parse::<Date>(),
+                Err(DateError::Unreal(unreal.into())),
+                "{unreal}"
+            );
+        }
+        assert_eq!(
+            "2012-5-15".parse::<Date>(),
+            Err(DateError::Format("2012-5-15".into()))
+        );
         assert!("2012-02-29".parse::<Date>().is_ok());
     }
 

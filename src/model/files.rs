@@ -523,11 +523,21 @@ mod write_tests {
         let Ok(dir) = tempfile::tempdir() else {
             panic!("a temporary folder")
         };
-        // A folder where the file should be: the rename fails after the data was written.
+        // A folder where the file should be is refused before anything is written.
         let path = dir.path().join("out");
         assert!(std::fs::create_dir(&path).is_ok());
         assert!(std::fs::write(path.join("kept"), "old").is_ok());
-        assert!(write_replacing(&path, b"new", &[]).is_err());
+        let refused = write_replacing(&path, b"new", &[]);
+        assert!(
+            matches!(
+                refused,
+                Err(WriteError::NotARegularFile {
+                    kind: "a folder",
+                    ..
+                })
+            ),
+            "{refused:?}"
+        );
         assert_eq!(
             std::fs::read_to_string(path.join("kept")).ok().as_deref(),
             Some("old")

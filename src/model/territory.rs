@@ -694,7 +694,13 @@ mod tests {
     fn a_period_without_a_source_is_refused() {
         let periods = r#"[{"since":"2000-01-01","status":"occupied","controlled_by":"BBB",
             "source":" "}]"#;
-        assert!(parse(&file(periods, SQUARE)).is_err());
+        let Err(error) = parse(&file(periods, SQUARE)) else {
+            panic!("a period without a source must be refused");
+        };
+        assert!(
+            error.to_string().contains("period 0 has no source"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -703,7 +709,15 @@ mod tests {
             "coarse":null"#;
         let periods = r#"[{"since":"2000-01-01","status":"occupied","controlled_by":"BBB",
             "source":"x"}]"#;
-        assert!(parse(&file(periods, outline)).is_err());
+        let Err(error) = parse(&file(periods, outline)) else {
+            panic!("an outline at one level only must be refused");
+        };
+        assert!(
+            error
+                .to_string()
+                .contains("outline at one level of detail only"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -711,7 +725,10 @@ mod tests {
         assert_eq!(check_place(34.1, 44.95), Ok(()));
         assert_eq!(check_place(200.0, 44.95), Err(PlaceError::Longitude(200.0)));
         assert_eq!(check_place(34.1, -91.0), Err(PlaceError::Latitude(-91.0)));
-        assert!(check_place(f64::NAN, 0.0).is_err());
+        assert!(matches!(
+            check_place(f64::NAN, 0.0),
+            Err(PlaceError::Longitude(lon)) if lon.is_nan()
+        ));
     }
 
     #[test]

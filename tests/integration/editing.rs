@@ -238,7 +238,13 @@ fn edits_out_of_range_are_errors_and_change_nothing() {
     ] {
         let mut document = document();
         let before = document.clone();
-        assert!(edit.clone().apply(&mut document).is_err(), "{edit:?}");
+        let Err(error) = edit.clone().apply(&mut document) else {
+            panic!("{edit:?} must be refused");
+        };
+        assert!(
+            matches!(error, EditError::NoSuch { index, count, .. } if index >= count),
+            "{edit:?}: {error}"
+        );
         assert_eq!(document, before, "{edit:?}");
     }
 }
