@@ -41,7 +41,21 @@ impl Clock {
 }
 
 /// The only read of the wall clock's date in the program.
+/// The date where the reader is, not in Greenwich: in the evening west of it and in the
+/// morning east of it the two differ by a day. A system with no time zone set is on UTC.
 fn system_today() -> Date {
+    let now = jiff::ZonedDateTime::now();
+    let local = now.date();
+    Date::new(
+        i32::from(local.year()),
+        local.month() as u8,
+        local.day() as u8,
+    )
+    .unwrap_or_else(utc_today)
+}
+
+/// Today in UTC, from the seconds since the epoch.
+fn utc_today() -> Date {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|since| since.as_secs() as i64)

@@ -341,7 +341,13 @@ fn only_the_clock_reads_the_calendar() {
                 folders.push(path);
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let text = std::fs::read_to_string(&path).unwrap_or_default();
-                let wall_clock = ["SystemTime::", "UNIX_EPOCH", "Clock::System.today"];
+                let wall_clock = [
+                    "SystemTime::",
+                    "UNIX_EPOCH",
+                    "Clock::System.today",
+                    "ZonedDateTime::now",
+                    "Timestamp::now",
+                ];
                 if wall_clock.iter().any(|read| text.contains(read)) {
                     readers.push(path.strip_prefix(root).unwrap_or(&path).to_path_buf());
                 }
