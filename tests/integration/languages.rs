@@ -1,0 +1,170 @@
+//! Drafting articles in Russian, French and German: on real texts labelled by hand
+//! (`tests/data/languages/`), the countries and organisations found with their precision and
+//! recall, the language told from the text, and the date read.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use alliance_map::model::drafting::{Draft, DraftOptions};
+use alliance_map::model::gazetteer::{Gazetteer, Language, Referent};
+use serde::Deserialize;
+
+use crate::fixtures::TEST_CLOCK;
+use crate::world::world;
+
+const LABELS: &str = include_str!("../data/languages/labels.json");
+const TEXTS: [(&str, &str); 3] = [
+    (
+        "ru-odkb.txt",
+        include_str!("../data/languages/ru-odkb.txt"),
+    ),
+    (
+        "fr-otsc.txt",
+        include_str!("../data/languages/fr-otsc.txt"),
+    ),
+    (
+        "de-ovks.txt",
+        include_str!("../data/languages/de-ovks.txt"),
+    ),
+];
+/// The least precision and recall the drafting must reach in each language (issue 29).
+const THRESHOLD: f64 = 0.95;
+
+#[derive(Deserialize)]
+struct Labels {
+    texts: Vec<Labelled>,
+}
+
+#[derive(Deserialize)]
+struct Labelled {
+    file: String,
+    language: String,
+    countries: BTreeSet<String>,
+    organisations: BTreeSet<String>,
+    date: String,
+}
+
+fn labels() -> Labels {
+    match serde_json::from_str(LABELS) {
+        Ok(labels) => labels,
+        Err(error) => panic!("labels.json: {error}"),
+    }
+}
+
+fn text_of(file: &str) -> &'static str {
+    match TEXTS.iter().find(|(name, _)| *name == file) {
+        Some((_, text)) => text,
+        None => panic!("{file}: not among the texts"),
+    }
+}
+
+fn draft_of(file: &str, text: &str) -> Draft {
+    let Ok(gazetteer) = Gazetteer::bundled() else {
+        panic!("the bundled gazetteer")
+    };
+    let options = DraftOptions {
+        as_of: None,
+        today: TEST_CLOCK.today(),
+        language: None,
+    };
+    match Draft::from_article(Path::new(file), text, file, gazetteer, world(), options) {
+        Ok(draft) => draft,
+        Err(error) => panic!("{file}: {error}"),
+    }
+}
+
+/// What the draft surely names: countries and organisations.
+fn found(draft: &Draft) -> (BTreeSet<String>, BTreeSet<String>) {
+    let mut countries = BTreeSet::new();
+    let mut organisations = BTreeSet::new();
+    for mention in draft.notes.mentions.iter().filter(|m| m.uncertain.is_none()) {
+        match &mention.referent {
+            Referent::Country(code) => {
+                countries.insert(code.clone());
+            }
+            Referent::Organisation(id) => {
+                organisations.insert(id.clone());
+            }
+            Referent::Countries(_) => {}
+        }
+    }
+    (countries, organisations)
+}
+
+/// True positives, found, expected: summed over the texts of one language.
+#[derive(Default, Debug)]
+struct Tally {
+    correct: usize,
+    found: usize,
+    expected: usize,
+}
+
+impl Tally {
+    fn add(&mut self, found: &BTreeSet<String>, expected: &BTreeSet<String>) {
+        self.correct += found.intersection(expected).count();
+        self.found += found.len();
+        self.expected += expected.len();
+    }
+    fn precision(&self) -> f64 {
+        if self.found == 0 {
+            return 0.0;
+        }
+        self.correct as f64 / self.found as f64
+    }
+    fn recall(&self) -> f64 {
+        if self.expected == 0 {
+            return 0.0;
+        }
+        self.correct as f64 / self.expected as f64
+    }
+}
+
+#[test]
+fn russian_french_and_german_texts_draft_the_countries_organisations_and_date_a_reader_marks() {
+    let labels = labels();
+    let mut failures = Vec::new();
+    for language in ["ru", "fr", "de"] {
+        let mut tally = Tally::default();
+        let mut texts = 0;
+        for labelled in labels.texts.iter().filter(|t| t.language == language) {
+            texts += 1;
+            let text = text_of(&labelled.file);
+            let detected = Language::detect(text);
+            if detected.code() != language {
+                failures.push(format!("{}: read as {detected}", labelled.file));
+            }
+            let draft = draft_of(&labelled.file, text);
+            let (countries, organisations) = found(&draft);
+            tally.add(&countries, &labelled.countries);
+            tally.add(&organisations, &labelled.organisations);
+            for (kind, found, expected) in [
+                ("countries", &countries, &labelled.countries),
+                ("organisations", &organisations, &labelled.organisations),
+            ] {
+                let extra: Vec<_> = found.difference(expected).collect();
+                let missed: Vec<_> = expected.difference(found).collect();
+                println!("{}: {kind}: extra {extra:?}, missed {missed:?}", labelled.file);
+            }
+            let date = draft.data.article.date.to_string();
+            println!("{}: date {date} ({})", labelled.file, draft.data.article.date_basis);
+            if date != labelled.date {
+                failures.push(format!(
+                    "{}: date {date}, the reader reads {}",
+                    labelled.file, labelled.date
+                ));
+            }
+        }
+        println!(
+            "{language}: {texts} texts, precision {:.3}, recall {:.3} ({} right of {} found, {} expected)",
+            tally.precision(),
+            tally.recall(),
+            tally.correct,
+            tally.found,
+            tally.expected
+        );
+        if texts == 0 || tally.precision() < THRESHOLD || tally.recall() < THRESHOLD {
+            failures.push(format!("{language}: {tally:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
