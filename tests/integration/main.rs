@@ -32,12 +32,12 @@ mod fixtures;
 mod fuzz;
 /// The gazetteer: names, traps, ambiguity, organisations' membership through time.
 mod gazetteer;
-/// Drafting articles in Russian, French and German, measured on hand-labelled real texts.
-mod languages;
 /// The map drawn through the GPU looks as the map drawn as egui meshes.
 mod gpu_map;
 /// Hostile scenario files: fan-out, floods of findings, huge tables; bounded or refused.
 mod hostile;
+/// Drafting articles in Russian, French and German, measured on hand-labelled real texts.
+mod languages;
 /// Finding one's way on the map: wheel, double click, keys, buttons, fitting.
 mod navigation;
 /// Where names stand: on what they name, apart, picked by their words, re-placed on resize.

@@ -187,10 +187,7 @@ pub fn find_date(text: &str) -> Option<(Date, String)> {
 
 fn month_number(word: &str) -> Option<u8> {
     let lower = word.to_lowercase();
-    if let Some(&(_, month)) = OTHER_MONTHS
-        .iter()
-        .find(|(name, _)| *name == lower)
-    {
+    if let Some(&(_, month)) = OTHER_MONTHS.iter().find(|(name, _)| *name == lower) {
         return Some(month);
     }
     MONTHS

@@ -120,6 +120,89 @@ impl FromStr for Language {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::gazetteer::{Gazetteer, Referent};
+
+    /// The countries and organisations `text` surely names, read as `language`, in text order.
+    fn named(text: &str, language: Language) -> Vec<String> {
+        let Ok(gazetteer) = Gazetteer::bundled() else {
+            panic!("the bundled gazetteer")
+        };
+        gazetteer
+            .mentions_in(text, language)
+            .into_iter()
+            .filter(|mention| mention.uncertain.is_none())
+            .filter_map(|mention| match mention.referent {
+                Referent::Country(code) | Referent::Organisation(code) => Some(code),
+                Referent::Countries(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn russian_names_are_found_in_every_case_and_adjectives_in_lowercase() {
+        let text = "Россия, России, Россию, Россией; Армения и Армении; российский, армянская, \
+                    казахстанские; Российской Федерации, Соединённых Штатов, Республикой Казахстан.";
+        assert_eq!(
+            named(text, Language::Russian),
+            [
+                "RUS", "RUS", "RUS", "RUS", "ARM", "ARM", "RUS", "ARM", "KAZ", "RUS", "USA", "KAZ"
+            ]
+        );
+    }
+
+    #[test]
+    fn russian_organisations_are_found_by_abbreviation_and_inflected_name() {
+        let text = "ОДКБ, НАТО, СНГ, ЕАЭС, ШОС, ЕС и ОБСЕ; Организации Договора о коллективной \
+                    безопасности и Евразийского экономического союза.";
+        assert_eq!(
+            named(text, Language::Russian),
+            [
+                "CSTO", "NATO", "CIS", "EAEU", "SCO", "EU", "OSCE", "CSTO", "EAEU"
+            ]
+        );
+    }
+
+    #[test]
+    fn french_names_are_found_after_an_elision_and_abbreviations_as_written() {
+        let text = "l'Arménie, d'Ukraine, l’Azerbaïdjan; la diplomatie russe; OTAN, Otan, UE, OCS, \
+                    OTSC, CEI et l'Union européenne.";
+        assert_eq!(
+            named(text, Language::French),
+            [
+                "ARM", "UKR", "AZE", "RUS", "NATO", "NATO", "EU", "SCO", "CSTO", "CIS", "EU"
+            ]
+        );
+    }
+
+    #[test]
+    fn german_genitives_adjectives_and_abbreviations_are_found() {
+        let text = "Russlands Politik, die russische Armee, der Russischen Föderation; NATO, Nato, \
+                    EU, SOZ, GUS, OVKS und OSZE.";
+        assert_eq!(
+            named(text, Language::German),
+            [
+                "RUS", "RUS", "RUS", "NATO", "NATO", "EU", "SCO", "CIS", "CSTO", "OSCE"
+            ]
+        );
+    }
+
+    #[test]
+    fn island_is_iceland_in_german_only() {
+        assert_eq!(
+            named("Island und Norwegen", Language::German),
+            ["ISL", "NOR"]
+        );
+        assert_eq!(named("Island and Norway", Language::English), ["NOR"]);
+    }
+
+    #[test]
+    fn a_name_never_matches_inside_another_word_or_as_a_common_word() {
+        // "Россиянка" holds "Россия"'s stem, "Армениевед" "Армения"'s; "russe" is no Russia
+        // inside "prussien", and the lowercase "chine" is a common word, not China.
+        assert!(named("Россиянка-армениевед", Language::Russian).is_empty());
+        assert!(named("un prussien à l'échine raide", Language::French).is_empty());
+        assert!(named("Chinarestaurant", Language::German).is_empty());
+    }
 
     #[test]
     fn a_russian_text_with_latin_acronyms_is_russian() {
