@@ -14,10 +14,13 @@ use crate::fixtures::TEST_CLOCK;
 use crate::world::world;
 
 const LABELS: &str = include_str!("../data/languages/labels.json");
-const TEXTS: [(&str, &str); 3] = [
+const TEXTS: [(&str, &str); 6] = [
     ("ru-odkb.txt", include_str!("../data/languages/ru-odkb.txt")),
+    ("ru-shos.txt", include_str!("../data/languages/ru-shos.txt")),
     ("fr-otsc.txt", include_str!("../data/languages/fr-otsc.txt")),
+    ("fr-cei.txt", include_str!("../data/languages/fr-cei.txt")),
     ("de-ovks.txt", include_str!("../data/languages/de-ovks.txt")),
+    ("de-eawu.txt", include_str!("../data/languages/de-eawu.txt")),
 ];
 /// The least precision and recall the drafting must reach in each language (issue 29).
 const THRESHOLD: f64 = 0.95;
