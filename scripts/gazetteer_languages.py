@@ -9,7 +9,7 @@ Inputs
     adjectives and demonyms, which no table above carries. Spellings are those of the Russian,
     French and German Wikipedia's article titles.
   * The organisations' names in each language, from their own pages (odkb-csto.org, nato.int,
-    cis.minsk.by, eaeunion.org, sectsco.org, european-union.europa.eu, osce.org).
+    e-cis.info, eaeunion.org, sectsco.org, european-union.europa.eu, osce.org).
 
 Inflection is generated, not stemmed at run time: every form is listed, so the matcher stays one
 Aho-Corasick pass and a word never matches inside another one.
@@ -95,7 +95,7 @@ CAPITALS = {
         "IND": ["Нью-Дели"], "JPN": ["Токио"], "BEL": ["Брюссель"],
     },
     "fr": {
-        "RUS": ["Moscou"], "ARM": ["Erevan", "Erevan"], "AZE": ["Bakou"], "BLR": ["Minsk"],
+        "RUS": ["Moscou"], "ARM": ["Erevan"], "AZE": ["Bakou"], "BLR": ["Minsk"],
         "KAZ": ["Astana"], "KGZ": ["Bichkek"], "TJK": ["Douchanbé"], "UZB": ["Tachkent"],
         "TKM": ["Achgabat"], "GEO": ["Tbilissi"], "UKR": ["Kiev", "Kyiv"],
         "MDA": ["Chisinau", "Kichinev"], "CHN": ["Pékin"], "USA": ["Washington"],
@@ -194,7 +194,7 @@ ORGANISATIONS = {
                  "НАТО"],
         "CSTO": ["Организация Договора о коллективной безопасности", "ОДКБ"],
         "CIS": ["Содружество Независимых Государств", "СНГ"],
-        "EAEU": ["Евразийский экономический союз", "ЕАЭС", "ЕАЭС"],
+        "EAEU": ["Евразийский экономический союз", "ЕАЭС"],
         "SCO": ["Шанхайская организация сотрудничества", "ШОС"],
         "EU": ["Европейский союз", "Евросоюз", "ЕС"],
         "GUAM": ["ГУАМ"],
@@ -410,7 +410,9 @@ def language_entry(language: str, rows: list[dict], known: set[str]) -> dict:
         if language == "ru":
             names = [form for name in names for form in ru_name_forms(name)]
         elif language == "de":
-            names = [form for name in names for form in de_name_forms(name)]
+            # An abbreviation ("Nato", "EU") takes no ending.
+            names = [form for name in names
+                     for form in (de_name_forms(name) if len(name) > 5 else [name])]
         organisations.append({"id": ident, "names": unique(names)})
     return {"language": language, "countries": countries, "organisations": organisations,
             "not_places": NOT_PLACES[language],

@@ -8,6 +8,7 @@ use std::path::Path;
 use alliance_map::model::drafting::text::find_date;
 use alliance_map::model::drafting::{Draft, DraftOptions};
 use alliance_map::model::gazetteer::{Gazetteer, Language, Referent};
+use alliance_map::model::scenario::TensionKind;
 use serde::Deserialize;
 
 use crate::fixtures::TEST_CLOCK;
@@ -199,6 +200,38 @@ fn a_dateline_at_the_top_dates_the_draft_in_each_language() {
         assert_eq!(
             countries.into_iter().collect::<Vec<_>>(),
             ["ARM", "RUS"],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_war_stated_in_each_language_is_proposed_as_an_armed_conflict_and_an_alliance_is_not() {
+    for text in [
+        "Кризис\n\nАзербайджан и Армения вели войну за Карабах.\n\nКазахстан и Россия подписали \
+         соглашение о сотрудничестве.\n",
+        "Crise\n\nL'Azerbaïdjan et l'Arménie se sont livré une guerre pour le Karabakh.\n\nLe \
+         Kazakhstan et la Russie ont signé un accord de coopération.\n",
+        "Krise\n\nAserbaidschan und Armenien führten Krieg um Karabach.\n\nKasachstan und \
+         Russland unterzeichneten ein Abkommen über Zusammenarbeit.\n",
+    ] {
+        let draft = draft_of("relations.txt", text);
+        let conflicts: Vec<(TensionKind, Vec<&str>)> = draft
+            .data
+            .tensions
+            .iter()
+            .map(|tension| {
+                let countries = tension
+                    .parties
+                    .iter()
+                    .filter_map(|party| party.country.as_deref())
+                    .collect();
+                (tension.kind, countries)
+            })
+            .collect();
+        assert_eq!(
+            conflicts,
+            [(TensionKind::ArmedConflict, vec!["AZE", "ARM"])],
             "{text}"
         );
     }
