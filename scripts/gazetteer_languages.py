@@ -171,10 +171,19 @@ DE_DEMONYMS = {
 
 # Words that hold a country's name but name something else.
 NOT_PLACES = {
-    "ru": ["Латинская Америка", "Латинской Америки", "Южная Америка", "Южной Америки",
-           "Северная Америка", "Северной Америки"],
-    "fr": ["Amérique latine", "Amérique du Sud", "Amérique du Nord"],
-    "de": ["Lateinamerika", "Südamerika", "Nordamerika"],
+    "ru": ["Латинская Америка", "Латинской Америки", "Латинской Америке", "Латинскую Америку",
+           "Южная Америка", "Южной Америки", "Южной Америке", "Северная Америка",
+           "Северной Америки", "Северной Америке", "Индийский океан", "Индийского океана",
+           "Индийском океане", "Новая Гвинея", "Новой Гвинеи", "Новой Гвинее",
+           "Гвинейский залив", "Гвинейского залива", "Нью-Мексико"],
+    "fr": ["Amérique latine", "Amérique du Sud", "Amérique du Nord", "océan Indien",
+           "golfe de Guinée", "Nouvelle-Guinée", "golfe du Mexique",
+           "Nouveau-Mexique", "latino-américain", "latino-américaine", "latino-américains",
+           "latino-américaines", "sud-américain", "sud-américaine", "sud-américains",
+           "sud-américaines", "nord-américain", "nord-américaine", "nord-américains",
+           "nord-américaines"],
+    "de": ["Lateinamerika", "Südamerika", "Nordamerika", "Indischer Ozean", "Indischen Ozean",
+           "Indischen Ozeans", "Golf von Guinea", "Golf von Mexiko", "New Mexico"],
 }
 
 # Names that are also common words or first names ("Того" is "of that"; "Maurice", "Dominique"):
@@ -233,6 +242,8 @@ ORGANISATIONS = {
 # Russian inflection.
 
 HUSHING = set("гкхжшщч")
+# Names in -ь that are feminine (the others, Израиль, are masculine).
+FEMININE_SOFT = {"Беларусь", "Белорусь"}
 RU_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
 
 
@@ -272,10 +283,14 @@ def ru_noun_in_case(word: str, case: int) -> str:
     if word.endswith(("ы", "ии")) or (word.endswith("и") and word[-2:-1] in HUSHING):
         stem = word[:-1]
         return stem + [word[-1], "ов", "ам", word[-1], "ами", "ах"][case]
-    if word.endswith("о"):
+    # A borrowed name in -о does not decline (Того, Монако, Токио); a Russian noun does
+    # (Содружество).
+    if word.endswith("ство"):
         return word[:-1] + ["о", "а", "у", "о", "ом", "е"][case]
-    if word.endswith("ь"):
+    if word.endswith("ь") and word in FEMININE_SOFT:
         return word[:-1] + ["ь", "и", "и", "ь", "ью", "и"][case]
+    if word.endswith("ь"):
+        return word[:-1] + ["ь", "я", "ю", "ь", "ем", "е"][case]
     if word.endswith("й"):
         return word[:-1] + ["й", "я", "ю", "й", "ем", "е"][case]
     if word[-1:].isalpha() and word[-1] not in "еиоуэюы":

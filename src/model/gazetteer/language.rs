@@ -187,6 +187,20 @@ mod tests {
     }
 
     #[test]
+    fn a_sea_or_a_continent_holding_a_name_is_no_country() {
+        assert!(
+            named(
+                "dans l'océan Indien, le commerce latino-américain",
+                Language::French
+            )
+            .is_empty()
+        );
+        assert!(named("im Indischen Ozean und in Südamerika", Language::German).is_empty());
+        assert!(named("в Индийском океане и Латинской Америке", Language::Russian).is_empty());
+        assert_eq!(named("Израиля и Токио", Language::Russian), ["ISR", "JPN"]);
+    }
+
+    #[test]
     fn island_is_iceland_in_german_only() {
         assert_eq!(
             named("Island und Norwegen", Language::German),
