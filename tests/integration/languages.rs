@@ -9,9 +9,12 @@ use alliance_map::model::drafting::text::find_date;
 use alliance_map::model::drafting::{Draft, DraftOptions};
 use alliance_map::model::gazetteer::{Gazetteer, Language, Referent};
 use alliance_map::model::scenario::TensionKind;
+use egui_kittest::kittest::Queryable;
 use serde::Deserialize;
 
-use crate::fixtures::TEST_CLOCK;
+use crate::files::drop_file;
+use crate::fixtures::{TEST_CLOCK, temp_dir, write};
+use crate::ui::ui_harness;
 use crate::world::world;
 
 const LABELS: &str = include_str!("../data/languages/labels.json");
@@ -235,4 +238,28 @@ fn a_war_stated_in_each_language_is_proposed_as_an_armed_conflict_and_an_allianc
             "{text}"
         );
     }
+}
+
+#[test]
+fn a_russian_article_opened_in_the_app_is_drafted_and_its_excerpts_are_shown_as_written() {
+    let mut harness = ui_harness();
+    let directory = temp_dir();
+    let article = directory.path().join("kavkaz.txt");
+    write(
+        &article,
+        "Кризис на Южном Кавказе\nМосква, 15 мая 2012 г.\n\nАзербайджан и Армения вели войну \
+         за Нагорный Карабах, а российские миротворцы вошли в регион.\n\nКазахстан поддержал \
+         решение ОДКБ.\n",
+    );
+    drop_file(&mut harness, &article);
+    let app = harness.state();
+    let Some(draft) = app.draft() else {
+        panic!("no draft: {:?}", app.messages().last().map(|m| &m.text))
+    };
+    let mut counted: Vec<&str> = draft.counts.iter().map(|(code, _)| code.as_str()).collect();
+    counted.sort_unstable();
+    assert_eq!(counted, ["ARM", "AZE", "KAZ", "RUS"]);
+    assert_eq!(app.scenario().meta().date.to_string(), "2012-05-15");
+    let excerpt = "Азербайджан и Армения вели войну за Нагорный Карабах";
+    assert!(harness.query_all_by_label_contains(excerpt).count() >= 1);
 }
