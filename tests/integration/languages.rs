@@ -13,7 +13,7 @@ use egui_kittest::kittest::Queryable;
 use serde::Deserialize;
 
 use crate::files::drop_file;
-use crate::fixtures::{TEST_CLOCK, temp_dir, write};
+use crate::fixtures::{TEST_CLOCK, run_binary, temp_dir, write};
 use crate::ui::ui_harness;
 use crate::world::world;
 
@@ -262,4 +262,43 @@ fn a_russian_article_opened_in_the_app_is_drafted_and_its_excerpts_are_shown_as_
     assert_eq!(app.scenario().meta().date.to_string(), "2012-05-15");
     let excerpt = "Азербайджан и Армения вели войну за Нагорный Карабах";
     assert!(harness.query_all_by_label_contains(excerpt).count() >= 1);
+}
+
+#[test]
+fn draft_lang_reads_a_text_too_short_to_tell_in_the_language_given_and_refuses_an_unknown_one() {
+    let directory = temp_dir();
+    let article = directory.path().join("nordic.txt");
+    write(&article, "Nordic\n\nIsland, Norwegen.\n");
+    let output = directory.path().join("nordic.json");
+    let run = run_binary([
+        "draft".as_ref(),
+        article.as_os_str(),
+        "--lang".as_ref(),
+        "de".as_ref(),
+        "-o".as_ref(),
+        output.as_os_str(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let Ok(json) = std::fs::read_to_string(&output) else {
+        panic!("no scenario written")
+    };
+    assert!(
+        json.contains("\"ISL\"") && json.contains("\"NOR\""),
+        "{json}"
+    );
+
+    let run = run_binary([
+        "draft".as_ref(),
+        article.as_os_str(),
+        "--lang".as_ref(),
+        "xx".as_ref(),
+        "-o".as_ref(),
+        directory.path().join("refused.json").as_os_str(),
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("'xx' is not one of en, ru, fr, de"));
 }
