@@ -17,7 +17,7 @@ Aho-Corasick pass and a word never matches inside another one.
     after the head stay as written: "Республики Армения"), and every form of each adjective
     (российский, российская, российского, российскими ...) plus its compounding form
     ("российско-" in "российско-армянский").
-  * German: the genitive -s ("Russlands") and the weak -en ending of a formal name's adjectives
+  * German: the genitive -s ("Russlands", "Moskaus") and the weak -en ending of a formal name's adjectives
     ("der Russischen Föderation"); adjectives with each ending (russisch, russische, russischen ...).
   * French: plurals of the demonyms; elision ("l'Arménie", "d'Ukraine") needs no form of its own,
     since an apostrophe is no letter and the name after it is a whole word.
@@ -417,6 +417,8 @@ def language_entry(language: str, rows: list[dict], known: set[str]) -> dict:
         capitals = CAPITALS[language].get(code, [])
         if language == "ru":
             capitals = [form for capital in capitals for form in ru_name_forms(capital)]
+        elif language == "de":
+            capitals = [form for capital in capitals for form in de_name_forms(capital)]
         countries.append({"code": code, "names": unique(names), "demonyms": unique(demonyms),
                           "capitals": unique(capitals)})
     countries.sort(key=lambda c: c["code"])
