@@ -134,6 +134,13 @@ RU_ADJECTIVES = {
     "GRC": ["греческий"],
 }
 
+# Russian compounding forms that are not the adjective's stem + "о" ("армяно-азербайджанский",
+# "американо-российский").
+RU_COMPOUNDING = {
+    "ARM": ["армяно"], "AZE": ["азербайджано"], "USA": ["американо"], "GEO": ["грузино"],
+    "UKR": ["украино"], "DEU": ["германо"],
+}
+
 # Russian demonyms, every form written out (nouns for peoples decline irregularly).
 RU_DEMONYMS = {
     "RUS": ["россиянин", "россияне", "россиян", "россиянам"],
@@ -403,6 +410,7 @@ def language_entry(language: str, rows: list[dict], known: set[str]) -> dict:
             names = [form for name in base for form in ru_name_forms(name)]
             for adjective in RU_ADJECTIVES.get(code, []):
                 demonyms += ru_adjective_entries(adjective)
+            demonyms += RU_COMPOUNDING.get(code, [])
             demonyms += RU_DEMONYMS.get(code, [])
         elif language == "de":
             names = [form for name in base for form in de_name_forms(name)]

@@ -151,6 +151,17 @@ mod tests {
     }
 
     #[test]
+    fn a_russian_compound_adjective_names_both_countries() {
+        assert_eq!(
+            named(
+                "армяно-азербайджанских и российско-китайских",
+                Language::Russian
+            ),
+            ["ARM", "AZE", "RUS", "CHN"]
+        );
+    }
+
+    #[test]
     fn russian_organisations_are_found_by_abbreviation_and_inflected_name() {
         let text = "ОДКБ, НАТО, СНГ, ЕАЭС, ШОС, ЕС и ОБСЕ; Организации Договора о коллективной \
                     безопасности и Евразийского экономического союза.";
