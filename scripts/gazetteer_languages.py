@@ -141,12 +141,13 @@ RU_COMPOUNDING = {
     "UKR": ["украино"], "DEU": ["германо"],
 }
 
-# Russian demonyms, every form written out (nouns for peoples decline irregularly).
-RU_DEMONYMS = {
-    "RUS": ["россиянин", "россияне", "россиян", "россиянам"],
-    "ARM": ["армяне", "армян"], "AZE": ["азербайджанцы", "азербайджанцев"],
-    "UKR": ["украинцы", "украинцев"], "GEO": ["грузины", "грузин"],
-    "USA": ["американцы", "американцев", "американцам"],
+# Russian demonyms, the plural of the people (its cases are generated below).
+RU_PEOPLES = {
+    "RUS": ["россияне"], "ARM": ["армяне"], "AZE": ["азербайджанцы"], "UKR": ["украинцы"],
+    "GEO": ["грузины"], "USA": ["американцы"], "BLR": ["белорусы"], "KAZ": ["казахстанцы"],
+    "KGZ": ["киргизы", "кыргызы", "кыргызстанцы"], "TJK": ["таджики"], "UZB": ["узбеки"],
+    "TKM": ["туркмены"], "CHN": ["китайцы"], "TUR": ["турки"], "DEU": ["немцы"],
+    "FRA": ["французы"], "GBR": ["британцы"], "MDA": ["молдаване"],
 }
 
 # German adjective stems naming a state; the endings are added below.
@@ -324,6 +325,18 @@ def ru_name_forms(name: str) -> list[str]:
     return forms
 
 
+def ru_people_forms(plural: str) -> list[str]:
+    """A people's plural in its cases: армяне, армян, армянам, армянами, армянах; грузины,
+    грузин(ов), грузинам ...; the genitive of a -ы/-и plural is given both ways, since it is
+    irregular (грузин, таджиков)."""
+    if plural.endswith("не"):
+        stem = plural[:-2]
+        return [stem + e for e in ("не", "н", "нам", "нами", "нах")]
+    stem = plural[:-1]
+    genitive = [stem + "ев"] if stem.endswith("ц") else [stem + "ов", stem]
+    return [plural, *genitive, stem + "ам", stem + "ами", stem + "ах"]
+
+
 def ru_adjective_entries(adjective: str) -> list[str]:
     # The compounding form: "российско-армянский", "российско-китайских".
     return ru_adjective_forms(adjective) + [adjective[:-2] + "о"]
@@ -411,7 +424,8 @@ def language_entry(language: str, rows: list[dict], known: set[str]) -> dict:
             for adjective in RU_ADJECTIVES.get(code, []):
                 demonyms += ru_adjective_entries(adjective)
             demonyms += RU_COMPOUNDING.get(code, [])
-            demonyms += RU_DEMONYMS.get(code, [])
+            for people in RU_PEOPLES.get(code, []):
+                demonyms += ru_people_forms(people)
         elif language == "de":
             names = [form for name in base for form in de_name_forms(name)]
             for stem in DE_ADJECTIVES.get(code, []):

@@ -162,6 +162,17 @@ mod tests {
     }
 
     #[test]
+    fn a_russian_people_is_found_in_its_cases() {
+        assert_eq!(
+            named(
+                "армянам, азербайджанцев, таджиками и россиянах",
+                Language::Russian
+            ),
+            ["ARM", "AZE", "TJK", "RUS"]
+        );
+    }
+
+    #[test]
     fn russian_organisations_are_found_by_abbreviation_and_inflected_name() {
         let text = "ОДКБ, НАТО, СНГ, ЕАЭС, ШОС, ЕС и ОБСЕ; Организации Договора о коллективной \
                     безопасности и Евразийского экономического союза.";
