@@ -110,6 +110,7 @@ fn drafting(c: &mut Criterion) {
     let options = DraftOptions {
         as_of: None,
         today: Date::constant(2026, 12, 4),
+        language: None,
     };
     let draft = |text: &str| {
         Draft::from_article(
@@ -160,6 +161,7 @@ fn hostile(c: &mut Criterion) {
     let options = DraftOptions {
         as_of: None,
         today: Date::constant(2026, 12, 4),
+        language: None,
     };
     let draft = |name: &str, text: &str| {
         Draft::from_article(Path::new(name), text, name, &gazetteer, &world, options)

@@ -43,6 +43,7 @@ fn reader(c: &mut Criterion) {
     let options = DraftOptions {
         as_of: None,
         today: Date::constant(2026, 12, 4),
+        language: None,
     };
     let path = Path::new("long.txt");
     let draft = match Draft::from_article(path, &text, "long.txt", &gazetteer, &world, options) {

@@ -6,6 +6,8 @@ Inputs
     GeoNames): each country's short, formal and alternative names, demonym and capital.
   * The hand-written tables below: English variants and former names, adjectives, capital
     variants, phrases that contain a country's name but are not the country, ambiguous words.
+  * The words in Russian, French and German: scripts/gazetteer_languages.py, which says where
+    they come from.
   * Organisation membership histories: NATO, the CSTO and the Customs Union / EAEU rows are read
     from the bundled scenario (assets/scenarios/csto-nato-of-the-east.json), where each row
     carries its own source; the other organisations are written below, each with the official
@@ -19,6 +21,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+
+import gazetteer_languages
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
@@ -462,6 +466,7 @@ def main() -> None:
                             for term, reason in UNCERTAIN_TERMS.items()],
         "context_cues": [{"term": term, "cues": cues} for term, cues in CONTEXT_CUES.items()],
         "not_places": NOT_PLACES,
+        "languages": gazetteer_languages.languages(known),
     }
     out = ASSETS / "gazetteer.json"
     out.write_text(json.dumps(gazetteer, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

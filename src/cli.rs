@@ -26,7 +26,7 @@ use crate::model::files::{
     MAX_ARTICLE_BYTES, ReadError, WriteError, read_text_with_limit, refuse_special_file,
     write_replacing,
 };
-use crate::model::gazetteer::{Gazetteer, GazetteerError};
+use crate::model::gazetteer::{Gazetteer, GazetteerError, Language};
 use crate::model::open::{OpenError, Opened, open_file};
 use crate::model::scenario::{Scenario, ScenarioError, article_path};
 use crate::model::territory::{Territories, TerritoryError, check_place, where_is};
@@ -199,6 +199,10 @@ pub struct DraftArgs {
     /// first paragraph, else today)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<Date>,
+    /// The language the article is written in: en, ru, fr or de (default: the one its text
+    /// reads as)
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<Language>,
     /// Where to write the scenario
     #[arg(short, long, value_name = "FILE", required = true)]
     pub output: PathBuf,
@@ -608,6 +612,7 @@ pub fn draft_scenario(
     let options = DraftOptions {
         as_of: args.as_of,
         today,
+        language: args.lang,
     };
     let draft = Draft::from_article(
         &args.article,

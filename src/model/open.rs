@@ -132,7 +132,11 @@ pub fn draft_article(
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_else(|| "article.txt".into());
-    let options = DraftOptions { as_of: None, today };
+    let options = DraftOptions {
+        as_of: None,
+        today,
+        language: None,
+    };
     let mut draft = Draft::from_article(path, text, &article_file, gazetteer, world, options)?;
     let proposals = std::mem::take(&mut draft.data.excerpts);
     // The proposed tensions cite proposed excerpts, which the editor keeps apart until

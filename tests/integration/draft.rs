@@ -63,6 +63,7 @@ fn draft_of(name: &str, text: &str, as_of: Option<Date>) -> Draft {
     let options = DraftOptions {
         as_of,
         today: date("2026-01-01"),
+        language: None,
     };
     match Draft::from_article(Path::new(name), text, name, gazetteer, world(), options) {
         Ok(draft) => draft,

@@ -20,6 +20,7 @@ fn the_reader_index_holds_the_same_marks_as_scanning_every_excerpt_and_mention_p
     let options = DraftOptions {
         as_of: None,
         today: Date::new(2026, 1, 1).unwrap_or_else(|| panic!("a date")),
+        language: None,
     };
     let mut marked_paragraphs = 0;
     for name in TEST_ARTICLES {

@@ -22,6 +22,7 @@ fn draft(text: &str) -> Draft {
     let options = DraftOptions {
         as_of: None,
         today: Date::constant(2026, 1, 1),
+        language: None,
     };
     let name = "article.txt";
     match Draft::from_article(Path::new(name), text, name, gazetteer, world(), options) {

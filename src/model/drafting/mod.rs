@@ -13,7 +13,7 @@ use std::path::Path;
 use super::arc::distance_km;
 use super::date::Date;
 use super::files::normalize_text;
-use super::gazetteer::{Gazetteer, Mention, Organisation, Referent};
+use super::gazetteer::{Gazetteer, Language, Mention, Organisation, Referent};
 use super::geo::LonLat;
 use super::scenario::{
     Article, ArticleMeta, Excerpt, FORMAT, Group, MapSettings, Membership, Mention as Terms,
@@ -39,6 +39,8 @@ pub struct DraftOptions {
     /// written in the title or first paragraph, else `today`.
     pub as_of: Option<Date>,
     pub today: Date,
+    /// The language the article is written in; without it, the one its text reads as.
+    pub language: Option<Language>,
 }
 
 /// A drafted scenario and what the drafting found, kept apart from the scenario itself.
@@ -76,7 +78,8 @@ impl DraftNotes {
     /// What drafting finds in `article`: the notes a drafted scenario restored from its
     /// autosave gets back, as they were when it was drafted.
     pub fn of_article(article: &Article, gazetteer: &Gazetteer, world: &World) -> DraftNotes {
-        find_in(article, gazetteer, world).0
+        let language = Language::detect(article.text());
+        find_in(article, gazetteer, world, language).0
     }
 
     pub fn count_for(&self, code: &str) -> usize {
@@ -120,7 +123,10 @@ impl Draft {
                 file: path.to_path_buf(),
             });
         }
-        let (notes, excerpts) = find_in(&article, gazetteer, world);
+        let language = options
+            .language
+            .unwrap_or_else(|| Language::detect(article.text()));
+        let (notes, excerpts) = find_in(&article, gazetteer, world, language);
         let mentions = &notes.mentions;
         let (date, date_basis) = article_date(&article, page.published, options);
         let named_orgs = organisations_named(mentions, gazetteer);
@@ -184,8 +190,13 @@ impl Draft {
 
 /// The mentions in `article`, their counts, the excerpts proposed from them and the relations
 /// their sentences state.
-fn find_in(article: &Article, gazetteer: &Gazetteer, world: &World) -> (DraftNotes, Vec<Excerpt>) {
-    let mut mentions = gazetteer.mentions(article.text());
+fn find_in(
+    article: &Article,
+    gazetteer: &Gazetteer,
+    world: &World,
+    language: Language,
+) -> (DraftNotes, Vec<Excerpt>) {
+    let mut mentions = gazetteer.mentions_in(article.text(), language);
     confirm_ambiguous_names(article.text(), &mut mentions, gazetteer, world);
     let relations = Relations::bundled().ok();
     let proposed = propose_excerpts(article, &mentions, world, relations);

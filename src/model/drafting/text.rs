@@ -31,10 +31,12 @@ pub(super) fn tidy_lines(text: &str) -> String {
     out
 }
 
-/// Words after which a full stop does not end a sentence.
-const ABBREVIATIONS: [&str; 24] = [
+/// Words after which a full stop does not end a sentence: English, then Russian ("г." for
+/// год, "т. е."), French and German.
+const ABBREVIATIONS: [&str; 39] = [
     "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Col", "Lt", "Capt", "Sgt", "Gov", "Sen", "Rep",
-    "No", "vs", "etc", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec",
+    "No", "vs", "etc", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "г", "гг", "т", "др",
+    "им", "пр", "Mme", "Mgr", "av", "env", "bzw", "ca", "Nr", "vgl", "usw",
 ];
 
 /// The sentences of `paragraph` as byte ranges, trimmed, in order.
@@ -76,8 +78,10 @@ fn is_abbreviation(before: &str) -> bool {
         .next()
         .unwrap_or("");
     let last = word.rsplit('.').next().unwrap_or("");
-    // "U.S." and initials ("J. Smith"): a single capital before the stop.
+    // "U.S." and initials ("J. Smith"): a single capital before the stop. A day or month
+    // written as a German ordinal ("15. Mai 2012") is one or two digits before it.
     (last.chars().count() == 1 && last.chars().all(char::is_uppercase))
+        || (!last.is_empty() && last.len() <= 2 && last.chars().all(|c| c.is_ascii_digit()))
         || ABBREVIATIONS.contains(&last)
 }
 
@@ -103,6 +107,48 @@ const MONTHS: [&str; 12] = [
     "october",
     "november",
     "december",
+];
+
+/// The months in Russian (the genitive a date is written in: "15 мая 2012 г."), French
+/// ("15 mai 2012") and German ("15. Mai 2012") where they differ from English, with their
+/// number; a French or German month written without its accent is read too.
+const OTHER_MONTHS: [(&str, u8); 36] = [
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
 ];
 
 /// The first date written in `text` as "15 May 2012", "May 15, 2012" or "2012-05-15", with the
@@ -140,7 +186,10 @@ pub fn find_date(text: &str) -> Option<(Date, String)> {
 }
 
 fn month_number(word: &str) -> Option<u8> {
-    let lower = word.to_ascii_lowercase();
+    let lower = word.to_lowercase();
+    if let Some(&(_, month)) = OTHER_MONTHS.iter().find(|(name, _)| *name == lower) {
+        return Some(month);
+    }
     MONTHS
         .iter()
         .position(|m| {
@@ -274,6 +323,32 @@ mod tests {
             Some(("2023-04-06".into(), "6 April 2023".into()))
         );
         assert_eq!(date("In May the leaders met in 2012"), None);
+        assert_eq!(date("Март 2012"), None);
         assert_eq!(date("On 31 February 2012"), None);
+    }
+
+    #[test]
+    fn dates_are_found_as_russian_french_and_german_write_them() {
+        let date = |s: &str| find_date(s).map(|(d, words)| (d.to_string(), words));
+        assert_eq!(
+            date("Москва, 15 мая 2012 г. Саммит ОДКБ"),
+            Some(("2012-05-15".into(), "15 мая 2012".into()))
+        );
+        assert_eq!(
+            date("Publié le 1er août 2021 à Paris"),
+            Some(("2021-08-01".into(), "1er août 2021".into()))
+        );
+        assert_eq!(
+            date("Berlin, 15. März 2012: Gipfel"),
+            Some(("2012-03-15".into(), "15. März 2012".into()))
+        );
+    }
+
+    #[test]
+    fn a_german_ordinal_date_and_a_russian_year_do_not_end_a_sentence() {
+        let text = "Am 15. Mai 2012 trafen sie sich. Danach nicht.";
+        assert_eq!(sentences(text).len(), 2);
+        let text = "В 2012 г. Армения вступила. Потом нет.";
+        assert_eq!(sentences(text).len(), 2);
     }
 }

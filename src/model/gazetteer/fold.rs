@@ -55,6 +55,8 @@ fn fold_char(ch: char, out: &mut String) {
     }
     match ch {
         '\u{2018}' | '\u{2019}' | '\u{02bc}' => out.push('\''),
+        // Russian writes "ё" or plain "е" in the same word ("Соединённые", "Соединенные").
+        'ё' | 'Ё' => out.push('е'),
         // Latin letters with diacritics, and combining marks (dropped): decomposed or not,
         // "Türkiye" folds the same.
         '\u{00c0}'..='\u{024f}' | '\u{1e00}'..='\u{1eff}' | '\u{0300}'..='\u{036f}' => {

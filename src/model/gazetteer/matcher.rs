@@ -8,7 +8,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 
 use super::fold::{Folded, fold};
-use super::{GazetteerData, GazetteerError};
+use super::{GazetteerData, GazetteerError, Language};
 
 /// What kind of word a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -48,6 +48,9 @@ struct Term {
     /// Written in capitals ("US", "NATO"): matches only as written, or title case from four
     /// letters ("Nato").
     acronym: Option<String>,
+    /// An adjective in a language that writes adjectives in lowercase ("российский",
+    /// "russische", "arménienne"): matches in either case.
+    any_case: bool,
     uncertain: Option<String>,
     cues: Vec<String>,
     /// An organisation's acronym that folds to this country word ("GUAM" and Guam): written
@@ -65,7 +68,7 @@ pub struct Matcher {
 /// Every word with what it names, in the order first seen; a word seen twice for different
 /// countries names all of them.
 fn collect_terms(data: &GazetteerData) -> Vec<(String, TermKind, Referent)> {
-    collect_terms_and_acronyms(data).0
+    collect_terms_and_acronyms(data, Language::English).0
 }
 
 /// The words of [`collect_terms`], and the organisations' acronyms that fold to a country's
@@ -73,6 +76,7 @@ fn collect_terms(data: &GazetteerData) -> Vec<(String, TermKind, Referent)> {
 #[allow(clippy::type_complexity)]
 fn collect_terms_and_acronyms(
     data: &GazetteerData,
+    language: Language,
 ) -> (
     Vec<(String, TermKind, Referent)>,
     HashMap<usize, (String, Referent)>,
@@ -100,16 +104,43 @@ fn collect_terms_and_acronyms(
             Some(&i) => terms[i].2 = merge(&terms[i].2, &referent),
         }
     };
-    for country in &data.countries {
-        let referent = Referent::Country(country.code.clone());
-        for name in &country.names {
-            add(name, TermKind::Name, referent.clone());
+    let translated = data.words_in(language);
+    match translated {
+        // Another language's text is read with its own country words only: English names
+        // there would read common words of that language ("Island" is Iceland in German).
+        Some(words) => {
+            for country in &words.countries {
+                let referent = Referent::Country(country.code.clone());
+                for name in &country.names {
+                    add(name, TermKind::Name, referent.clone());
+                }
+                for demonym in &country.demonyms {
+                    add(demonym, TermKind::Demonym, referent.clone());
+                }
+                for capital in &country.capitals {
+                    add(capital, TermKind::Capital, referent.clone());
+                }
+            }
+            for org in &words.organisations {
+                let referent = Referent::Organisation(org.id.clone());
+                for name in &org.names {
+                    add(name, TermKind::Organisation, referent.clone());
+                }
+            }
         }
-        for demonym in &country.demonyms {
-            add(demonym, TermKind::Demonym, referent.clone());
-        }
-        for capital in &country.capitals {
-            add(capital, TermKind::Capital, referent.clone());
+        None => {
+            for country in &data.countries {
+                let referent = Referent::Country(country.code.clone());
+                for name in &country.names {
+                    add(name, TermKind::Name, referent.clone());
+                }
+                for demonym in &country.demonyms {
+                    add(demonym, TermKind::Demonym, referent.clone());
+                }
+                for capital in &country.capitals {
+                    add(capital, TermKind::Capital, referent.clone());
+                }
+            }
         }
     }
     for org in &data.organisations {
@@ -148,20 +179,27 @@ fn is_acronym(word: &str) -> bool {
 }
 
 impl Matcher {
-    pub(super) fn build(data: &GazetteerData) -> Result<Matcher, GazetteerError> {
-        let uncertain: HashMap<String, &str> = data
-            .uncertain_terms
+    pub(super) fn build(
+        data: &GazetteerData,
+        language: Language,
+    ) -> Result<Matcher, GazetteerError> {
+        let translated = data.words_in(language);
+        let uncertain: HashMap<String, &str> = translated
+            .map_or(&data.uncertain_terms, |words| &words.uncertain_terms)
             .iter()
             .map(|t| (fold(&t.term), t.reason.as_str()))
             .collect();
+        // The cues are English place names ("Atlanta" beside "Georgia").
         let cues: HashMap<String, &Vec<String>> = data
             .context_cues
             .iter()
+            .filter(|_| translated.is_none())
             .map(|c| (fold(&c.term), &c.cues))
             .collect();
+        let not_places = translated.map_or(&data.not_places, |words| &words.not_places);
         let mut patterns = Vec::new();
         let mut terms = Vec::new();
-        let (words, mut acronyms) = collect_terms_and_acronyms(data);
+        let (words, mut acronyms) = collect_terms_and_acronyms(data, language);
         for (index, (word, kind, referent)) in words.into_iter().enumerate() {
             let key = fold(&word);
             let reason = match &referent {
@@ -170,6 +208,7 @@ impl Matcher {
             };
             terms.push(Term {
                 kind: Some(kind),
+                any_case: kind == TermKind::Demonym && translated.is_some(),
                 acronym: is_acronym(&word).then(|| word.clone()),
                 referent: Some(referent),
                 uncertain: reason,
@@ -178,12 +217,13 @@ impl Matcher {
             });
             patterns.push(key);
         }
-        for phrase in &data.not_places {
+        for phrase in not_places {
             patterns.push(fold(phrase));
             terms.push(Term {
                 kind: None,
                 referent: None,
                 acronym: None,
+                any_case: false,
                 uncertain: None,
                 cues: Vec::new(),
                 organisation_acronym: None,
@@ -270,7 +310,11 @@ fn case_fits(term: &Term, found: &str) -> bool {
                 && found.chars().skip(1).all(|c| !c.is_uppercase());
             found == acronym || (acronym.len() >= 4 && title_case)
         }
-        None => term.kind.is_none() || found.chars().next().is_some_and(char::is_uppercase),
+        None => {
+            term.kind.is_none()
+                || term.any_case
+                || found.chars().next().is_some_and(char::is_uppercase)
+        }
     }
 }
 
