@@ -73,11 +73,19 @@ impl Palette {
         }
     }
 
-    /// A group's colour: the scenario's, or the next of the app's.
+    /// A group's colour: from data (the scenario's, else its organisation's), or else the
+    /// next of the app's spare colours that no other group of the scenario has from data.
     pub fn group_color(&self, group: &GroupLayer) -> Color32 {
         match group.rgb {
             Some([r, g, b]) => Color32::from_rgb(r, g, b),
-            None => default_group_color(group.group_index),
+            None => (0..)
+                .map(default_group_color)
+                .filter(|color| {
+                    let [r, g, b, _] = color.to_array();
+                    !group.colours_in_data.contains(&[r, g, b])
+                })
+                .nth(group.spare_rank)
+                .unwrap_or(Color32::GRAY),
         }
     }
 
