@@ -163,6 +163,8 @@ pub const TENSION_MARKER_RADIUS_PX: f32 = 6.0;
 pub const MARKER_SPACING_PX: f32 = 2.0 * TENSION_MARKER_RADIUS_PX + 5.0;
 /// A tension marker in the legend's swatch.
 pub const LEGEND_MARKER_RADIUS_PX: f32 = 4.0;
+/// The legend's keys under its layers (statuses, tension kinds): small, never under 11 px.
+pub const LEGEND_KEY_FONT_SIZE: f32 = 12.0;
 /// The size of a legend swatch.
 pub const SWATCH: egui::Vec2 = egui::vec2(22.0, 14.0);
 /// How close a click must come to a tension marker to pick it.
