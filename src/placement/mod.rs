@@ -128,6 +128,74 @@ impl Placement {
             .collect()
     }
 
+    /// This placement carried along with the map from view `from` to view `to` (a pan or a
+    /// zoom while the view moves): every name, dot, badge, leader line and arc moves with the
+    /// place it stands for, at its size. A name that would leave the screen, or cover a
+    /// `reserved` rectangle or a name kept before it, is left out with its badges, so that the
+    /// guarantees hold on every frame; what comes into view waits for the next placement.
+    pub fn carried(&self, from: &MercatorView, to: &MercatorView, reserved: &[Rect]) -> Placement {
+        let carry = |pos: Pos2| to.to_screen(from.screen_to_mercator(pos));
+        let screen = to.screen_rect();
+        let mut kept: Vec<Rect> = reserved.to_vec();
+        let mut names = Vec::with_capacity(self.names.len());
+        let mut country_shifts: HashMap<CountryId, Vec2> = HashMap::new();
+        for name in &self.names {
+            let anchor_px = carry(name.anchor_px);
+            let shift = anchor_px - name.anchor_px;
+            let rect = name.rect.translate(shift);
+            if !screen.contains_rect(rect) || kept.iter().any(|other| other.intersects(rect)) {
+                continue;
+            }
+            kept.push(rect);
+            if let Named::Country(id) = name.named {
+                country_shifts.insert(id, shift);
+            }
+            names.push(PlacedName {
+                rect,
+                anchor_px,
+                leader: name.leader.map(|[_, to]| [anchor_px, to + shift]),
+                ..name.clone()
+            });
+        }
+        let named: HashSet<CountryId> = self.named_countries().into_iter().collect();
+        let badges = self
+            .badges
+            .iter()
+            .filter_map(|badge| {
+                let center = match country_shifts.get(&badge.country) {
+                    Some(shift) => badge.center + *shift,
+                    // A badge whose country's name was left out goes with it.
+                    None if named.contains(&badge.country) => return None,
+                    None => carry(badge.center),
+                };
+                Some(PlacedBadge { center, ..*badge })
+            })
+            .collect();
+        Placement {
+            names,
+            capital_dots: self
+                .capital_dots
+                .iter()
+                .map(|&(id, dot)| (id, carry(dot)))
+                .filter(|(_, dot)| screen.contains(*dot))
+                .collect(),
+            badges,
+            markers: self.markers.clone(),
+            arcs: self
+                .arcs
+                .iter()
+                .map(|arc| PlacedArc {
+                    tension: arc.tension,
+                    pieces: arc
+                        .pieces
+                        .iter()
+                        .map(|piece| piece.iter().map(|&p| carry(p)).collect())
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
     /// The countries with a badge placed, each once.
     pub fn badged_countries(&self) -> Vec<CountryId> {
         let mut countries: Vec<CountryId> = self.badges.iter().map(|b| b.country).collect();
