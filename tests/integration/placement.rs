@@ -306,6 +306,18 @@ fn the_opening_view_names_every_csto_member_and_tension_party_at_1024x700_and_16
             &[],
             &format!("the opening view at {size:?}"),
         );
+        // A name beside its country stands near it: no line reaches the farthest ring of
+        // places (60 px out), which a name over the sea used to take however far it was.
+        for name in &placement.names {
+            if let Some([from, to]) = name.leader {
+                let length = from.distance(to);
+                assert!(
+                    length <= 50.0,
+                    "{size:?}: {} on a {length:.0} px line",
+                    name.text
+                );
+            }
+        }
     }
 }
 
