@@ -3,9 +3,10 @@
 //! on the Caucasus and the Fergana valley, with 1:50m and with 1:10m boundaries; each as a
 //! still frame and as a moving one, with the map as egui meshes beside the baseline that
 //! builds them every frame, and with the land and the alliances drawn by the GPU (the CPU's
-//! part: picking what is on screen, one paint callback per layer). Beside it, the land's
-//! borders alone, drawn as cached strokes and (the baseline) as egui lines; the time
-//! preparing 1:10m and each level's GPU geometry takes; and the memory each level holds.
+//! part: picking what is on screen, one paint callback per layer), moving with the names
+//! carried along with the map beside the baseline that places them every frame. Beside it,
+//! the land's borders alone, drawn as cached strokes and (the baseline) as egui lines; the
+//! time preparing 1:10m and each level's GPU geometry takes; and the memory each level holds.
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -216,6 +217,16 @@ fn bench_on_gpu(
     bench_moving(
         group,
         format!("{name}, moving, on the GPU"),
+        ctx,
+        app,
+        false,
+    );
+    // The baseline of carrying the names along with a moving map: every name placed again
+    // on every moving frame, as before. Last, since the app keeps it.
+    app.map_mut().place_names_on_every_moving_frame();
+    bench_moving(
+        group,
+        format!("{name}, moving, on the GPU, baseline: names placed every frame"),
         ctx,
         app,
         false,

@@ -374,6 +374,13 @@ AU_ROWS = with_suspensions([(code, "member", "2002-07-09", None,
     ("MAR", "member", "2017-01-30", None, "readmitted at the 28th summit, Addis Ababa"),
 ], AU_SUSPENSIONS, AU_PSC)
 
+# Each organisation's colour, the same in every scenario that does not give one: Okabe & Ito's
+# for the five most often drawn together (CSTO, NATO, EAEU, CIS, SCO), Paul Tol's muted scheme
+# for the rest; none is the neighbours' sky blue or the tensions' yellow.
+COLOURS = {"NATO": "#0072B2", "CSTO": "#D55E00", "CIS": "#CC79A7", "EAEU": "#009E73",
+           "SCO": "#E69F00", "EU": "#882255", "GUAM": "#999933", "OSCE": "#44AA99",
+           "ASEAN": "#117733", "AU": "#DDCC77"}
+
 ORGANISATIONS = [
     # (id, name, short name, other names, kind, founded, source, rows or None for the scenario's)
     ("NATO", "North Atlantic Treaty Organization", "NATO",
@@ -437,7 +444,7 @@ def organisation_entry(org: tuple, scenario: dict, known: set[str]) -> dict:
     check_no_overlap(ident, members)
     members.sort(key=lambda r: (r["country"], r["from"]))
     return {"id": ident, "name": name, "short_name": short, "aliases": aliases, "kind": kind,
-            "founded": founded, "members": members}
+            "color": COLOURS[ident], "founded": founded, "members": members}
 
 
 def check_no_overlap(ident: str, members: list[dict]) -> None:

@@ -47,8 +47,14 @@ pub struct GroupLayer {
     pub name: String,
     /// What the legend calls it.
     pub label: String,
-    /// The colour the scenario gives it, if any.
+    /// Its colour from data: the scenario's, else that of the organisation of its id in the
+    /// gazetteer (NATO's blue whichever scenario draws NATO); `None` for a group of neither.
     pub rgb: Option<[u8; 3]>,
+    /// Among the scenario's groups without a colour from data, its position: which of the
+    /// app's spare colours it takes.
+    pub spare_rank: usize,
+    /// The colours data gives the scenario's groups, which no group without one may take.
+    pub colours_in_data: Vec<[u8; 3]>,
     pub kind: GroupKind,
     pub countries: Vec<(CountryId, Status)>,
 }
@@ -57,6 +63,15 @@ impl GroupLayer {
     pub fn count(&self, status: Status) -> usize {
         self.countries.iter().filter(|(_, s)| *s == status).count()
     }
+}
+
+/// The colour the gazetteer gives the organisation of this id, so that a group keeps its
+/// colour in every scenario.
+fn organisation_rgb(id: &str) -> Option<[u8; 3]> {
+    crate::model::gazetteer::Gazetteer::bundled()
+        .ok()?
+        .organisation(id)?
+        .rgb()
 }
 
 /// A tension drawn as great-circle arcs from its first party to each other party's place.
@@ -90,6 +105,13 @@ pub struct MapLayers {
 
 impl MapLayers {
     pub fn build(world: &World, scenario: &Scenario, date: Date) -> Self {
+        let rgbs: Vec<Option<[u8; 3]>> = scenario
+            .data()
+            .groups
+            .iter()
+            .map(|group| group.rgb().or_else(|| organisation_rgb(&group.id)))
+            .collect();
+        let colours_in_data: Vec<[u8; 3]> = rgbs.iter().flatten().copied().collect();
         let groups = scenario
             .data()
             .groups
@@ -100,7 +122,12 @@ impl MapLayers {
                 id: group.id.clone(),
                 name: scenario.group_name_on(group, date),
                 label: group.label_on(date).to_string(),
-                rgb: group.rgb(),
+                rgb: rgbs[group_index],
+                spare_rank: rgbs[..group_index]
+                    .iter()
+                    .filter(|rgb| rgb.is_none())
+                    .count(),
+                colours_in_data: colours_in_data.clone(),
                 kind: group.kind,
                 countries: scenario
                     .statuses_in(&group.id, date)

@@ -5,8 +5,14 @@ use egui::{Rect, pos2, vec2};
 
 use crate::layers::LayerId;
 use crate::map::navigation::scale_bar;
-use crate::model::scenario::Status;
+use crate::model::CountryId;
+use crate::model::mercator::MercatorPoint;
+use crate::model::mesh::ShapeMesh;
+use crate::model::scenario::{GroupKind, Status, TensionKind};
+use crate::model::territory::TerritoryStatus;
+use crate::render::countries::Dash;
 use crate::render::patterns::Pattern;
+use crate::render::plugins::{MarkerShape, marker_corners, tension_dash, tension_marker_shape};
 use crate::render::style::*;
 use crate::render::view::MercatorView;
 use crate::ui::legend::layer_label;
@@ -130,18 +136,340 @@ pub fn footer_items(footer: &Footer, top_px: f32, ink: egui::Color32) -> Vec<Pap
     items
 }
 
-/// The legend's entries: every visible layer but the names, with the map's symbology.
-pub fn legend_entries(spec: &FigureSpec<'_>, palette: &Palette) -> Vec<LegendEntry> {
+/// The legend's entries, keyed to what the figure shows: each visible layer with something
+/// in the view (but the names), then the statuses other than membership its groups' members
+/// in view have, the kinds of the tensions in view (each kind's dashes and marker) and the
+/// hatchings of the contested territories in view (the sub-keys, left out when asked).
+pub fn legend_entries(
+    spec: &FigureSpec<'_>,
+    view: &MercatorView,
+    palette: &Palette,
+    sub_keys: bool,
+) -> Vec<LegendEntry> {
     let swatch = Rect::from_min_size(pos2(0.0, 0.0), SWATCH);
-    spec.layers
+    let shown = InView::of(spec, view);
+    let mut entries: Vec<LegendEntry> = spec
+        .layers
         .layer_ids()
         .into_iter()
         .filter(|&layer| layer != LayerId::Labels && spec.is_visible(layer))
+        .filter(|&layer| shown.layer(spec, layer))
         .map(|layer| LegendEntry {
             swatch: swatch_items(spec, layer, swatch, palette),
             label: layer_label(spec.layers, layer),
+            heading: false,
         })
-        .collect()
+        .collect();
+    if !sub_keys {
+        return entries;
+    }
+    let statuses: Vec<LegendEntry> = shown
+        .statuses
+        .iter()
+        .filter_map(|&(group_index, status)| {
+            let group = spec.layers.groups.get(group_index)?;
+            let items = member_swatch(
+                group.kind,
+                status,
+                palette.group_color(group),
+                swatch,
+                palette,
+            );
+            (!items.is_empty()).then(|| LegendEntry {
+                swatch: items,
+                label: format!("{}: {}", group.label, status.label()),
+                heading: false,
+            })
+        })
+        .collect();
+    push_keys(&mut entries, "Status in a group", statuses);
+    let tension_palette = if spec.date == spec.scenario.date() {
+        *palette
+    } else {
+        palette.with_faded_tensions()
+    };
+    let kinds = shown
+        .tension_kinds
+        .iter()
+        .map(|&kind| LegendEntry {
+            swatch: tension_kind_swatch(kind, swatch, &tension_palette),
+            label: kind.label().to_string(),
+            heading: false,
+        })
+        .collect();
+    push_keys(&mut entries, "Tension kinds", kinds);
+    let look = TerritoryLook::for_theme(spec.dark);
+    let hatchings = shown
+        .territory_patterns
+        .iter()
+        .map(|(patterns, label)| LegendEntry {
+            swatch: territory_swatch(patterns, swatch, palette, &look),
+            label: (*label).to_string(),
+            heading: false,
+        })
+        .collect();
+    push_keys(&mut entries, "Contested territories", hatchings);
+    entries
+}
+
+/// A heading and its keys, when there are keys.
+fn push_keys(entries: &mut Vec<LegendEntry>, heading: &str, keys: Vec<LegendEntry>) {
+    if keys.is_empty() {
+        return;
+    }
+    entries.push(LegendEntry {
+        swatch: Vec::new(),
+        label: heading.to_string(),
+        heading: true,
+    });
+    entries.extend(keys);
+}
+
+/// What of each layer lies in the figure's view.
+struct InView {
+    groups: Vec<usize>,
+    /// (group index, status) of the members in view, statuses other than membership.
+    statuses: Vec<(usize, Status)>,
+    neighbours: bool,
+    mentioned: bool,
+    tension_kinds: Vec<TensionKind>,
+    /// The hatchings of the territories in view, with what they stand for.
+    territory_patterns: Vec<(&'static [Pattern], &'static str)>,
+}
+
+impl InView {
+    fn of(spec: &FigureSpec<'_>, view: &MercatorView) -> Self {
+        let copies: Vec<MercatorView> = view.world_copies().collect();
+        let shape_shows = |shape: &ShapeMesh| {
+            copies.iter().any(|copy| {
+                let visible = copy.visible_mercator();
+                shape
+                    .parts
+                    .iter()
+                    .any(|part| part.bbox_in_mercator.intersects(&visible))
+            })
+        };
+        let point_shows = |point: MercatorPoint| {
+            copies
+                .iter()
+                .any(|copy| copy.visible_mercator().contains([point.x, point.y]))
+        };
+        let country_shows = |id: CountryId| shape_shows(spec.world.country(id).mesh(view.detail()));
+        let mut groups = Vec::new();
+        let mut statuses = Vec::new();
+        for group in &spec.layers.groups {
+            if !spec.is_visible(LayerId::Group(group.group_index)) {
+                continue;
+            }
+            for &(country, status) in &group.countries {
+                if !country_shows(country) {
+                    continue;
+                }
+                if !groups.contains(&group.group_index) {
+                    groups.push(group.group_index);
+                }
+                if status != Status::Member && !statuses.contains(&(group.group_index, status)) {
+                    statuses.push((group.group_index, status));
+                }
+            }
+        }
+        statuses.sort_by_key(|&(group, status)| (group, status_rank(status)));
+        let mut tension_kinds: Vec<TensionKind> = Vec::new();
+        if spec.is_visible(LayerId::Tensions) {
+            for tension in &spec.layers.tensions {
+                let shows = point_shows(tension.marker)
+                    || tension.arcs.iter().flatten().any(|&p| point_shows(p));
+                if shows && !tension_kinds.contains(&tension.kind) {
+                    tension_kinds.push(tension.kind);
+                }
+            }
+        }
+        tension_kinds.sort_by_key(|kind| TensionKind::ALL.iter().position(|k| k == kind));
+        let mut territory_patterns: Vec<(&'static [Pattern], &'static str)> = Vec::new();
+        if spec.is_visible(LayerId::Territories) {
+            for (territory, period) in spec.territories.active(spec.date) {
+                let shows = if territory.has_outline() {
+                    shape_shows(territory.mesh(view.detail()))
+                } else {
+                    let [lon, lat] = territory.label_point();
+                    point_shows(crate::model::mercator::project(lon, lat))
+                };
+                let key = (
+                    territory_patterns_of(period.status),
+                    territory_key_label(period.status),
+                );
+                if shows && !territory_patterns.contains(&key) {
+                    territory_patterns.push(key);
+                }
+            }
+        }
+        territory_patterns.sort_by_key(|(patterns, _)| std::cmp::Reverse(patterns.len()));
+        Self {
+            groups,
+            statuses,
+            neighbours: spec.layers.neighbours.iter().any(|&id| country_shows(id)),
+            mentioned: spec
+                .layers
+                .mentioned
+                .iter()
+                .any(|&(id, _)| country_shows(id)),
+            tension_kinds,
+            territory_patterns,
+        }
+    }
+
+    /// Whether a layer draws anything in the view.
+    fn layer(&self, spec: &FigureSpec<'_>, layer: LayerId) -> bool {
+        match layer {
+            LayerId::Group(index) => self.groups.contains(&index),
+            LayerId::Neighbours => self.neighbours,
+            LayerId::Mentioned => self.mentioned,
+            LayerId::Tensions => !self.tension_kinds.is_empty(),
+            LayerId::Territories => {
+                !self.territory_patterns.is_empty() || spec.layers.territories == 0
+            }
+            LayerId::Labels => true,
+        }
+    }
+}
+
+/// The order statuses are keyed in: nearest to membership first.
+fn status_rank(status: Status) -> usize {
+    [
+        Status::Member,
+        Status::Associate,
+        Status::Suspended,
+        Status::Frozen,
+        Status::Observer,
+        Status::Former,
+    ]
+    .iter()
+    .position(|s| *s == status)
+    .unwrap_or(usize::MAX)
+}
+
+fn territory_patterns_of(status: TerritoryStatus) -> &'static [Pattern] {
+    crate::render::territories::territory_patterns(status)
+}
+
+/// What a territory's hatching says, in the legend.
+fn territory_key_label(status: TerritoryStatus) -> &'static str {
+    match status {
+        TerritoryStatus::Occupied | TerritoryStatus::Annexed => "occupied or annexed",
+        TerritoryStatus::Breakaway | TerritoryStatus::Disputed => "breakaway or disputed",
+    }
+}
+
+/// A member of one status as the map draws it: fill, pattern and outline, or its badge.
+fn member_swatch(
+    kind: GroupKind,
+    status: Status,
+    color: egui::Color32,
+    rect: Rect,
+    palette: &Palette,
+) -> Vec<PaperItem> {
+    let paint = member_paint(kind, status, color);
+    if let Some(badge) = paint.badge {
+        let mut items = vec![rect_area(rect, Paint::Solid(palette.land), None)];
+        items.extend(badge_items(badge, rect.center(), palette.label_halo, |p| {
+            [p.x, p.y]
+        }));
+        return items;
+    }
+    if paint.fill.is_none() && paint.pattern == Paint::None && paint.outline.is_none() {
+        return Vec::new();
+    }
+    let mut items = vec![rect_area(rect, Paint::Solid(palette.land), None)];
+    items.extend(
+        paint
+            .fill
+            .map(|fill| rect_area(rect, Paint::Solid(fill), None)),
+    );
+    if paint.pattern != Paint::None {
+        items.push(rect_area(rect, paint.pattern, None));
+    }
+    items.extend(
+        paint
+            .outline
+            .map(|line| rect_area(rect.shrink(0.8), Paint::None, Some(line))),
+    );
+    items
+}
+
+/// A tension kind's line, with its dashes and its marker's shape, as on the map.
+fn tension_kind_swatch(kind: TensionKind, rect: Rect, palette: &Palette) -> Vec<PaperItem> {
+    let (dash, width) = tension_dash(kind);
+    let mut items = vec![Item::Polyline {
+        points: vec![
+            [rect.left(), rect.center().y],
+            [rect.right(), rect.center().y],
+        ],
+        line: Line {
+            color: palette.tension,
+            width_px: width,
+            dash,
+        },
+    }];
+    items.extend(marker_items_at(
+        tension_marker_shape(kind),
+        rect.center(),
+        LEGEND_MARKER_RADIUS_PX,
+        Paint::Solid(palette.tension),
+        Some(Line::solid(1.0, palette.label_halo)),
+        |p| [p.x, p.y],
+    ));
+    items
+}
+
+/// A tension's marker of `shape`, its points made by `point` (Mercator on the map, pixels in
+/// the legend).
+pub fn marker_items_at<P>(
+    shape: MarkerShape,
+    center: egui::Pos2,
+    radius_px: f32,
+    fill: Paint,
+    stroke: Option<Line>,
+    point: impl Fn(egui::Pos2) -> P,
+) -> Vec<Item<P>> {
+    match marker_corners(shape, center, radius_px) {
+        None => vec![Item::Circle {
+            center: point(center),
+            radius_px,
+            fill,
+            stroke,
+        }],
+        Some(corners) => vec![Item::Area {
+            rings: vec![corners.into_iter().map(point).collect()],
+            fill,
+            stroke,
+        }],
+    }
+}
+
+/// A territory's hatching and dashed outline over the land.
+fn territory_swatch(
+    patterns: &[Pattern],
+    rect: Rect,
+    palette: &Palette,
+    look: &TerritoryLook,
+) -> Vec<PaperItem> {
+    let mut items = vec![rect_area(rect, Paint::Solid(palette.land), None)];
+    items.extend(
+        patterns
+            .iter()
+            .map(|&pattern| rect_area(rect, Paint::Pattern(pattern, look.hatch), None)),
+    );
+    let (dash, gap) = TERRITORY_DASH_PX;
+    items.push(rect_area(
+        rect.shrink(0.7),
+        Paint::None,
+        Some(Line {
+            color: look.outline,
+            width_px: TERRITORY_OUTLINE_WIDTH_PX,
+            dash: Dash::Dashed(dash, gap),
+        }),
+    ));
+    items
 }
 
 fn swatch_items(
@@ -154,26 +482,13 @@ fn swatch_items(
     match layer {
         LayerId::Group(index) => {
             let group = &spec.layers.groups[index];
-            let paint = member_paint(group.kind, Status::Member, palette.group_color(group));
-            if let Some(badge) = paint.badge {
-                let halo = palette.label_halo;
-                return badge_items(badge, rect.center(), halo, |p| [p.x, p.y]);
-            }
-            let mut items = vec![rect_area(rect, land, None)];
-            items.extend(
-                paint
-                    .fill
-                    .map(|fill| rect_area(rect, Paint::Solid(fill), None)),
-            );
-            if paint.pattern != Paint::None {
-                items.push(rect_area(rect, paint.pattern, None));
-            }
-            items.extend(
-                paint
-                    .outline
-                    .map(|line| rect_area(rect.shrink(0.8), Paint::None, Some(line))),
-            );
-            items
+            member_swatch(
+                group.kind,
+                Status::Member,
+                palette.group_color(group),
+                rect,
+                palette,
+            )
         }
         LayerId::Neighbours => vec![rect_area(
             rect.shrink(1.3),
@@ -182,15 +497,7 @@ fn swatch_items(
         )],
         LayerId::Territories => {
             let look = TerritoryLook::for_theme(spec.dark);
-            vec![
-                rect_area(rect, land, None),
-                rect_area(rect, Paint::Pattern(Pattern::Hatch, look.hatch), None),
-                rect_area(
-                    rect.shrink(0.7),
-                    Paint::None,
-                    Some(Line::solid(TERRITORY_OUTLINE_WIDTH_PX, look.outline)),
-                ),
-            ]
+            territory_swatch(&[Pattern::Hatch], rect, palette, &look)
         }
         LayerId::Tensions => vec![
             Item::Polyline {
@@ -224,12 +531,19 @@ pub fn legend_rect(entries: &[LegendEntry], map: Rect) -> Option<Rect> {
     if entries.is_empty() {
         return None;
     }
-    let text_width = entries
+    let width = entries
         .iter()
-        .map(|e| text_width_px(&e.label, FIGURE_LEGEND_FONT_SIZE))
+        .map(|e| {
+            let indent = if e.heading {
+                0.0
+            } else {
+                SWATCH.x + LEGEND_GAP
+            };
+            indent + text_width_px(&e.label, FIGURE_LEGEND_FONT_SIZE)
+        })
         .fold(0.0, f32::max);
     let size = vec2(
-        2.0 * LEGEND_PADDING + SWATCH.x + LEGEND_GAP + text_width,
+        2.0 * LEGEND_PADDING + width,
         2.0 * LEGEND_PADDING + legend_row() * entries.len() as f32,
     );
     let min = pos2(
@@ -248,13 +562,19 @@ fn legend_row() -> f32 {
 }
 
 /// The legend on a veil of the paper.
-pub fn legend_items(entries: &[LegendEntry], map: Rect, palette: &Palette) -> Vec<PaperItem> {
+pub fn legend_items(
+    entries: &[LegendEntry],
+    map: Rect,
+    palette: &Palette,
+    paper: egui::Color32,
+) -> Vec<PaperItem> {
     let Some(rect) = legend_rect(entries, map) else {
         return Vec::new();
     };
+    // Opaque, so that its words keep their contrast whatever the map shows beneath.
     let mut items = vec![rect_area(
         rect,
-        Paint::Solid(palette.label_halo),
+        Paint::Solid(paper),
         Some(Line::solid(BORDER_WIDTH_PX, palette.border)),
     )];
     let row = legend_row();
@@ -262,14 +582,17 @@ pub fn legend_items(entries: &[LegendEntry], map: Rect, palette: &Palette) -> Ve
         let top = rect.min.y + LEGEND_PADDING + row * i as f32;
         let offset = vec2(rect.min.x + LEGEND_PADDING, top + (row - SWATCH.y) / 2.0);
         items.extend(entry.swatch.iter().map(|item| translated(item, offset)));
-        let baseline = top + row / 2.0 + FIGURE_LEGEND_FONT_SIZE * 0.35;
+        let size = FIGURE_LEGEND_FONT_SIZE;
+        let baseline = top + row / 2.0 + size * 0.35;
+        let indent = if entry.heading {
+            0.0
+        } else {
+            SWATCH.x + LEGEND_GAP
+        };
         items.push(text(
-            [
-                rect.min.x + LEGEND_PADDING + SWATCH.x + LEGEND_GAP,
-                baseline,
-            ],
+            [rect.min.x + LEGEND_PADDING + indent, baseline],
             &entry.label,
-            FIGURE_LEGEND_FONT_SIZE,
+            size,
             palette.label,
         ));
     }
@@ -330,7 +653,11 @@ pub fn scale_bar_rect(view: &MercatorView) -> Option<Rect> {
 }
 
 /// A scale bar in kilometres in the map's bottom-left corner, as on the app's map.
-pub fn scale_bar_items(view: &MercatorView, palette: &Palette) -> Vec<PaperItem> {
+pub fn scale_bar_items(
+    view: &MercatorView,
+    palette: &Palette,
+    paper: egui::Color32,
+) -> Vec<PaperItem> {
     let (Some((km, left, right)), Some(back)) = (scale_bar_ends(view), scale_bar_rect(view)) else {
         return Vec::new();
     };
@@ -341,7 +668,7 @@ pub fn scale_bar_items(view: &MercatorView, palette: &Palette) -> Vec<PaperItem>
     };
     let stroke = Line::solid(2.0, palette.label);
     vec![
-        rect_area(back, Paint::Solid(palette.label_halo), None),
+        rect_area(back, Paint::Solid(paper), None),
         Item::Polyline {
             points: vec![
                 [left.x, left.y - 5.0],

@@ -12,12 +12,15 @@ use crate::placement::{
     Named, Placement, PlacementInput, Poles, first_countries, label_order, place,
 };
 use crate::render::countries::Dash;
-use crate::render::plugins::{Badge, BadgeShape, member_badges, status_look, tension_dash};
+use crate::render::plugins::{
+    Badge, BadgeShape, member_badges, status_look, tension_dash, tension_marker_shape,
+};
 use crate::render::style::*;
 use crate::render::territories::territory_patterns;
 use crate::render::view::MercatorView;
 
 use super::FigureSpec;
+use super::furniture::marker_items_at;
 use super::scene::{Anchor, Item, Line, NameTag, Paint, Text};
 use super::text::text_width_px;
 
@@ -405,15 +408,18 @@ fn marker_items(
             .iter()
             .find(|copy| copy.screen_rect().contains(copy.to_screen(marker)))
             .map_or(0.0, |copy| view.center().x - copy.center().x);
-        items.push(Item::Circle {
-            center: MercatorPoint::new(marker.x + shift, marker.y),
-            radius_px: TENSION_MARKER_RADIUS_PX + if selected { 2.5 } else { 0.0 },
-            fill: Paint::Solid(palette.tension),
-            stroke: Some(Line::solid(
+        let center = view.to_screen(MercatorPoint::new(marker.x + shift, marker.y));
+        items.extend(marker_items_at(
+            tension_marker_shape(tension.kind),
+            center,
+            TENSION_MARKER_RADIUS_PX + if selected { 2.5 } else { 0.0 },
+            Paint::Solid(palette.tension),
+            Some(Line::solid(
                 if selected { 3.0 } else { 1.5 },
                 palette.label_halo,
             )),
-        });
+            |p| view.screen_to_mercator(p),
+        ));
     }
 }
 

@@ -138,22 +138,27 @@ pub fn build_scene(spec: &FigureSpec<'_>) -> Result<Scene, FigureError> {
             meta.date.long_form()
         ));
     }
-    let legend = furniture::legend_entries(spec, &palette);
+    let mut legend = furniture::legend_entries(spec, &view, &palette, true);
+    if furniture::legend_rect(&legend, map_rect).is_some_and(|rect| rect.bottom() > bottom) {
+        // A figure too short for every key gets the layers' keys alone.
+        legend = furniture::legend_entries(spec, &view, &palette, false);
+    }
     // Names keep off the legend and the scale bar.
     let reserved: Vec<egui::Rect> = furniture::legend_rect(&legend, map_rect)
         .into_iter()
         .chain(furniture::scale_bar_rect(&view))
         .collect();
     let mut paper_items = furniture::header_items(&meta.title, &date_line, width_px, palette.label);
-    paper_items.extend(furniture::legend_items(&legend, map_rect, &palette));
-    paper_items.extend(furniture::scale_bar_items(&view, &palette));
+    let paper = figure_paper(spec.dark);
+    paper_items.extend(furniture::legend_items(&legend, map_rect, &palette, paper));
+    paper_items.extend(furniture::scale_bar_items(&view, &palette, paper));
     paper_items.extend(furniture::footer_items(&footer, bottom, palette.label));
     let map = map_items::map_items(spec, &view, &palette, &reserved);
     let description = describe(spec, &meta.title, &date_line, &map, &legend);
     Ok(Scene {
         width_px,
         height_px,
-        paper: figure_paper(spec.dark),
+        paper,
         view,
         sea: palette.sea,
         map,

@@ -98,6 +98,8 @@ pub type PaperPoint = [f32; 2];
 pub struct LegendEntry {
     pub swatch: Vec<Item<PaperPoint>>,
     pub label: String,
+    /// A heading over the keys that follow it ("Tension kinds"), drawn without a swatch.
+    pub heading: bool,
 }
 
 /// The whole figure.

@@ -14,8 +14,9 @@ use crate::render::countries::{
 };
 use crate::render::style::{
     DATE_BADGE_FONT_SIZE, DATE_BADGE_MARGIN, DATE_BADGE_PADDING, DROP_HINT_FONT_SIZE,
-    MAP_CONTROL_MARGIN, MAP_CONTROL_SIZE, Palette, SCALE_BAR_FONT_SIZE, SCALE_BAR_MARGIN,
-    SCALE_BAR_MAX_PX, SELECTION_OUTLINE_WIDTH_PX, TERRITORY_MARKER_RADIUS_PX,
+    MAP_CONTROL_MARGIN, MAP_CONTROL_RIM_PX, MAP_CONTROL_SIZE, MapControlLook, Palette,
+    SCALE_BAR_FONT_SIZE, SCALE_BAR_MARGIN, SCALE_BAR_MAX_PX, SELECTION_OUTLINE_WIDTH_PX,
+    TERRITORY_MARKER_RADIUS_PX,
 };
 use crate::render::view::MercatorView;
 use crate::ui::Action;
@@ -210,13 +211,15 @@ pub fn map_controls_ui(ui: &mut Ui, view: &MercatorView, actions: &mut Vec<Actio
             Action::ResetView,
         ),
     ];
+    let look = MapControlLook::for_theme(ui.visuals().dark_mode);
     for (row, (text, hover, action)) in buttons.into_iter().enumerate() {
         let min =
             top_right + egui::vec2(-MAP_CONTROL_SIZE.x, row as f32 * (MAP_CONTROL_SIZE.y + 4.0));
         let rect = egui::Rect::from_min_size(min, MAP_CONTROL_SIZE);
-        let response = ui
-            .put(rect, egui::Button::new(egui::RichText::new(text).strong()))
-            .on_hover_text(hover);
+        let button = egui::Button::new(egui::RichText::new(text).strong().color(look.text))
+            .fill(look.fill)
+            .stroke(egui::Stroke::new(MAP_CONTROL_RIM_PX, look.rim));
+        let response = ui.put(rect, button).on_hover_text(hover);
         if response.clicked() {
             actions.push(action);
         }

@@ -203,6 +203,12 @@ impl WorldMap {
         self.placement.borrow().last().named_countries()
     }
 
+    /// Places every name again on every moving frame too, rather than carrying the last
+    /// placement along with the map until it stops: the benchmarks' baseline.
+    pub fn place_names_on_every_moving_frame(&mut self) {
+        self.placement.get_mut().place_every_view();
+    }
+
     /// Everything placed for the last frame's view: names, badges, markers and arcs.
     pub fn placement(&self) -> std::rc::Rc<Placement> {
         self.placement.borrow().last()
@@ -638,8 +644,17 @@ fn placement_for(
             .then_some((context.territories, context.date)),
         reserved: &reserved,
     };
-    cell.borrow_mut()
-        .for_input(&input, context.layers.revision, &measure)
+    let mut placement = cell.borrow_mut();
+    let placed = placement.for_input(
+        &input,
+        context.layers.revision,
+        &measure,
+        ui.ctx().cumulative_frame_nr(),
+    );
+    if placement.is_carried() {
+        ui.ctx().request_repaint();
+    }
+    placed
 }
 
 /// The scenario's groups whose layers are switched on, in the scenario's order.

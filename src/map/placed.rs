@@ -11,13 +11,21 @@ use crate::model::mercator::MercatorPoint;
 use crate::model::{CountryId, Detail};
 use crate::placement::{Placement, PlacementInput, Poles, TextMeasure, place};
 use crate::render::plugins::MemberBadge;
+use crate::render::view::MercatorView;
 
 /// Everything a placement depends on, compared exactly: a change in any of them places
-/// everything again.
+/// everything again, but for the view's centre and zoom while the view moves.
 #[derive(Clone, Debug, PartialEq)]
 struct PlacementKey {
     center: MercatorPoint,
     zoom: f64,
+    rest: KeyButView,
+}
+
+/// What a placement depends on besides the view's centre and zoom: while only those change
+/// from frame to frame, the kept placement is carried along with the map.
+#[derive(Clone, Debug, PartialEq)]
+struct KeyButView {
     screen: Rect,
     detail: Detail,
     layers_revision: u64,
@@ -30,55 +38,134 @@ struct PlacementKey {
     reserved: Vec<Rect>,
 }
 
+/// The view of one frame, by egui's frame number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct FrameView {
+    frame: u64,
+    center: MercatorPoint,
+    zoom: f64,
+}
+
 /// The last placement and what it was made for.
 #[derive(Default)]
 pub struct ScreenPlacement {
     key: Option<PlacementKey>,
+    /// The view `placed` was made for.
+    placed_view: Option<MercatorView>,
     placed: Rc<Placement>,
+    /// The kept placement carried to this frame's view while the view moves.
+    carried: Option<(FrameView, Rc<Placement>)>,
+    /// The views of this frame and of the frame before it.
+    this_frame: Option<FrameView>,
+    frame_before: Option<FrameView>,
     poles: Poles,
     /// How many times everything was placed: what the tests read to see a cache at work.
     placements: usize,
+    /// The benchmarks' baseline: every moving frame places everything again, as before.
+    place_every_view: bool,
 }
 
 impl ScreenPlacement {
-    /// The placement for `input`, placed again unless it was made for the same.
+    /// The placement for `input` in frame `frame` (egui's frame number). Placed again when
+    /// anything but the view changed, or when the view stopped (it is the same as in the
+    /// frame before); while the view moves from frame to frame, the last placement is carried
+    /// along with the map, which costs a fraction of placing, and the caller asks for one more
+    /// frame so that the view, once still, is placed afresh.
     pub fn for_input(
         &mut self,
         input: &PlacementInput<'_>,
         layers_revision: u64,
         measure: &dyn TextMeasure,
+        frame: u64,
     ) -> Rc<Placement> {
         let view = input.view;
         let key = PlacementKey {
             center: view.center(),
             zoom: view.zoom(),
-            screen: view.screen_rect(),
-            detail: input.world.available(view.detail()),
-            layers_revision,
-            first: input.first.to_vec(),
-            beside: input.beside.to_vec(),
-            show_names: input.show_names,
-            tensions: !input.tensions.is_empty(),
-            territories: input.territories.is_some(),
-            badges: input.badges.to_vec(),
-            reserved: input.reserved.to_vec(),
+            rest: KeyButView {
+                screen: view.screen_rect(),
+                detail: input.world.available(view.detail()),
+                layers_revision,
+                first: input.first.to_vec(),
+                beside: input.beside.to_vec(),
+                show_names: input.show_names,
+                tensions: !input.tensions.is_empty(),
+                territories: input.territories.is_some(),
+                badges: input.badges.to_vec(),
+                reserved: input.reserved.to_vec(),
+            },
         };
-        if self.key.as_ref() != Some(&key) {
-            self.placed = Rc::new(place(input, measure, &self.poles));
-            self.key = Some(key);
-            self.placements += 1;
+        let frame_view = FrameView {
+            frame,
+            center: key.center,
+            zoom: key.zoom,
+        };
+        if self.this_frame.is_none_or(|this| this.frame != frame) {
+            self.frame_before = self.this_frame;
         }
+        self.this_frame = Some(frame_view);
+        if self.key.as_ref() == Some(&key) {
+            self.carried = None;
+            return Rc::clone(&self.placed);
+        }
+        if let Some((carried_for, carried)) = &self.carried
+            && *carried_for == frame_view
+        {
+            return Rc::clone(carried);
+        }
+        let moving = self.frame_before.is_some_and(|before| {
+            (before.center, before.zoom) != (frame_view.center, frame_view.zoom)
+        });
+        let same_but_view = self.key.as_ref().is_some_and(|kept| kept.rest == key.rest);
+        if moving
+            && same_but_view
+            && !self.place_every_view
+            && let Some(from) = self.placed_view.filter(|from| is_near(from, &view))
+        {
+            let carried = Rc::new(self.placed.carried(&from, &view, input.reserved));
+            self.carried = Some((frame_view, Rc::clone(&carried)));
+            return carried;
+        }
+        self.placed = Rc::new(place(input, measure, &self.poles));
+        self.placed_view = Some(view);
+        self.key = Some(key);
+        self.carried = None;
+        self.placements += 1;
         Rc::clone(&self.placed)
     }
 
-    /// The last placement made.
+    /// Whether the last placement given was carried along with a moving view: the view
+    /// needs one more frame, once still, to be placed afresh.
+    pub fn is_carried(&self) -> bool {
+        self.carried.is_some()
+    }
+
+    /// The last placement given out.
     pub fn last(&self) -> Rc<Placement> {
-        Rc::clone(&self.placed)
+        match &self.carried {
+            Some((_, carried)) => Rc::clone(carried),
+            None => Rc::clone(&self.placed),
+        }
     }
 
     pub fn placements(&self) -> usize {
         self.placements
     }
+
+    /// Places everything again on every moving frame too, as before placements were
+    /// carried: the benchmarks' baseline.
+    pub fn place_every_view(&mut self) {
+        self.place_every_view = true;
+    }
+}
+
+/// Whether a placement made for `from` can be carried to `to`: the map moved by less than
+/// its own size (a jump, such as a fit or a wrap across the 180° line, is placed afresh).
+fn is_near(from: &MercatorView, to: &MercatorView) -> bool {
+    let screen = from.screen_rect();
+    let moved = from.to_screen(to.center()) - screen.center();
+    let zoomed = (from.zoom() - to.zoom()).abs();
+    moved.x.abs() < screen.width() && moved.y.abs() < screen.height() && zoomed < 1.0
 }
 
 /// Text measured with egui's fonts, as the screen draws it.

@@ -128,6 +128,74 @@ impl Placement {
             .collect()
     }
 
+    /// This placement carried along with the map from view `from` to view `to` (a pan or a
+    /// zoom while the view moves): every name, dot, badge, leader line and arc moves with the
+    /// place it stands for, at its size. A name that would leave the screen, or cover a
+    /// `reserved` rectangle or a name kept before it, is left out with its badges, so that the
+    /// guarantees hold on every frame; what comes into view waits for the next placement.
+    pub fn carried(&self, from: &MercatorView, to: &MercatorView, reserved: &[Rect]) -> Placement {
+        let carry = |pos: Pos2| to.to_screen(from.screen_to_mercator(pos));
+        let screen = to.screen_rect();
+        let mut kept: Vec<Rect> = reserved.to_vec();
+        let mut names = Vec::with_capacity(self.names.len());
+        let mut country_shifts: HashMap<CountryId, Vec2> = HashMap::new();
+        for name in &self.names {
+            let anchor_px = carry(name.anchor_px);
+            let shift = anchor_px - name.anchor_px;
+            let rect = name.rect.translate(shift);
+            if !screen.contains_rect(rect) || kept.iter().any(|other| other.intersects(rect)) {
+                continue;
+            }
+            kept.push(rect);
+            if let Named::Country(id) = name.named {
+                country_shifts.insert(id, shift);
+            }
+            names.push(PlacedName {
+                rect,
+                anchor_px,
+                leader: name.leader.map(|[_, to]| [anchor_px, to + shift]),
+                ..name.clone()
+            });
+        }
+        let named: HashSet<CountryId> = self.named_countries().into_iter().collect();
+        let badges = self
+            .badges
+            .iter()
+            .filter_map(|badge| {
+                let center = match country_shifts.get(&badge.country) {
+                    Some(shift) => badge.center + *shift,
+                    // A badge whose country's name was left out goes with it.
+                    None if named.contains(&badge.country) => return None,
+                    None => carry(badge.center),
+                };
+                Some(PlacedBadge { center, ..*badge })
+            })
+            .collect();
+        Placement {
+            names,
+            capital_dots: self
+                .capital_dots
+                .iter()
+                .map(|&(id, dot)| (id, carry(dot)))
+                .filter(|(_, dot)| screen.contains(*dot))
+                .collect(),
+            badges,
+            markers: self.markers.clone(),
+            arcs: self
+                .arcs
+                .iter()
+                .map(|arc| PlacedArc {
+                    tension: arc.tension,
+                    pieces: arc
+                        .pieces
+                        .iter()
+                        .map(|piece| piece.iter().map(|&p| carry(p)).collect())
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
     /// The countries with a badge placed, each once.
     pub fn badged_countries(&self) -> Vec<CountryId> {
         let mut countries: Vec<CountryId> = self.badges.iter().map(|b| b.country).collect();
@@ -374,15 +442,19 @@ impl Placer<'_, '_> {
         let chosen = match within {
             Some(rect) => Some((rect.expand(NAME_PADDING_PX), false)),
             None if is_first && self.input.beside.contains(&id) => {
-                let mut beside: Vec<(u32, Rect)> = leader_rects(anchor_px, spot.radius_px, size)
-                    .map(|rect| rect.expand(NAME_PADDING_PX))
-                    .filter(|rect| self.fits_on_screen(*rect))
-                    .map(|rect| (self.land_covered(id, &spot.copy, rect), rect))
-                    .collect();
-                // A name beside its country goes over the sea first, then over as little of
-                // other countries as it can: a name over a neighbour reads as the neighbour's.
-                beside.sort_by_key(|(covered, _)| *covered);
-                beside.first().map(|&(_, rect)| (rect, true))
+                // A name beside its country goes near it and over the sea rather than over
+                // other countries (a name over a neighbour reads as the neighbour's), each
+                // farther ring of places costing as much as a neighbour's land under half the
+                // name: in a small window a long leader line crosses more than it spares.
+                leader_rects(anchor_px, spot.radius_px, size)
+                    .map(|(ring, rect)| (ring, rect.expand(NAME_PADDING_PX)))
+                    .filter(|(_, rect)| self.fits_on_screen(*rect))
+                    .map(|(ring, rect)| {
+                        let covered = self.land_covered(id, &spot.copy, rect);
+                        (covered + LEADER_RING_COST * ring, rect)
+                    })
+                    .min_by_key(|(cost, _)| *cost)
+                    .map(|(_, rect)| (rect, true))
             }
             None => None,
         };
@@ -665,10 +737,16 @@ const SHIFTS: [Vec2; 9] = [
     vec2(-0.4, 0.9),
 ];
 
+/// What each ring of places farther from its country costs a name on a leader line, in the
+/// units of [`Placer::land_covered`] (a sample point on a neighbour counts 1, on a first
+/// country 2).
+const LEADER_RING_COST: u32 = 3;
+
 /// Boxes of `size` round `anchor`, beyond a country of inscribed radius `radius_px`, in the
-/// eight directions at a few distances: where a name goes on a leader line.
-fn leader_rects(anchor: Pos2, radius_px: f32, size: Vec2) -> impl Iterator<Item = Rect> {
-    LEADER_GAPS_PX.into_iter().flat_map(move |gap| {
+/// eight directions at a few distances, each with its ring (0 nearest): where a name goes on
+/// a leader line.
+fn leader_rects(anchor: Pos2, radius_px: f32, size: Vec2) -> impl Iterator<Item = (u32, Rect)> {
+    (0u32..).zip(LEADER_GAPS_PX).flat_map(move |(ring, gap)| {
         let reach = radius_px.min(8.0) + gap;
         [
             (1.0, 0.0),
@@ -684,7 +762,7 @@ fn leader_rects(anchor: Pos2, radius_px: f32, size: Vec2) -> impl Iterator<Item 
         .map(move |(dx, dy): (f32, f32)| {
             let direction = vec2(dx, dy) / (dx * dx + dy * dy).sqrt();
             let center = anchor + direction * reach + vec2(dx * size.x, dy * size.y) / 2.0;
-            Rect::from_center_size(center, size)
+            (ring, Rect::from_center_size(center, size))
         })
     })
 }

@@ -395,6 +395,94 @@ pub fn tension_dash(kind: TensionKind) -> (Dash, f32) {
     }
 }
 
+/// The shape of a tension's marker: with the line's dashes, what tells a tension's kind
+/// apart without its colour (two kinds are solid lines; no two kinds share a shape).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkerShape {
+    Circle,
+    Square,
+    Diamond,
+    TriangleUp,
+    TriangleDown,
+    Hexagon,
+    /// A rectangle twice as wide as it is high.
+    Bar,
+}
+
+pub fn tension_marker_shape(kind: TensionKind) -> MarkerShape {
+    match kind {
+        TensionKind::MissileDefence => MarkerShape::TriangleUp,
+        TensionKind::MilitaryPresence => MarkerShape::Square,
+        TensionKind::RegionalRivalry => MarkerShape::Diamond,
+        TensionKind::Influence => MarkerShape::Circle,
+        TensionKind::ArmsRace => MarkerShape::TriangleDown,
+        TensionKind::ArmedConflict => MarkerShape::Hexagon,
+        TensionKind::Instability => MarkerShape::Bar,
+    }
+}
+
+/// The corners of a marker of `shape` round `center`, sized to cover about as much as a
+/// circle of `radius`; `None` for the circle itself.
+pub fn marker_corners(
+    shape: MarkerShape,
+    center: egui::Pos2,
+    radius: f32,
+) -> Option<Vec<egui::Pos2>> {
+    let at = |points: &[(f32, f32)], scale: f32| {
+        points
+            .iter()
+            .map(|&(x, y)| center + egui::vec2(x, y) * radius * scale)
+            .collect()
+    };
+    let sqrt3 = 3f32.sqrt() / 2.0;
+    match shape {
+        MarkerShape::Circle => None,
+        MarkerShape::Square => Some(at(
+            &[(-1.0, -1.0), (1.0, -1.0), (1.0, 1.0), (-1.0, 1.0)],
+            0.9,
+        )),
+        MarkerShape::Diamond => Some(at(
+            &[(0.0, -1.0), (1.0, 0.0), (0.0, 1.0), (-1.0, 0.0)],
+            1.25,
+        )),
+        MarkerShape::TriangleUp => Some(at(&[(0.0, -1.0), (sqrt3, 0.5), (-sqrt3, 0.5)], 1.35)),
+        MarkerShape::TriangleDown => Some(at(&[(sqrt3, -0.5), (0.0, 1.0), (-sqrt3, -0.5)], 1.35)),
+        MarkerShape::Hexagon => Some(at(
+            &[
+                (1.0, 0.0),
+                (0.5, sqrt3),
+                (-0.5, sqrt3),
+                (-1.0, 0.0),
+                (-0.5, -sqrt3),
+                (0.5, -sqrt3),
+            ],
+            1.05,
+        )),
+        MarkerShape::Bar => Some(at(
+            &[(-1.3, -0.6), (1.3, -0.6), (1.3, 0.6), (-1.3, 0.6)],
+            1.0,
+        )),
+    }
+}
+
+/// A tension's marker as egui shapes: filled in `fill`, rimmed in `rim`.
+pub fn marker_shape_shapes(
+    shape: MarkerShape,
+    center: egui::Pos2,
+    radius: f32,
+    fill: Color32,
+    rim: Stroke,
+    shapes: &mut Vec<Shape>,
+) {
+    match marker_corners(shape, center, radius) {
+        None => {
+            shapes.push(Shape::circle_filled(center, radius, fill));
+            shapes.push(Shape::circle_stroke(center, radius, rim));
+        }
+        Some(corners) => shapes.push(Shape::convex_polygon(corners, fill, rim)),
+    }
+}
+
 /// The placement of names, badges, markers and arcs for a view: worked out once per view by
 /// [`crate::placement`] and shared by every plugin that draws part of it.
 pub type PlacementFor<'a> = dyn Fn(&Ui, &MercatorView) -> Rc<Placement> + 'a;
@@ -507,12 +595,14 @@ fn marker_shapes(
         let is_selected = selected.contains(&tension.id.as_str());
         let radius = TENSION_MARKER_RADIUS_PX + if is_selected { 2.5 } else { 0.0 };
         let color = tension_color(palette, selected, is_selected);
-        shapes.push(Shape::circle_filled(center, radius, color));
-        shapes.push(Shape::circle_stroke(
+        marker_shape_shapes(
+            tension_marker_shape(tension.kind),
             center,
             radius,
+            color,
             Stroke::new(if is_selected { 3.0 } else { 1.5 }, palette.label_halo),
-        ));
+            shapes,
+        );
     }
 }
 

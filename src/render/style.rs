@@ -73,11 +73,19 @@ impl Palette {
         }
     }
 
-    /// A group's colour: the scenario's, or the next of the app's.
+    /// A group's colour: from data (the scenario's, else its organisation's), or else the
+    /// next of the app's spare colours that no other group of the scenario has from data.
     pub fn group_color(&self, group: &GroupLayer) -> Color32 {
         match group.rgb {
             Some([r, g, b]) => Color32::from_rgb(r, g, b),
-            None => default_group_color(group.group_index),
+            None => (0..)
+                .map(default_group_color)
+                .filter(|color| {
+                    let [r, g, b, _] = color.to_array();
+                    !group.colours_in_data.contains(&[r, g, b])
+                })
+                .nth(group.spare_rank)
+                .unwrap_or(Color32::GRAY),
         }
     }
 
@@ -155,6 +163,8 @@ pub const TENSION_MARKER_RADIUS_PX: f32 = 6.0;
 pub const MARKER_SPACING_PX: f32 = 2.0 * TENSION_MARKER_RADIUS_PX + 5.0;
 /// A tension marker in the legend's swatch.
 pub const LEGEND_MARKER_RADIUS_PX: f32 = 4.0;
+/// The legend's keys under its layers (statuses, tension kinds): small, never under 11 px.
+pub const LEGEND_KEY_FONT_SIZE: f32 = 12.0;
 /// The size of a legend swatch.
 pub const SWATCH: egui::Vec2 = egui::vec2(22.0, 14.0);
 /// How close a click must come to a tension marker to pick it.
@@ -258,6 +268,53 @@ impl TerritoryLook {
     }
 }
 
+/// The map's zoom and fit buttons: an opaque face and a rim that stand out from the sea and
+/// the land in either theme (egui's own button face is lighter than the light theme's sea).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MapControlLook {
+    pub fill: Color32,
+    pub rim: Color32,
+    pub text: Color32,
+}
+
+impl MapControlLook {
+    pub fn for_theme(dark: bool) -> Self {
+        if dark {
+            Self {
+                fill: figure_paper(true),
+                rim: Color32::from_gray(200),
+                text: Color32::from_gray(235),
+            }
+        } else {
+            Self {
+                fill: Color32::WHITE,
+                rim: Color32::from_gray(60),
+                text: Color32::from_gray(25),
+            }
+        }
+    }
+}
+
+pub const MAP_CONTROL_RIM_PX: f32 = 1.0;
+
+/// WCAG 2's contrast ratio between two opaque colours, from 1 (the same) to 21 (black on
+/// white); AA asks 4.5 for text and 3 for a control's edge.
+pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
+    let luminance = |color: Color32| {
+        let linear = |channel: u8| {
+            let c = f32::from(channel) / 255.0;
+            if c <= 0.040_45 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * linear(color.r()) + 0.7152 * linear(color.g()) + 0.0722 * linear(color.b())
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
 pub const TERRITORY_OUTLINE_WIDTH_PX: f32 = 1.4;
 pub const TERRITORY_HALO_WIDTH_PX: f32 = 3.4;
 /// Dash and gap of a territory's outline, in pixels.
@@ -296,6 +353,26 @@ pub const PATTERN_DOT_RADIUS_PX: f32 = 1.7;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_map_buttons_stand_out_from_the_sea_and_the_land_in_both_themes() {
+        for dark in [false, true] {
+            let palette = Palette::for_theme(dark);
+            let look = MapControlLook::for_theme(dark);
+            for ground in [palette.sea, palette.land] {
+                let ratio = contrast_ratio(look.rim, ground);
+                assert!(ratio >= 3.0, "dark {dark}: rim {ratio:.2}:1 on {ground:?}");
+            }
+            let text = contrast_ratio(look.text, look.fill);
+            assert!(text >= 4.5, "dark {dark}: text {text:.2}:1");
+        }
+    }
+
+    #[test]
+    fn contrast_ratio_spans_one_to_twenty_one() {
+        assert!((contrast_ratio(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
+        assert!((contrast_ratio(Color32::GRAY, Color32::GRAY) - 1.0).abs() < 1e-6);
+    }
 
     #[test]
     fn groups_past_the_palette_never_repeat_a_colour() {

@@ -10,10 +10,12 @@ use crate::layers::{LayerId, MapLayers, OverlayId};
 use crate::model::scenario::{GroupKind, Party, Status, TensionKind};
 use crate::render::countries::Dash;
 use crate::render::patterns::{PATTERN_SPACING_PX, Pattern, pattern_shapes};
-use crate::render::plugins::{badge_shapes, status_look, tension_dash};
+use crate::render::plugins::{
+    badge_shapes, marker_shape_shapes, status_look, tension_dash, tension_marker_shape,
+};
 use crate::render::style::{
-    BADGE_RADIUS_PX, LEGEND_MARKER_RADIUS_PX, NEIGHBOUR_OUTLINE_WIDTH_PX, Palette, SWATCH,
-    TENSION_WIDTH_PX, TERRITORY_OUTLINE_WIDTH_PX, TerritoryLook,
+    BADGE_RADIUS_PX, LEGEND_KEY_FONT_SIZE, LEGEND_MARKER_RADIUS_PX, NEIGHBOUR_OUTLINE_WIDTH_PX,
+    Palette, SWATCH, TENSION_WIDTH_PX, TERRITORY_OUTLINE_WIDTH_PX, TerritoryLook,
 };
 
 /// The keyboard shortcut of the n-th layer in the legend (1, 2, ... 9).
@@ -298,7 +300,11 @@ fn tension_kinds_key_ui(ui: &mut Ui, layers: &MapLayers, palette: &Palette) {
         return;
     }
     ui.add_space(4.0);
-    ui.label(egui::RichText::new("Tension kinds").small().weak());
+    ui.label(
+        egui::RichText::new("Tension kinds")
+            .size(LEGEND_KEY_FONT_SIZE)
+            .strong(),
+    );
     for kind in kinds {
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(SWATCH, Sense::hover());
@@ -314,7 +320,17 @@ fn tension_kinds_key_ui(ui: &mut Ui, layers: &MapLayers, palette: &Palette) {
                         .extend(egui::Shape::dashed_line(&line, stroke, length, gap));
                 }
             }
-            ui.label(egui::RichText::new(kind.label()).small());
+            let mut marker = Vec::new();
+            marker_shape_shapes(
+                tension_marker_shape(kind),
+                rect.center(),
+                LEGEND_MARKER_RADIUS_PX,
+                palette.tension,
+                Stroke::new(1.0, palette.label_halo),
+                &mut marker,
+            );
+            ui.painter().extend(marker);
+            ui.label(egui::RichText::new(kind.label()).size(LEGEND_KEY_FONT_SIZE));
         });
     }
 }
@@ -322,7 +338,11 @@ fn tension_kinds_key_ui(ui: &mut Ui, layers: &MapLayers, palette: &Palette) {
 /// How statuses other than membership are drawn.
 fn status_key_ui(ui: &mut Ui, color: Color32) {
     ui.add_space(4.0);
-    ui.label(egui::RichText::new("Status in an alliance").small().weak());
+    ui.label(
+        egui::RichText::new("Status in an alliance")
+            .size(LEGEND_KEY_FONT_SIZE)
+            .strong(),
+    );
     ui.horizontal_wrapped(|ui| {
         for status in [
             Status::Member,
@@ -332,7 +352,7 @@ fn status_key_ui(ui: &mut Ui, color: Color32) {
         ] {
             let (rect, _) = ui.allocate_exact_size(SWATCH, Sense::hover());
             paint_status_swatch(ui.painter(), rect, GroupKind::Alliance, status, color);
-            ui.label(egui::RichText::new(status.label()).small());
+            ui.label(egui::RichText::new(status.label()).size(LEGEND_KEY_FONT_SIZE));
         }
     });
 }

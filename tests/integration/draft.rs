@@ -554,3 +554,69 @@ fn chad_and_jordan_among_their_neighbours_are_the_states_and_alone_stay_uncertai
     assert_eq!(draft.notes.count_for("TCD"), 2);
     assert_eq!(draft.notes.uncertain().count(), 1);
 }
+
+#[test]
+fn nato_is_the_same_blue_in_a_drafted_scenario_as_in_the_bundled_one() {
+    use alliance_map::layers::MapLayers;
+    use alliance_map::render::style::Palette;
+    let palette = Palette::for_theme(false);
+    let color_of = |layers: &MapLayers, id: &str| {
+        let Some(group) = layers.groups.iter().find(|group| group.id == id) else {
+            panic!("{id} is drawn")
+        };
+        (group.group_index, palette.group_color(group))
+    };
+    let Ok(bundled) = alliance_map::model::scenario::Scenario::load_bundled(world()) else {
+        panic!("the bundled scenario loads")
+    };
+    let bundled_layers = MapLayers::build(world(), &bundled, bundled.date());
+    let text = "NATO first\n\nNATO and the European Union met in Brussels on 12 March 2021. \
+                Russia's CSTO answered from Moscow; the Shanghai Cooperation Organisation said \
+                nothing.\n";
+    let draft = draft_of("nato-first.txt", text, None);
+    let drafted = match draft.scenario(Path::new("nato-first.json"), world()) {
+        Ok(scenario) => scenario,
+        Err(error) => panic!("the draft is a scenario: {error}"),
+    };
+    let drafted_layers = MapLayers::build(world(), &drafted, drafted.date());
+    let (bundled_index, bundled_blue) = color_of(&bundled_layers, "NATO");
+    let (drafted_index, drafted_blue) = color_of(&drafted_layers, "NATO");
+    assert_ne!(
+        bundled_index, drafted_index,
+        "NATO stands elsewhere in the two"
+    );
+    assert_eq!(bundled_blue, drafted_blue);
+    assert_eq!(
+        color_of(&bundled_layers, "CSTO").1,
+        color_of(&drafted_layers, "CSTO").1
+    );
+    let drafted_colors: BTreeSet<[u8; 4]> = drafted_layers
+        .groups
+        .iter()
+        .map(|group| palette.group_color(group).to_array())
+        .collect();
+    assert_eq!(drafted_colors.len(), drafted_layers.groups.len());
+}
+
+#[test]
+fn a_group_without_a_colour_in_data_never_takes_one_another_group_has() {
+    use alliance_map::layers::MapLayers;
+    use alliance_map::render::style::Palette;
+    let Ok(bundled) = alliance_map::model::scenario::Scenario::load_bundled(world()) else {
+        panic!("the bundled scenario loads")
+    };
+    let layers = MapLayers::build(world(), &bundled, bundled.date());
+    let palette = Palette::for_theme(true);
+    let spare: Vec<_> = layers.groups.iter().filter(|g| g.rgb.is_none()).collect();
+    assert!(
+        !spare.is_empty(),
+        "the bundled scenario has groups of its own (CU, TGA)"
+    );
+    let colors: Vec<[u8; 4]> = layers
+        .groups
+        .iter()
+        .map(|group| palette.group_color(group).to_array())
+        .collect();
+    let distinct: BTreeSet<[u8; 4]> = colors.iter().copied().collect();
+    assert_eq!(distinct.len(), colors.len(), "{colors:?}");
+}

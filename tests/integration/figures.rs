@@ -431,8 +431,13 @@ fn a_bad_view_file_opened_in_the_app_changes_nothing_and_says_why() {
 
 /// The scene of the bundled scenario on its date for a box, at 1200x900.
 fn scene_of(bbox: [f64; 4]) -> Scene {
+    scene_on(bbox, article_date(), false)
+}
+
+/// The scene of the bundled scenario on a date for a box, at 1200x900, in a theme.
+fn scene_on(bbox: [f64; 4], day: Date, dark: bool) -> Scene {
     let scenario = bundled();
-    let layers = MapLayers::build(world(), &scenario, article_date());
+    let layers = MapLayers::build(world(), &scenario, day);
     let Ok(territories) = Territories::bundled() else {
         panic!("the bundled territories load")
     };
@@ -441,10 +446,10 @@ fn scene_of(bbox: [f64; 4]) -> Scene {
         scenario: &scenario,
         layers: &layers,
         territories,
-        date: article_date(),
+        date: day,
         bbox,
         size_px: [1200, 900],
-        dark: false,
+        dark,
         hidden_layers: &BTreeSet::new(),
         selected: &[],
         selected_tension: None,
@@ -518,4 +523,136 @@ fn a_figure_across_the_180_degree_line_draws_and_names_fiji() {
         utf8(&temp_dir().path().join("pacific.svg")),
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
+}
+
+/// The legend's lines, headings and keys, in order.
+fn legend_labels(scene: &Scene) -> Vec<String> {
+    scene
+        .legend
+        .iter()
+        .map(|entry| entry.label.clone())
+        .collect()
+}
+
+const CAUCASUS: [f64; 4] = [38.0, 37.0, 52.0, 45.0];
+
+#[test]
+fn a_figure_keys_the_statuses_and_hatchings_it_shows_and_no_others() {
+    let in_2024 = legend_labels(&scene_on(CAUCASUS, date("2024-06-01"), false));
+    assert!(
+        in_2024.iter().any(|l| l == "Status in a group"),
+        "{in_2024:?}"
+    );
+    assert!(in_2024.iter().any(|l| l == "CSTO: frozen"), "{in_2024:?}");
+    assert!(
+        in_2024.iter().any(|l| l == "occupied or annexed"),
+        "{in_2024:?}"
+    );
+    assert!(
+        !in_2024.iter().any(|l| l == "breakaway or disputed"),
+        "Nagorno-Karabakh is no more in 2024: {in_2024:?}"
+    );
+    let in_2012 = legend_labels(&scene_of(CAUCASUS));
+    assert!(
+        in_2012.iter().any(|l| l == "breakaway or disputed"),
+        "Nagorno-Karabakh: {in_2012:?}"
+    );
+    assert!(!in_2012.iter().any(|l| l.contains("frozen")), "{in_2012:?}");
+    let pacific = legend_labels(&scene_of([165.0, -25.0, -165.0, 5.0]));
+    assert!(
+        !pacific
+            .iter()
+            .any(|l| l.starts_with("CSTO") || l == "Tension kinds"),
+        "no CSTO member and no tension lies in the Pacific: {pacific:?}"
+    );
+}
+
+#[test]
+fn a_figure_keys_the_kinds_of_the_tensions_it_shows_by_dashes_and_marker() {
+    let scene = scene_of(CAUCASUS);
+    let labels = legend_labels(&scene);
+    let Some(heading) = labels.iter().position(|l| l == "Tension kinds") else {
+        panic!("tensions cross the Caucasus: {labels:?}")
+    };
+    let kinds: Vec<&str> = alliance_map::model::scenario::TensionKind::ALL
+        .iter()
+        .map(|kind| kind.label())
+        .collect();
+    let keyed: Vec<&String> = labels[heading + 1..]
+        .iter()
+        .take_while(|l| kinds.contains(&l.as_str()))
+        .collect();
+    assert!(!keyed.is_empty(), "{labels:?}");
+    for entry in scene
+        .legend
+        .iter()
+        .filter(|e| kinds.contains(&e.label.as_str()))
+    {
+        let marker = entry
+            .swatch
+            .iter()
+            .any(|item| !matches!(item, alliance_map::figure::scene::Item::Polyline { .. }));
+        assert!(marker, "{}: its key shows the marker", entry.label);
+    }
+}
+
+#[test]
+fn no_two_tension_kinds_look_alike_without_colour() {
+    use alliance_map::model::scenario::TensionKind;
+    use alliance_map::render::plugins::{tension_dash, tension_marker_shape};
+    let kinds = TensionKind::ALL;
+    for (i, a) in kinds.iter().enumerate() {
+        for b in &kinds[i + 1..] {
+            assert_ne!(
+                tension_marker_shape(*a),
+                tension_marker_shape(*b),
+                "{a:?} and {b:?} share a marker"
+            );
+        }
+    }
+    let solid: Vec<_> = kinds
+        .iter()
+        .filter(|kind| tension_dash(**kind).0 == alliance_map::render::countries::Dash::Solid)
+        .collect();
+    assert!(solid.len() <= 2, "{solid:?}");
+}
+
+#[test]
+fn every_word_round_the_map_is_at_least_11_px_at_aa_contrast_in_both_themes() {
+    use alliance_map::figure::scene::Item;
+    use alliance_map::render::style::contrast_ratio;
+    for dark in [false, true] {
+        let scene = scene_on(CAUCASUS, date("2024-06-01"), dark);
+        let texts: Vec<_> = scene
+            .paper_items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text(text) => Some(text),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            texts.iter().any(|t| t.text.starts_with("Boundaries:")),
+            "the source note"
+        );
+        assert!(
+            texts.iter().any(|t| t.text == "Tension kinds"),
+            "a sub-key heading"
+        );
+        for text in texts {
+            assert!(
+                text.size_px >= 11.0,
+                "{:?} is {} px",
+                text.text,
+                text.size_px
+            );
+            assert_eq!(text.color.a(), 255, "{:?} is opaque", text.text);
+            let ratio = contrast_ratio(text.color, scene.paper);
+            assert!(
+                ratio >= 4.5,
+                "dark {dark}: {:?} at {ratio:.2}:1 on the paper",
+                text.text
+            );
+        }
+    }
 }

@@ -136,6 +136,100 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_placement_carried_along_a_pan_keeps_every_name_on_what_it_names_and_clear(
+        lon in -60.0f64..150.0,
+        lat in -30.0f64..65.0,
+        zoom in 2.0f64..7.0,
+        dx in -300.0f32..300.0,
+        dy in -200.0f32..200.0,
+    ) {
+        let screen = Rect::from_min_size(pos2(0.0, 0.0), vec2(1400.0, 900.0));
+        let from = MercatorView::new(LonLat::new(lon, lat), zoom, screen);
+        let (placement, reserved) = placed_in(from);
+        let center = from.screen_to_lon_lat(screen.center() + vec2(dx, dy));
+        let to = MercatorView::new(center, zoom, screen);
+        let carried = placement.carried(&from, &to, &reserved);
+        assert_placed_well(&to, &carried, &reserved, &format!("{lon},{lat} z{zoom} moved {dx},{dy}"));
+        for name in &carried.names {
+            // In whichever copy of the world the name stands.
+            let in_place = to.world_copies().any(|copy| {
+                copy.lon_lat_to_screen(name.anchor.lon, name.anchor.lat)
+                    .distance(name.anchor_px)
+                    < 1.0
+            });
+            prop_assert!(in_place, "{} left its place", name.text);
+        }
+    }
+}
+
+#[test]
+fn a_placement_carried_along_a_zoom_out_keeps_its_names_apart_and_on_the_map() {
+    let screen = Rect::from_min_size(pos2(0.0, 0.0), vec2(1024.0, 700.0));
+    let from = MercatorView::new(LonLat::new(45.0, 41.0), 6.0, screen);
+    let (placement, reserved) = placed_in(from);
+    let to = MercatorView::new(LonLat::new(45.0, 41.0), 5.5, screen);
+    let carried = placement.carried(&from, &to, &reserved);
+    assert!(!carried.names.is_empty());
+    for (i, name) in carried.names.iter().enumerate() {
+        assert!(screen.contains_rect(name.rect), "{} runs off", name.text);
+        assert!(!reserved.iter().any(|r| r.intersects(name.rect)));
+        for other in &carried.names[i + 1..] {
+            assert!(
+                !name.rect.intersects(other.rect),
+                "{} over {}",
+                name.text,
+                other.text
+            );
+        }
+    }
+}
+
+#[test]
+fn a_moving_map_carries_its_names_and_places_them_afresh_once_still() {
+    let mut harness = harness_sized(vec2(1024.0, 700.0));
+    let Some(before) = harness.state().last_view().copied() else {
+        panic!("the map was drawn");
+    };
+    let placements = harness.state().map().placements();
+    for step in 1..=3 {
+        let east =
+            before.screen_to_lon_lat(before.screen_rect().center() + vec2(8.0 * step as f32, 0.0));
+        harness
+            .state_mut()
+            .map_mut()
+            .memory_mut()
+            .center_at(walkers::lon_lat(east.lon, east.lat));
+        harness.step();
+    }
+    assert_eq!(
+        harness.state().map().placements(),
+        placements,
+        "a moving view carries the last placement"
+    );
+    harness.run();
+    assert_eq!(
+        harness.state().map().placements(),
+        placements + 1,
+        "the still view is placed afresh, once"
+    );
+    let Some(view) = harness.state().last_view().copied() else {
+        panic!("the map was drawn");
+    };
+    let placement = harness.state().map().placement();
+    for name in &placement.names {
+        let at = view.lon_lat_to_screen(name.anchor.lon, name.anchor.lat);
+        assert!(
+            at.distance(name.anchor_px) < 1.0,
+            "{} is placed for the view",
+            name.text
+        );
+    }
+}
+
 #[test]
 fn the_caucasus_names_its_states_capitals_and_contested_territories_on_their_ground() {
     let view = MercatorView::new(
@@ -212,6 +306,18 @@ fn the_opening_view_names_every_csto_member_and_tension_party_at_1024x700_and_16
             &[],
             &format!("the opening view at {size:?}"),
         );
+        // A name beside its country stands near it: no line reaches the farthest ring of
+        // places (60 px out), which a name over the sea used to take however far it was.
+        for name in &placement.names {
+            if let Some([from, to]) = name.leader {
+                let length = from.distance(to);
+                assert!(
+                    length <= 50.0,
+                    "{size:?}: {} on a {length:.0} px line",
+                    name.text
+                );
+            }
+        }
     }
 }
 

@@ -68,11 +68,19 @@ pub struct Organisation {
     /// Other names and former names ("CSCE", "Shanghai Five").
     pub aliases: Vec<String>,
     pub kind: GroupKind,
+    /// `#rrggbb`: the organisation's colour in any scenario that gives it none, so that NATO
+    /// is the same blue in a drafted scenario as in the bundled one.
+    pub color: String,
     pub founded: Date,
     pub members: Vec<MemberPeriod>,
 }
 
 impl Organisation {
+    /// Its colour as red, green and blue; `None` when the data's is not `#rrggbb`.
+    pub fn rgb(&self) -> Option<[u8; 3]> {
+        crate::model::scenario::parse_rgb(&self.color)
+    }
+
     /// Each country's status on `date`, by code.
     pub fn statuses_on(&self, date: Date) -> Vec<(&str, Status)> {
         self.members
