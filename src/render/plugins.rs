@@ -464,7 +464,12 @@ fn arc_shapes(
         let (dash, width) = tension_dash(tension.kind);
         let is_selected = selected.contains(&tension.id.as_str());
         let width = if is_selected { width + 1.5 } else { width };
-        let color = tension_color(palette, selected, is_selected);
+        let width = if tension.proposed {
+            width - PROPOSED_TENSION_THINNING_PX
+        } else {
+            width
+        };
+        let color = tension_color(palette, selected, is_selected, tension.proposed);
         for piece in &arc.pieces {
             shapes.push(Shape::line(
                 piece.clone(),
@@ -481,12 +486,45 @@ fn arc_shapes(
     }
 }
 
-/// A tension's ink: faded beside highlighted ones, so that those stand out.
-fn tension_color(palette: &Palette, selected: &[&str], is_selected: bool) -> egui::Color32 {
-    if selected.is_empty() || is_selected {
-        palette.tension
+/// A tension's ink: faded beside highlighted ones, so that those stand out, and lighter while
+/// it is only proposed.
+fn tension_color(
+    palette: &Palette,
+    selected: &[&str],
+    is_selected: bool,
+    proposed: bool,
+) -> egui::Color32 {
+    let color = if proposed {
+        palette.proposed_tension()
     } else {
-        palette.tension.gamma_multiply(UNSELECTED_TENSION_ALPHA)
+        palette.tension
+    };
+    if selected.is_empty() || is_selected {
+        color
+    } else {
+        color.gamma_multiply(UNSELECTED_TENSION_ALPHA)
+    }
+}
+
+/// A tension marker: filled for an accepted tension, a ring for a proposed one.
+pub fn tension_marker_shapes(
+    center: egui::Pos2,
+    radius: f32,
+    color: egui::Color32,
+    halo: egui::Color32,
+    halo_width: f32,
+    proposed: bool,
+) -> [Shape; 2] {
+    if proposed {
+        [
+            Shape::circle_stroke(center, radius, Stroke::new(halo_width + 2.0, halo)),
+            Shape::circle_stroke(center, radius, Stroke::new(2.0, color)),
+        ]
+    } else {
+        [
+            Shape::circle_filled(center, radius, color),
+            Shape::circle_stroke(center, radius, Stroke::new(halo_width, halo)),
+        ]
     }
 }
 
@@ -506,12 +544,14 @@ fn marker_shapes(
         }
         let is_selected = selected.contains(&tension.id.as_str());
         let radius = TENSION_MARKER_RADIUS_PX + if is_selected { 2.5 } else { 0.0 };
-        let color = tension_color(palette, selected, is_selected);
-        shapes.push(Shape::circle_filled(center, radius, color));
-        shapes.push(Shape::circle_stroke(
+        let color = tension_color(palette, selected, is_selected, tension.proposed);
+        shapes.extend(tension_marker_shapes(
             center,
             radius,
-            Stroke::new(if is_selected { 3.0 } else { 1.5 }, palette.label_halo),
+            color,
+            palette.label_halo,
+            if is_selected { 3.0 } else { 1.5 },
+            tension.proposed,
         ));
     }
 }

@@ -10,9 +10,10 @@ use crate::layers::{LayerId, MapLayers, OverlayId};
 use crate::model::scenario::{GroupKind, Party, Status, TensionKind};
 use crate::render::countries::Dash;
 use crate::render::patterns::{PATTERN_SPACING_PX, Pattern, pattern_shapes};
-use crate::render::plugins::{badge_shapes, status_look, tension_dash};
+use crate::render::plugins::{badge_shapes, status_look, tension_dash, tension_marker_shapes};
 use crate::render::style::{
-    BADGE_RADIUS_PX, LEGEND_MARKER_RADIUS_PX, NEIGHBOUR_OUTLINE_WIDTH_PX, Palette, SWATCH,
+    BADGE_RADIUS_PX, LEGEND_MARKER_RADIUS_PX, NEIGHBOUR_OUTLINE_WIDTH_PX, PROPOSED_TENSION_THINNING_PX, Palette,
+    SWATCH,
     TENSION_WIDTH_PX, TERRITORY_OUTLINE_WIDTH_PX, TerritoryLook,
 };
 
@@ -54,7 +55,10 @@ pub fn layer_label(layers: &MapLayers, layer: LayerId) -> String {
             None => "Neighbours (0)".into(),
         },
         LayerId::Mentioned => format!("Mentioned ({} countries)", layers.mentioned.len()),
-        LayerId::Tensions => format!("Tensions ({})", layers.tensions.len()),
+        LayerId::Tensions => match layers.tensions.iter().filter(|t| t.proposed).count() {
+            0 => format!("Tensions ({})", layers.tensions.len()),
+            proposed => format!("Tensions ({}, {proposed} proposed)", layers.tensions.len()),
+        },
         LayerId::Territories => format!("Contested territories ({})", layers.territories),
         LayerId::Labels => "Names and capitals".into(),
     }
@@ -315,6 +319,28 @@ fn tension_kinds_key_ui(ui: &mut Ui, layers: &MapLayers, palette: &Palette) {
                 }
             }
             ui.label(egui::RichText::new(kind.label()).small());
+        });
+    }
+    if layers.tensions.iter().any(|t| t.proposed) {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(SWATCH, Sense::hover());
+            let color = palette.proposed_tension();
+            ui.painter().line_segment(
+                [rect.left_center(), rect.right_center()],
+                Stroke::new(TENSION_WIDTH_PX - PROPOSED_TENSION_THINNING_PX, color),
+            );
+            ui.painter().extend(tension_marker_shapes(
+                rect.center(),
+                LEGEND_MARKER_RADIUS_PX,
+                color,
+                palette.label_halo,
+                1.0,
+                true,
+            ));
+            ui.label(egui::RichText::new("proposed by drafting, not yet accepted").small())
+                .on_hover_text(
+                    "Read from the quote by the relation dictionary; accept, edit or drop it in the editor (Edit > Edit this scenario)",
+                );
         });
     }
 }

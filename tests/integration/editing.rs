@@ -51,6 +51,7 @@ fn tension(id: &str, parties: Vec<Party>) -> Tension {
         parties,
         summary: "Russia and Belarus".into(),
         excerpts: vec!["minsk-threatened-by-nato".into()],
+        modality: None,
         proposed: None,
     }
 }
