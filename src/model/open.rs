@@ -137,16 +137,15 @@ pub fn draft_article(
     // The excerpts a proposed tension cites stay in the scenario with it, so that the map
     // draws the proposal (in the proposed style) and its quote; the editor lists the rest to
     // accept or drop, and dropping the tension returns its excerpt among them.
-    let (cited, proposals): (Vec<Excerpt>, Vec<Excerpt>) =
-        std::mem::take(&mut draft.data.excerpts)
-            .into_iter()
-            .partition(|excerpt| {
-                draft
-                    .data
-                    .tensions
-                    .iter()
-                    .any(|tension| tension.excerpts.contains(&excerpt.id))
-            });
+    let (cited, proposals): (Vec<Excerpt>, Vec<Excerpt>) = std::mem::take(&mut draft.data.excerpts)
+        .into_iter()
+        .partition(|excerpt| {
+            draft
+                .data
+                .tensions
+                .iter()
+                .any(|tension| tension.excerpts.contains(&excerpt.id))
+        });
     draft.data.excerpts = cited;
     let scenario = draft.scenario(&path.with_extension("json"), world)?;
     Ok(OpenedDraft {

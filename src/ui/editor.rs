@@ -541,8 +541,10 @@ fn proposed_tensions_ui(
     ui.strong(format!("Proposed tensions ({})", proposed.len()));
     if proposed.is_empty() {
         ui.label(
-            RichText::new("None: a drafted article proposes the tensions its sentences state here.")
-                .weak(),
+            RichText::new(
+                "None: a drafted article proposes the tensions its sentences state here.",
+            )
+            .weak(),
         );
     }
     for (index, tension) in proposed {
@@ -630,7 +632,8 @@ fn tension_fields_ui(
             .response
             .labelled_by(label.id);
         let label = ui.label(format!("Modality of {}", tension.id));
-        let modality_label = |modality: Option<Modality>| modality.map_or(AS_A_FACT_LABEL, Modality::label);
+        let modality_label =
+            |modality: Option<Modality>| modality.map_or(AS_A_FACT_LABEL, Modality::label);
         egui::ComboBox::from_id_salt(("alliance-map/tension-modality", index))
             .selected_text(modality_label(tension.modality))
             .show_ui(ui, |ui| {

@@ -12,9 +12,9 @@ use crate::render::countries::Dash;
 use crate::render::patterns::{PATTERN_SPACING_PX, Pattern, pattern_shapes};
 use crate::render::plugins::{badge_shapes, status_look, tension_dash, tension_marker_shapes};
 use crate::render::style::{
-    BADGE_RADIUS_PX, LEGEND_MARKER_RADIUS_PX, NEIGHBOUR_OUTLINE_WIDTH_PX, PROPOSED_TENSION_THINNING_PX, Palette,
-    SWATCH,
-    TENSION_WIDTH_PX, TERRITORY_OUTLINE_WIDTH_PX, TerritoryLook,
+    BADGE_RADIUS_PX, LEGEND_MARKER_RADIUS_PX, NEIGHBOUR_OUTLINE_WIDTH_PX,
+    PROPOSED_TENSION_THINNING_PX, Palette, SWATCH, TENSION_WIDTH_PX, TERRITORY_OUTLINE_WIDTH_PX,
+    TerritoryLook,
 };
 
 /// The keyboard shortcut of the n-th layer in the legend (1, 2, ... 9).
