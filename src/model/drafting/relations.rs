@@ -142,9 +142,12 @@ const MAX_PARTIES: usize = 8;
 /// threaten").
 const NEGATION_REACH_WORDS: usize = 3;
 
+/// The phrases are folded to lower case; ignoring ASCII case lets an ASCII sentence be
+/// searched as it is, with no folded copy made of it.
 fn automaton(patterns: &[String]) -> Result<AhoCorasick, RelationsError> {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
         .build(patterns)
         .map_err(|error| RelationsError::Invalid(error.to_string()))
 }
@@ -260,13 +263,14 @@ impl Relations {
         if parties.len() < 2 {
             return None;
         }
-        let folded = Folded::new(sentence);
+        let searched = Searched::new(sentence);
         let words = |automaton: &AhoCorasick| {
+            let text = searched.text();
             automaton
-                .find_iter(folded.text.as_str())
-                .filter(|found| is_whole_word(&folded.text, found.start(), found.end()))
+                .find_iter(text)
+                .filter(|found| is_whole_word(text, found.start(), found.end()))
                 .map(|found| {
-                    let range = folded.original_range(found.start(), found.end());
+                    let range = searched.original_range(found.start(), found.end());
                     (found.pattern().as_usize(), range)
                 })
                 .collect::<Vec<_>>()
@@ -369,6 +373,37 @@ impl Relations {
                     .sum::<usize>()
             })
             .sum()
+    }
+}
+
+/// A sentence as the automata search it: an ASCII sentence as it is (they ignore ASCII case,
+/// and folding would only lower it), any other folded, with the way back to its bytes.
+enum Searched<'a> {
+    Ascii(&'a str),
+    Folded(Folded),
+}
+
+impl<'a> Searched<'a> {
+    fn new(sentence: &'a str) -> Self {
+        if sentence.is_ascii() {
+            Searched::Ascii(sentence)
+        } else {
+            Searched::Folded(Folded::new(sentence))
+        }
+    }
+
+    fn text(&self) -> &str {
+        match self {
+            Searched::Ascii(sentence) => sentence,
+            Searched::Folded(folded) => &folded.text,
+        }
+    }
+
+    fn original_range(&self, start: usize, end: usize) -> Range<usize> {
+        match self {
+            Searched::Ascii(_) => start..end,
+            Searched::Folded(folded) => folded.original_range(start, end),
+        }
     }
 }
 
