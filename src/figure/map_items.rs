@@ -371,6 +371,15 @@ fn arc_items(
             } else {
                 0.0
             };
+        // A proposal is drawn as on screen: thinner and fainter until someone accepts it.
+        let (width, color) = if tension.proposed {
+            (
+                width - PROPOSED_TENSION_THINNING_PX,
+                palette.proposed_tension(),
+            )
+        } else {
+            (width, palette.tension)
+        };
         for piece in &arc.pieces {
             let points: Vec<MercatorPoint> =
                 piece.iter().map(|p| view.screen_to_mercator(*p)).collect();
@@ -381,7 +390,7 @@ fn arc_items(
             items.push(Item::Polyline {
                 points,
                 line: Line {
-                    color: palette.tension,
+                    color,
                     width_px: width,
                     dash,
                 },
@@ -405,15 +414,30 @@ fn marker_items(
             .iter()
             .find(|copy| copy.screen_rect().contains(copy.to_screen(marker)))
             .map_or(0.0, |copy| view.center().x - copy.center().x);
-        items.push(Item::Circle {
-            center: MercatorPoint::new(marker.x + shift, marker.y),
-            radius_px: TENSION_MARKER_RADIUS_PX + if selected { 2.5 } else { 0.0 },
-            fill: Paint::Solid(palette.tension),
-            stroke: Some(Line::solid(
-                if selected { 3.0 } else { 1.5 },
-                palette.label_halo,
-            )),
-        });
+        let center = MercatorPoint::new(marker.x + shift, marker.y);
+        let radius_px = TENSION_MARKER_RADIUS_PX + if selected { 2.5 } else { 0.0 };
+        let halo_px = if selected { 3.0 } else { 1.5 };
+        if tension.proposed {
+            // A ring, as on screen: its halo under it, then the ring itself.
+            for line in [
+                Line::solid(halo_px + 2.0, palette.label_halo),
+                Line::solid(2.0, palette.proposed_tension()),
+            ] {
+                items.push(Item::Circle {
+                    center,
+                    radius_px,
+                    fill: Paint::None,
+                    stroke: Some(line),
+                });
+            }
+        } else {
+            items.push(Item::Circle {
+                center,
+                radius_px,
+                fill: Paint::Solid(palette.tension),
+                stroke: Some(Line::solid(halo_px, palette.label_halo)),
+            });
+        }
     }
 }
 
