@@ -298,3 +298,20 @@ fn may_the_month_is_no_modal_and_a_blame_frames_the_fighting_it_names() {
         "a blame after the clash does not frame it"
     );
 }
+
+#[test]
+fn a_sentence_with_accents_and_curly_quotes_is_read_as_its_plain_twin() {
+    let plain = relation("Turkey could block Sweden's accession to NATO.");
+    let accented = relation("Türkiye could block Sweden’s accession to NATO.");
+    assert_eq!(
+        (accented.kind.as_str(), accented.modality),
+        (plain.kind.as_str(), plain.modality)
+    );
+    assert_eq!(accented.parties, plain.parties);
+    let text = "Title\n\nTürkiye could block Sweden’s accession to NATO.\n";
+    let drafted = draft(text);
+    let Some((_, found)) = drafted.notes.relations.first() else {
+        panic!("a relation")
+    };
+    assert_eq!(&text[found.cue.clone()], "block", "the cue's range points at its words");
+}
