@@ -26,6 +26,7 @@ fn tensions_on_one_arc(count: usize) -> Vec<TensionArc> {
             tension_index,
             id: format!("t{tension_index}"),
             kind: TensionKind::Influence,
+            proposed: false,
             arcs: vec![arc.clone()],
             marker: MercatorPoint::default(),
         })

@@ -80,6 +80,8 @@ pub struct TensionArc {
     pub tension_index: usize,
     pub id: String,
     pub kind: TensionKind,
+    /// Drafting proposed it and no one has accepted it yet: drawn in the proposed style.
+    pub proposed: bool,
     /// Each arc in Mercator space; longitudes are unwrapped so an arc never jumps across the map.
     pub arcs: Vec<Vec<MercatorPoint>>,
     pub marker: MercatorPoint,
@@ -211,6 +213,7 @@ fn tension_arcs(world: &World, scenario: &Scenario, date: Date) -> Vec<TensionAr
             tension_index,
             id: tension.id.clone(),
             kind: tension.kind,
+            proposed: tension.proposed.is_some(),
             marker: MercatorPoint::default(),
             arcs: scenario
                 .tension_arcs(world, tension, date, ARC_STEP_KM)
@@ -265,6 +268,7 @@ mod tests {
                 tension_index,
                 id: format!("t{tension_index}"),
                 kind: TensionKind::Influence,
+                proposed: false,
                 arcs: vec![arc.clone()],
                 marker: MercatorPoint::default(),
             })

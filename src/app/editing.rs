@@ -564,6 +564,7 @@ impl App {
             ),
             parties: draft.parties,
             excerpts: vec![draft.excerpt],
+            modality: None,
             proposed: None,
         };
         let at = data.tensions.len();

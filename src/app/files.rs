@@ -213,7 +213,7 @@ impl App {
     }
 
     /// Puts a drafted scenario in place, the reader open on its article.
-    /// The proposed excerpts go to the editor, to accept or drop; refused (with the editor's
+    /// The proposed excerpts and tensions go to the editor, to accept or drop; refused (with the editor's
     /// message) while other edits are unsaved.
     fn receive_draft(&mut self, opened: OpenedDraft) {
         let OpenedDraft {
@@ -224,10 +224,16 @@ impl App {
         } = opened;
         let name = file_name(&path);
         let uncertain = notes.uncertain().count();
+        let proposed_tensions = scenario
+            .data()
+            .tensions
+            .iter()
+            .filter(|tension| tension.proposed.is_some())
+            .count();
         let summary = format!(
-            "Drafted a scenario from {name}: {} countries named, {} excerpts proposed, {} organisations as of {}{}",
+            "Drafted a scenario from {name}: {} countries named, {} excerpts and {proposed_tensions} tensions proposed, {} organisations as of {}{}",
             notes.counts.len(),
-            proposals.len(),
+            proposals.len() + scenario.data().excerpts.len(),
             scenario.data().groups.len(),
             scenario.date().long_form(),
             match uncertain {

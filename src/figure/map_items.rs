@@ -374,6 +374,15 @@ fn arc_items(
             } else {
                 0.0
             };
+        // A proposal is drawn as on screen: thinner and fainter until someone accepts it.
+        let (width, color) = if tension.proposed {
+            (
+                width - PROPOSED_TENSION_THINNING_PX,
+                palette.proposed_tension(),
+            )
+        } else {
+            (width, palette.tension)
+        };
         for piece in &arc.pieces {
             let points: Vec<MercatorPoint> =
                 piece.iter().map(|p| view.screen_to_mercator(*p)).collect();
@@ -384,7 +393,7 @@ fn arc_items(
             items.push(Item::Polyline {
                 points,
                 line: Line {
-                    color: palette.tension,
+                    color,
                     width_px: width,
                     dash,
                 },
@@ -409,17 +418,34 @@ fn marker_items(
             .find(|copy| copy.screen_rect().contains(copy.to_screen(marker)))
             .map_or(0.0, |copy| view.center().x - copy.center().x);
         let center = view.to_screen(MercatorPoint::new(marker.x + shift, marker.y));
-        items.extend(marker_items_at(
-            tension_marker_shape(tension.kind),
-            center,
-            TENSION_MARKER_RADIUS_PX + if selected { 2.5 } else { 0.0 },
-            Paint::Solid(palette.tension),
-            Some(Line::solid(
-                if selected { 3.0 } else { 1.5 },
-                palette.label_halo,
-            )),
-            |p| view.screen_to_mercator(p),
-        ));
+        let radius_px = TENSION_MARKER_RADIUS_PX + if selected { 2.5 } else { 0.0 };
+        let halo = Line::solid(if selected { 3.0 } else { 1.5 }, palette.label_halo);
+        let shape = tension_marker_shape(tension.kind);
+        let to_mercator = |p| view.screen_to_mercator(p);
+        if tension.proposed {
+            // Hollow, as on screen: its halo under it, then the outline itself.
+            let under = Line::solid(halo.width_px + PROPOSED_RING_WIDTH_PX, palette.label_halo);
+            let rim = Line::solid(PROPOSED_RING_WIDTH_PX, palette.proposed_tension());
+            for line in [under, rim] {
+                items.extend(marker_items_at(
+                    shape,
+                    center,
+                    radius_px,
+                    Paint::None,
+                    Some(line),
+                    to_mercator,
+                ));
+            }
+        } else {
+            items.extend(marker_items_at(
+                shape,
+                center,
+                radius_px,
+                Paint::Solid(palette.tension),
+                Some(halo),
+                to_mercator,
+            ));
+        }
     }
 }
 

@@ -52,8 +52,8 @@ pub enum Received {
 pub struct OpenedDraft {
     /// The article's file.
     pub path: PathBuf,
-    /// The draft as a checked scenario, without the proposed excerpts; its source is the
-    /// article's path with `.json`.
+    /// The draft as a checked scenario with its proposed tensions and the excerpts they cite,
+    /// without the other proposed excerpts; its source is the article's path with `.json`.
     pub scenario: Scenario,
     /// The excerpts proposed, for the user to accept or drop.
     pub proposals: Vec<Excerpt>,
@@ -138,11 +138,19 @@ pub fn draft_article(
         language: None,
     };
     let mut draft = Draft::from_article(path, text, &article_file, gazetteer, world, options)?;
-    let proposals = std::mem::take(&mut draft.data.excerpts);
-    // The proposed tensions cite proposed excerpts, which the editor keeps apart until
-    // accepted; the editor cannot list tensions to accept yet (issue 23), so the app keeps
-    // them in the notes' relations and the scenario starts with none.
-    draft.data.tensions.clear();
+    // The excerpts a proposed tension cites stay in the scenario with it, so that the map
+    // draws the proposal (in the proposed style) and its quote; the editor lists the rest to
+    // accept or drop, and dropping the tension returns its excerpt among them.
+    let (cited, proposals): (Vec<Excerpt>, Vec<Excerpt>) = std::mem::take(&mut draft.data.excerpts)
+        .into_iter()
+        .partition(|excerpt| {
+            draft
+                .data
+                .tensions
+                .iter()
+                .any(|tension| tension.excerpts.contains(&excerpt.id))
+        });
+    draft.data.excerpts = cited;
     let scenario = draft.scenario(&path.with_extension("json"), world)?;
     Ok(OpenedDraft {
         path: path.to_path_buf(),

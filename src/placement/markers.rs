@@ -129,6 +129,7 @@ mod tests {
             tension_index: index,
             id: format!("t{index}"),
             kind: TensionKind::Influence,
+            proposed: false,
             marker: arc[10],
             arcs: vec![arc],
         }

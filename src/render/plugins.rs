@@ -552,7 +552,12 @@ fn arc_shapes(
         let (dash, width) = tension_dash(tension.kind);
         let is_selected = selected.contains(&tension.id.as_str());
         let width = if is_selected { width + 1.5 } else { width };
-        let color = tension_color(palette, selected, is_selected);
+        let width = if tension.proposed {
+            width - PROPOSED_TENSION_THINNING_PX
+        } else {
+            width
+        };
+        let color = tension_color(palette, selected, is_selected, tension.proposed);
         for piece in &arc.pieces {
             shapes.push(Shape::line(
                 piece.clone(),
@@ -569,12 +574,44 @@ fn arc_shapes(
     }
 }
 
-/// A tension's ink: faded beside highlighted ones, so that those stand out.
-fn tension_color(palette: &Palette, selected: &[&str], is_selected: bool) -> egui::Color32 {
-    if selected.is_empty() || is_selected {
-        palette.tension
+/// A tension's ink: faded beside highlighted ones, so that those stand out, and lighter while
+/// it is only proposed.
+fn tension_color(
+    palette: &Palette,
+    selected: &[&str],
+    is_selected: bool,
+    proposed: bool,
+) -> egui::Color32 {
+    let color = if proposed {
+        palette.proposed_tension()
     } else {
-        palette.tension.gamma_multiply(UNSELECTED_TENSION_ALPHA)
+        palette.tension
+    };
+    if selected.is_empty() || is_selected {
+        color
+    } else {
+        color.gamma_multiply(UNSELECTED_TENSION_ALPHA)
+    }
+}
+
+/// A tension marker of `shape`: filled and rimmed with `halo` for an accepted tension, hollow
+/// (its outline in `color` over a wider halo) for a proposed one.
+pub fn tension_marker_shapes(
+    shape: MarkerShape,
+    center: egui::Pos2,
+    radius: f32,
+    color: egui::Color32,
+    halo: Stroke,
+    proposed: bool,
+    shapes: &mut Vec<Shape>,
+) {
+    if proposed {
+        let under = Stroke::new(halo.width + PROPOSED_RING_WIDTH_PX, halo.color);
+        for rim in [under, Stroke::new(PROPOSED_RING_WIDTH_PX, color)] {
+            marker_shape_shapes(shape, center, radius, Color32::TRANSPARENT, rim, shapes);
+        }
+    } else {
+        marker_shape_shapes(shape, center, radius, color, halo, shapes);
     }
 }
 
@@ -594,13 +631,14 @@ fn marker_shapes(
         }
         let is_selected = selected.contains(&tension.id.as_str());
         let radius = TENSION_MARKER_RADIUS_PX + if is_selected { 2.5 } else { 0.0 };
-        let color = tension_color(palette, selected, is_selected);
-        marker_shape_shapes(
+        let color = tension_color(palette, selected, is_selected, tension.proposed);
+        tension_marker_shapes(
             tension_marker_shape(tension.kind),
             center,
             radius,
             color,
             Stroke::new(if is_selected { 3.0 } else { 1.5 }, palette.label_halo),
+            tension.proposed,
             shapes,
         );
     }

@@ -111,6 +111,11 @@ impl Palette {
         }
     }
 
+    /// The ink of a tension drafting proposed and no one has accepted yet.
+    pub fn proposed_tension(&self) -> Color32 {
+        self.tension.gamma_multiply(PROPOSED_TENSION_ALPHA)
+    }
+
     pub fn border_stroke(&self) -> Stroke {
         Stroke::new(BORDER_WIDTH_PX, self.border)
     }
@@ -188,6 +193,13 @@ pub const MEMBER_BORDER_COLOR: Color32 = Color32::from_black_alpha(140);
 pub const MEMBER_BORDER_WIDTH_PX: f32 = 0.9;
 /// How much of a tension's colour is kept on a date other than the article's.
 pub const FADED_TENSION_ALPHA: f32 = 0.45;
+/// How much of a tension's colour a proposed one keeps, beside its hollow marker: a
+/// proposal reads as not yet the map's until someone accepts it.
+pub const PROPOSED_TENSION_ALPHA: f32 = 0.6;
+/// A proposed tension's arc is thinner than an accepted one of its kind by this much.
+pub const PROPOSED_TENSION_THINNING_PX: f32 = 0.8;
+/// The width of a proposed tension's hollow marker outline.
+pub const PROPOSED_RING_WIDTH_PX: f32 = 2.0;
 /// Tensions beside highlighted ones fade to this opacity.
 pub const UNSELECTED_TENSION_ALPHA: f32 = 0.3;
 /// How opaque group fills are over online tiles, so the tiles show through.

@@ -160,6 +160,11 @@ fn country_ui(ui: &mut Ui, context: &PanelContext<'_>, id: CountryId, actions: &
                 Some(group) => format!("{} (as a member of {})", tension.summary, group.label()),
                 None => tension.summary.clone(),
             };
+            let text = if tension.proposed.is_some() {
+                format!("Proposed: {text}")
+            } else {
+                text
+            };
             if let Some(index) = scenario
                 .data()
                 .tensions
@@ -287,8 +292,27 @@ fn tension_ui(ui: &mut Ui, context: &PanelContext<'_>, index: usize, actions: &m
     let Some(tension) = context.scenario.data().tensions.get(index) else {
         return;
     };
-    ui.heading("Tension");
-    ui.label(RichText::new(tension.kind.label()).small().weak());
+    match &tension.proposed {
+        Some(proposal) => {
+            ui.heading("Proposed tension");
+            ui.label(
+                RichText::new(format!(
+                    "Drafting read “{}” in the quote; no one has accepted it yet (accept, edit or drop it in the editor).",
+                    proposal.cue
+                ))
+                .small()
+                .italics(),
+            );
+        }
+        None => {
+            ui.heading("Tension");
+        }
+    }
+    let kind = match tension.modality {
+        Some(modality) => format!("{}, {}", tension.kind.label(), modality.label()),
+        None => tension.kind.label().to_string(),
+    };
+    ui.label(RichText::new(kind).small().weak());
     ui.label(&tension.summary);
     let stated_on = context.scenario.date();
     if context.date != stated_on {

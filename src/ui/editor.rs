@@ -10,7 +10,7 @@ use super::actions::{Action, SaveTarget};
 use crate::model::World;
 use crate::model::edit::{Concern, Document, Edit, concern_of};
 use crate::model::scenario::{
-    Actor, Excerpt, Finding, NeighboursOf, Party, PartyRef, Scenario, Severity, Tension,
+    Actor, Excerpt, Finding, Modality, NeighboursOf, Party, PartyRef, Scenario, Severity, Tension,
     TensionKind,
 };
 
@@ -106,6 +106,10 @@ impl EditorView<'_> {
 
 pub const ACCEPT_LABEL: &str = "Accept";
 pub const DROP_LABEL: &str = "Drop";
+pub const ACCEPT_TENSION_LABEL: &str = "Accept the tension";
+pub const DROP_TENSION_LABEL: &str = "Drop the tension";
+/// The modality combo's choice for a tension stated as a fact.
+pub const AS_A_FACT_LABEL: &str = "as a fact";
 pub const MAKE_TENSION_LABEL: &str = "Make a tension";
 pub const ADD_TENSION_LABEL: &str = "Add the tension";
 pub const TITLE_LABEL: &str = "Title";
@@ -152,6 +156,8 @@ pub fn editor_ui(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             scenario_settings_ui(ui, editor, actions);
+            ui.separator();
+            proposed_tensions_ui(ui, context, editor, actions);
             ui.separator();
             proposals_ui(ui, editor, actions);
             ui.separator();
@@ -485,8 +491,12 @@ fn tensions_ui(
     actions: &mut Vec<Action>,
 ) {
     let tensions = &editor.document.data.tensions;
-    ui.strong(format!("Tensions ({})", tensions.len()));
+    let accepted = tensions.iter().filter(|t| t.proposed.is_none()).count();
+    ui.strong(format!("Tensions ({accepted})"));
     for (index, tension) in tensions.iter().enumerate() {
+        if tension.proposed.is_some() {
+            continue;
+        }
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             let heading = RichText::new(tension_heading(context, editor, tension)).strong();
@@ -504,12 +514,227 @@ fn tensions_ui(
                     summary,
                 })));
             }
+            tension_fields_ui(ui, context, editor, index, tension, actions);
             findings_ui(ui, editor.findings_about(Concern::Tension(index)));
             if ui.small_button("Remove the tension").clicked() {
                 actions.push(edit(EditAction::Apply(Edit::RemoveTension { at: index })));
             }
         });
     }
+}
+
+/// The tensions drafting proposed, each with its quote, what drafting read in it, its kind,
+/// modality and parties to change, and Accept or Drop.
+fn proposed_tensions_ui(
+    ui: &mut Ui,
+    context: &PanelContext<'_>,
+    editor: &EditorView<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let data = &editor.document.data;
+    let proposed: Vec<(usize, &Tension)> = data
+        .tensions
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.proposed.is_some())
+        .collect();
+    ui.strong(format!("Proposed tensions ({})", proposed.len()));
+    if proposed.is_empty() {
+        ui.label(
+            RichText::new(
+                "None: a drafted article proposes the tensions its sentences state here.",
+            )
+            .weak(),
+        );
+    }
+    for (index, tension) in proposed {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let heading = RichText::new(tension_heading(context, editor, tension)).strong();
+            if ui
+                .add(egui::Label::new(heading).sense(egui::Sense::click()))
+                .clicked()
+                && !editor.map_is_behind
+            {
+                actions.push(Action::SelectTension(index));
+            }
+            if let Some(proposal) = &tension.proposed {
+                ui.label(
+                    RichText::new(format!(
+                        "Drafting read “{}” ({})",
+                        proposal.cue,
+                        proposal.modality.label()
+                    ))
+                    .small()
+                    .weak(),
+                );
+            }
+            for excerpt in tension
+                .excerpts
+                .iter()
+                .filter_map(|id| data.excerpts.iter().find(|e| &e.id == id))
+            {
+                quote_ui(ui, excerpt);
+            }
+            tension_fields_ui(ui, context, editor, index, tension, actions);
+            findings_ui(ui, editor.findings_about(Concern::Tension(index)));
+            ui.horizontal(|ui| {
+                if ui
+                    .button(ACCEPT_TENSION_LABEL)
+                    .on_hover_text("It becomes one of the scenario's tensions, with its quote as it is")
+                    .clicked()
+                {
+                    actions.push(edit(EditAction::Apply(Edit::SetProposal {
+                        tension: index,
+                        proposal: None,
+                    })));
+                }
+                if ui
+                    .button(DROP_TENSION_LABEL)
+                    .on_hover_text("Its excerpt goes back among the proposed excerpts unless something else cites it")
+                    .clicked()
+                    && let Some(drop) = editor.document.drop_tension(index)
+                {
+                    actions.push(edit(EditAction::Apply(drop)));
+                }
+            });
+        });
+    }
+}
+
+/// A tension's kind, modality and parties, each change one edit.
+fn tension_fields_ui(
+    ui: &mut Ui,
+    context: &PanelContext<'_>,
+    editor: &EditorView<'_>,
+    index: usize,
+    tension: &Tension,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(format!("Kind of {}", tension.id));
+        egui::ComboBox::from_id_salt(("alliance-map/tension-kind", index))
+            .selected_text(tension.kind.label())
+            .show_ui(ui, |ui| {
+                for kind in TensionKind::ALL {
+                    if ui
+                        .selectable_label(kind == tension.kind, kind.label())
+                        .clicked()
+                        && kind != tension.kind
+                    {
+                        actions.push(edit(EditAction::Apply(Edit::SetKind {
+                            tension: index,
+                            kind,
+                        })));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let label = ui.label(format!("Modality of {}", tension.id));
+        let modality_label =
+            |modality: Option<Modality>| modality.map_or(AS_A_FACT_LABEL, Modality::label);
+        egui::ComboBox::from_id_salt(("alliance-map/tension-modality", index))
+            .selected_text(modality_label(tension.modality))
+            .show_ui(ui, |ui| {
+                let choices = std::iter::once(None).chain(Modality::ALL.map(Some));
+                for modality in choices {
+                    if ui
+                        .selectable_label(modality == tension.modality, modality_label(modality))
+                        .clicked()
+                        && modality != tension.modality
+                    {
+                        actions.push(edit(EditAction::Apply(Edit::SetModality {
+                            tension: index,
+                            modality,
+                        })));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    let actors: [&[Actor]; 1] = [&editor.document.data.actors];
+    let names = party_names(context.scenario, context.world, &tension.parties, &actors);
+    for (position, name) in names.iter().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(name);
+            // The check wants two parties: one is replaced by adding the other first.
+            let can_remove = tension.parties.len() > 2;
+            let remove = ui.add_enabled(can_remove, egui::Button::new("Remove").small());
+            if remove
+                .on_hover_text(format!("Remove {name} from {}", tension.id))
+                .on_disabled_hover_text("A tension needs at least two parties: add one first")
+                .clicked()
+            {
+                let mut parties = tension.parties.clone();
+                parties.remove(position);
+                actions.push(edit(EditAction::Apply(Edit::SetParties {
+                    tension: index,
+                    parties,
+                })));
+            }
+        });
+    }
+    let candidates = party_candidates(context, editor, tension);
+    if candidates.is_empty() {
+        return;
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label(format!("Add a party to {}", tension.id));
+        egui::ComboBox::from_id_salt(("alliance-map/tension-add-party", index))
+            .selected_text("…")
+            .show_ui(ui, |ui| {
+                for (party, name) in candidates {
+                    if ui.selectable_label(false, name).clicked() {
+                        let mut parties = tension.parties.clone();
+                        parties.push(party);
+                        actions.push(edit(EditAction::Apply(Edit::SetParties {
+                            tension: index,
+                            parties,
+                        })));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+}
+
+/// Who may be added as a party: the countries its quotes name, then the scenario's groups
+/// and actors, those already parties left out.
+fn party_candidates(
+    context: &PanelContext<'_>,
+    editor: &EditorView<'_>,
+    tension: &Tension,
+) -> Vec<(Party, String)> {
+    let data = &editor.document.data;
+    let countries = tension
+        .excerpts
+        .iter()
+        .filter_map(|id| data.excerpts.iter().find(|e| &e.id == id))
+        .flat_map(|excerpt| &excerpt.countries)
+        .map(|code| Party {
+            country: Some(code.clone()),
+            ..Party::default()
+        });
+    let groups = data.groups.iter().map(|group| Party {
+        group: Some(group.id.clone()),
+        ..Party::default()
+    });
+    let actors = data.actors.iter().map(|actor| Party {
+        actor: Some(actor.id.clone()),
+        ..Party::default()
+    });
+    let mut candidates: Vec<Party> = Vec::new();
+    for party in countries.chain(groups).chain(actors) {
+        if !tension.parties.contains(&party) && !candidates.contains(&party) {
+            candidates.push(party);
+        }
+    }
+    let actor_lists: [&[Actor]; 1] = [&data.actors];
+    let names = party_names(context.scenario, context.world, &candidates, &actor_lists);
+    candidates.into_iter().zip(names).collect()
 }
 
 /// "influence: Russia, Georgia (from e12)".

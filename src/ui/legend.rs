@@ -11,11 +11,13 @@ use crate::model::scenario::{GroupKind, Party, Status, TensionKind};
 use crate::render::countries::Dash;
 use crate::render::patterns::{PATTERN_SPACING_PX, Pattern, pattern_shapes};
 use crate::render::plugins::{
-    badge_shapes, marker_shape_shapes, status_look, tension_dash, tension_marker_shape,
+    MarkerShape, badge_shapes, status_look, tension_dash, tension_marker_shape,
+    tension_marker_shapes,
 };
 use crate::render::style::{
     BADGE_RADIUS_PX, LEGEND_KEY_FONT_SIZE, LEGEND_MARKER_RADIUS_PX, NEIGHBOUR_OUTLINE_WIDTH_PX,
-    Palette, SWATCH, TENSION_WIDTH_PX, TERRITORY_OUTLINE_WIDTH_PX, TerritoryLook,
+    PROPOSED_TENSION_THINNING_PX, Palette, SWATCH, TENSION_WIDTH_PX, TERRITORY_OUTLINE_WIDTH_PX,
+    TerritoryLook,
 };
 
 /// The keyboard shortcut of the n-th layer in the legend (1, 2, ... 9).
@@ -56,7 +58,10 @@ pub fn layer_label(layers: &MapLayers, layer: LayerId) -> String {
             None => "Neighbours (0)".into(),
         },
         LayerId::Mentioned => format!("Mentioned ({} countries)", layers.mentioned.len()),
-        LayerId::Tensions => format!("Tensions ({})", layers.tensions.len()),
+        LayerId::Tensions => match layers.tensions.iter().filter(|t| t.proposed).count() {
+            0 => format!("Tensions ({})", layers.tensions.len()),
+            proposed => format!("Tensions ({}, {proposed} proposed)", layers.tensions.len()),
+        },
         LayerId::Territories => format!("Contested territories ({})", layers.territories),
         LayerId::Labels => "Names and capitals".into(),
     }
@@ -321,16 +326,45 @@ fn tension_kinds_key_ui(ui: &mut Ui, layers: &MapLayers, palette: &Palette) {
                 }
             }
             let mut marker = Vec::new();
-            marker_shape_shapes(
+            tension_marker_shapes(
                 tension_marker_shape(kind),
                 rect.center(),
                 LEGEND_MARKER_RADIUS_PX,
                 palette.tension,
                 Stroke::new(1.0, palette.label_halo),
+                false,
                 &mut marker,
             );
             ui.painter().extend(marker);
             ui.label(egui::RichText::new(kind.label()).size(LEGEND_KEY_FONT_SIZE));
+        });
+    }
+    if layers.tensions.iter().any(|t| t.proposed) {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(SWATCH, Sense::hover());
+            let color = palette.proposed_tension();
+            ui.painter().line_segment(
+                [rect.left_center(), rect.right_center()],
+                Stroke::new(TENSION_WIDTH_PX - PROPOSED_TENSION_THINNING_PX, color),
+            );
+            let mut marker = Vec::new();
+            tension_marker_shapes(
+                MarkerShape::Circle,
+                rect.center(),
+                LEGEND_MARKER_RADIUS_PX,
+                color,
+                Stroke::new(1.0, palette.label_halo),
+                true,
+                &mut marker,
+            );
+            ui.painter().extend(marker);
+            ui.label(
+                egui::RichText::new("proposed by drafting, not yet accepted")
+                    .size(LEGEND_KEY_FONT_SIZE),
+            )
+                .on_hover_text(
+                    "Read from the quote by the relation dictionary; accept, edit or drop it in the editor (Edit > Edit this scenario)",
+                );
         });
     }
 }

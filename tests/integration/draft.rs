@@ -306,8 +306,10 @@ fn opening_an_article_in_the_app_shows_its_draft_with_the_mentioned_layer_and_pr
     // The reader is open on the draft and lists the mentions to confirm.
     harness.get_by_label_contains("uncertain mentions (underlined)");
     harness.get_by_label_contains("\"Congo\": names COD or COG");
-    // The proposed excerpts wait in the editor, to be accepted or dropped.
-    harness.get_by_label_contains("Proposed excerpts (11)");
+    // The proposed excerpts wait in the editor, to be accepted or dropped; the three a
+    // proposed tension cites come with it, listed among the proposed tensions.
+    harness.get_by_label_contains("Proposed excerpts (8)");
+    harness.get_by_label_contains("Proposed tensions (3)");
     let excerpt = "Chadian troops patrolled the frontier with Sudan";
     assert!(harness.query_all_by_label_contains(excerpt).count() >= 1);
     // The layer is switched off and on from the legend.

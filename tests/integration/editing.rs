@@ -9,7 +9,7 @@ use alliance_map::model::edit::save::{SaveError, save_scenario};
 use alliance_map::model::edit::{Concern, Document, Edit, EditError, History, concern_of};
 use alliance_map::model::files::WriteError;
 use alliance_map::model::scenario::{
-    Actor, Excerpt, NeighboursOf, Party, Scenario, Tension, TensionKind, check,
+    Actor, Excerpt, Modality, NeighboursOf, Party, Proposal, Scenario, Tension, TensionKind, check,
 };
 
 use crate::ui::shared;
@@ -51,6 +51,7 @@ fn tension(id: &str, parties: Vec<Party>) -> Tension {
         parties,
         summary: "Russia and Belarus".into(),
         excerpts: vec!["minsk-threatened-by-nato".into()],
+        modality: None,
         proposed: None,
     }
 }
@@ -111,6 +112,124 @@ fn dropping_a_proposal_and_undoing_puts_it_back_in_place() {
                 .iter()
                 .any(|e| e.quote == PROPOSED_QUOTE)
     });
+}
+
+#[test]
+fn a_tensions_kind_modality_parties_and_proposal_are_changed_and_undone() {
+    let first = document().data.tensions[0].clone();
+    let other_kind = TensionKind::ALL
+        .into_iter()
+        .find(|kind| *kind != first.kind)
+        .unwrap_or(TensionKind::Influence);
+    applies_and_undoes(
+        Edit::SetKind {
+            tension: 0,
+            kind: other_kind,
+        },
+        move |document| document.data.tensions[0].kind == other_kind,
+    );
+    applies_and_undoes(
+        Edit::SetModality {
+            tension: 0,
+            modality: Some(Modality::Feared),
+        },
+        |document| document.data.tensions[0].modality == Some(Modality::Feared),
+    );
+    applies_and_undoes(
+        Edit::SetParties {
+            tension: 0,
+            parties: vec![country("KAZ"), country("KGZ")],
+        },
+        |document| document.data.tensions[0].parties == [country("KAZ"), country("KGZ")],
+    );
+    let proposal = Proposal {
+        relation: "threat".into(),
+        modality: Modality::Possible,
+        cue: "threatened".into(),
+        sources: Vec::new(),
+        targets: Vec::new(),
+    };
+    applies_and_undoes(
+        Edit::SetProposal {
+            tension: 0,
+            proposal: Some(proposal),
+        },
+        |document| document.data.tensions[0].proposed.is_some(),
+    );
+    let mut document = document();
+    let count = document.data.tensions.len();
+    assert!(
+        Edit::SetKind {
+            tension: count,
+            kind: other_kind
+        }
+        .apply(&mut document)
+        .is_err(),
+        "no tension there"
+    );
+}
+
+#[test]
+fn dropping_a_tension_returns_the_excerpt_it_alone_cited_among_the_proposals() {
+    let mut document = document();
+    let excerpt = proposal().id;
+    let at = document.data.tensions.len();
+    let accepted_with_a_tension = Edit::Batch(vec![
+        Edit::AcceptProposal { proposal: 0 },
+        Edit::AddTension {
+            at,
+            tension: Tension {
+                excerpts: vec![excerpt.clone()],
+                ..tension("collective-security", vec![country("RUS"), country("KAZ")])
+            },
+        },
+    ]);
+    assert!(accepted_with_a_tension.apply(&mut document).is_ok());
+    document.proposals = vec![
+        Excerpt {
+            id: "earlier".into(),
+            paragraph: 1,
+            ..proposal()
+        },
+        Excerpt {
+            id: "later".into(),
+            paragraph: 9,
+            ..proposal()
+        },
+    ];
+    let before = document.clone();
+    let Some(drop) = document.drop_tension(at) else {
+        panic!("a tension at {at}")
+    };
+    let mut history = History::default();
+    assert!(history.apply(&mut document, drop).is_ok());
+    assert_eq!(document.data.tensions.len(), at);
+    assert!(!document.data.excerpts.iter().any(|e| e.id == excerpt));
+    let ids: Vec<&str> = document.proposals.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["earlier", excerpt.as_str(), "later"],
+        "in article order"
+    );
+    assert_eq!(history.undo(&mut document), Ok(true));
+    assert_eq!(document, before);
+    assert!(document.drop_tension(at + 1).is_none());
+}
+
+#[test]
+fn dropping_a_tension_keeps_an_excerpt_the_story_or_another_tension_cites() {
+    let mut document = document();
+    let cited = document.data.tensions[0].excerpts.clone();
+    let excerpts = document.data.excerpts.len();
+    let Some(drop) = document.drop_tension(0) else {
+        panic!("a tension")
+    };
+    assert!(drop.apply(&mut document).is_ok());
+    assert_eq!(
+        document.data.excerpts.len(),
+        excerpts,
+        "{cited:?} are cited elsewhere"
+    );
 }
 
 #[test]

@@ -5,11 +5,12 @@ use alliance_map::layers::LayerId;
 use alliance_map::model::edit::draft::draft_path;
 use alliance_map::model::edit::save::save_scenario;
 use alliance_map::model::scenario::Excerpt;
+use alliance_map::model::scenario::{Modality, Tension, TensionKind};
 use alliance_map::ui::Action;
 use alliance_map::ui::dialogs::REPLACE_LABEL;
 use alliance_map::ui::editor::{
-    ACCEPT_LABEL, ADD_TENSION_LABEL, DROP_LABEL, MAKE_TENSION_LABEL, QUIT_WITHOUT_SAVING_LABEL,
-    TITLE_LABEL,
+    ACCEPT_LABEL, ACCEPT_TENSION_LABEL, ADD_TENSION_LABEL, DROP_LABEL, DROP_TENSION_LABEL,
+    MAKE_TENSION_LABEL, QUIT_WITHOUT_SAVING_LABEL, TITLE_LABEL,
 };
 use alliance_map::ui::top_bar::EDIT_SCENARIO_LABEL;
 use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId, vec2};
@@ -684,4 +685,113 @@ fn escape_gives_up_the_tension_being_made_and_the_map_selects_again() {
     click_place(&mut harness, 37.6, 55.75);
     assert!(harness.state().selection().country().is_some());
     assert!(!harness.state().has_unsaved_edits());
+}
+
+/// Two sentences that each state a tension the relation dictionary reads.
+const TWO_TENSIONS: &str = "Two tensions\n\nMinsk feels itself threatened by NATO presence in neighbouring Poland and Lithuania.\n\nTurkey could block Sweden's accession to NATO.\n";
+
+fn edited_tensions(harness: &Harness<'_, App>) -> Vec<Tension> {
+    harness
+        .state()
+        .edited_document()
+        .map_or_else(Vec::new, |d| d.data.tensions.clone())
+}
+
+fn tension_by_id(harness: &Harness<'_, App>, id: &str) -> Option<Tension> {
+    edited_tensions(harness).into_iter().find(|t| t.id == id)
+}
+
+/// Opens the combo box labelled `label` and picks `choice` in it (its popup is drawn last, so
+/// the same words in the legend come before it).
+fn choose(harness: &mut Harness<'_, App>, label: &str, choice: &str) {
+    click_nth(harness, label, 0);
+    let Some(item) = harness.query_all_by_label(choice).last() else {
+        panic!("'{choice}' in the list of '{label}'")
+    };
+    item.click();
+    harness.run();
+}
+
+#[test]
+fn a_drafted_articles_proposed_tensions_are_drawn_and_accepted_edited_or_dropped_in_the_editor() {
+    let drafts = temp_dir();
+    let folder = temp_dir();
+    let article = folder.path().join("two-tensions.txt");
+    write(&article, TWO_TENSIONS);
+    let mut harness = app_harness(drafts.path());
+    drop_file(&mut harness, &article);
+    harness
+        .state_mut()
+        .apply(Action::SetReaderOpen(false), &egui::Context::default());
+    harness.run();
+    let proposed: Vec<String> = edited_tensions(&harness)
+        .iter()
+        .filter(|t| t.proposed.is_some())
+        .map(|t| t.id.clone())
+        .collect();
+    assert_eq!(proposed, ["proposed-p1-s1", "proposed-p2-s1"]);
+    // Shown, not cleared: on the map, in the legend and in the editor's list.
+    assert!(painted(&harness, LayerId::Tensions) > 0);
+    harness.get_by_label_contains("2 proposed");
+    harness.get_by_label("proposed by drafting, not yet accepted");
+    harness.get_by_label("Proposed tensions (2)");
+
+    // Edit the first: its kind, its modality, its first party (Belarus) removed and added
+    // back from the countries its quote names.
+    choose(&mut harness, "Kind of proposed-p1-s1", "military presence");
+    choose(&mut harness, "Modality of proposed-p1-s1", "possible");
+    click_nth(&mut harness, "Remove", 0);
+    let first_party = tension_by_id(&harness, "proposed-p1-s1")
+        .and_then(|t| t.parties.first().and_then(|p| p.country.clone()));
+    assert_ne!(first_party.as_deref(), Some("BLR"), "Belarus removed");
+    choose(&mut harness, "Add a party to proposed-p1-s1", "Belarus");
+    let Some(edited) = tension_by_id(&harness, "proposed-p1-s1") else {
+        panic!("the first proposal is still there")
+    };
+    assert_eq!(edited.kind, TensionKind::MilitaryPresence);
+    assert_eq!(edited.modality, Some(Modality::Possible));
+    assert!(edited.proposed.is_some(), "editing does not accept it");
+    let belarus = edited
+        .parties
+        .iter()
+        .filter(|p| p.country.as_deref() == Some("BLR"))
+        .count();
+    assert_eq!(belarus, 1, "{:?}", edited.parties);
+
+    // Accept it: an ordinary tension, its quote kept as it was.
+    let quote_before = harness
+        .state()
+        .edited_document()
+        .and_then(|d| d.data.excerpts.iter().find(|e| e.id == "p1-s1").cloned());
+    click_nth(&mut harness, ACCEPT_TENSION_LABEL, 0);
+    let Some(accepted) = tension_by_id(&harness, "proposed-p1-s1") else {
+        panic!("accepted, not removed")
+    };
+    assert!(accepted.proposed.is_none());
+    assert_eq!(accepted.modality, Some(Modality::Possible));
+    let quote_after = harness
+        .state()
+        .edited_document()
+        .and_then(|d| d.data.excerpts.iter().find(|e| e.id == "p1-s1").cloned());
+    assert!(quote_after.is_some() && quote_after == quote_before);
+    harness.get_by_label("Proposed tensions (1)");
+
+    // Drop the second: the tension goes, its sentence back among the proposed excerpts.
+    click_nth(&mut harness, DROP_TENSION_LABEL, 0);
+    assert!(tension_by_id(&harness, "proposed-p2-s1").is_none());
+    let returned = harness
+        .state()
+        .edited_document()
+        .is_some_and(|d| d.proposals.iter().any(|e| e.id == "p2-s1"));
+    assert!(returned, "the dropped tension's excerpt is proposed again");
+    harness.get_by_label("Proposed tensions (0)");
+
+    // Both undone through the history, the drop first.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(tension_by_id(&harness, "proposed-p2-s1").is_some_and(|t| t.proposed.is_some()));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(tension_by_id(&harness, "proposed-p1-s1").is_some_and(|t| t.proposed.is_some()));
+    harness.get_by_label("Proposed tensions (2)");
 }

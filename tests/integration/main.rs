@@ -42,6 +42,8 @@ mod languages;
 mod navigation;
 /// Where names stand: on what they name, apart, picked by their words, re-placed on resize.
 mod placement;
+/// Drafting measured on real public texts against what was marked in them by hand.
+mod public_texts;
 /// The reader's per-paragraph index against the slow per-frame scan.
 mod reader_index;
 /// Relation drafting: the tensions a text states, and the bundled article's recovered.

@@ -280,3 +280,39 @@ fn tensions_proposed_in_the_test_articles_against_those_labelled_by_hand() {
     assert!(recall >= 0.7, "recall {recall:.2}");
     assert!(precision >= 0.6, "precision {precision:.2}");
 }
+
+#[test]
+fn may_the_month_is_no_modal_and_a_blame_frames_the_fighting_it_names() {
+    let month = relation("Azerbaijani soldiers attacked Armenia on 12 May 2021.");
+    assert_eq!(month.modality, Modality::Stated);
+    let month = relation("Azerbaijan attacked Armenia in May.");
+    assert_eq!(month.modality, Modality::Stated);
+    let modal = relation("Russia may attack Ukraine.");
+    assert_eq!(modal.modality, Modality::Possible);
+    let blame = relation("Tajikistan blamed Kyrgyzstan for the fighting.");
+    assert_eq!(blame.kind, "accusation");
+    assert_eq!(codes(&blame, &blame.sources), ["TJK"]);
+    assert_eq!(codes(&blame, &blame.targets), ["KGZ"]);
+    let clash = relation("Armenia and Azerbaijan clashed, and each blamed the other.");
+    assert_eq!(
+        clash.kind, "armed_clash",
+        "a blame after the clash does not frame it"
+    );
+}
+
+#[test]
+fn a_sentence_with_accents_and_curly_quotes_is_read_as_its_plain_twin() {
+    let plain = relation("Turkey could block Sweden's accession to NATO.");
+    let accented = relation("Türkiye could block Sweden’s accession to NATO.");
+    assert_eq!(
+        (accented.kind.as_str(), accented.modality),
+        (plain.kind.as_str(), plain.modality)
+    );
+    assert_eq!(accented.parties, plain.parties);
+    let text = "Title\n\nTürkiye could block Sweden’s accession to NATO.\n";
+    let drafted = draft(text);
+    let Some((_, found)) = drafted.notes.relations.first() else {
+        panic!("a relation")
+    };
+    assert_eq!(&text[found.cue.clone()], "block", "the cue's range points at its words");
+}

@@ -499,6 +499,7 @@ fn proposed_tensions(text: &str, relations: &[(String, Relation)]) -> Vec<Tensio
                     relation.modality.label()
                 ),
                 excerpts: vec![excerpt.clone()],
+                modality: Some(relation.modality),
                 proposed: Some(Proposal {
                     relation: relation.kind.clone(),
                     modality: relation.modality,

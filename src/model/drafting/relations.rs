@@ -70,6 +70,8 @@ struct DictionaryData {
     negations: Vec<String>,
     passive_markers: Vec<String>,
     directed_kinds: Vec<String>,
+    /// Kinds whose cue frames a later cue of another kind ("accused X of attacking").
+    framing_kinds: Vec<String>,
     group_references: Vec<String>,
 }
 
@@ -95,6 +97,7 @@ struct RelationKind {
     name: String,
     polarity: Polarity,
     directed: bool,
+    framing: bool,
 }
 
 /// The compiled relation dictionary.
@@ -139,9 +142,12 @@ const MAX_PARTIES: usize = 8;
 /// threaten").
 const NEGATION_REACH_WORDS: usize = 3;
 
+/// The phrases are folded to lower case; ignoring ASCII case lets an ASCII sentence be
+/// searched as it is, with no folded copy made of it.
 fn automaton(patterns: &[String]) -> Result<AhoCorasick, RelationsError> {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
         .build(patterns)
         .map_err(|error| RelationsError::Invalid(error.to_string()))
 }
@@ -197,16 +203,21 @@ impl Relations {
                 name: kind.kind.clone(),
                 polarity: kind.polarity,
                 directed: data.directed_kinds.contains(&kind.kind),
+                framing: data.framing_kinds.contains(&kind.kind),
             });
         }
-        if let Some(unknown) = data
-            .directed_kinds
-            .iter()
-            .find(|name| !kinds.iter().any(|k| &k.name == *name))
-        {
-            return Err(RelationsError::Invalid(format!(
-                "directed_kinds names '{unknown}', which is no kind"
-            )));
+        for (list, names) in [
+            ("directed_kinds", &data.directed_kinds),
+            ("framing_kinds", &data.framing_kinds),
+        ] {
+            if let Some(unknown) = names
+                .iter()
+                .find(|name| !kinds.iter().any(|k| &k.name == *name))
+            {
+                return Err(RelationsError::Invalid(format!(
+                    "{list} names '{unknown}', which is no kind"
+                )));
+            }
         }
         let mut marker_phrases = Vec::new();
         let mut markers = Vec::new();
@@ -239,7 +250,9 @@ impl Relations {
     /// text the mentions' ranges point into; the relation's ranges point there too.
     ///
     /// A conflict cue wins over a cooperation cue, and among conflict cues the kind listed
-    /// first in the dictionary wins: "threatened ... presence" is a threat.
+    /// first in the dictionary wins: "threatened ... presence" is a threat; unless a cue of a
+    /// framing kind comes before a cue of another conflict kind: "blamed Armenia for the
+    /// fighting" is an accusation.
     pub fn in_sentence(
         &self,
         sentence: &str,
@@ -250,19 +263,20 @@ impl Relations {
         if parties.len() < 2 {
             return None;
         }
-        let folded = Folded::new(sentence);
+        let searched = Searched::new(sentence);
         let words = |automaton: &AhoCorasick| {
+            let text = searched.text();
             automaton
-                .find_iter(folded.text.as_str())
-                .filter(|found| is_whole_word(&folded.text, found.start(), found.end()))
+                .find_iter(text)
+                .filter(|found| is_whole_word(text, found.start(), found.end()))
                 .map(|found| {
-                    let range = folded.original_range(found.start(), found.end());
+                    let range = searched.original_range(found.start(), found.end());
                     (found.pattern().as_usize(), range)
                 })
                 .collect::<Vec<_>>()
         };
         let cues = words(&self.cue_automaton);
-        let (cue_index, cue_range) = cues.iter().min_by_key(|(index, range)| {
+        let ranked = cues.iter().min_by_key(|(index, range)| {
             let cue = self.cues[*index];
             let kind = &self.kinds[cue.kind];
             (
@@ -271,9 +285,25 @@ impl Relations {
                 range.start,
             )
         })?;
+        let kind_of = |index: usize| &self.kinds[self.cues[index].kind];
+        let framed_after = |start: usize| {
+            cues.iter().any(|(index, range)| {
+                let kind = kind_of(*index);
+                !kind.framing && kind.polarity == Polarity::Conflict && range.start > start
+            })
+        };
+        let framing = cues
+            .iter()
+            .filter(|(index, range)| {
+                let kind = kind_of(*index);
+                kind.framing && kind.polarity == Polarity::Conflict && framed_after(range.start)
+            })
+            .min_by_key(|(_, range)| range.start);
+        let (cue_index, cue_range) = framing.unwrap_or(ranked);
         let cue = self.cues[*cue_index];
         let kind = &self.kinds[cue.kind];
-        let markers = words(&self.marker_automaton);
+        let mut markers = words(&self.marker_automaton);
+        markers.retain(|(_, range)| !is_the_month_may(sentence, range));
         let marker_at = |marker: &(usize, Range<usize>)| (self.markers[marker.0], marker.1.clone());
         let markers: Vec<(Marker, Range<usize>)> = markers.iter().map(marker_at).collect();
         let modality = modality_of(&markers, cue_range);
@@ -346,6 +376,37 @@ impl Relations {
     }
 }
 
+/// A sentence as the automata search it: an ASCII sentence as it is (they ignore ASCII case,
+/// and folding would only lower it), any other folded, with the way back to its bytes.
+enum Searched<'a> {
+    Ascii(&'a str),
+    Folded(Folded),
+}
+
+impl<'a> Searched<'a> {
+    fn new(sentence: &'a str) -> Self {
+        if sentence.is_ascii() {
+            Searched::Ascii(sentence)
+        } else {
+            Searched::Folded(Folded::new(sentence))
+        }
+    }
+
+    fn text(&self) -> &str {
+        match self {
+            Searched::Ascii(sentence) => sentence,
+            Searched::Folded(folded) => &folded.text,
+        }
+    }
+
+    fn original_range(&self, start: usize, end: usize) -> Range<usize> {
+        match self {
+            Searched::Ascii(_) => start..end,
+            Searched::Folded(folded) => folded.original_range(start, end),
+        }
+    }
+}
+
 /// The parties the sure mentions name, each once, with the words that first name it.
 fn parties_of(mentions: &[Mention]) -> (Vec<Party>, Vec<Range<usize>>) {
     let mut parties: Vec<Party> = Vec::new();
@@ -390,6 +451,29 @@ fn modality_of(markers: &[(Marker, Range<usize>)], cue: &Range<usize>) -> Modali
     before
         .or_else(after)
         .map_or(Modality::Stated, |(modality, _)| modality)
+}
+
+/// Whether the word at `range` is the month, not the modal verb: "May" with a capital beside
+/// a number ("on 12 May 2021", "May 2021") or after a word that introduces a date ("in May");
+/// a headline's "Russia May Block Sweden" stays a modal.
+fn is_the_month_may(sentence: &str, range: &Range<usize>) -> bool {
+    const BEFORE_A_MONTH: [&str; 10] = [
+        "in", "since", "until", "from", "early", "late", "by", "of", "last", "next",
+    ];
+    if sentence.get(range.clone()) != Some("May") {
+        return false;
+    }
+    let next_is_number = sentence[range.end..]
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit());
+    let previous = sentence[..range.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or_default();
+    let previous_is_number = !previous.is_empty() && previous.chars().all(|c| c.is_ascii_digit());
+    next_is_number
+        || previous_is_number
+        || BEFORE_A_MONTH.contains(&previous.to_lowercase().as_str())
 }
 
 /// A phrase found at `start..end` of folded `text` stands as whole words; a phrase starting

@@ -8,7 +8,9 @@ pub mod save;
 
 pub use history::History;
 
-use super::scenario::{Actor, Excerpt, NeighboursOf, ScenarioData, Tension, TensionKind};
+use super::scenario::{
+    Actor, Excerpt, Modality, NeighboursOf, Party, Proposal, ScenarioData, Tension, TensionKind,
+};
 
 /// What the editor edits: the scenario as it will be saved, and the excerpts drafting
 /// proposed that are neither accepted nor dropped yet (these are never saved in the scenario
@@ -56,6 +58,24 @@ pub enum Edit {
     SetSummary {
         tension: usize,
         summary: String,
+    },
+    SetKind {
+        tension: usize,
+        kind: TensionKind,
+    },
+    /// `None`: the tension is stated as a fact.
+    SetModality {
+        tension: usize,
+        modality: Option<Modality>,
+    },
+    SetParties {
+        tension: usize,
+        parties: Vec<Party>,
+    },
+    /// `None` accepts a proposed tension: it becomes an ordinary one, drawn and saved as such.
+    SetProposal {
+        tension: usize,
+        proposal: Option<Proposal>,
     },
     SetTitle {
         title: String,
@@ -161,6 +181,35 @@ impl Edit {
                     summary: old,
                 }
             }
+            Edit::SetKind { tension, kind } => {
+                within("tension", tension, data.tensions.len())?;
+                let old = std::mem::replace(&mut data.tensions[tension].kind, kind);
+                Edit::SetKind { tension, kind: old }
+            }
+            Edit::SetModality { tension, modality } => {
+                within("tension", tension, data.tensions.len())?;
+                let old = std::mem::replace(&mut data.tensions[tension].modality, modality);
+                Edit::SetModality {
+                    tension,
+                    modality: old,
+                }
+            }
+            Edit::SetParties { tension, parties } => {
+                within("tension", tension, data.tensions.len())?;
+                let old = std::mem::replace(&mut data.tensions[tension].parties, parties);
+                Edit::SetParties {
+                    tension,
+                    parties: old,
+                }
+            }
+            Edit::SetProposal { tension, proposal } => {
+                within("tension", tension, data.tensions.len())?;
+                let old = std::mem::replace(&mut data.tensions[tension].proposed, proposal);
+                Edit::SetProposal {
+                    tension,
+                    proposal: old,
+                }
+            }
             Edit::SetTitle { title } => Edit::SetTitle {
                 title: std::mem::replace(&mut data.article.title, title),
             },
@@ -231,6 +280,40 @@ pub fn slug(name: &str) -> String {
 }
 
 impl Document {
+    /// Drops a proposed tension as one edit: the tension goes, and each excerpt it alone
+    /// cited goes back among the proposed excerpts (in article order), as it was before
+    /// drafting accepted it for the tension. `None` when there is no tension `at`.
+    pub fn drop_tension(&self, at: usize) -> Option<Edit> {
+        let tension = self.data.tensions.get(at)?;
+        let cited_elsewhere = |id: &str| {
+            self.data
+                .tensions
+                .iter()
+                .enumerate()
+                .any(|(i, t)| i != at && t.excerpts.iter().any(|e| e == id))
+                || self.data.story.iter().any(|step| step.excerpt == id)
+        };
+        let mut remaining: Vec<&Excerpt> = self.data.excerpts.iter().collect();
+        let mut proposals: Vec<&Excerpt> = self.proposals.iter().collect();
+        let mut edits = vec![Edit::RemoveTension { at }];
+        for id in tension.excerpts.iter().filter(|id| !cited_elsewhere(id)) {
+            let Some(index) = remaining.iter().position(|e| &e.id == id) else {
+                continue;
+            };
+            let excerpt = remaining.remove(index);
+            let proposal = proposals
+                .iter()
+                .position(|p| p.paragraph > excerpt.paragraph)
+                .unwrap_or(proposals.len());
+            proposals.insert(proposal, excerpt);
+            edits.push(Edit::ReturnProposal {
+                excerpt: index,
+                proposal,
+            });
+        }
+        Some(Edit::Batch(edits))
+    }
+
     /// An id for a new tension of `kind`, unused in the document.
     pub fn new_tension_id(&self, kind: TensionKind) -> String {
         let base = kind.label().replace(' ', "-");

@@ -437,6 +437,10 @@ pub struct Tension {
     pub parties: Vec<Party>,
     pub summary: String,
     pub excerpts: Vec<String>,
+    /// How the quotes state the tension ("could": possible); left out, as a fact. Kept when a
+    /// proposal is accepted, so the tension says no more than its quotes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modality: Option<Modality>,
     /// Set on a tension drafting proposed and no one has accepted yet: drawn in the
     /// "proposed" style and listed in the editor to accept, edit or drop.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -457,6 +461,15 @@ pub enum Modality {
 }
 
 impl Modality {
+    pub const ALL: [Modality; 6] = [
+        Modality::Stated,
+        Modality::Feared,
+        Modality::Possible,
+        Modality::Denied,
+        Modality::Future,
+        Modality::Past,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Modality::Stated => "stated",
