@@ -40,10 +40,11 @@ impl Clock {
     }
 }
 
-/// The only read of the wall clock's date in the program.
+/// The only read of the wall clock's date in the program. `web_time` is the system clock on the
+/// desktop and JavaScript's `Date` in a browser, where std's clock panics.
 fn system_today() -> Date {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
+    let seconds = web_time::SystemTime::now()
+        .duration_since(web_time::UNIX_EPOCH)
         .map(|since| since.as_secs() as i64)
         .unwrap_or(0);
     Date::from_days_since_epoch(seconds.div_euclid(86_400))

@@ -36,6 +36,8 @@ mod gazetteer;
 mod gpu_map;
 /// Hostile scenario files: fan-out, floods of findings, huge tables; bounded or refused.
 mod hostile;
+/// The view as a link: following a fragment, writing one, "Copy link to this view".
+mod link;
 /// Finding one's way on the map: wheel, double click, keys, buttons, fitting.
 mod navigation;
 /// Where names stand: on what they name, apart, picked by their words, re-placed on resize.
