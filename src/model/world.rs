@@ -548,6 +548,12 @@ impl World {
             });
         *job = match spawned {
             Ok(_) => FinestJob::Running(receiver),
+            // A browser has no threads, and preparing 1:10m in a frame would stop the map
+            // for seconds: the map keeps 1:50m there.
+            Err(error) if error.kind() == std::io::ErrorKind::Unsupported => {
+                log::info!("no threads here, so the map keeps 1:50m: {error}");
+                FinestJob::Finished
+            }
             Err(error) => {
                 log::error!("could not start preparing the 1:10m boundaries: {error}");
                 FinestJob::Finished

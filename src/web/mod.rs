@@ -90,6 +90,7 @@ fn open_app(
         app,
         followed_fragment: fragment,
         dropped,
+        fragment_written_at: f64::NEG_INFINITY,
     })
 }
 
@@ -100,7 +101,13 @@ struct WebApp {
     followed_fragment: String,
     /// Where files dropped on the page go once read.
     dropped: Sender<GivenFile>,
+    /// When the address was last written, in egui's seconds.
+    fragment_written_at: f64,
 }
+
+/// The least time between two writes of the address: a pan changes the view every frame, and
+/// browsers refuse more than 100 history changes in 10 s.
+const FRAGMENT_INTERVAL_SECS: f64 = 0.25;
 
 impl eframe::App for WebApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
@@ -118,8 +125,19 @@ impl eframe::App for WebApp {
         eframe::App::ui(&mut self.app, ui, frame);
         let shown = self.app.view_link().to_fragment();
         if shown != self.followed_fragment {
-            page::replace_fragment(&shown);
-            self.followed_fragment = page::fragment();
+            let now = ui.ctx().input(|input| input.time);
+            let since = now - self.fragment_written_at;
+            if since >= FRAGMENT_INTERVAL_SECS {
+                page::replace_fragment(&shown);
+                self.followed_fragment = page::fragment();
+                self.fragment_written_at = now;
+            } else {
+                // The view at rest is written once the interval is over.
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_secs_f64(
+                        FRAGMENT_INTERVAL_SECS - since,
+                    ));
+            }
         }
         page::set_title(&self.app.title());
     }
