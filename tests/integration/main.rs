@@ -4,6 +4,8 @@
 //! `fixtures::TEST_CLOCK`'s day for today (the built binary too, through ALLIANCE_MAP_TODAY),
 //! and nothing but `model::clock` reads the calendar.
 
+/// The app as the web page drives it: files picked as bytes, figures downloaded.
+mod browser;
 /// Reading the map at the article's subject: labels and tension markers.
 mod cartography;
 /// Copy citation: the article's reference, with paragraphs, on the clipboard.
