@@ -35,19 +35,14 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
-/// Puts `fragment` in the address without adding a step to the browser's history: the view
-/// changes with every drag, and Back should leave the page, not undo a pan.
+/// Puts `fragment` in the address without adding a step to the browser's history (the view
+/// changes with every drag, and Back should leave the page, not undo a pan). A replace that
+/// changes only the fragment stays on the page.
 pub fn replace_fragment(fragment: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let Ok(history) = window.history() else {
-        return;
-    };
-    let address = format!("#{fragment}");
-    if let Err(error) =
-        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address))
-    {
+    if let Err(error) = window.location().replace(&format!("#{fragment}")) {
         log::warn!("the page's address could not follow the view: {error:?}");
     }
 }

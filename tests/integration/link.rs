@@ -27,14 +27,20 @@ fn a_link_to_armenia_on_a_date_opens_on_armenia_at_that_date() {
         panic!("the map was drawn, so the link says where it looks")
     };
     // Yerevan is at 40.18° N, 44.51° E; the map fits Armenia around it.
-    assert!((map.lat - 40.2).abs() < 1.5 && (map.lon - 45.0).abs() < 1.5, "{map:?}");
+    assert!(
+        (map.lat - 40.2).abs() < 1.5 && (map.lon - 45.0).abs() < 1.5,
+        "{map:?}"
+    );
     assert!(map.zoom > 5.0, "{map:?}");
 }
 
 #[test]
 fn a_link_written_from_a_view_opens_the_same_view_in_another_window() {
     let mut sender = ui_harness();
-    follow(&mut sender, "date=2021-03-01&map=5.50/41.0000/60.0000&sel=UZB");
+    follow(
+        &mut sender,
+        "date=2021-03-01&map=5.50/41.0000/60.0000&sel=UZB",
+    );
     let ctx = sender.ctx.clone();
     sender
         .state_mut()
@@ -64,7 +70,11 @@ fn copy_link_puts_the_view_on_the_published_address_once_one_is_set() {
             .map(|message| message.text.clone())
             .unwrap_or_default()
     };
-    assert!(said(&harness).contains("Published page address"), "{}", said(&harness));
+    assert!(
+        said(&harness).contains("Published page address"),
+        "{}",
+        said(&harness)
+    );
 
     let address = "https://example.org/csto/index.html".to_string();
     harness
