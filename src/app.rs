@@ -1,13 +1,17 @@
 //! The application: owns the world, the scenario, the map component, the UI state and what the
 //! reader opened; draws each frame and applies the actions the frame produced.
 
+mod browser;
 mod editing;
 mod files;
+mod link;
 mod panels;
 mod presenting;
 mod saving;
 mod timeline;
 mod views;
+
+pub use browser::{BrowserFiles, GivenFile};
 
 use std::sync::{Arc, LazyLock};
 
@@ -102,13 +106,15 @@ pub struct App {
     /// The window's inner size in the last frame, saved so that the next launch opens alike.
     window_size: Option<[f32; 2]>,
     /// When the process started, until the first frame logs how long it took to come.
-    started: Option<std::time::Instant>,
+    started: Option<web_time::Instant>,
     presentation: Option<Presentation>,
     playback: Playback,
     change_notes: ChangeNotes,
     edit: editing::EditSession,
     /// What day today is: the desktop's clock, or a fixed day in tests.
     clock: Clock,
+    /// The page's picker and downloads, when the app runs in a browser.
+    browser: Option<browser::Browser>,
 }
 
 /// How the note of a copy to the clipboard begins.
@@ -196,6 +202,7 @@ impl App {
             change_notes: ChangeNotes::default(),
             edit: editing::EditSession::default(),
             clock,
+            browser: None,
         };
         if let Some(problem) = territories_problem {
             app.messages.push(Message::new(Level::Error, problem));
@@ -237,7 +244,7 @@ impl App {
     }
 
     /// Logs, at the first frame, how long it took to come after `started`.
-    pub fn time_first_frame_from(&mut self, started: std::time::Instant) {
+    pub fn time_first_frame_from(&mut self, started: web_time::Instant) {
         self.started = Some(started);
     }
 
@@ -343,6 +350,7 @@ impl App {
             self.applied_theme = Some(self.state.theme);
         }
         self.guard_close(&ctx);
+        self.receive_given_files();
         self.receive_opened_files(&ctx);
         let answered = self.receive_dialog_answer();
         self.receive_dropped_files(&ctx);
@@ -499,6 +507,8 @@ impl App {
             | Action::TogglePlayback
             | Action::SetPlaybackSpeed(_) => self.apply_presenting(action, ctx),
             Action::CopyToClipboard(text) => self.copy_to_clipboard(text, ctx),
+            Action::CopyViewLink => self.copy_view_link(ctx),
+            Action::SetPublishedAddress(address) => self.state.published_address = address,
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::Editing(action) => self.apply_editing(action, ctx),
         }

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod cli;
 pub mod figure;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod icon;
 pub mod layers;
 pub mod map;
@@ -10,6 +11,8 @@ pub mod model;
 pub mod placement;
 pub mod render;
 pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 pub use app::App;
 pub use model::{Country, World};

@@ -7,7 +7,9 @@ use super::App;
 use crate::model::capped::{and_more, thousands};
 use crate::model::files::MAX_ARTICLE_BYTES;
 use crate::model::open::{OpenError, OpenJob, Opened, OpenedDraft, Received, draft_article};
-use crate::ui::dialogs::{DialogOutcome, FilePurpose, FileRequest, NativeDialogs, NativeRequests};
+use crate::ui::dialogs::{
+    DialogMode, DialogOutcome, FilePurpose, FileRequest, NativeDialogs, NativeRequests,
+};
 use crate::ui::file_dialog::start_folder;
 use crate::ui::messages::{Level, Message};
 use crate::ui::{Action, OpenedArticle, OverlayEntry, file_name};
@@ -35,6 +37,12 @@ impl App {
     /// Asks the reader for a file: the desktop's dialog when there is one, the in-app
     /// browser otherwise. The answer comes as an action in a later frame.
     pub(super) fn request_file(&mut self, request: FileRequest, ctx: &egui::Context) {
+        if self.in_browser() {
+            if request.mode == DialogMode::Open {
+                self.pick_in_browser(ctx);
+            }
+            return;
+        }
         let start = self.start_folder_for(&request);
         if let Some(request) = self.native_dialogs.send(request, Some(start.clone()), ctx) {
             self.file_dialog
@@ -91,6 +99,11 @@ impl App {
     }
 
     pub(super) fn receive_dropped_files(&mut self, ctx: &egui::Context) {
+        // A browser's dropped files have names, not paths: the page reads them and hands
+        // them over (`use_browser_files`).
+        if self.in_browser() {
+            return;
+        }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files

@@ -21,6 +21,9 @@ impl App {
     /// Asks where to save `target`; the edited scenario is proposed under the file it was
     /// saved to, else its id beside the file it came from.
     pub(super) fn ask_save_path(&mut self, target: SaveTarget, ctx: &egui::Context) {
+        if self.download_in_browser(target, ctx) {
+            return;
+        }
         let mut request = FileRequest::save(target);
         if target == SaveTarget::Scenario {
             let Some(suggested) = self.suggested_scenario_path() else {

@@ -61,7 +61,7 @@ impl App {
         self.report(result);
     }
 
-    fn figure_bytes(&self, path: &Path, dark: bool) -> Result<Vec<u8>, String> {
+    pub(super) fn figure_bytes(&self, path: &Path, dark: bool) -> Result<Vec<u8>, String> {
         let format = FigureFormat::of(path).map_err(|error| error.to_string())?;
         let (Some(bbox), Some(view)) = (self.visible_bbox(), self.map.last_view()) else {
             return Err("The map has not been drawn yet; export once it shows.".into());
@@ -121,7 +121,7 @@ impl App {
         })
     }
 
-    fn view_selection(&self) -> Option<ViewSelection> {
+    pub(super) fn view_selection(&self) -> Option<ViewSelection> {
         let data = self.scenario.data();
         match &self.selection {
             Selection::Country(country) => Some(ViewSelection::Country(
@@ -222,7 +222,7 @@ impl App {
         true
     }
 
-    fn selection_of(&self, selection: Option<&ViewSelection>) -> Selection {
+    pub(super) fn selection_of(&self, selection: Option<&ViewSelection>) -> Selection {
         let data = self.scenario.data();
         let Some(selection) = selection else {
             return Selection::None;

@@ -56,8 +56,10 @@ fn system_today() -> Date {
 
 /// Today in UTC, from the seconds since the epoch.
 fn utc_today() -> Date {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
+    // `web_time` is std's clock on the desktop and JavaScript's `Date` in a browser, where
+    // std's clock panics.
+    let seconds = web_time::SystemTime::now()
+        .duration_since(web_time::UNIX_EPOCH)
         .map(|since| since.as_secs() as i64)
         .unwrap_or(0);
     Date::from_days_since_epoch(seconds.div_euclid(86_400))

@@ -31,6 +31,7 @@ pub mod strokes;
 pub mod territory;
 pub mod timeline;
 pub mod view_file;
+pub mod view_link;
 pub mod world;
 
 pub use error::WorldError;

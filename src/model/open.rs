@@ -294,17 +294,56 @@ impl OpenJob {
         } else {
             let worker_path = path.clone();
             let worker_progress = Arc::clone(&progress);
-            std::thread::spawn(move || {
-                // The app drafts a scenario from an article; `check` only reads it.
-                let result = open_file(&worker_path, &world, &worker_progress)
-                    .map(|opened| draft_if_article(opened, &world, today));
-                deliver(&sender, result);
-            });
+            // Without a thread the sender is dropped unused, and polling says the reading
+            // was interrupted.
+            let spawned = std::thread::Builder::new()
+                .name("open-file".into())
+                .spawn(move || {
+                    // The app drafts a scenario from an article; `check` only reads it.
+                    let result = open_file(&worker_path, &world, &worker_progress)
+                        .map(|opened| draft_if_article(opened, &world, today));
+                    deliver(&sender, result);
+                });
+            if let Err(error) = spawned {
+                log::error!("no thread to open {}: {error}", path.display());
+            }
         }
         OpenJob {
             path,
             total_bytes,
             progress,
+            receiver,
+        }
+    }
+
+    /// Opens a file given whole, as a browser gives one (its picker, a drop), at once:
+    /// a browser has no thread to read it on, and the bytes are already read. `path` is the
+    /// file's name, which tells its kind and names it in messages.
+    pub fn from_bytes(path: PathBuf, bytes: Vec<u8>, world: &World, today: Date) -> OpenJob {
+        let (sender, receiver) = mpsc::channel();
+        let total_bytes = bytes.len() as u64;
+        let limit = if is_article(&path) {
+            MAX_ARTICLE_BYTES as u64
+        } else {
+            MAX_FILE_BYTES
+        };
+        let result = if total_bytes > limit {
+            Err(OpenError::Read(ReadError::TooLarge {
+                file: path.clone(),
+                size: total_bytes,
+                limit,
+            }))
+        } else {
+            files::text_from_bytes(&path, bytes)
+                .map_err(OpenError::from)
+                .and_then(|text| open_text(&path, text, world))
+                .map(|opened| draft_if_article(opened, world, today))
+        };
+        deliver(&sender, result);
+        OpenJob {
+            path,
+            total_bytes,
+            progress: Arc::new(AtomicU64::new(total_bytes)),
             receiver,
         }
     }

@@ -389,15 +389,21 @@ impl World {
                 file: table.path.to_path_buf(),
                 source,
             })?;
+        // Where no thread can be started (a browser), the two are prepared one after the other.
         let (fine_shapes, coarse_shapes) = std::thread::scope(|scope| {
-            let coarse_job = scope.spawn(|| prepare_boundaries(coarse));
+            let coarse_job = std::thread::Builder::new()
+                .spawn_scoped(scope, || prepare_boundaries(coarse))
+                .ok();
             let fine_result = prepare_boundaries(fine);
-            let coarse_result = coarse_job.join().unwrap_or_else(|_| {
-                Err(WorldError::File {
-                    file: coarse.path.to_path_buf(),
-                    problem: "preparing the boundaries failed unexpectedly".into(),
-                })
-            });
+            let coarse_result = match coarse_job {
+                Some(job) => job.join().unwrap_or_else(|_| {
+                    Err(WorldError::File {
+                        file: coarse.path.to_path_buf(),
+                        problem: "preparing the boundaries failed unexpectedly".into(),
+                    })
+                }),
+                None => prepare_boundaries(coarse),
+            };
             (fine_result, coarse_result)
         });
         let fine_shapes = fine_shapes?;
@@ -616,6 +622,12 @@ impl World {
             });
         *job = match spawned {
             Ok(_) => FinestJob::Running(receiver),
+            // A browser has no threads, and preparing 1:10m in a frame would stop the map
+            // for seconds: the map keeps 1:50m there.
+            Err(error) if error.kind() == std::io::ErrorKind::Unsupported => {
+                log::info!("no threads here, so the map keeps 1:50m: {error}");
+                FinestJob::Finished
+            }
             Err(error) => {
                 log::error!("could not start preparing the 1:10m boundaries: {error}");
                 FinestJob::Finished
@@ -842,29 +854,37 @@ fn in_lanes<T: Send, U: Send>(
         lanes[position % threads].push((position, item));
     }
     let prepare = &prepare;
-    let mut prepared: Vec<(usize, U)> = std::thread::scope(|scope| {
-        let jobs: Vec<_> = lanes
-            .into_iter()
-            .map(|lane| {
-                scope.spawn(move || {
-                    lane.into_iter()
-                        .map(|(position, item)| prepare(item).map(|done| (position, done)))
-                        .collect::<Result<Vec<_>, WorldError>>()
-                })
-            })
-            .collect();
-        let mut all = Vec::new();
-        for job in jobs {
-            let lane = job.join().unwrap_or_else(|_| {
-                Err(WorldError::File {
-                    file: path.to_path_buf(),
-                    problem: "preparing the boundaries failed unexpectedly".into(),
-                })
-            })?;
-            all.extend(lane);
-        }
-        Ok::<_, WorldError>(all)
-    })?;
+    let prepare_lane = move |lane: Vec<(usize, T)>| {
+        lane.into_iter()
+            .map(|(position, item)| prepare(item).map(|done| (position, done)))
+            .collect::<Result<Vec<_>, WorldError>>()
+    };
+    let thread_failed = |problem: &str| WorldError::File {
+        file: path.to_path_buf(),
+        problem: format!("preparing the boundaries failed unexpectedly: {problem}"),
+    };
+    // One lane (one core, or a browser, which has no threads) is prepared here.
+    let mut prepared: Vec<(usize, U)> = if threads == 1 {
+        prepare_lane(lanes.into_iter().flatten().collect())?
+    } else {
+        std::thread::scope(|scope| {
+            let mut jobs = Vec::with_capacity(lanes.len());
+            for lane in lanes {
+                let job = std::thread::Builder::new()
+                    .spawn_scoped(scope, move || prepare_lane(lane))
+                    .map_err(|error| thread_failed(&error.to_string()))?;
+                jobs.push(job);
+            }
+            let mut all = Vec::new();
+            for job in jobs {
+                all.extend(
+                    job.join()
+                        .unwrap_or_else(|_| Err(thread_failed("a thread panicked")))?,
+                );
+            }
+            Ok::<_, WorldError>(all)
+        })?
+    };
     prepared.sort_unstable_by_key(|(position, _)| *position);
     Ok(prepared.into_iter().map(|(_, done)| done).collect())
 }

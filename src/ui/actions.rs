@@ -83,6 +83,10 @@ pub enum Action {
     SetPlaybackSpeed(PlaybackSpeed),
     /// Puts text on the clipboard (a citation) and says so.
     CopyToClipboard(String),
+    /// Puts the link to this view on the published page on the clipboard.
+    CopyViewLink,
+    /// The address of the page the app's scenario is published on (`scripts/build-web`).
+    SetPublishedAddress(String),
     /// The reader chose files in a file dialog, for this purpose.
     FilesChosen {
         purpose: FilePurpose,

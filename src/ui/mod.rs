@@ -12,6 +12,8 @@ pub mod keyboard;
 pub mod legend;
 pub mod loading;
 pub mod messages;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod portal;
 pub mod reader;
 pub mod reader_index;
 pub mod state;

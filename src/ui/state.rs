@@ -96,6 +96,9 @@ pub struct UiState {
     pub playback_speed: PlaybackSpeed,
     /// The folder a file was last chosen in, where the in-app file browser starts.
     pub last_folder: Option<PathBuf>,
+    /// Where the scenario is published as a web page (`scripts/build-web`): the address
+    /// "Copy link to this view" puts the view's fragment on.
+    pub published_address: String,
 }
 
 impl Default for UiState {
@@ -115,6 +118,7 @@ impl Default for UiState {
             window_size: None,
             playback_speed: PlaybackSpeed::default(),
             last_folder: None,
+            published_address: String::new(),
         }
     }
 }
@@ -258,6 +262,10 @@ impl UiState {
         {
             self.last_folder = None;
             repaired.push("the last folder");
+        }
+        if self.published_address.len() > MAX_PATH_BYTES {
+            self.published_address.clear();
+            repaired.push("the published page's address");
         }
         let hidden = self.hidden_layers.len();
         self.hidden_layers = std::mem::take(&mut self.hidden_layers)

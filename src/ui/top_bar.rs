@@ -42,6 +42,23 @@ pub fn top_bar_ui(
     });
 }
 
+/// "Copy link to this view", and the published page's address it is a link on.
+fn published_link_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
+    if ui.button(COPY_LINK_LABEL).clicked() {
+        actions.push(Action::CopyViewLink);
+    }
+    ui.menu_button("Published page address", |ui| {
+        ui.label("The page `scripts/build-web` made, as readers open it:");
+        let mut address = context.state.published_address.clone();
+        let field = egui::TextEdit::singleline(&mut address).hint_text("https://example.org/csto/");
+        if ui.add(field).changed() {
+            actions.push(Action::SetPublishedAddress(address));
+        }
+    });
+}
+
+pub const COPY_LINK_LABEL: &str = "Copy link to this view";
+
 fn menus_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
     ui.menu_button("File", |ui| {
         if ui.button("Open…").clicked() {
@@ -81,6 +98,7 @@ fn menus_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) 
         if ui.button("Save view…").clicked() {
             actions.push(Action::AskSavePath(SaveTarget::View));
         }
+        published_link_ui(ui, context, actions);
         ui.separator();
         if ui.button("Quit (Ctrl+Q)").clicked() {
             actions.push(Action::Quit);

@@ -4,6 +4,8 @@
 //! `fixtures::TEST_CLOCK`'s day for today (the built binary too, through ALLIANCE_MAP_TODAY),
 //! and nothing but `model::clock` reads the calendar.
 
+/// The app as the web page drives it: files picked as bytes, figures downloaded.
+mod browser;
 /// Reading the map at the article's subject: labels and tension markers.
 mod cartography;
 /// Copy citation: the article's reference, with paragraphs, on the clipboard.
@@ -38,6 +40,8 @@ mod gpu_map;
 mod hostile;
 /// Drafting articles in Russian, French and German, measured on hand-labelled real texts.
 mod languages;
+/// The view as a link: following a fragment, writing one, "Copy link to this view".
+mod link;
 /// Finding one's way on the map: wheel, double click, keys, buttons, fitting.
 mod navigation;
 /// Where names stand: on what they name, apart, picked by their words, re-placed on resize.
