@@ -67,7 +67,8 @@ fn placement(c: &mut Criterion) {
             show_names: true,
             badges: &badges,
             tensions: &layers.tensions,
-            territories: Some((territories, scenario.date())),
+            date: scenario.date(),
+            territories: Some(territories),
             reserved: &[],
         };
         let poles = Poles::default();

@@ -350,7 +350,8 @@ pub fn figure_placement(
         },
         territories: spec
             .is_visible(LayerId::Territories)
-            .then_some((spec.territories, spec.date)),
+            .then_some(spec.territories),
+        date: spec.date,
         reserved,
     };
     place(&input, &figure_measure, &Poles::default())

@@ -639,9 +639,10 @@ fn placement_for(
         } else {
             &[]
         },
+        date: context.date,
         territories: context
             .is_visible(LayerId::Territories)
-            .then_some((context.territories, context.date)),
+            .then_some(context.territories),
         reserved: &reserved,
     };
     let mut placement = cell.borrow_mut();

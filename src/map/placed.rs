@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use egui::{Rect, Ui};
 
+use crate::model::date::Date;
 use crate::model::mercator::MercatorPoint;
 use crate::model::{CountryId, Detail};
 use crate::placement::{Placement, PlacementInput, Poles, TextMeasure, place};
@@ -29,6 +30,8 @@ struct KeyButView {
     screen: Rect,
     detail: Detail,
     layers_revision: u64,
+    /// Capitals and contested territories change with it.
+    date: Date,
     first: Vec<CountryId>,
     beside: Vec<CountryId>,
     show_names: bool,
@@ -86,6 +89,7 @@ impl ScreenPlacement {
                 screen: view.screen_rect(),
                 detail: input.world.available(view.detail()),
                 layers_revision,
+                date: input.date,
                 first: input.first.to_vec(),
                 beside: input.beside.to_vec(),
                 show_names: input.show_names,

@@ -221,8 +221,10 @@ pub struct PlacementInput<'a> {
     pub badges: &'a [(CountryId, Vec<MemberBadge>)],
     /// The tensions shown (none when their layer is off).
     pub tensions: &'a [TensionArc],
-    /// The contested territories and the date, when their layer is shown.
-    pub territories: Option<(&'a Territories, Date)>,
+    /// The map's date: the capitals and the contested territories are those of that day.
+    pub date: Date,
+    /// The contested territories, when their layer is shown.
+    pub territories: Option<&'a Territories>,
     /// Rectangles no name may cover: the legend, the scale bar, the map's controls.
     pub reserved: &'a [Rect],
 }
@@ -609,7 +611,7 @@ impl Placer<'_, '_> {
     /// A capital's dot and name; the dot alone for a first country whose capital's name has
     /// no room.
     fn capital(&mut self, id: CountryId, is_first: bool) {
-        let Some(capital) = self.input.world.country(id).capital() else {
+        let Some(capital) = self.input.world.country(id).capital_on(self.input.date) else {
             return;
         };
         let Some(dot) = self
@@ -661,9 +663,10 @@ impl Placer<'_, '_> {
 
     /// The names of the territories contested on the date, where they fit.
     fn territories(&mut self) {
-        let Some((territories, date)) = self.input.territories else {
+        let Some(territories) = self.input.territories else {
             return;
         };
+        let date = self.input.date;
         let zoom = self.input.view.zoom();
         for (territory, _) in territories.active(date) {
             let Some(index) = territories

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use alliance_map::App;
 use alliance_map::layers::MapLayers;
+use alliance_map::model::date::Date;
 use alliance_map::model::geo::LonLat;
 use alliance_map::model::territory::Territories;
 use alliance_map::placement::{
@@ -27,8 +28,13 @@ fn measure(text: &str, size_px: f32) -> egui::Vec2 {
 /// What placement returns for a view of the bundled scenario on its date, with every layer
 /// shown, and the rectangles it was told to keep clear.
 fn placed_in(view: MercatorView) -> (Placement, Vec<Rect>) {
+    placed_on(view, shared().1.date())
+}
+
+/// The same, with the map moved to `date`.
+fn placed_on(view: MercatorView, date: Date) -> (Placement, Vec<Rect>) {
     let (world, scenario) = shared();
-    let layers = MapLayers::build(&world, &scenario, scenario.date());
+    let layers = MapLayers::build(&world, &scenario, date);
     let (first, beside) = first_countries(&world, &scenario);
     let order = label_order(&world, &first);
     let palette = Palette::for_theme(true);
@@ -57,7 +63,8 @@ fn placed_in(view: MercatorView) -> (Placement, Vec<Rect>) {
         show_names: true,
         badges: &badges,
         tensions: &layers.tensions,
-        territories: Some((territories, scenario.date())),
+        date,
+        territories: Some(territories),
         reserved: &reserved,
     };
     (place(&input, &measure, &Poles::default()), reserved)
@@ -395,4 +402,38 @@ fn a_resized_window_places_every_name_again_on_what_it_names() {
         click_at(&mut harness, at);
         assert_eq!(selected_codes(&harness), [code.to_string()]);
     }
+}
+
+#[test]
+fn a_capital_is_named_as_it_was_on_the_maps_date() {
+    let view = MercatorView::new(
+        LonLat::new(68.0, 48.0),
+        5.0,
+        Rect::from_min_size(pos2(0.0, 0.0), vec2(1200.0, 900.0)),
+    );
+    let (world, _) = shared();
+    let Some(kazakhstan) = world.by_code("KAZ") else {
+        panic!("Kazakhstan in the world")
+    };
+    let kazakh_capital = |date: Date| {
+        let (placement, _) = placed_on(view, date);
+        let dot = placement
+            .capital_dots
+            .iter()
+            .find(|(id, _)| *id == kazakhstan.id())
+            .map(|(_, dot)| view.screen_to_lon_lat(*dot).lon.round());
+        let name = placement
+            .names
+            .iter()
+            .find(|name| name.named == Named::Capital(kazakhstan.id()))
+            .map(|name| name.text.clone());
+        (dot, name)
+    };
+    assert_eq!(
+        kazakh_capital(Date::constant(1996, 6, 1)),
+        (Some(77.0), Some("Almaty".to_owned()))
+    );
+    let (dot, name) = kazakh_capital(Date::constant(2024, 6, 1));
+    assert_ne!(dot, Some(77.0), "Almaty is no capital in 2024");
+    assert_ne!(name.as_deref(), Some("Almaty"));
 }
