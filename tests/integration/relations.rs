@@ -314,5 +314,9 @@ fn a_sentence_with_accents_and_curly_quotes_is_read_as_its_plain_twin() {
     let Some((_, found)) = drafted.notes.relations.first() else {
         panic!("a relation")
     };
-    assert_eq!(&text[found.cue.clone()], "block", "the cue's range points at its words");
+    assert_eq!(
+        &text[found.cue.clone()],
+        "block",
+        "the cue's range points at its words"
+    );
 }
