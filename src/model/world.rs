@@ -23,7 +23,6 @@ use super::strokes::Strokes;
 const BUNDLED_FINE: &str = include_str!("../../assets/world/countries-50m.geojson");
 const BUNDLED_COARSE: &str = include_str!("../../assets/world/countries-110m.geojson");
 const BUNDLED_TABLE: &str = include_str!("../../assets/countries.json");
-const BUNDLED_FINEST: &[u8] = include_bytes!("../../assets/world/countries-10m.bin");
 const BUNDLED_FINEST_PATH: &str = "assets/world/countries-10m.bin";
 
 /// The contents of one input file and the name errors should give it.
@@ -373,7 +372,7 @@ impl World {
     pub fn load_bundled() -> Result<World, WorldError> {
         let [fine, coarse, table] = bundled_sources();
         let mut world = World::from_sources(fine, coarse, table)?;
-        world.finest_source = Some(BUNDLED_FINEST);
+        world.finest_source = bundled_finest();
         Ok(world)
     }
 
@@ -777,6 +776,19 @@ fn capital_from_record(record: &CapitalRecord) -> Capital {
         lon: record.lon,
         lat: record.lat,
     }
+}
+
+/// The compact 1:10m file shipped inside the application.
+#[cfg(not(target_arch = "wasm32"))]
+fn bundled_finest() -> Option<&'static [u8]> {
+    Some(include_bytes!("../../assets/world/countries-10m.bin"))
+}
+
+/// None in a browser: with no thread to prepare it on, preparing it would stop the map for
+/// seconds, so the map keeps 1:50m there and the .wasm is spared its 1.9 MB.
+#[cfg(target_arch = "wasm32")]
+fn bundled_finest() -> Option<&'static [u8]> {
+    None
 }
 
 /// Decodes, checks and triangulates the compact 1:10m file, and builds its hit index and

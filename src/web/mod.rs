@@ -34,10 +34,8 @@ pub fn start() {
                 canvas,
                 eframe::WebOptions::default(),
                 Box::new(move |creation| {
-                    let app = open_app(creation, started).map_err(|problem| {
-                        page::show_failure(&problem);
-                        problem
-                    })?;
+                    let app = open_app(creation, started)
+                        .inspect_err(|problem| page::show_failure(problem))?;
                     Ok(Box::new(app))
                 }),
             )

@@ -5,6 +5,10 @@ address draw differently, that a link naming a country opens on it, that a click
 selects it (read back from the address), and that the console showed no error.
 
     python3 tests/web/browser_test.py SITE [--screenshot PNG]
+    python3 tests/web/browser_test.py SITE --published TITLE
+
+With --published (a site built with a scenario), only the link is checked: a link naming a
+date and Armenia opens on Armenia, under the published scenario's title, with no console error.
 
 Chromium is driven through the DevTools protocol over a pipe (--remote-debugging-pipe), so
 nothing beyond Python's standard library and Debian's `chromium` is needed.
@@ -247,10 +251,27 @@ def open_view(browser, address, fragment):
     return drawn
 
 
+def check_link_to_armenia(browser, address, title, failures):
+    """A link with only a date and Armenia opens on Armenia at that date, under `title`."""
+    open_view(browser, address, f"date={LATE}&sel=ARM")
+    fragment = browser.evaluate("location.hash") or ""
+    found = re.search(r"map=[0-9.]+/([-0-9.]+)/([-0-9.]+)", fragment)
+    if "sel=ARM" not in fragment or "date=" + LATE not in fragment:
+        failures.append(f"a link to Armenia did not open on it: {fragment}")
+    elif not found or abs(float(found[1]) - 40.2) > 3 or abs(float(found[2]) - 45) > 3:
+        failures.append(f"a link to Armenia opened elsewhere: {fragment}")
+    shown = browser.evaluate("document.title") or ""
+    if title not in shown:
+        failures.append(f"the page's title is {shown!r}, not of {title!r}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site")
     parser.add_argument("--screenshot", help="where to keep the page's screenshot")
+    parser.add_argument(
+        "--published", metavar="TITLE", help="the site publishes the scenario with this title"
+    )
     arguments = parser.parse_args()
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
@@ -263,6 +284,10 @@ def main():
     browser = Browser(chromium)
     failures = []
     try:
+        if arguments.published:
+            check_link_to_armenia(browser, address, arguments.published, failures)
+            failures.extend(f"the console showed an error: {e}" for e in browser.console_errors())
+            return report(failures, "the published scenario's link opens on Armenia")
         first_frame = open_view(browser, address, f"date={LATE}&{REGION}")
         print(f"browser test: first frame {first_frame:.2f} s after asking for the page")
         late = browser.screenshot()
@@ -283,13 +308,7 @@ def main():
         if changed < 0.005:
             failures.append(f"{EARLY} and {LATE} draw alike ({changed:.2%} of pixels differ)")
 
-        open_view(browser, address, f"date={LATE}&sel=ARM")
-        fragment = browser.evaluate("location.hash")
-        found = re.search(r"map=[0-9.]+/([-0-9.]+)/([-0-9.]+)", fragment or "")
-        if "sel=ARM" not in fragment or "date=" + LATE not in fragment:
-            failures.append(f"a link to Armenia did not open on it: {fragment}")
-        elif not found or abs(float(found[1]) - 40.2) > 3 or abs(float(found[2]) - 45) > 3:
-            failures.append(f"a link to Armenia opened elsewhere: {fragment}")
+        check_link_to_armenia(browser, address, "alliance-map — CSTO", failures)
 
         open_view(browser, address, f"date={LATE}&{ARMENIA}")
         if "sel=" in browser.evaluate("location.hash"):
@@ -306,14 +325,21 @@ def main():
         log = browser.console_text()
         browser.close()
         server.shutdown()
-    for line in log:
-        if "first frame" in line:
-            print(f"browser test: the app says: {line}")
+        for line in log:
+            if "first frame" in line:
+                print(f"browser test: the app says: {line}")
+    return report(
+        failures, "the map draws, follows its address, selects on a click, no console errors"
+    )
+
+
+def report(failures, success):
+    """Prints the failures (exit status 1) or the success."""
     if failures:
         for failure in failures:
             print(f"browser test: FAILED: {failure}", file=sys.stderr)
         sys.exit(1)
-    print("browser test: the map draws, follows its address, selects on a click, no console errors")
+    print(f"browser test: {success}")
 
 
 if __name__ == "__main__":
