@@ -602,6 +602,35 @@ fn proposed_tensions_ui(
     }
 }
 
+/// A labelled drop-down of `choices` showing `current`: the one chosen, if it differs.
+fn choice_ui<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    label: String,
+    salt: (&str, usize),
+    current: T,
+    choices: impl IntoIterator<Item = T>,
+    label_of: impl Fn(T) -> &'static str,
+) -> Option<T> {
+    let label = ui.label(label);
+    let mut chosen = None;
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(label_of(current))
+        .show_ui(ui, |ui| {
+            for choice in choices {
+                if ui
+                    .selectable_label(choice == current, label_of(choice))
+                    .clicked()
+                    && choice != current
+                {
+                    chosen = Some(choice);
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    chosen
+}
+
 /// A tension's kind, modality and parties, each change one edit.
 fn tension_fields_ui(
     ui: &mut Ui,
@@ -612,47 +641,34 @@ fn tension_fields_ui(
     actions: &mut Vec<Action>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label(format!("Kind of {}", tension.id));
-        egui::ComboBox::from_id_salt(("alliance-map/tension-kind", index))
-            .selected_text(tension.kind.label())
-            .show_ui(ui, |ui| {
-                for kind in TensionKind::ALL {
-                    if ui
-                        .selectable_label(kind == tension.kind, kind.label())
-                        .clicked()
-                        && kind != tension.kind
-                    {
-                        actions.push(edit(EditAction::Apply(Edit::SetKind {
-                            tension: index,
-                            kind,
-                        })));
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        let label = ui.label(format!("Modality of {}", tension.id));
-        let modality_label =
-            |modality: Option<Modality>| modality.map_or(AS_A_FACT_LABEL, Modality::label);
-        egui::ComboBox::from_id_salt(("alliance-map/tension-modality", index))
-            .selected_text(modality_label(tension.modality))
-            .show_ui(ui, |ui| {
-                let choices = std::iter::once(None).chain(Modality::ALL.map(Some));
-                for modality in choices {
-                    if ui
-                        .selectable_label(modality == tension.modality, modality_label(modality))
-                        .clicked()
-                        && modality != tension.modality
-                    {
-                        actions.push(edit(EditAction::Apply(Edit::SetModality {
-                            tension: index,
-                            modality,
-                        })));
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        let kind = choice_ui(
+            ui,
+            format!("Kind of {}", tension.id),
+            ("alliance-map/tension-kind", index),
+            tension.kind,
+            TensionKind::ALL,
+            TensionKind::label,
+        );
+        if let Some(kind) = kind {
+            actions.push(edit(EditAction::Apply(Edit::SetKind {
+                tension: index,
+                kind,
+            })));
+        }
+        let modality = choice_ui(
+            ui,
+            format!("Modality of {}", tension.id),
+            ("alliance-map/tension-modality", index),
+            tension.modality,
+            std::iter::once(None).chain(Modality::ALL.map(Some)),
+            |modality: Option<Modality>| modality.map_or(AS_A_FACT_LABEL, Modality::label),
+        );
+        if let Some(modality) = modality {
+            actions.push(edit(EditAction::Apply(Edit::SetModality {
+                tension: index,
+                modality,
+            })));
+        }
     });
     let actors: [&[Actor]; 1] = [&editor.document.data.actors];
     let names = party_names(context.scenario, context.world, &tension.parties, &actors);
