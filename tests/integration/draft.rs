@@ -56,7 +56,8 @@ fn succeeded(run: &Output) {
     );
 }
 
-fn draft_of(name: &str, text: &str, as_of: Option<Date>) -> Draft {
+/// `text` drafted as the file `name`, on the bundled gazetteer, today being 1 January 2026.
+pub(crate) fn draft_of(name: &str, text: &str, as_of: Option<Date>) -> Draft {
     let Ok(gazetteer) = Gazetteer::bundled() else {
         panic!("the bundled gazetteer")
     };

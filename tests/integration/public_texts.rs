@@ -8,14 +8,11 @@
 //! texts the dictionary was corrected after, so not an independent sample.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
-use alliance_map::model::date::Date;
-use alliance_map::model::drafting::{Draft, DraftOptions};
-use alliance_map::model::gazetteer::Gazetteer;
+use alliance_map::model::drafting::Draft;
 use alliance_map::model::scenario::{Excerpt, Tension};
 
-use crate::world::world;
+use crate::draft::draft_of;
 
 pub const PUBLIC_TEXTS: [&str; 3] = [
     "kyrgyzstan-tajikistan-2022",
@@ -71,20 +68,7 @@ fn labels(name: &str) -> Vec<Label> {
 }
 
 fn draft(name: &str) -> Draft {
-    let Ok(gazetteer) = Gazetteer::bundled() else {
-        panic!("the bundled gazetteer")
-    };
-    let options = DraftOptions {
-        as_of: None,
-        today: Date::constant(2026, 1, 1),
-        language: None,
-    };
-    let file = format!("{name}.txt");
-    let text = read(name, "txt");
-    match Draft::from_article(Path::new(&file), &text, &file, gazetteer, world(), options) {
-        Ok(draft) => draft,
-        Err(error) => panic!("{name}: {error}"),
-    }
+    draft_of(&format!("{name}.txt"), &read(name, "txt"), None)
 }
 
 fn party_codes(tension: &Tension) -> BTreeSet<String> {

@@ -4,31 +4,18 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use alliance_map::model::date::Date;
+use alliance_map::model::drafting::Draft;
 use alliance_map::model::drafting::relations::{Polarity, Relation};
-use alliance_map::model::drafting::{Draft, DraftOptions};
-use alliance_map::model::gazetteer::Gazetteer;
 use alliance_map::model::scenario::{Modality, Party, ScenarioData, TensionKind};
 
+use crate::draft::draft_of;
 use crate::world::world;
 
 const BUNDLED_ARTICLE: &str = include_str!("../../assets/articles/csto-nato-of-the-east.txt");
 const BUNDLED_SCENARIO: &str = include_str!("../../assets/scenarios/csto-nato-of-the-east.json");
 
 fn draft(text: &str) -> Draft {
-    let Ok(gazetteer) = Gazetteer::bundled() else {
-        panic!("the bundled gazetteer")
-    };
-    let options = DraftOptions {
-        as_of: None,
-        today: Date::constant(2026, 1, 1),
-        language: None,
-    };
-    let name = "article.txt";
-    match Draft::from_article(Path::new(name), text, name, gazetteer, world(), options) {
-        Ok(draft) => draft,
-        Err(error) => panic!("{error}"),
-    }
+    draft_of("article.txt", text, None)
 }
 
 /// The one relation a one-sentence article states.
