@@ -1,6 +1,16 @@
 //! Figure render time for the world view at 1600x1000 with every layer on: the SVG (scene
 //! built from the model and written), and the PNG (that SVG rasterised by resvg and encoded).
 
+// The lints in Cargo.toml are the production code's policy; a test or a benchmark may
+// panic on what it did not expect, and a scenario written out in full is one function.
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::too_many_lines,
+    unreachable_pub
+)]
+
 use std::collections::BTreeSet;
 use std::hint::black_box;
 

@@ -4,6 +4,16 @@
 //! `fixtures::TEST_CLOCK`'s day for today (the built binary too, through ALLIANCE_MAP_TODAY),
 //! and nothing but `model::clock` reads the calendar.
 
+// The lints in Cargo.toml are the production code's policy; a test or a benchmark may
+// panic on what it did not expect, and a scenario written out in full is one function.
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::too_many_lines,
+    unreachable_pub
+)]
+
 /// The app as the web page drives it: files picked as bytes, figures downloaded.
 mod browser;
 /// Reading the map at the article's subject: labels and tension markers.
