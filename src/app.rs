@@ -31,19 +31,21 @@ use crate::model::{BoundingBox, CountryId, World};
 use crate::placement::{first_countries, label_order};
 use crate::render::style::Palette;
 use crate::render::view::MercatorView;
+use crate::session::layer_state_key;
+use crate::session::settings::STORAGE_KEY;
+use crate::session::{
+    Action, DateChoice, EditAction, Level, Message, OpenedArticle, OverlayEntry, Selection,
+    ThemeChoice, UiState,
+};
 use crate::ui::dialogs::{FileRequest, NativeRequests, replace_question_ui};
-use crate::ui::editor::{EditAction, quit_question_ui};
+use crate::ui::editor::quit_question_ui;
 use crate::ui::file_dialog::{FileDialog, file_dialog_ui};
 use crate::ui::keyboard::keyboard_actions;
-use crate::ui::legend::layer_state_key;
-use crate::ui::messages::{Level, Message};
 use crate::ui::reader::{ReaderFind, reader_find_id};
 use crate::ui::reader_index::ReaderIndex;
-use crate::ui::state::{DateChoice, STORAGE_KEY, ThemeChoice};
 use crate::ui::story::{Presentation, presentation_keys};
 use crate::ui::timeline::{ChangeNotes, Playback};
 use crate::ui::top_bar::{SUGGESTIONS, SearchState, search_box_id};
-use crate::ui::{Action, OpenedArticle, OverlayEntry, Selection, UiState};
 
 /// What is computed once per scenario rather than once per frame.
 struct ScenarioIndex {

@@ -31,7 +31,7 @@ use crate::model::open::{OpenError, Opened, open_file};
 use crate::model::scenario::{Scenario, ScenarioError, article_path};
 use crate::model::territory::{Territories, TerritoryError, check_place, where_is};
 use crate::model::view_file::{Theme, ViewFile, ViewFileError, check_bbox};
-use crate::ui::legend::layer_state_key;
+use crate::session::layer_state_key;
 
 /// The program's name, as the completion scripts must call it.
 pub const BIN_NAME: &str = "alliance-map";

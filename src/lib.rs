@@ -10,6 +10,7 @@ pub mod map;
 pub mod model;
 pub mod placement;
 pub mod render;
+pub mod session;
 pub mod ui;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -7,8 +7,8 @@ use alliance_map::cli::{self, Cli};
 use alliance_map::model::clock::{Clock, TODAY_VARIABLE};
 use alliance_map::model::scenario::Scenario;
 use alliance_map::render::gpu_map::GpuTarget;
+use alliance_map::session::eframe_file::prepare_saved_file;
 use alliance_map::ui::portal::PortalDialogs;
-use alliance_map::ui::state::prepare_saved_file;
 use alliance_map::{App, World};
 use clap::Parser;
 

@@ -7,8 +7,8 @@ use std::sync::mpsc::{self, Receiver, Sender};
 
 use super::App;
 use crate::model::open::OpenJob;
-use crate::ui::SaveTarget;
-use crate::ui::messages::{Level, Message};
+use crate::session::SaveTarget;
+use crate::session::{Level, Message};
 
 /// A file the browser handed over whole.
 pub struct GivenFile {

@@ -18,9 +18,9 @@ use crate::model::scenario::{
     Actor, Article, BUNDLED_SCENARIO_PATH, Excerpt, Finding, Party, Scenario, ScenarioError,
     Severity, Tension,
 };
-use crate::ui::editor::{EditAction, EditorView, TensionDraft, party_names};
-use crate::ui::messages::{Level, Message};
-use crate::ui::{SaveTarget, Selection, file_name};
+use crate::session::{EditAction, SaveTarget, Selection, TensionDraft, file_name};
+use crate::session::{Level, Message};
+use crate::ui::editor::{EditorView, party_names};
 
 /// The bundled scenario where it lies in the source tree: never saved over, whatever the
 /// folder the app runs in.

@@ -7,15 +7,13 @@ use super::App;
 use crate::model::capped::{and_more, thousands};
 use crate::model::files::MAX_ARTICLE_BYTES;
 use crate::model::open::{OpenError, OpenJob, Opened, OpenedDraft, Received, draft_article};
-use crate::ui::dialogs::{
-    DialogMode, DialogOutcome, FilePurpose, FileRequest, NativeDialogs, NativeRequests,
-};
+use crate::session::{Action, FilePurpose, OpenedArticle, OverlayEntry, file_name};
+use crate::session::{Level, Message};
+use crate::ui::dialogs::{DialogMode, DialogOutcome, FileRequest, NativeDialogs, NativeRequests};
 use crate::ui::file_dialog::start_folder;
-use crate::ui::messages::{Level, Message};
-use crate::ui::{Action, OpenedArticle, OverlayEntry, file_name};
 
 /// The name pasted text is drafted under: the draft's article file until it is saved.
-pub const PASTED_ARTICLE: &str = "pasted-article.txt";
+pub(crate) const PASTED_ARTICLE: &str = "pasted-article.txt";
 
 /// How many of a file's warnings a message lists before summing up the rest.
 const WARNINGS_SHOWN: usize = 5;

@@ -4,10 +4,10 @@
 use super::App;
 use crate::map::navigation::mainland_extent;
 use crate::model::view_link::{LinkedMap, ViewLink};
-use crate::ui::legend::layer_state_key;
-use crate::ui::messages::{Level, Message};
-use crate::ui::state::{DateChoice, SavedView};
-use crate::ui::{Action, Selection};
+use crate::session::layer_state_key;
+use crate::session::settings::{DateChoice, SavedView};
+use crate::session::{Action, Selection};
+use crate::session::{Level, Message};
 
 impl App {
     /// The link to what the map shows now: the date, the map's centre and zoom once it has

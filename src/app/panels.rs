@@ -5,6 +5,8 @@ use crate::render::style::{
     DETAILS_PANEL_WIDTH, EDITOR_PANEL_WIDTH, EXCERPTS_PANEL_WIDTH, HELP_WIDTH, MAX_PANEL_SHARE,
     Palette, READER_SIZE,
 };
+use crate::session::Action;
+use crate::ui::PanelContext;
 use crate::ui::details::details_ui;
 use crate::ui::editor::editor_ui;
 use crate::ui::excerpts::excerpts_ui;
@@ -14,7 +16,6 @@ use crate::ui::reader::reader_ui;
 use crate::ui::reader_index::ReaderIndex;
 use crate::ui::status_bar::status_bar_ui;
 use crate::ui::top_bar::top_bar_ui;
-use crate::ui::{Action, PanelContext};
 
 impl App {
     /// The reader's marks, found again when the scenario, the draft or the selected country

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use super::App;
 use super::editing::BUNDLED_SCENARIO_IN_SOURCES;
 use crate::model::scenario::{BUNDLED_SCENARIO_PATH, article_path};
-use crate::ui::SaveTarget;
+use crate::session::SaveTarget;
+use crate::session::{Level, Message};
 use crate::ui::dialogs::FileRequest;
-use crate::ui::messages::{Level, Message};
 
 /// A save waiting for the reader's yes to replace an existing file.
 pub(super) struct PendingReplace {

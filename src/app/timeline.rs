@@ -1,7 +1,7 @@
 //! Playing the timeline: a month at a time from the date shown to today.
 
 use super::App;
-use crate::ui::state::DateChoice;
+use crate::session::settings::DateChoice;
 
 impl App {
     pub fn is_playing(&self) -> bool {

@@ -14,10 +14,10 @@ use crate::model::scenario::{Extent, Scenario};
 use crate::model::view_file::{
     Theme, VIEW_FORMAT, VIEW_VERSION, ViewFile, ViewSelection, scenario_ref,
 };
-use crate::ui::legend::layer_state_key;
-use crate::ui::messages::{Level, Message};
-use crate::ui::state::{DateChoice, ThemeChoice};
-use crate::ui::{SaveTarget, Selection, file_and_folder, file_name};
+use crate::session::layer_state_key;
+use crate::session::settings::{DateChoice, ThemeChoice};
+use crate::session::{Level, Message};
+use crate::session::{SaveTarget, Selection, file_and_folder, file_name};
 
 /// A PNG exported from the app has this many pixels for each of the map's on screen, so it
 /// stays sharp in print.

@@ -15,7 +15,7 @@ use crate::render::patterns::Pattern;
 use crate::render::plugins::{MarkerShape, marker_corners, tension_dash, tension_marker_shape};
 use crate::render::style::*;
 use crate::render::view::MercatorView;
-use crate::ui::legend::layer_label;
+use crate::session::layer_label;
 
 use super::FigureSpec;
 use super::map_items::{badge_items, member_paint};

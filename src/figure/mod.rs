@@ -22,7 +22,7 @@ use crate::model::view_file::ViewSelection;
 use crate::model::{CountryId, World};
 use crate::render::style::{Palette, figure_paper};
 use crate::render::view::{MAX_ZOOM, MercatorView, TILE_SIZE_PX};
-use crate::ui::legend::layer_state_key;
+use crate::session::layer_state_key;
 
 pub use scene::Scene;
 

@@ -19,7 +19,7 @@ use crate::render::style::{
     TERRITORY_MARKER_RADIUS_PX,
 };
 use crate::render::view::MercatorView;
-use crate::ui::Action;
+use crate::session::Action;
 
 /// The hovered country's veil and the selected countries' outlines.
 pub fn highlight_shapes(

@@ -45,10 +45,10 @@ use crate::render::territories::TerritoriesPlugin;
 use crate::render::view::{
     FINE_DETAIL_FROM_ZOOM, FINEST_DETAIL_FROM_ZOOM, MercatorView, TILE_SIZE_PX,
 };
-use crate::ui::editor::EditAction;
-use crate::ui::legend::layer_state_key;
-use crate::ui::state::{SavedView, UiState};
-use crate::ui::{Action, OverlayEntry, Selection};
+use crate::session::EditAction;
+use crate::session::layer_state_key;
+use crate::session::settings::{SavedView, UiState};
+use crate::session::{Action, OverlayEntry, Selection};
 
 /// How far the wheel scrolls, in points, to zoom one level: a notch of a mouse wheel (50
 /// points) zooms a quarter of a level, smoothly over a few frames.

@@ -13,7 +13,7 @@ use crate::render::overlays::overlay_feature_at;
 use crate::render::plugins::tension_at;
 use crate::render::territories::territory_marker_at;
 use crate::render::view::MercatorView;
-use crate::ui::{Action, OverlayEntry};
+use crate::session::{Action, OverlayEntry};
 
 /// What the pointer is over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,12 +4,12 @@
 use egui::{RichText, Ui};
 
 use super::PanelContext;
-use super::actions::{Action, Selection};
 use super::text::{Mark, marked_text};
 use crate::layers::OverlayId;
 use crate::model::CountryId;
 use crate::model::scenario::{Excerpt, PartyRef, citation};
 use crate::model::territory::{TerritoryStatus, TerritoryText};
+use crate::session::{Action, Selection};
 
 pub fn details_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
     match context.selection {

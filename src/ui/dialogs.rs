@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
-use super::actions::{Action, SaveTarget};
+use crate::session::{Action, FilePurpose, SaveTarget, file_name};
 
 /// What kinds of file a dialog offers, each a filter the reader can pick.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,15 +66,6 @@ impl FileKind {
 pub enum DialogMode {
     Open,
     Save { suggested_name: String },
-}
-
-/// What the chosen file is for, which decides what happens with it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FilePurpose {
-    /// Open scenarios, overlays or articles.
-    Open,
-    /// Write a figure, a view file or the edited scenario.
-    Save(SaveTarget),
 }
 
 /// A question for the reader: which file.
@@ -160,7 +151,7 @@ pub const REPLACE_LABEL: &str = "Replace";
 /// a file the dialog did not ask about (a figure, a view, a scenario) asks here.
 pub fn replace_question_ui(ctx: &egui::Context, path: &Path, actions: &mut Vec<Action>) {
     let modal = egui::Modal::new(egui::Id::unique("alliance-map/replace")).show(ctx, |ui| {
-        ui.heading(format!("Replace {}?", super::file_name(path)));
+        ui.heading(format!("Replace {}?", file_name(path)));
         ui.label(format!("{} exists. Saving replaces it.", path.display()));
         ui.horizontal(|ui| {
             if ui.button(REPLACE_LABEL).clicked() {

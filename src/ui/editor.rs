@@ -6,78 +6,13 @@
 use egui::{RichText, Ui};
 
 use super::PanelContext;
-use super::actions::{Action, SaveTarget};
 use crate::model::World;
 use crate::model::edit::{Concern, Document, Edit, concern_of};
 use crate::model::scenario::{
     Actor, Excerpt, Finding, Modality, NeighboursOf, Party, PartyRef, Scenario, Severity, Tension,
     TensionKind,
 };
-
-/// What the editor asks for; document changes go through [`EditAction::Apply`].
-#[derive(Clone, Debug, PartialEq)]
-pub enum EditAction {
-    /// Edits the scenario shown (a copy, for the bundled one).
-    Start,
-    /// Leaves the editor; only offered when nothing is unsaved.
-    Stop,
-    /// Gives up the unsaved edits and the draft, back to the scenario as last opened or saved.
-    Discard,
-    Apply(Edit),
-    Undo,
-    Redo,
-    /// Starts a tension stated by the excerpt at this index.
-    StartTension {
-        excerpt: usize,
-    },
-    SetTensionKind(TensionKind),
-    /// Adds a party that is not clicked on the map (a group, or an actor already placed).
-    AddParty(Party),
-    RemoveParty(usize),
-    SetActorName(String),
-    /// The next click on the map places an actor with the name typed.
-    PlaceActor,
-    /// A click on the map while a tension is being made, in degrees.
-    PickAt {
-        lon: f64,
-        lat: f64,
-    },
-    FinishTension,
-    CancelTension,
-    /// Saves to the file last saved to or opened from; asks for one (Save as) where there is
-    /// none.
-    Save,
-    QuitWithoutSaving,
-    CancelQuit,
-}
-
-/// A tension being made: its kind and the parties clicked so far. It becomes an edit only
-/// when finished, so an unfinished one never reaches the document or its checks.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TensionDraft {
-    /// The id of the excerpt that states it.
-    pub excerpt: String,
-    pub kind: TensionKind,
-    pub parties: Vec<Party>,
-    /// Actors placed on the map for this tension, added with it.
-    pub new_actors: Vec<Actor>,
-    pub actor_name: String,
-    /// Whether the next click on the map places the actor named.
-    pub placing_actor: bool,
-}
-
-impl TensionDraft {
-    pub fn new(excerpt: String) -> Self {
-        Self {
-            excerpt,
-            kind: TensionKind::ALL[0],
-            parties: Vec::new(),
-            new_actors: Vec::new(),
-            actor_name: String::new(),
-            placing_actor: false,
-        }
-    }
-}
+use crate::session::{Action, EditAction, SaveTarget, TensionDraft};
 
 /// What the editor panel reads, borrowed from the App for one frame.
 pub struct EditorView<'a> {

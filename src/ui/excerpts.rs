@@ -5,8 +5,8 @@
 use egui::{RichText, Ui};
 
 use super::PanelContext;
-use super::actions::{Action, Selection};
 use super::text::{Mark, marked_text};
+use crate::session::{Action, Selection};
 
 pub fn excerpts_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
     let scenario = context.scenario;

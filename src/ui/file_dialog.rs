@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
 
-use super::actions::Action;
 use super::dialogs::{DialogMode, FileKind, FileRequest};
+use crate::session::Action;
 
 /// The in-app browser's state between frames.
 #[derive(Default)]
@@ -246,7 +246,7 @@ fn name_ui(ui: &mut Ui, dialog: &mut FileDialog, request: &FileRequest, choices:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::dialogs::FilePurpose;
+    use crate::session::FilePurpose;
 
     fn folder_with_files() -> tempfile::TempDir {
         let folder = match tempfile::tempdir() {

@@ -3,7 +3,8 @@
 use egui::Ui;
 
 use super::PanelContext;
-use super::legend::{layer_label, layer_shortcut};
+use super::legend::layer_shortcut;
+use crate::session::layer_label;
 
 pub fn help_ui(ui: &mut Ui, context: &PanelContext<'_>) {
     ui.strong("Keyboard");

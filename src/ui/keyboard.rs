@@ -2,12 +2,12 @@
 
 use egui::{Key, Modifiers};
 
-use super::actions::{Action, SaveTarget};
-use super::editor::EditAction;
 use super::legend::layer_shortcut;
-use super::state::DateChoice;
 use crate::layers::MapLayers;
 use crate::model::date::Date;
+use crate::session::EditAction;
+use crate::session::settings::DateChoice;
+use crate::session::{Action, SaveTarget};
 
 /// How far + and - zoom the map.
 const KEY_ZOOM_LEVELS: f64 = 0.5;

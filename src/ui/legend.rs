@@ -3,9 +3,6 @@
 use egui::{Color32, Rect, Sense, Stroke, Ui};
 
 use super::PanelContext;
-use super::actions::Action;
-use super::editor::EditAction;
-use super::state::layer_key;
 use crate::layers::{LayerId, MapLayers, OverlayId};
 use crate::model::scenario::{GroupKind, Party, Status, TensionKind};
 use crate::render::countries::Dash;
@@ -19,6 +16,7 @@ use crate::render::style::{
     PROPOSED_TENSION_THINNING_PX, Palette, SWATCH, TENSION_WIDTH_PX, TERRITORY_OUTLINE_WIDTH_PX,
     TerritoryLook,
 };
+use crate::session::{Action, EditAction, OverlayEntry, layer_label, layer_state_key};
 
 /// The keyboard shortcut of the n-th layer in the legend (1, 2, ... 9).
 pub fn layer_shortcut(position: usize) -> Option<egui::Key> {
@@ -26,54 +24,6 @@ pub fn layer_shortcut(position: usize) -> Option<egui::Key> {
     [Num1, Num2, Num3, Num4, Num5, Num6, Num7, Num8, Num9]
         .get(position)
         .copied()
-}
-
-/// The legend's text for a layer, with its count on the date.
-pub fn layer_label(layers: &MapLayers, layer: LayerId) -> String {
-    match layer {
-        LayerId::Group(index) => {
-            let group = &layers.groups[index];
-            let members = group.count(Status::Member);
-            let mut label = format!("{} ({members})", group.label);
-            let others: Vec<String> = [
-                Status::Suspended,
-                Status::Frozen,
-                Status::Observer,
-                Status::Associate,
-            ]
-            .into_iter()
-            .filter(|status| group.count(*status) > 0)
-            .map(|status| format!("{} {}", group.count(status), status.label()))
-            .collect();
-            if !others.is_empty() {
-                label.push_str(&format!(" + {}", others.join(", ")));
-            }
-            label
-        }
-        LayerId::Neighbours => match &layers.neighbours_of {
-            Some((group, of)) => format!(
-                "{group} neighbours of the {of} ({})",
-                layers.neighbours.len()
-            ),
-            None => "Neighbours (0)".into(),
-        },
-        LayerId::Mentioned => format!("Mentioned ({} countries)", layers.mentioned.len()),
-        LayerId::Tensions => match layers.tensions.iter().filter(|t| t.proposed).count() {
-            0 => format!("Tensions ({})", layers.tensions.len()),
-            proposed => format!("Tensions ({}, {proposed} proposed)", layers.tensions.len()),
-        },
-        LayerId::Territories => format!("Contested territories ({})", layers.territories),
-        LayerId::Labels => "Names and capitals".into(),
-    }
-}
-
-/// Stable key under which a layer's switch is saved.
-pub fn layer_state_key(layers: &MapLayers, layer: LayerId) -> String {
-    let group_id = match layer {
-        LayerId::Group(index) => layers.groups.get(index).map(|g| g.id.as_str()),
-        _ => None,
-    };
-    layer_key(layer, group_id)
 }
 
 pub fn legend_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
@@ -158,7 +108,7 @@ fn add_group_party_ui(
 }
 
 /// The legend's text for an overlay: its file name and how many features it draws.
-pub fn overlay_label(entry: &super::OverlayEntry) -> String {
+pub fn overlay_label(entry: &OverlayEntry) -> String {
     format!(
         "{} ({})",
         entry.overlay.name(),

@@ -2,9 +2,9 @@
 
 use egui::Ui;
 
-use super::file_name;
 use crate::model::open::OpenJob;
 use crate::render::style::PROGRESS_BAR_WIDTH;
+use crate::session::file_name;
 
 pub fn loading_ui(ui: &mut Ui, jobs: &[OpenJob]) {
     let megabytes = |bytes: u64| bytes as f64 / 1e6;

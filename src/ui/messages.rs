@@ -2,33 +2,8 @@
 
 use egui::{Color32, RichText, Ui};
 
-use super::actions::Action;
 use crate::render::style::{TOAST_MIN_WIDTH, TOAST_TOP_MARGIN, TOAST_WIDTH_SHARE};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Level {
-    Info,
-    Warning,
-    Error,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Message {
-    pub level: Level,
-    pub text: String,
-}
-
-impl Message {
-    pub fn new(level: Level, text: impl Into<String>) -> Self {
-        let text = text.into();
-        match level {
-            Level::Info => log::info!("{text}"),
-            Level::Warning => log::warn!("{text}"),
-            Level::Error => log::error!("{text}"),
-        }
-        Self { level, text }
-    }
-}
+use crate::session::{Action, Level, Message};
 
 /// How many messages float over the map at once; older ones wait behind a count.
 const MESSAGES_SHOWN: usize = 4;

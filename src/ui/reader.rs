@@ -7,12 +7,12 @@ use std::ops::Range;
 use egui::{RichText, Ui};
 
 use super::PanelContext;
-use super::actions::{Action, Selection};
 use super::reader_index::spans_within;
 use super::text::{Mark, marked_text};
 use crate::model::capped::{and_more, thousands};
 use crate::model::drafting::DraftNotes;
 use crate::model::mentions::find_terms;
+use crate::session::{Action, Selection};
 
 /// What the reader's find box holds and where it occurs in the article, found once when the
 /// query changes.
@@ -236,7 +236,11 @@ fn paragraph_ui(
 }
 
 /// An article opened from a file: its text, with the selected country's names highlighted.
-fn opened_article_ui(ui: &mut Ui, context: &PanelContext<'_>, opened: &super::OpenedArticle) {
+fn opened_article_ui(
+    ui: &mut Ui,
+    context: &PanelContext<'_>,
+    opened: &crate::session::OpenedArticle,
+) {
     ui.label(
         RichText::new(opened.path.display().to_string())
             .small()

@@ -3,10 +3,10 @@
 
 use egui::{Key, RichText, Ui};
 
-use super::actions::{Action, Selection};
-use super::state::SavedView;
 use crate::model::scenario::{PresentedStep, Scenario};
 use crate::render::style::{CAPTION_FONT_SIZE, CAPTION_MARGIN, CAPTION_MAX_WIDTH, Palette};
+use crate::session::settings::SavedView;
+use crate::session::{Action, Selection};
 
 /// A presentation under way, and what to put back when it ends.
 #[derive(Clone, Debug, PartialEq)]

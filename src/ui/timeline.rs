@@ -5,59 +5,16 @@
 use std::time::Duration;
 
 use egui::{RichText, Sense, Ui, vec2};
-use serde::{Deserialize, Serialize};
 
 use super::PanelContext;
-use super::actions::Action;
-use super::state::DateChoice;
 use crate::model::date::Date;
 use crate::model::timeline::{changes_by_day, next_change, previous_change};
 use crate::render::style::{
     CHANGE_MARK_HEIGHT_PX, CHANGE_MARK_REACH_PX, CHANGE_NOTE_FONT_SIZE, CHANGE_NOTE_MARGIN,
     CHANGE_NOTE_SECS, MAX_CHANGE_NOTES, Palette,
 };
-
-/// How fast the timeline plays, in months of the map per second.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PlaybackSpeed {
-    Slow,
-    #[default]
-    Medium,
-    Fast,
-}
-
-impl PlaybackSpeed {
-    pub const ALL: [PlaybackSpeed; 3] = [
-        PlaybackSpeed::Slow,
-        PlaybackSpeed::Medium,
-        PlaybackSpeed::Fast,
-    ];
-
-    pub fn months_per_second(self) -> f64 {
-        match self {
-            PlaybackSpeed::Slow => 1.0,
-            PlaybackSpeed::Medium => 4.0,
-            PlaybackSpeed::Fast => 12.0,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            PlaybackSpeed::Slow => "1 month a second",
-            PlaybackSpeed::Medium => "4 months a second",
-            PlaybackSpeed::Fast => "1 year a second",
-        }
-    }
-
-    /// The label in the top bar, where room is short.
-    pub fn short_label(self) -> &'static str {
-        match self {
-            PlaybackSpeed::Slow => "1 mo/s",
-            PlaybackSpeed::Medium => "4 mo/s",
-            PlaybackSpeed::Fast => "1 yr/s",
-        }
-    }
-}
+use crate::session::Action;
+use crate::session::{DateChoice, PlaybackSpeed};
 
 /// The jump buttons' names, for their tooltips and screen readers.
 pub const PREVIOUS_CHANGE: &str = "Previous change";

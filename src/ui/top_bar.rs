@@ -3,11 +3,11 @@
 use egui::{Key, RichText, Ui, vec2};
 
 use super::PanelContext;
-use super::actions::{Action, SaveTarget};
-use super::editor::EditAction;
-use super::state::{DateChoice, ThemeChoice};
 use super::timeline::{change_marks_ui, playback_ui};
 use crate::model::search::{Suggestion, Target};
+use crate::session::EditAction;
+use crate::session::settings::{DateChoice, ThemeChoice};
+use crate::session::{Action, SaveTarget};
 
 /// What the search box holds between frames; changed only through actions.
 #[derive(Default)]

@@ -2,7 +2,7 @@ use std::sync::Mutex;
 use std::sync::mpsc::Sender;
 
 use alliance_map::app::{BrowserFiles, GivenFile};
-use alliance_map::ui::{Action, SaveTarget};
+use alliance_map::session::{Action, SaveTarget};
 
 use crate::ui::{ui_harness, wait_until_loaded};
 

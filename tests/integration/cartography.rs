@@ -2,7 +2,7 @@ use std::collections::BTreeSet;
 
 use alliance_map::App;
 use alliance_map::layers::LayerId;
-use alliance_map::ui::legend::layer_label;
+use alliance_map::session::layer_label;
 use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -76,7 +76,7 @@ fn the_legend_names_every_group_in_full() {
     let harness = harness_sized(vec2(1600.0, 1000.0));
     let layers = harness.state().layers();
     for layer in layers.layer_ids() {
-        let label = alliance_map::ui::legend::layer_label(layers, layer);
+        let label = alliance_map::session::layer_label(layers, layer);
         for abbreviation in ["CU ", "CU(", "TGA"] {
             assert!(!label.contains(abbreviation), "{label}");
         }
@@ -96,7 +96,7 @@ fn clicking_crimea_today_tells_who_recognises_and_who_holds_it() {
     crate::ui::click_at(&mut harness, simferopol);
     assert!(matches!(
         harness.state().selection(),
-        alliance_map::ui::Selection::Territory(_)
+        alliance_map::session::Selection::Territory(_)
     ));
     // In the details panel, and in the tooltip while the pointer rests there.
     let summary =
@@ -181,7 +181,7 @@ fn search_finds_groups_and_the_article_s_words_after_countries() {
     use alliance_map::model::search::Target;
     let mut harness = harness_sized(vec2(1600.0, 1000.0));
     harness.state_mut().apply(
-        alliance_map::ui::Action::SetSearchQuery("NATO".into()),
+        alliance_map::session::Action::SetSearchQuery("NATO".into()),
         &egui::Context::default(),
     );
     let suggestions = harness.state().suggestions().to_vec();
@@ -208,7 +208,7 @@ fn search_finds_groups_and_the_article_s_words_after_countries() {
         assert!(country < other, "countries rank first: {suggestions:?}");
     }
     harness.state_mut().apply(
-        alliance_map::ui::Action::SetSearchQuery("Iskander".into()),
+        alliance_map::session::Action::SetSearchQuery("Iskander".into()),
         &egui::Context::default(),
     );
     let suggestions = harness.state().suggestions().to_vec();
@@ -219,13 +219,13 @@ fn search_finds_groups_and_the_article_s_words_after_countries() {
         panic!("Iskander is in an excerpt: {suggestions:?}");
     };
     harness.state_mut().apply(
-        alliance_map::ui::Action::ChooseSuggestion(first.target),
+        alliance_map::session::Action::ChooseSuggestion(first.target),
         &egui::Context::default(),
     );
     harness.run();
     assert!(matches!(
         harness.state().selection(),
-        alliance_map::ui::Selection::Excerpt { index: i, .. } if *i == index
+        alliance_map::session::Selection::Excerpt { index: i, .. } if *i == index
     ));
 }
 
@@ -235,10 +235,10 @@ fn the_reader_numbers_paragraphs_finds_words_and_its_excerpts_select_countries()
     let ctx = egui::Context::default();
     harness
         .state_mut()
-        .apply(alliance_map::ui::Action::SetExcerptsOpen(false), &ctx);
+        .apply(alliance_map::session::Action::SetExcerptsOpen(false), &ctx);
     harness
         .state_mut()
-        .apply(alliance_map::ui::Action::SetReaderOpen(true), &ctx);
+        .apply(alliance_map::session::Action::SetReaderOpen(true), &ctx);
     harness.run();
     let title = harness.state().scenario().meta().title.clone();
     assert_eq!(
@@ -255,7 +255,8 @@ fn the_reader_numbers_paragraphs_finds_words_and_its_excerpts_select_countries()
         .get_by_label_contains("Minsk feels itself threatened")
         .click();
     harness.run();
-    let alliance_map::ui::Selection::Excerpt { countries, .. } = harness.state().selection() else {
+    let alliance_map::session::Selection::Excerpt { countries, .. } = harness.state().selection()
+    else {
         panic!("an excerpt is selected: {:?}", harness.state().selection());
     };
     let codes: Vec<&str> = countries
@@ -264,7 +265,7 @@ fn the_reader_numbers_paragraphs_finds_words_and_its_excerpts_select_countries()
         .collect();
     assert!(codes.contains(&"BLR"), "{codes:?}");
     harness.state_mut().apply(
-        alliance_map::ui::Action::SetReaderQuery("iskander".into()),
+        alliance_map::session::Action::SetReaderQuery("iskander".into()),
         &ctx,
     );
     harness.run();

@@ -1,4 +1,4 @@
-use alliance_map::ui::Selection;
+use alliance_map::session::Selection;
 use egui::OutputCommand;
 use egui_kittest::kittest::Queryable;
 

@@ -5,7 +5,7 @@ use alliance_map::App;
 use alliance_map::model::strokes::Strokes;
 use alliance_map::model::territory::{Territories, where_is};
 use alliance_map::model::{Detail, World};
-use alliance_map::ui::Selection;
+use alliance_map::session::Selection;
 use egui_kittest::Harness;
 use walkers::lon_lat;
 

@@ -4,10 +4,10 @@ use std::time::{Duration, Instant};
 
 use alliance_map::App;
 use alliance_map::model::edit::save::save_scenario;
-use alliance_map::ui::UiState;
+use alliance_map::session::UiState;
+use alliance_map::session::settings::STORAGE_KEY;
 use alliance_map::ui::dialogs::REPLACE_LABEL;
 use alliance_map::ui::dialogs::{FileRequest, NativeAnswer, NativeDialogs};
-use alliance_map::ui::state::STORAGE_KEY;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

@@ -11,7 +11,7 @@ use alliance_map::model::date::Date;
 use alliance_map::model::drafting::{Draft, DraftOptions};
 use alliance_map::model::gazetteer::Gazetteer;
 use alliance_map::model::scenario::Status;
-use alliance_map::ui::legend::layer_label;
+use alliance_map::session::layer_label;
 use egui_kittest::kittest::Queryable;
 
 use crate::files::drop_file;

@@ -6,7 +6,7 @@ use alliance_map::model::edit::draft::draft_path;
 use alliance_map::model::edit::save::save_scenario;
 use alliance_map::model::scenario::Excerpt;
 use alliance_map::model::scenario::{Modality, Tension, TensionKind};
-use alliance_map::ui::Action;
+use alliance_map::session::Action;
 use alliance_map::ui::dialogs::REPLACE_LABEL;
 use alliance_map::ui::editor::{
     ACCEPT_LABEL, ACCEPT_TENSION_LABEL, ADD_TENSION_LABEL, DROP_LABEL, DROP_TENSION_LABEL,
@@ -319,7 +319,7 @@ fn a_drafted_article_is_saved_under_the_name_save_as_proposes() {
         .state()
         .messages()
         .iter()
-        .filter(|m| m.level == alliance_map::ui::messages::Level::Error)
+        .filter(|m| m.level == alliance_map::session::Level::Error)
         .map(|m| m.text.clone())
         .collect();
     assert!(errors.is_empty(), "{errors:?}");

@@ -2,7 +2,7 @@ use alliance_map::layers::LayerId;
 use alliance_map::model::date::Date;
 use alliance_map::model::view_file::ViewSelection;
 use alliance_map::model::view_link::ViewLink;
-use alliance_map::ui::Action;
+use alliance_map::session::Action;
 use egui_kittest::Harness;
 
 use crate::ui::ui_harness;

@@ -9,7 +9,7 @@ use alliance_map::model::export::export;
 use alliance_map::model::scenario::Scenario;
 use alliance_map::model::search::SearchIndex;
 use alliance_map::render::style::Palette;
-use alliance_map::ui::legend::layer_label;
+use alliance_map::session::layer_label;
 use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

@@ -1,6 +1,6 @@
 use alliance_map::App;
 use alliance_map::layers::LayerId;
-use alliance_map::ui::legend::layer_label;
+use alliance_map::session::layer_label;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use walkers::lon_lat;

@@ -2,7 +2,7 @@ use std::path::Path;
 
 use alliance_map::App;
 use alliance_map::model::scenario::{Scenario, ScenarioError};
-use alliance_map::ui::Selection;
+use alliance_map::session::Selection;
 use egui::{Key, ViewportCommand, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

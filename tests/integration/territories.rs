@@ -695,7 +695,7 @@ fn on_the_article_date_crimea_is_painted_and_clicked_as_ukraine_not_as_a_csto_me
 #[test]
 fn clicking_crimea_today_selects_the_territory_and_the_map_outlines_it() {
     use alliance_map::map::MapLayer;
-    use alliance_map::ui::Selection;
+    use alliance_map::session::Selection;
     use egui_kittest::kittest::Queryable;
     let mut harness = crate::ui::ui_harness();
     harness.get_by_label("Today").click();

@@ -5,8 +5,8 @@ use alliance_map::model::World;
 use alliance_map::model::clock::Clock;
 use alliance_map::model::date::Date;
 use alliance_map::model::scenario::Scenario;
-use alliance_map::ui::Selection;
-use alliance_map::ui::legend::layer_label;
+use alliance_map::session::Selection;
+use alliance_map::session::layer_label;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -574,7 +574,7 @@ fn corrupt_saved_state_gives_defaults_and_a_warning() {
     let mut storage = MemoryStorage::default();
     eframe::Storage::set_string(
         &mut storage,
-        alliance_map::ui::state::STORAGE_KEY,
+        alliance_map::session::settings::STORAGE_KEY,
         "{\"version\": [".into(),
     );
     let (world, scenario) = shared();

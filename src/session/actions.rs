@@ -1,13 +1,12 @@
-//! What the UI asks the App to do, and what is selected.
+//! What a panel, the map or a key asks the App to do, and what is selected.
 
 use std::path::PathBuf;
 
-use super::dialogs::FilePurpose;
-use super::editor::EditAction;
-use super::state::{DateChoice, ThemeChoice};
-use super::timeline::PlaybackSpeed;
+use super::settings::{DateChoice, PlaybackSpeed, ThemeChoice};
 use crate::layers::{LayerId, OverlayId};
 use crate::model::CountryId;
+use crate::model::edit::Edit;
+use crate::model::scenario::{Party, TensionKind};
 use crate::model::search::Target;
 
 /// A request from a panel or the map, applied by the App at the end of the frame.
@@ -172,4 +171,50 @@ impl Selection {
             _ => None,
         }
     }
+}
+
+/// What the chosen file is for, which decides what happens with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilePurpose {
+    /// Open scenarios, overlays or articles.
+    Open,
+    /// Write a figure, a view file or the edited scenario.
+    Save(SaveTarget),
+}
+
+/// What the editor asks for; document changes go through [`EditAction::Apply`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditAction {
+    /// Edits the scenario shown (a copy, for the bundled one).
+    Start,
+    /// Leaves the editor; only offered when nothing is unsaved.
+    Stop,
+    /// Gives up the unsaved edits and the draft, back to the scenario as last opened or saved.
+    Discard,
+    Apply(Edit),
+    Undo,
+    Redo,
+    /// Starts a tension stated by the excerpt at this index.
+    StartTension {
+        excerpt: usize,
+    },
+    SetTensionKind(TensionKind),
+    /// Adds a party that is not clicked on the map (a group, or an actor already placed).
+    AddParty(Party),
+    RemoveParty(usize),
+    SetActorName(String),
+    /// The next click on the map places an actor with the name typed.
+    PlaceActor,
+    /// A click on the map while a tension is being made, in degrees.
+    PickAt {
+        lon: f64,
+        lat: f64,
+    },
+    FinishTension,
+    CancelTension,
+    /// Saves to the file last saved to or opened from; asks for one (Save as) where there is
+    /// none.
+    Save,
+    QuitWithoutSaving,
+    CancelQuit,
 }
