@@ -7,8 +7,8 @@ use std::sync::mpsc::{self, Receiver, Sender};
 
 use super::App;
 use crate::model::open::OpenJob;
+use crate::session::Level;
 use crate::session::SaveTarget;
-use crate::session::{Level, Message};
 
 /// A file the browser handed over whole.
 pub struct GivenFile {
@@ -39,7 +39,7 @@ impl App {
     /// (dropped on it).
     pub fn use_browser_files(&mut self, files: BrowserFiles) -> Sender<GivenFile> {
         let (sender, given) = mpsc::channel();
-        self.browser = Some(Browser {
+        self.io.browser = Some(Browser {
             files,
             given,
             sender: sender.clone(),
@@ -49,19 +49,19 @@ impl App {
 
     /// Whether files come from the browser rather than from paths.
     pub(super) fn in_browser(&self) -> bool {
-        self.browser.is_some()
+        self.io.browser.is_some()
     }
 
     /// Shows the browser's picker, if the app is in a browser.
     pub(super) fn pick_in_browser(&self, ctx: &egui::Context) {
-        if let Some(browser) = &self.browser {
+        if let Some(browser) = &self.io.browser {
             (browser.files.pick)(browser.sender.clone(), ctx.clone());
         }
     }
 
     /// Opens what the browser handed over since the last frame.
     pub(super) fn receive_given_files(&mut self) {
-        let Some(browser) = &self.browser else {
+        let Some(browser) = &self.io.browser else {
             return;
         };
         let given: Vec<GivenFile> = browser.given.try_iter().collect();
@@ -72,26 +72,26 @@ impl App {
                 &self.world,
                 self.today(),
             );
-            self.jobs.push(job);
+            self.io.jobs.push(job);
         }
     }
 
     /// Downloads `target` in place of saving it, if the app is in a browser; returns whether
     /// it was (or said why not).
     pub(super) fn download_in_browser(&mut self, target: SaveTarget, ctx: &egui::Context) -> bool {
-        let Some(download) = self.browser.as_ref().map(|b| b.files.download) else {
+        let Some(download) = self.io.browser.as_ref().map(|b| b.files.download) else {
             return false;
         };
         let dark = ctx.theme() == egui::Theme::Dark;
         let made = match target {
             SaveTarget::Figure => {
-                let name = format!("alliance-map-{}.png", self.date);
+                let name = format!("alliance-map-{}.png", self.session.date);
                 self.figure_bytes(Path::new(&name), dark)
                     .map(|bytes| (name, bytes))
             }
             SaveTarget::View => match self.current_view_file(None, dark) {
                 Some(view) => Ok((
-                    format!("alliance-map-{}.view.json", self.date),
+                    format!("alliance-map-{}.view.json", self.session.date),
                     view.to_json().into_bytes(),
                 )),
                 None => Err("the map has not been drawn yet".into()),
@@ -104,11 +104,10 @@ impl App {
             download(&name, &bytes).map(|()| format!("Downloaded {name}"))
         });
         match result {
-            Ok(done) => self.messages.push(Message::new(Level::Info, done)),
-            Err(problem) => self.messages.push(Message::new(
-                Level::Error,
-                format!("Not downloaded: {problem}"),
-            )),
+            Ok(done) => self.io.tell(Level::Info, done),
+            Err(problem) => self
+                .io
+                .tell(Level::Error, format!("Not downloaded: {problem}")),
         }
         true
     }

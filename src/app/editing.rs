@@ -18,8 +18,7 @@ use crate::model::scenario::{
     Actor, Article, BUNDLED_SCENARIO_PATH, Excerpt, Finding, Party, Scenario, ScenarioError,
     Severity, Tension,
 };
-use crate::session::{EditAction, SaveTarget, Selection, TensionDraft, file_name};
-use crate::session::{Level, Message};
+use crate::session::{EditAction, Level, SaveTarget, Selection, TensionDraft, file_name};
 use crate::ui::editor::{EditorView, party_names};
 
 /// The bundled scenario where it lies in the source tree: never saved over, whatever the
@@ -143,13 +142,13 @@ impl App {
                 let aside = set_aside(&folder)
                     .map(|aside| format!(" It was moved to {}.", aside.display()))
                     .unwrap_or_default();
-                self.messages.push(Message::new(
+                self.io.tell(
                     Level::Warning,
                     format!("The autosaved draft could not be restored: {error}.{aside}"),
-                ));
+                );
             }
         }
-        self.edit.autosaver = Some(Autosaver::new(folder));
+        self.document.edit.autosaver = Some(Autosaver::new(folder));
     }
 
     fn restore_draft(&mut self, draft: Draft) {
@@ -163,7 +162,7 @@ impl App {
             origin: draft.origin,
             saved_to: draft.saved_to,
             saved_state: None,
-            base: Arc::clone(&self.scenario),
+            base: Arc::clone(&self.document.scenario),
             findings: Vec::new(),
             findings_total: 0,
             map_is_behind: false,
@@ -175,11 +174,11 @@ impl App {
                 self.find_draft_notes(&editing.article);
             }
         }
-        self.edit.editing = Some(editing);
-        self.messages.push(Message::new(
+        self.document.edit.editing = Some(editing);
+        self.io.tell(
             Level::Info,
             format!("Restored your unsaved edits to \"{title}\" from the autosaved draft. Save them with File > Save, or give them up with Edit > Discard changes."),
-        ));
+        );
     }
 
     /// A restored drafted scenario's mentions and counts, found again in its article the way
@@ -188,20 +187,20 @@ impl App {
         match Gazetteer::bundled() {
             Ok(gazetteer) => {
                 let notes = DraftNotes::of_article(article, gazetteer, &self.world);
-                self.draft = Some(Arc::new(notes));
-                self.layers = self.build_layers(self.date);
+                self.document.draft = Some(Arc::new(notes));
+                self.session.layers = self.build_layers(self.session.date);
             }
-            Err(error) => self.messages.push(Message::new(
+            Err(error) => self.io.tell(
                 Level::Warning,
                 format!("The restored draft's mentions could not be found again: the bundled gazetteer could not be loaded: {error}"),
-            )),
+            ),
         }
     }
 
     /// Edits the scenario shown (a copy, for the bundled one) with `proposals`, the excerpts
     /// drafting proposed, to accept or drop.
     pub fn start_editing(&mut self, proposals: Vec<Excerpt>) {
-        let source = self.scenario.source();
+        let source = self.document.scenario.source();
         let is_json = source
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"));
@@ -230,7 +229,7 @@ impl App {
     }
 
     fn begin_editing(&mut self, origin: Origin, proposals: Vec<Excerpt>, saved: Option<u64>) {
-        let scenario = &self.scenario;
+        let scenario = &self.document.scenario;
         let mut editing = Editing {
             document: Document {
                 data: scenario.data().clone(),
@@ -249,36 +248,48 @@ impl App {
             tension: None,
         };
         editing.recheck(&self.world);
-        self.edit.editing = Some(editing);
-        self.state.show_details = true;
+        self.document.edit.editing = Some(editing);
+        self.session.state.show_details = true;
     }
 
     pub fn is_editing(&self) -> bool {
-        self.edit.editing.is_some()
+        self.document.edit.editing.is_some()
     }
     /// The document being edited.
     pub fn edited_document(&self) -> Option<&Document> {
-        self.edit.editing.as_ref().map(|e| &e.document)
+        self.document.edit.editing.as_ref().map(|e| &e.document)
     }
     /// The live checks' findings on the document being edited.
     pub fn edit_findings(&self) -> &[Finding] {
-        self.edit.editing.as_ref().map_or(&[], |e| &e.findings)
+        self.document
+            .edit
+            .editing
+            .as_ref()
+            .map_or(&[], |e| &e.findings)
     }
     pub fn has_unsaved_edits(&self) -> bool {
-        self.edit.editing.as_ref().is_some_and(Editing::unsaved)
+        self.document
+            .edit
+            .editing
+            .as_ref()
+            .is_some_and(Editing::unsaved)
     }
     /// The tension being made, if one is.
     pub fn tension_draft(&self) -> Option<&TensionDraft> {
-        self.edit.editing.as_ref().and_then(|e| e.tension.as_ref())
+        self.document
+            .edit
+            .editing
+            .as_ref()
+            .and_then(|e| e.tension.as_ref())
     }
     /// Whether the app is asking if it may quit with unsaved changes.
     pub fn is_asking_to_quit(&self) -> bool {
-        self.edit.asking_to_quit
+        self.document.edit.asking_to_quit
     }
 
     /// What the editor panel reads this frame.
     pub(super) fn editor_view(&self) -> Option<EditorView<'_>> {
-        let editing = self.edit.editing.as_ref()?;
+        let editing = self.document.edit.editing.as_ref()?;
         Some(EditorView {
             document: &editing.document,
             findings: &editing.findings,
@@ -309,22 +320,22 @@ impl App {
     /// Asks before the window closes with unsaved changes.
     pub(super) fn guard_close(&mut self, ctx: &egui::Context) {
         let asked_to_close = ctx.input(|i| i.viewport().close_requested());
-        if asked_to_close && self.has_unsaved_edits() && !self.edit.quit_confirmed {
+        if asked_to_close && self.has_unsaved_edits() && !self.document.edit.quit_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.edit.asking_to_quit = true;
+            self.document.edit.asking_to_quit = true;
         }
     }
 
     /// Refuses to put another scenario in place of unsaved edits; leaves a saved edit.
     pub(super) fn may_replace_scenario(&mut self) -> bool {
         if self.has_unsaved_edits() {
-            self.messages.push(Message::new(
+            self.io.tell(
                 Level::Warning,
                 "Save or discard your edits (Edit menu) before opening another scenario.",
-            ));
+            );
             return false;
         }
-        self.edit.editing = None;
+        self.document.edit.editing = None;
         true
     }
 
@@ -335,7 +346,7 @@ impl App {
             }
             return;
         }
-        if self.edit.editing.is_none() {
+        if self.document.edit.editing.is_none() {
             return;
         }
         match action {
@@ -346,12 +357,12 @@ impl App {
             EditAction::Undo => self.undo_or_redo(true),
             EditAction::Redo => self.undo_or_redo(false),
             EditAction::QuitWithoutSaving => {
-                self.edit.asking_to_quit = false;
-                self.edit.quit_confirmed = true;
+                self.document.edit.asking_to_quit = false;
+                self.document.edit.quit_confirmed = true;
                 self.forget_draft();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            EditAction::CancelQuit => self.edit.asking_to_quit = false,
+            EditAction::CancelQuit => self.document.edit.asking_to_quit = false,
             EditAction::Save => self.save(ctx),
             tension => self.apply_tension_action(tension),
         }
@@ -359,43 +370,41 @@ impl App {
 
     fn stop_editing(&mut self) {
         if !self.has_unsaved_edits() {
-            self.edit.editing = None;
+            self.document.edit.editing = None;
             self.forget_draft();
         }
     }
 
     fn discard_edits(&mut self) {
-        if let Some(editing) = self.edit.editing.take() {
+        if let Some(editing) = self.document.edit.editing.take() {
             self.show_edited(editing.base);
         }
         self.forget_draft();
-        self.messages.push(Message::new(
-            Level::Info,
-            "The unsaved edits were discarded.",
-        ));
+        self.io
+            .tell(Level::Info, "The unsaved edits were discarded.");
     }
 
     fn forget_draft(&self) {
-        if let Some(autosaver) = &self.edit.autosaver {
+        if let Some(autosaver) = &self.document.edit.autosaver {
             autosaver.remove();
         }
     }
 
     fn apply_edit(&mut self, edit: Edit) {
-        let Some(editing) = self.edit.editing.as_mut() else {
+        let Some(editing) = self.document.edit.editing.as_mut() else {
             return;
         };
         match editing.history.apply(&mut editing.document, edit) {
             Ok(()) => self.after_edit(),
-            Err(error) => self.messages.push(Message::new(
+            Err(error) => self.io.tell(
                 Level::Error,
                 format!("That edit could not be made: {error}"),
-            )),
+            ),
         }
     }
 
     fn undo_or_redo(&mut self, undo: bool) {
-        let Some(editing) = self.edit.editing.as_mut() else {
+        let Some(editing) = self.document.edit.editing.as_mut() else {
             return;
         };
         let history = &mut editing.history;
@@ -407,17 +416,17 @@ impl App {
         match result {
             Ok(true) => self.after_edit(),
             Ok(false) => {}
-            Err(error) => self.messages.push(Message::new(
+            Err(error) => self.io.tell(
                 Level::Error,
                 format!("That could not be undone or redone: {error}"),
-            )),
+            ),
         }
     }
 
     /// After every edit: the checks run again, the map shows the result if it has no
     /// errors, and the draft is autosaved.
     fn after_edit(&mut self) {
-        let Some(editing) = self.edit.editing.as_mut() else {
+        let Some(editing) = self.document.edit.editing.as_mut() else {
             return;
         };
         if let Some(tension) = &editing.tension
@@ -438,7 +447,9 @@ impl App {
 
     /// Writes the draft (off this thread), or removes it when nothing is unsaved.
     fn autosave(&mut self) {
-        let (Some(editing), Some(autosaver)) = (&self.edit.editing, &self.edit.autosaver) else {
+        let (Some(editing), Some(autosaver)) =
+            (&self.document.edit.editing, &self.document.edit.autosaver)
+        else {
             return;
         };
         if editing.unsaved() {
@@ -447,32 +458,36 @@ impl App {
             autosaver.remove();
         }
         for problem in autosaver.problems() {
-            self.messages.push(Message::new(Level::Error, problem));
+            self.io.tell(Level::Error, problem);
         }
     }
 
     /// Shows an edited scenario on the same date and view, keeping what is still selectable.
     fn show_edited(&mut self, scenario: Arc<Scenario>) {
-        self.scenario = scenario;
-        self.index = super::ScenarioIndex::build(&self.world, &self.scenario);
-        self.date = super::resolve_date(self.state.date, &self.scenario, self.today());
+        let draft = self.document.draft.take();
+        self.document.replace_scenario(&self.world, scenario, draft);
+        self.session.date = super::session_state::resolve_date(
+            self.session.state.date,
+            &self.document.scenario,
+            self.today(),
+        );
         // A draft's mention counts stay while it is edited.
-        self.layers = self.build_layers(self.date);
-        self.title_sent = false;
-        let data = self.scenario.data();
-        let gone = match &self.selection {
+        self.session.layers = self.build_layers(self.session.date);
+        self.window.title_sent = false;
+        let data = self.document.scenario.data();
+        let gone = match &self.session.selection {
             Selection::Tension(index) => *index >= data.tensions.len(),
             Selection::Excerpt { index, .. } => *index >= data.excerpts.len(),
             Selection::Group(index) => *index >= data.groups.len(),
             _ => false,
         };
         if gone {
-            self.selection = Selection::None;
+            self.session.selection = Selection::None;
         }
     }
 
     fn apply_tension_action(&mut self, action: EditAction) {
-        let Some(editing) = self.edit.editing.as_mut() else {
+        let Some(editing) = self.document.edit.editing.as_mut() else {
             return;
         };
         if let EditAction::StartTension { excerpt } = action {
@@ -500,7 +515,7 @@ impl App {
     /// A click on the map while making a tension: the actor being placed, or the country
     /// clicked.
     fn pick_party(&mut self, lon: f64, lat: f64) {
-        let Some(editing) = self.edit.editing.as_mut() else {
+        let Some(editing) = self.document.edit.editing.as_mut() else {
             return;
         };
         let Some(tension) = editing.tension.as_mut() else {
@@ -536,16 +551,16 @@ impl App {
                     ..Party::default()
                 },
             ),
-            None => self.messages.push(Message::new(
+            None => self.io.tell(
                 Level::Info,
                 "No country there: click a country, or add a group or an actor.",
-            )),
+            ),
         }
     }
 
     /// The tension made becomes one edit, with the actors placed for it.
     fn finish_tension(&mut self) {
-        let Some(editing) = self.edit.editing.as_mut() else {
+        let Some(editing) = self.document.edit.editing.as_mut() else {
             return;
         };
         let Some(draft) = editing.tension.take() else {
@@ -553,7 +568,12 @@ impl App {
         };
         let data = &editing.document.data;
         let actors: [&[Actor]; 2] = [&draft.new_actors, &data.actors];
-        let names = party_names(&self.scenario, &self.world, &draft.parties, &actors);
+        let names = party_names(
+            &self.document.scenario,
+            &self.world,
+            &draft.parties,
+            &actors,
+        );
         let tension = Tension {
             id: editing.document.new_tension_id(draft.kind),
             kind: draft.kind,
@@ -579,8 +599,8 @@ impl App {
             .collect();
         edits.push(Edit::AddTension { at, tension });
         self.apply_edit(Edit::Batch(edits));
-        if self.scenario.data().tensions.len() > at {
-            self.selection = Selection::Tension(at);
+        if self.document.scenario.data().tensions.len() > at {
+            self.session.selection = Selection::Tension(at);
         }
     }
 
@@ -588,7 +608,7 @@ impl App {
     /// scenario came from (asked once); a copy of the bundled scenario or a drafted one asks
     /// for a file (Save as).
     fn save(&mut self, ctx: &egui::Context) {
-        let Some(editing) = self.edit.editing.as_ref() else {
+        let Some(editing) = self.document.edit.editing.as_ref() else {
             return;
         };
         match (&editing.saved_to, editing.origin) {
@@ -606,7 +626,7 @@ impl App {
     /// Where Save as proposes to save: the file last saved to, else the scenario's id beside
     /// the file it came from (the article, for a drafted one).
     pub(super) fn suggested_scenario_path(&self) -> Option<PathBuf> {
-        let editing = self.edit.editing.as_ref()?;
+        let editing = self.document.edit.editing.as_ref()?;
         Some(editing.saved_to.clone().unwrap_or_else(|| {
             let name = format!("{}.json", editing.document.data.id);
             match editing.origin {
@@ -618,15 +638,15 @@ impl App {
 
     pub(super) fn save_to(&mut self, path: PathBuf) {
         let inputs = self.save_inputs(SaveTarget::Scenario);
-        let Some(editing) = self.edit.editing.as_mut() else {
+        let Some(editing) = self.document.edit.editing.as_mut() else {
             return;
         };
         let errors = editing.errors();
         if errors > 0 {
-            self.messages.push(Message::new(
+            self.io.tell(
                 Level::Error,
                 format!("Not saved: the scenario has {errors} errors (shown in the editor), and a file with errors would be refused when opened. Your edits stay in the autosaved draft."),
-            ));
+            );
             return;
         }
         let refs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
@@ -640,21 +660,17 @@ impl App {
                     .article_written
                     .map(|a| format!(", with its article {}", file_name(&a)))
                     .unwrap_or_default();
-                self.messages.push(Message::new(
-                    Level::Info,
-                    format!("Saved {}{article}", path.display()),
-                ));
-                self.state.remember_file(path);
+                self.io
+                    .tell(Level::Info, format!("Saved {}{article}", path.display()));
+                self.session.state.remember_file(path);
                 self.forget_draft();
                 // The scenario shown now comes from the file saved, and Discard goes back to it.
                 self.after_edit();
-                if let Some(editing) = self.edit.editing.as_mut() {
-                    editing.base = Arc::clone(&self.scenario);
+                if let Some(editing) = self.document.edit.editing.as_mut() {
+                    editing.base = Arc::clone(&self.document.scenario);
                 }
             }
-            Err(error) => self
-                .messages
-                .push(Message::new(Level::Error, format!("Not saved: {error}"))),
+            Err(error) => self.io.tell(Level::Error, format!("Not saved: {error}")),
         }
     }
 }

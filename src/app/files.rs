@@ -7,8 +7,7 @@ use super::App;
 use crate::model::capped::{and_more, thousands};
 use crate::model::files::MAX_ARTICLE_BYTES;
 use crate::model::open::{OpenError, OpenJob, Opened, OpenedDraft, Received, draft_article};
-use crate::session::{Action, FilePurpose, OpenedArticle, OverlayEntry, file_name};
-use crate::session::{Level, Message};
+use crate::session::{Action, FilePurpose, Level, OpenedArticle, OverlayEntry, file_name};
 use crate::ui::dialogs::{DialogMode, DialogOutcome, FileRequest, NativeDialogs, NativeRequests};
 use crate::ui::file_dialog::start_folder;
 
@@ -22,14 +21,15 @@ impl App {
     /// Uses the desktop's own file dialogs from now on, with the in-app browser where they
     /// cannot be shown; without this call the in-app browser is used.
     pub fn use_native_dialogs(&mut self, dialogs: Arc<dyn NativeDialogs>) {
-        self.native_dialogs = NativeRequests::new(Some(dialogs));
+        self.io.native_dialogs = NativeRequests::new(Some(dialogs));
     }
 
     /// Whether the in-app file browser is open, and the folder it lists.
     pub fn file_browser_folder(&self) -> Option<&std::path::Path> {
-        self.file_dialog
+        self.io
+            .file_dialog
             .is_open()
-            .then(|| self.file_dialog.directory())
+            .then(|| self.io.file_dialog.directory())
     }
 
     /// Asks the reader for a file: the desktop's dialog when there is one, the in-app
@@ -42,9 +42,14 @@ impl App {
             return;
         }
         let start = self.start_folder_for(&request);
-        if let Some(request) = self.native_dialogs.send(request, Some(start.clone()), ctx) {
-            self.file_dialog
-                .show(request, start, self.state.recent_folders());
+        if let Some(request) = self
+            .io
+            .native_dialogs
+            .send(request, Some(start.clone()), ctx)
+        {
+            self.io
+                .file_dialog
+                .show(request, start, self.session.state.recent_folders());
         }
     }
 
@@ -52,19 +57,20 @@ impl App {
     /// last used, else home.
     fn start_folder_for(&self, request: &FileRequest) -> PathBuf {
         let proposed = request.start_in.as_deref().filter(|folder| folder.is_dir());
-        start_folder(proposed.or(self.state.last_folder.as_deref()))
+        start_folder(proposed.or(self.session.state.last_folder.as_deref()))
     }
 
     /// What the desktop's dialog answered, if it has: the action it leads to, or the in-app
     /// browser opened where it could not ask.
     pub(super) fn receive_dialog_answer(&mut self) -> Option<Action> {
-        match self.native_dialogs.poll()? {
+        match self.io.native_dialogs.poll()? {
             DialogOutcome::Chosen(action) => Some(action),
             DialogOutcome::Fallback(request, why) => {
                 log::info!("{why}; the in-app file browser is used");
                 let start = self.start_folder_for(&request);
-                self.file_dialog
-                    .show(request, start, self.state.recent_folders());
+                self.io
+                    .file_dialog
+                    .show(request, start, self.session.state.recent_folders());
                 None
             }
         }
@@ -81,7 +87,7 @@ impl App {
         let Some(first) = paths.first().cloned() else {
             return;
         };
-        self.state.remember_folder(&first);
+        self.session.state.remember_folder(&first);
         match purpose {
             FilePurpose::Open => self.open_paths(paths),
             FilePurpose::Save(target) => self.save_chosen(target, first, replace_asked, ctx),
@@ -91,7 +97,8 @@ impl App {
     /// Starts opening files in the background; what they hold arrives in a later frame.
     pub fn open_paths(&mut self, paths: impl IntoIterator<Item = PathBuf>) {
         for path in paths {
-            self.jobs
+            self.io
+                .jobs
                 .push(OpenJob::start(path, Arc::clone(&self.world), self.today()));
         }
     }
@@ -114,7 +121,7 @@ impl App {
 
     pub(super) fn receive_opened_files(&mut self, ctx: &egui::Context) {
         let mut finished = Vec::new();
-        self.jobs.retain(|job| match job.poll() {
+        self.io.jobs.retain(|job| match job.poll() {
             Some(result) => {
                 finished.push((job.path.clone(), result));
                 false
@@ -124,7 +131,7 @@ impl App {
         for (path, result) in finished {
             self.receive(path, result);
         }
-        if !self.jobs.is_empty() {
+        if !self.io.jobs.is_empty() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
     }
@@ -134,14 +141,14 @@ impl App {
     pub(super) fn draft_pasted(&mut self, text: String) {
         let path = PathBuf::from(PASTED_ARTICLE);
         if text.len() > MAX_ARTICLE_BYTES {
-            self.messages.push(Message::new(
+            self.io.tell(
                 Level::Error,
                 format!(
                     "The pasted text is {} bytes, more than the {} bytes of an article",
                     thousands(text.len()),
                     thousands(MAX_ARTICLE_BYTES)
                 ),
-            ));
+            );
             return;
         }
         let result = draft_article(&path, &text, &self.world, self.today())
@@ -160,8 +167,8 @@ impl App {
                     scenario.warnings().iter().map(|w| w.to_string()).collect();
                 let count = scenario.warning_count();
                 self.set_scenario(Arc::from(scenario));
-                self.state.remember_file(path);
-                let date = self.scenario.date().long_form();
+                self.session.state.remember_file(path);
+                let date = self.document.scenario.date().long_form();
                 self.report_opened(
                     format!("Opened the scenario {name}: the map shows its article date ({date}) and its countries"),
                     &warnings,
@@ -184,18 +191,18 @@ impl App {
                 }
                 self.map_mut().fly_to(&extent);
                 let count = overlay.warning_count();
-                self.overlays.push(OverlayEntry {
+                self.document.overlays.push(OverlayEntry {
                     overlay,
                     visible: true,
-                    color_index: self.overlays_opened,
+                    color_index: self.document.overlays_opened,
                 });
-                self.overlays_opened += 1;
-                self.state.remember_file(path);
+                self.document.overlays_opened += 1;
+                self.session.state.remember_file(path);
                 self.report_opened(summary, &warnings, count);
             }
             Ok(Received::Opened(Opened::View { view, scenario })) => {
                 if self.open_view(&path, view, scenario.map(|s| *s)) {
-                    self.state.remember_file(path);
+                    self.session.state.remember_file(path);
                 }
             }
             Ok(Received::Opened(Opened::Article { path, text })) => {
@@ -206,20 +213,18 @@ impl App {
                 self.show_article(path, text, summary);
             }
             Ok(Received::Draft(opened)) => self.receive_draft(*opened),
-            Err(error) => self
-                .messages
-                .push(Message::new(Level::Error, error.to_string())),
+            Err(error) => self.io.tell(Level::Error, error.to_string()),
         }
     }
 
     /// Shows an article alone in the reader.
     fn show_article(&mut self, path: PathBuf, text: String, summary: String) {
-        self.opened_article = Some(OpenedArticle {
+        self.document.opened_article = Some(OpenedArticle {
             path: path.clone(),
             text,
         });
-        self.state.show_reader = true;
-        self.state.remember_file(path);
+        self.session.state.show_reader = true;
+        self.session.state.remember_file(path);
         self.report_opened(summary, &[], 0);
     }
 
@@ -255,12 +260,12 @@ impl App {
         if !self.edit_drafted(scenario, proposals) {
             return;
         }
-        self.draft = Some(Arc::new(notes));
-        self.layers = self.build_layers(self.date);
-        self.opened_article = None;
-        self.state.show_reader = true;
+        self.document.draft = Some(Arc::new(notes));
+        self.session.layers = self.build_layers(self.session.date);
+        self.document.opened_article = None;
+        self.session.state.show_reader = true;
         if path.as_os_str() != PASTED_ARTICLE {
-            self.state.remember_file(path);
+            self.session.state.remember_file(path);
         }
         self.report_opened(summary, &[], 0);
     }
@@ -268,7 +273,7 @@ impl App {
     /// `warnings` are the first of `count` warnings (the model keeps only the first).
     fn report_opened(&mut self, summary: String, warnings: &[String], count: usize) {
         if count == 0 {
-            self.messages.push(Message::new(Level::Info, summary));
+            self.io.tell(Level::Info, summary);
             return;
         }
         let mut text = format!("{summary}, with {} warnings:", thousands(count));
@@ -278,6 +283,6 @@ impl App {
         if count > WARNINGS_SHOWN {
             text.push_str(&format!("\n{}", and_more(count - WARNINGS_SHOWN)));
         }
-        self.messages.push(Message::new(Level::Warning, text));
+        self.io.tell(Level::Warning, text);
     }
 }

@@ -4,24 +4,25 @@
 use super::App;
 use crate::map::navigation::mainland_extent;
 use crate::model::view_link::{LinkedMap, ViewLink};
+use crate::session::Level;
 use crate::session::layer_state_key;
 use crate::session::settings::{DateChoice, SavedView};
 use crate::session::{Action, Selection};
-use crate::session::{Level, Message};
 
 impl App {
     /// The link to what the map shows now: the date, the map's centre and zoom once it has
     /// been drawn, the selection, the hidden layers and the step of Present.
     pub fn view_link(&self) -> ViewLink {
         let hidden: Vec<String> = self
+            .session
             .layers
             .layer_ids()
             .into_iter()
             .filter(|&layer| !self.is_layer_visible(layer))
-            .map(|layer| layer_state_key(&self.layers, layer))
+            .map(|layer| layer_state_key(&self.session.layers, layer))
             .collect();
         ViewLink {
-            date: Some(self.date),
+            date: Some(self.session.date),
             map: self.map.saved_view().map(|view| LinkedMap {
                 zoom: view.zoom,
                 lat: view.lat,
@@ -39,7 +40,7 @@ impl App {
     pub fn follow_link(&mut self, link: &ViewLink, ctx: &egui::Context) {
         let mut problems = Vec::new();
         if let Some(date) = link.date {
-            self.set_date(if date == self.scenario.date() {
+            self.set_date(if date == self.document.scenario.date() {
                 DateChoice::Article
             } else {
                 DateChoice::Fixed(date)
@@ -47,17 +48,18 @@ impl App {
         }
         if let Some(hidden) = &link.hidden_layers {
             let known: Vec<String> = self
+                .session
                 .layers
                 .layer_ids()
                 .into_iter()
-                .map(|layer| layer_state_key(&self.layers, layer))
+                .map(|layer| layer_state_key(&self.session.layers, layer))
                 .collect();
             for key in &known {
-                self.state.hidden_layers.remove(key);
+                self.session.state.hidden_layers.remove(key);
             }
             for key in hidden {
                 if known.contains(key) {
-                    self.state.hidden_layers.insert(key.clone());
+                    self.session.state.hidden_layers.insert(key.clone());
                 } else {
                     problems.push(format!("this scenario has no layer '{key}'"));
                 }
@@ -67,7 +69,7 @@ impl App {
             self.apply(Action::StartPresentation, ctx);
             let steps = i32::try_from(step).unwrap_or(i32::MAX);
             self.apply(Action::StepPresentation(steps), ctx);
-        } else if self.presentation.is_some() {
+        } else if self.session.presentation.is_some() {
             self.apply(Action::LeavePresentation, ctx);
         }
         if let Some(wanted) = &link.selection {
@@ -77,7 +79,7 @@ impl App {
                     if link.map.is_none() && link.step.is_none() {
                         self.look_at(&selection);
                     }
-                    self.selection = selection;
+                    self.session.selection = selection;
                 }
             }
         }
@@ -89,13 +91,13 @@ impl App {
             });
         }
         if !problems.is_empty() {
-            self.messages.push(Message::new(
+            self.io.tell(
                 Level::Warning,
                 format!(
                     "Part of the link was not followed: {}.",
                     problems.join("; ")
                 ),
-            ));
+            );
         }
     }
 
@@ -114,7 +116,7 @@ impl App {
 
     /// The link to this view on the published page the settings name; `None` until one is set.
     pub fn published_link(&self) -> Option<String> {
-        let address = self.state.published_address.trim();
+        let address = self.session.state.published_address.trim();
         (!address.is_empty()).then(|| self.view_link().on_page(address))
     }
 
@@ -122,10 +124,10 @@ impl App {
     pub(super) fn copy_view_link(&mut self, ctx: &egui::Context) {
         match self.published_link() {
             Some(link) => self.copy_to_clipboard(link, ctx),
-            None => self.messages.push(Message::new(
+            None => self.io.tell(
                 Level::Info,
                 "Set the published page's address first (File > Published page address).",
-            )),
+            ),
         }
     }
 }

@@ -21,20 +21,23 @@ impl App {
     /// The reader's marks, found again when the scenario, the draft or the selected country
     /// changed; only while the reader shows the scenario's article.
     pub(super) fn refresh_reader_index(&mut self) {
-        if !self.state.show_reader || self.opened_article.is_some() {
+        if !self.session.state.show_reader || self.document.opened_article.is_some() {
             return;
         }
         if !self
+            .session
             .reader_index
-            .is_for(&self.scenario, self.draft.as_ref())
+            .is_for(&self.document.scenario, self.document.draft.as_ref())
         {
-            self.reader_index = ReaderIndex::build(&self.scenario, self.draft.as_ref());
+            self.session.reader_index =
+                ReaderIndex::build(&self.document.scenario, self.document.draft.as_ref());
         }
         let code = self
+            .session
             .selection
             .country()
             .map(|id| self.world.country(id).iso_a3());
-        self.reader_index.select(code);
+        self.session.reader_index.select(code);
     }
 
     /// The bars, side panels and windows around the map.
@@ -42,48 +45,48 @@ impl App {
         let ctx = ui.ctx().clone();
         let context = PanelContext {
             world: &self.world,
-            scenario: &self.scenario,
-            layers: &self.layers,
-            overlays: &self.overlays,
-            opened_article: self.opened_article.as_ref(),
-            draft: self.draft.as_deref(),
-            selection: &self.selection,
-            state: &self.state,
-            date: self.date,
+            scenario: &self.document.scenario,
+            layers: &self.session.layers,
+            overlays: &self.document.overlays,
+            opened_article: self.document.opened_article.as_ref(),
+            draft: self.document.draft.as_deref(),
+            selection: &self.session.selection,
+            state: &self.session.state,
+            date: self.session.date,
             today: self.today(),
-            changes: &self.index.changes,
+            changes: &self.document.index.changes,
             territories: self.territories,
-            reader_find: &self.reader_find,
-            reader_index: &self.reader_index,
+            reader_find: &self.session.reader_find,
+            reader_index: &self.session.reader_index,
             tiles_failed: self.map.tiles_failed(),
-            presenting: self.presentation.is_some(),
-            playing: self.playback.playing,
+            presenting: self.session.presentation.is_some(),
+            playing: self.session.playback.playing,
             palette,
             editor: self.editor_view(),
         };
         egui::Panel::top("top_bar").show(ui, |ui| {
-            top_bar_ui(ui, &context, &self.search, actions);
+            top_bar_ui(ui, &context, &self.session.search, actions);
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             status_bar_ui(ui, &context);
         });
         // Each side panel takes at most a fifth of the window, so the map keeps 60%.
         let max_panel_width = ui.available_width() * MAX_PANEL_SHARE;
-        let presenting = self.presentation.is_some();
+        let presenting = self.session.presentation.is_some();
         if let Some(editor) = context.editor.as_ref().filter(|_| !presenting) {
             let panel = SidePanelWidth::new(ui, "editor", EDITOR_PANEL_WIDTH, max_panel_width);
             panel
                 .apply(egui::Panel::left("editor"))
                 .show(ui, |ui| editor_ui(ui, &context, editor, actions));
             panel.remember(&ctx);
-        } else if self.state.show_excerpts && !presenting {
+        } else if self.session.state.show_excerpts && !presenting {
             let panel = SidePanelWidth::new(ui, "excerpts", EXCERPTS_PANEL_WIDTH, max_panel_width);
             panel
                 .apply(egui::Panel::left("excerpts"))
                 .show(ui, |ui| excerpts_ui(ui, &context, actions));
             panel.remember(&ctx);
         }
-        if !self.state.show_details && !presenting {
+        if !self.session.state.show_details && !presenting {
             // Collapsed, the panel leaves a strip to bring it back.
             egui::Panel::right("legend_and_details_collapsed")
                 .resizable(false)
@@ -97,7 +100,7 @@ impl App {
                     }
                 });
         }
-        if self.state.show_details && !presenting {
+        if self.session.state.show_details && !presenting {
             let id = "legend_and_details";
             let panel = SidePanelWidth::new(ui, id, DETAILS_PANEL_WIDTH, max_panel_width);
             panel.apply(egui::Panel::right(id)).show(ui, |ui| {
@@ -123,22 +126,22 @@ impl App {
             });
             panel.remember(&ctx);
         }
-        let mut help_open = self.state.show_help;
+        let mut help_open = self.session.state.show_help;
         // The help is taller than a small window: it scrolls rather than run off the screen.
         egui::Window::new("Help")
             .open(&mut help_open)
             .default_width(HELP_WIDTH)
             .vscroll(true)
             .show(&ctx, |ui| help_ui(ui, &context));
-        if help_open != self.state.show_help {
+        if help_open != self.session.state.show_help {
             actions.push(Action::SetHelpOpen(help_open));
         }
-        let mut reader_open = self.state.show_reader;
+        let mut reader_open = self.session.state.show_reader;
         egui::Window::new("Read the article")
             .open(&mut reader_open)
             .default_size(READER_SIZE)
             .show(&ctx, |ui| reader_ui(ui, &context, actions));
-        if reader_open != self.state.show_reader {
+        if reader_open != self.session.state.show_reader {
             actions.push(Action::SetReaderOpen(reader_open));
         }
     }

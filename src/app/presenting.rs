@@ -4,7 +4,7 @@
 use super::App;
 use crate::map::navigation::extent_in_mercator;
 use crate::render::style::{CAPTION_ESTIMATED_COVER_PX, Palette};
-use crate::session::{Action, Level, Message, Selection};
+use crate::session::{Action, Level, Selection};
 use crate::ui::messages::toasts_ui;
 use crate::ui::story::{Before, Presentation, caption_ui};
 use crate::ui::timeline::change_notes_ui;
@@ -12,12 +12,15 @@ use crate::ui::timeline::change_notes_ui;
 impl App {
     /// The step shown, while a presentation is under way.
     pub fn presentation_step(&self) -> Option<usize> {
-        self.presentation.as_ref().map(|p| p.step)
+        self.session.presentation.as_ref().map(|p| p.step)
     }
 
     /// How much of the map's bottom the caption covers, while presenting.
     pub fn caption_covers_px(&self) -> Option<f32> {
-        self.presentation.as_ref().map(|p| p.caption_covers_px)
+        self.session
+            .presentation
+            .as_ref()
+            .map(|p| p.caption_covers_px)
     }
 
     /// Applies the actions of presenting and of playing the timeline.
@@ -31,28 +34,26 @@ impl App {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
             }
             Action::TogglePlayback => self.toggle_playback(),
-            Action::SetPlaybackSpeed(speed) => self.state.playback_speed = speed,
+            Action::SetPlaybackSpeed(speed) => self.session.state.playback_speed = speed,
             other => log::warn!("not an action of presenting: {other:?}"),
         }
     }
 
     fn start_presentation(&mut self, ctx: &egui::Context) {
-        if self.index.story.is_empty() {
-            self.messages.push(Message::new(
-                Level::Warning,
-                "This scenario has no excerpts to present.",
-            ));
+        if self.document.index.story.is_empty() {
+            self.io
+                .tell(Level::Warning, "This scenario has no excerpts to present.");
             return;
         }
-        let before = match self.presentation.take() {
+        let before = match self.session.presentation.take() {
             Some(under_way) => under_way.before,
             None => Before {
-                selection: self.selection.clone(),
+                selection: self.session.selection.clone(),
                 view: self.map.saved_view(),
                 fullscreen: ctx.input(|i| i.viewport().fullscreen.unwrap_or(false)),
             },
         };
-        self.presentation = Some(Presentation {
+        self.session.presentation = Some(Presentation {
             step: 0,
             before,
             caption_covers_px: CAPTION_ESTIMATED_COVER_PX,
@@ -61,10 +62,10 @@ impl App {
     }
 
     fn step_presentation(&mut self, steps: i32) {
-        let Some(presentation) = self.presentation.as_mut() else {
+        let Some(presentation) = self.session.presentation.as_mut() else {
             return;
         };
-        let last = self.index.story.len().saturating_sub(1);
+        let last = self.document.index.story.len().saturating_sub(1);
         let step = presentation
             .step
             .saturating_add_signed(steps as isize)
@@ -77,11 +78,11 @@ impl App {
 
     /// Puts back the selection, the view and the window as they were before presenting.
     fn leave_presentation(&mut self, ctx: &egui::Context) {
-        let Some(presentation) = self.presentation.take() else {
+        let Some(presentation) = self.session.presentation.take() else {
             return;
         };
         let before = presentation.before;
-        self.selection = before.selection;
+        self.session.selection = before.selection;
         if let Some(view) = before.view {
             self.map.restore(view);
         }
@@ -93,11 +94,11 @@ impl App {
 
     /// Selects the step's excerpt, countries and tensions and flies to its area.
     fn show_step(&mut self, step: usize) {
-        let Some(step) = self.index.story.get(step) else {
+        let Some(step) = self.document.index.story.get(step) else {
             return;
         };
         let countries = self.country_ids(&step.countries);
-        let actors = match self.scenario.data().excerpts.get(step.excerpt) {
+        let actors = match self.document.scenario.data().excerpts.get(step.excerpt) {
             Some(excerpt) if countries.is_empty() => excerpt.actors.clone(),
             _ => Vec::new(),
         };
@@ -106,11 +107,12 @@ impl App {
             None => self.extent_of(&countries, &actors),
         };
         let covered = self
+            .session
             .presentation
             .as_ref()
             .map_or(0.0, |p| p.caption_covers_px);
         self.map.fly_to_above(&extent, covered);
-        self.selection = Selection::Excerpt {
+        self.session.selection = Selection::Excerpt {
             index: step.excerpt,
             countries,
             tensions: step.tensions.clone(),
@@ -125,24 +127,26 @@ impl App {
         palette: Palette,
         actions: &mut Vec<Action>,
     ) {
-        toasts_ui(ctx, map, &self.messages, &self.jobs, actions);
-        if let Some(presentation) = &self.presentation {
+        toasts_ui(ctx, map, &self.io.messages, &self.io.jobs, actions);
+        if let Some(presentation) = &self.session.presentation {
             let covered = caption_ui(
                 ctx,
                 map,
-                &self.scenario,
-                &self.index.story,
+                &self.document.scenario,
+                &self.document.index.story,
                 presentation,
                 &palette,
                 actions,
             );
-            if let (Some(covered), Some(presentation)) = (covered, self.presentation.as_mut()) {
+            if let (Some(covered), Some(presentation)) =
+                (covered, self.session.presentation.as_mut())
+            {
                 presentation.caption_covers_px = covered;
             }
         }
         let now = ctx.input(|i| i.time);
-        change_notes_ui(ctx, map, &self.change_notes.current(now), &palette);
-        if let Some(wait) = self.change_notes.wait(now) {
+        change_notes_ui(ctx, map, &self.session.change_notes.current(now), &palette);
+        if let Some(wait) = self.session.change_notes.wait(now) {
             ctx.request_repaint_after(wait);
         }
     }

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use super::App;
 use super::editing::BUNDLED_SCENARIO_IN_SOURCES;
 use crate::model::scenario::{BUNDLED_SCENARIO_PATH, article_path};
+use crate::session::Level;
 use crate::session::SaveTarget;
-use crate::session::{Level, Message};
 use crate::ui::dialogs::FileRequest;
 
 /// A save waiting for the reader's yes to replace an existing file.
@@ -50,23 +50,23 @@ impl App {
         };
         let inputs = self.save_inputs(target);
         if let Some(input) = inputs.iter().find(|input| same_file(input, &path)) {
-            self.messages.push(Message::new(
+            self.io.tell(
                 Level::Error,
                 format!(
                     "Not saved: {} is a file the app has open ({}); choose another name.",
                     path.display(),
                     input.display()
                 ),
-            ));
+            );
         } else if path.exists() && !replace_asked {
-            self.replace_question = Some(PendingReplace { target, path });
+            self.io.replace_question = Some(PendingReplace { target, path });
         } else {
             self.write_chosen(target, path, ctx);
         }
     }
 
     pub(super) fn answer_replace(&mut self, replace: bool, ctx: &egui::Context) {
-        if let Some(PendingReplace { target, path }) = self.replace_question.take()
+        if let Some(PendingReplace { target, path }) = self.io.replace_question.take()
             && replace
         {
             self.write_chosen(target, path, ctx);
@@ -75,7 +75,7 @@ impl App {
 
     /// The existing file a save is waiting for a yes to replace.
     pub fn is_asking_to_replace(&self) -> Option<&Path> {
-        self.replace_question.as_ref().map(|p| p.path.as_path())
+        self.io.replace_question.as_ref().map(|p| p.path.as_path())
     }
 
     fn write_chosen(&mut self, target: SaveTarget, path: PathBuf, ctx: &egui::Context) {
@@ -95,8 +95,11 @@ impl App {
             PathBuf::from(BUNDLED_SCENARIO_PATH),
             PathBuf::from(BUNDLED_SCENARIO_IN_SOURCES),
         ];
-        let editing = self.edit.editing.as_ref();
-        let mut scenarios = vec![(self.scenario.source(), &self.scenario.data().article.text)];
+        let editing = self.document.edit.editing.as_ref();
+        let mut scenarios = vec![(
+            self.document.scenario.source(),
+            &self.document.scenario.data().article.text,
+        )];
         if let Some(editing) = editing {
             scenarios.push((editing.source(), &editing.document().data.article.text));
         }
@@ -108,8 +111,13 @@ impl App {
             }
             inputs.extend(article_path(source, article).ok());
         }
-        inputs.extend(self.overlays.iter().map(|o| o.overlay.path.clone()));
-        inputs.extend(self.opened_article.iter().map(|a| a.path.clone()));
+        inputs.extend(
+            self.document
+                .overlays
+                .iter()
+                .map(|o| o.overlay.path.clone()),
+        );
+        inputs.extend(self.document.opened_article.iter().map(|a| a.path.clone()));
         inputs
     }
 }

@@ -14,9 +14,9 @@ use crate::model::scenario::{Extent, Scenario};
 use crate::model::view_file::{
     Theme, VIEW_FORMAT, VIEW_VERSION, ViewFile, ViewSelection, scenario_ref,
 };
+use crate::session::Level;
 use crate::session::layer_state_key;
 use crate::session::settings::{DateChoice, ThemeChoice};
-use crate::session::{Level, Message};
 use crate::session::{SaveTarget, Selection, file_and_folder, file_name};
 
 /// A PNG exported from the app has this many pixels for each of the map's on screen, so it
@@ -47,7 +47,7 @@ impl App {
             Ok(text) => (Level::Info, text),
             Err(text) => (Level::Error, text),
         };
-        self.messages.push(Message::new(level, text));
+        self.io.tell(level, text);
     }
 
     /// Writes the view as it is on screen (area, date, layers, theme, selection) as a figure.
@@ -67,8 +67,9 @@ impl App {
             return Err("The map has not been drawn yet; export once it shows.".into());
         };
         let size = view.screen_rect().size();
-        let caption = match &self.selection {
+        let caption = match &self.session.selection {
             Selection::Excerpt { index, .. } => self
+                .document
                 .scenario
                 .data()
                 .excerpts
@@ -76,24 +77,24 @@ impl App {
                 .map(|excerpt| excerpt_caption(excerpt.paragraph, &excerpt.quote)),
             _ => None,
         };
-        let selected_tension = match self.selection {
-            Selection::Tension(index) => self.scenario.data().tensions.get(index),
+        let selected_tension = match self.session.selection {
+            Selection::Tension(index) => self.document.scenario.data().tensions.get(index),
             _ => None,
         };
         let spec = FigureSpec {
             world: &self.world,
-            scenario: &self.scenario,
-            layers: &self.layers,
+            scenario: &self.document.scenario,
+            layers: &self.session.layers,
             territories: self.territories,
-            date: self.date,
+            date: self.session.date,
             bbox,
             size_px: [
                 (size.x.round() as u32).max(crate::figure::MIN_SIZE_PX[0]),
                 (size.y.round() as u32).max(crate::figure::MIN_SIZE_PX[1]),
             ],
             dark,
-            hidden_layers: &self.state.hidden_layers,
-            selected: self.selection.countries(),
+            hidden_layers: &self.session.state.hidden_layers,
+            selected: self.session.selection.countries(),
             selected_tension: selected_tension.map(|t| t.id.as_str()),
             caption,
         };
@@ -103,17 +104,18 @@ impl App {
     /// The view file of what the map shows now.
     pub fn current_view_file(&self, view_folder: Option<&Path>, dark: bool) -> Option<ViewFile> {
         let layers = self
+            .session
             .layers
             .layer_ids()
             .into_iter()
             .filter(|&layer| self.is_layer_visible(layer))
-            .map(|layer| layer_state_key(&self.layers, layer))
+            .map(|layer| layer_state_key(&self.session.layers, layer))
             .collect();
         Some(ViewFile {
             format: VIEW_FORMAT.into(),
             version: VIEW_VERSION,
-            scenario: scenario_ref(&self.scenario, view_folder),
-            date: self.date,
+            scenario: scenario_ref(&self.document.scenario, view_folder),
+            date: self.session.date,
             bbox: self.visible_bbox()?,
             layers,
             theme: if dark { Theme::Dark } else { Theme::Light },
@@ -122,8 +124,8 @@ impl App {
     }
 
     pub(super) fn view_selection(&self) -> Option<ViewSelection> {
-        let data = self.scenario.data();
-        match &self.selection {
+        let data = self.document.scenario.data();
+        match &self.session.selection {
             Selection::Country(country) => Some(ViewSelection::Country(
                 self.world.country(*country).iso_a3().to_string(),
             )),
@@ -169,8 +171,10 @@ impl App {
     ) -> bool {
         let scenario = match scenario {
             Some(scenario) => Arc::new(scenario),
-            None if scenario_ref(&self.scenario, None) == crate::model::view_file::BUNDLED => {
-                Arc::clone(&self.scenario)
+            None if scenario_ref(&self.document.scenario, None)
+                == crate::model::view_file::BUNDLED =>
+            {
+                Arc::clone(&self.document.scenario)
             }
             None => match Scenario::load_bundled(&self.world) {
                 Ok(scenario) => Arc::new(scenario),
@@ -190,21 +194,21 @@ impl App {
             self.report(Err(error.to_string()));
             return false;
         }
-        if !Arc::ptr_eq(&scenario, &self.scenario) {
+        if !Arc::ptr_eq(&scenario, &self.document.scenario) {
             self.set_scenario(scenario);
         }
-        self.set_date(if view.date == self.scenario.date() {
+        self.set_date(if view.date == self.document.scenario.date() {
             DateChoice::Article
         } else {
             DateChoice::Fixed(view.date)
         });
         for key in &known {
-            self.state.hidden_layers.remove(key);
+            self.session.state.hidden_layers.remove(key);
             if !view.layers.contains(key) {
-                self.state.hidden_layers.insert(key.clone());
+                self.session.state.hidden_layers.insert(key.clone());
             }
         }
-        self.state.theme = match view.theme {
+        self.session.state.theme = match view.theme {
             Theme::Light => ThemeChoice::Light,
             Theme::Dark => ThemeChoice::Dark,
         };
@@ -217,13 +221,13 @@ impl App {
             east,
             north,
         }));
-        self.selection = self.selection_of(view.selection.as_ref());
+        self.session.selection = self.selection_of(view.selection.as_ref());
         self.report(Ok(format!("Opened the view {}", file_name(path))));
         true
     }
 
     pub(super) fn selection_of(&self, selection: Option<&ViewSelection>) -> Selection {
-        let data = self.scenario.data();
+        let data = self.document.scenario.data();
         let Some(selection) = selection else {
             return Selection::None;
         };

@@ -1,0 +1,97 @@
+//! What the reader is doing with the document: the date and the layers drawn for it, the
+//! settings, the selection, the search and find boxes, a presentation or the timeline playing.
+
+use super::document::DocumentState;
+use crate::layers::MapLayers;
+use crate::model::World;
+use crate::model::clock::Clock;
+use crate::model::date::Date;
+use crate::model::scenario::Scenario;
+use crate::model::timeline::changes_passed;
+use crate::session::{DateChoice, Selection, UiState};
+use crate::ui::reader::ReaderFind;
+use crate::ui::reader_index::ReaderIndex;
+use crate::ui::story::Presentation;
+use crate::ui::timeline::{ChangeNotes, Playback};
+use crate::ui::top_bar::SearchState;
+
+pub(super) struct SessionState {
+    pub(super) date: Date,
+    pub(super) layers: MapLayers,
+    pub(super) state: UiState,
+    pub(super) selection: Selection,
+    pub(super) search: SearchState,
+    pub(super) reader_find: ReaderFind,
+    pub(super) reader_index: ReaderIndex,
+    pub(super) presentation: Option<Presentation>,
+    pub(super) playback: Playback,
+    pub(super) change_notes: ChangeNotes,
+    /// What day today is: the desktop's clock, or a fixed day in tests.
+    pub(super) clock: Clock,
+}
+
+impl SessionState {
+    /// A session over `document` with the saved `state`, on the date it chose.
+    pub(super) fn new(
+        world: &World,
+        document: &DocumentState,
+        state: UiState,
+        clock: Clock,
+    ) -> Self {
+        let date = resolve_date(state.date, &document.scenario, clock.today());
+        Self {
+            layers: document.layers_on(world, date),
+            date,
+            state,
+            selection: Selection::None,
+            search: SearchState::default(),
+            reader_find: ReaderFind::default(),
+            reader_index: ReaderIndex::default(),
+            presentation: None,
+            playback: Playback::default(),
+            change_notes: ChangeNotes::default(),
+            clock,
+        }
+    }
+
+    /// Starts over on another scenario: its article date, nothing selected or searched, no
+    /// presentation or playing, no notes of changes passed.
+    pub(super) fn restart_on(&mut self, world: &World, document: &DocumentState) {
+        self.state.date = DateChoice::Article;
+        self.date = resolve_date(self.state.date, &document.scenario, self.clock.today());
+        self.layers = document.layers_on(world, self.date);
+        self.selection = Selection::None;
+        self.search = SearchState::default();
+        self.presentation = None;
+        self.playback.stop();
+        self.change_notes.clear();
+    }
+
+    /// Shows the date chosen (a fixed one kept within the scenario's range) and notes the
+    /// membership changes passed on the way.
+    pub(super) fn set_date(&mut self, world: &World, document: &DocumentState, choice: DateChoice) {
+        let today = self.clock.today();
+        let choice = match choice {
+            DateChoice::Fixed(date) => DateChoice::Fixed(document.scenario.clamp_date(date, today)),
+            other => other,
+        };
+        self.state.date = choice;
+        let date = resolve_date(choice, &document.scenario, today);
+        if date != self.date {
+            let passed = changes_passed(&document.index.changes, self.date, date);
+            self.change_notes
+                .push(passed.iter().map(|(_, what)| what.as_str()));
+            self.date = date;
+            self.layers = document.layers_on(world, date);
+        }
+    }
+}
+
+/// The day a date choice stands for, on a scenario, given today.
+pub(super) fn resolve_date(choice: DateChoice, scenario: &Scenario, today: Date) -> Date {
+    match choice {
+        DateChoice::Article => scenario.date(),
+        DateChoice::Today => today,
+        DateChoice::Fixed(date) => scenario.clamp_date(date, today),
+    }
+}
