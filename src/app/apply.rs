@@ -19,66 +19,43 @@ impl App {
     /// Applies one action; the only place the selection, layers, date and windows change.
     pub fn apply(&mut self, action: Action, ctx: &egui::Context) {
         match action {
-            Action::SelectCountry(country) => self.session.selection = Selection::Country(country),
-            Action::FlyToCountry(country) => {
-                self.session.selection = Selection::Country(country);
-                self.session.search = SearchState::default();
-                self.map.fly_to(&mainland_extent(&self.world, country));
-            }
-            Action::SelectTension(index) => self.session.selection = Selection::Tension(index),
-            Action::FlyToTension(index) => {
-                self.session.selection = Selection::Tension(index);
-                let extent = self.tension_extent(index);
-                if !extent.is_empty() {
-                    self.map.fly_to(&extent);
-                }
-            }
-            Action::SelectGroup(index) => self.session.selection = Selection::Group(index),
-            Action::ChooseSuggestion(target) => {
-                self.session.search = SearchState::default();
-                self.apply(suggestion_action(target), ctx);
-            }
-            Action::SelectTerritory(index) => self.session.selection = Selection::Territory(index),
-            Action::SelectExcerpt(index) => self.select_excerpt(index),
-            Action::SelectOverlayFeature { overlay, feature } => {
-                self.session.selection = Selection::OverlayFeature { overlay, feature }
-            }
-            Action::ClearSelection => {
-                self.session.selection = Selection::None;
-                // Escape also gives up a tension being made.
-                self.apply_editing(EditAction::CancelTension, ctx);
-            }
-            Action::ToggleLayer(layer) => {
-                self.session
-                    .state
-                    .toggle(layer_state_key(&self.session.layers, layer));
-            }
-            Action::ToggleOverlay(overlay) => {
-                if let Some(entry) = self.document.overlays.get_mut(overlay.0) {
-                    entry.visible = !entry.visible;
-                }
-            }
-            Action::RemoveOverlay(overlay) => self.remove_overlay(overlay),
-            Action::SetDate(choice) => self.set_date(choice),
-            Action::SetTheme(theme) => self.session.state.theme = theme,
-            Action::SetReaderOpen(open) => self.session.state.show_reader = open,
-            Action::SetHelpOpen(open) => self.session.state.show_help = open,
-            Action::SetExcerptsOpen(open) => self.session.state.show_excerpts = open,
-            Action::SetDetailsOpen(open) => self.session.state.show_details = open,
-            Action::SetOnlineTiles(on) => {
-                self.session.state.online_tiles = on;
-                if on {
-                    // A fresh start: the reader may have come back online.
-                    self.map.restart_online_tiles();
-                }
-            }
-            Action::OnlineTilesFailed => {
-                self.map.mark_tiles_failed();
-                self.io.tell(
-                    Level::Warning,
-                    "Online map tiles could not be loaded (offline, or the tile server refused); the map keeps working without them.",
-                );
-            }
+            Action::SelectCountry(_)
+            | Action::FlyToCountry(_)
+            | Action::SelectTension(_)
+            | Action::FlyToTension(_)
+            | Action::SelectGroup(_)
+            | Action::ChooseSuggestion(_)
+            | Action::SelectTerritory(_)
+            | Action::SelectExcerpt(_)
+            | Action::SelectOverlayFeature { .. }
+            | Action::ClearSelection => self.apply_selecting(action, ctx),
+            Action::ToggleLayer(_)
+            | Action::ToggleOverlay(_)
+            | Action::RemoveOverlay(_)
+            | Action::SetDate(_)
+            | Action::SetTheme(_)
+            | Action::SetReaderOpen(_)
+            | Action::SetHelpOpen(_)
+            | Action::SetExcerptsOpen(_)
+            | Action::SetDetailsOpen(_)
+            | Action::SetOnlineTiles(_)
+            | Action::OnlineTilesFailed
+            | Action::SetPublishedAddress(_) => self.apply_setting(action),
+            Action::ShowOpenDialog
+            | Action::AskSavePath(_)
+            | Action::ConfirmReplace
+            | Action::CancelReplace
+            | Action::FilesChosen { .. }
+            | Action::OpenFiles(_)
+            | Action::OpenBundledScenario
+            | Action::DraftPastedText(_)
+            | Action::DismissMessage(_) => self.apply_files(action, ctx),
+            Action::StartPresentation
+            | Action::StepPresentation(_)
+            | Action::LeavePresentation
+            | Action::ToggleFullscreen
+            | Action::TogglePlayback
+            | Action::SetPlaybackSpeed(_) => self.apply_presenting(action, ctx),
             Action::SetReaderQuery(query) => self.set_reader_query(query),
             Action::SetSearchQuery(query) => {
                 self.session.search.suggestions =
@@ -98,6 +75,92 @@ impl App {
             Action::PanMap(distance) => self.map.pan_by(distance),
             Action::ResetView => self.fit_opening_view(),
             Action::ResetAll => self.reset_all(),
+            Action::CopyToClipboard(text) => self.copy_to_clipboard(text, ctx),
+            Action::CopyViewLink => self.copy_view_link(ctx),
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::Editing(action) => self.apply_editing(action, ctx),
+        }
+        ctx.request_repaint();
+    }
+
+    /// What the reader picked, and the map flying to it where the pick asks to.
+    fn apply_selecting(&mut self, action: Action, ctx: &egui::Context) {
+        let selection = &mut self.session.selection;
+        match action {
+            Action::SelectCountry(country) => *selection = Selection::Country(country),
+            Action::FlyToCountry(country) => {
+                *selection = Selection::Country(country);
+                self.session.search = SearchState::default();
+                self.map.fly_to(&mainland_extent(&self.world, country));
+            }
+            Action::SelectTension(index) => *selection = Selection::Tension(index),
+            Action::FlyToTension(index) => {
+                *selection = Selection::Tension(index);
+                let extent = self.tension_extent(index);
+                if !extent.is_empty() {
+                    self.map.fly_to(&extent);
+                }
+            }
+            Action::SelectGroup(index) => *selection = Selection::Group(index),
+            Action::ChooseSuggestion(target) => {
+                self.session.search = SearchState::default();
+                self.apply(suggestion_action(target), ctx);
+            }
+            Action::SelectTerritory(index) => *selection = Selection::Territory(index),
+            Action::SelectExcerpt(index) => self.select_excerpt(index),
+            Action::SelectOverlayFeature { overlay, feature } => {
+                *selection = Selection::OverlayFeature { overlay, feature }
+            }
+            Action::ClearSelection => {
+                *selection = Selection::None;
+                // Escape also gives up a tension being made.
+                self.apply_editing(EditAction::CancelTension, ctx);
+            }
+            other => log::warn!("not an action of selecting: {other:?}"),
+        }
+    }
+
+    /// The layers, overlays, date, theme and panels shown: what the settings keep.
+    fn apply_setting(&mut self, action: Action) {
+        let state = &mut self.session.state;
+        match action {
+            Action::ToggleLayer(layer) => {
+                state.toggle(layer_state_key(&self.session.layers, layer))
+            }
+            Action::ToggleOverlay(overlay) => {
+                if let Some(entry) = self.document.overlays.get_mut(overlay.0) {
+                    entry.visible = !entry.visible;
+                }
+            }
+            Action::RemoveOverlay(overlay) => self.remove_overlay(overlay),
+            Action::SetDate(choice) => self.set_date(choice),
+            Action::SetTheme(theme) => state.theme = theme,
+            Action::SetReaderOpen(open) => state.show_reader = open,
+            Action::SetHelpOpen(open) => state.show_help = open,
+            Action::SetExcerptsOpen(open) => state.show_excerpts = open,
+            Action::SetDetailsOpen(open) => state.show_details = open,
+            Action::SetOnlineTiles(on) => {
+                state.online_tiles = on;
+                if on {
+                    // A fresh start: the reader may have come back online.
+                    self.map.restart_online_tiles();
+                }
+            }
+            Action::OnlineTilesFailed => {
+                self.map.mark_tiles_failed();
+                self.io.tell(
+                    Level::Warning,
+                    "Online map tiles could not be loaded (offline, or the tile server refused); the map keeps working without them.",
+                );
+            }
+            Action::SetPublishedAddress(address) => state.published_address = address,
+            other => log::warn!("not an action of the settings: {other:?}"),
+        }
+    }
+
+    /// Files asked for, chosen, opened or drafted, and the messages about them.
+    fn apply_files(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
             Action::ShowOpenDialog => self.request_file(FileRequest::open_files(), ctx),
             Action::AskSavePath(target) => self.ask_save_path(target, ctx),
             Action::ConfirmReplace => self.answer_replace(true, ctx),
@@ -111,19 +174,8 @@ impl App {
             Action::OpenBundledScenario => self.open_bundled_scenario(),
             Action::DraftPastedText(text) => self.draft_pasted(text),
             Action::DismissMessage(index) => self.io.dismiss(index),
-            Action::StartPresentation
-            | Action::StepPresentation(_)
-            | Action::LeavePresentation
-            | Action::ToggleFullscreen
-            | Action::TogglePlayback
-            | Action::SetPlaybackSpeed(_) => self.apply_presenting(action, ctx),
-            Action::CopyToClipboard(text) => self.copy_to_clipboard(text, ctx),
-            Action::CopyViewLink => self.copy_view_link(ctx),
-            Action::SetPublishedAddress(address) => self.session.state.published_address = address,
-            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Action::Editing(action) => self.apply_editing(action, ctx),
+            other => log::warn!("not an action of files: {other:?}"),
         }
-        ctx.request_repaint();
     }
 
     pub(super) fn set_reader_query(&mut self, query: String) {

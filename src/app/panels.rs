@@ -42,8 +42,25 @@ impl App {
 
     /// The bars, side panels and windows around the map.
     pub(super) fn panels_ui(&self, ui: &mut egui::Ui, palette: Palette, actions: &mut Vec<Action>) {
-        let ctx = ui.ctx().clone();
-        let context = PanelContext {
+        let context = self.panel_context(palette);
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            top_bar_ui(ui, &context, &self.session.search, actions);
+        });
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            status_bar_ui(ui, &context);
+        });
+        if self.session.presentation.is_none() {
+            // Each side panel takes at most a fifth of the window, so the map keeps 60%.
+            let max_panel_width = ui.available_width() * MAX_PANEL_SHARE;
+            left_panel_ui(ui, &context, max_panel_width, actions);
+            right_panel_ui(ui, &context, max_panel_width, actions);
+        }
+        windows_ui(ui.ctx(), &context, actions);
+    }
+
+    /// What the panels read this frame, borrowed from the App.
+    fn panel_context(&self, palette: Palette) -> PanelContext<'_> {
+        PanelContext {
             world: &self.world,
             scenario: &self.document.scenario,
             layers: &self.session.layers,
@@ -63,87 +80,100 @@ impl App {
             playing: self.session.playback.playing,
             palette,
             editor: self.editor_view(),
-        };
-        egui::Panel::top("top_bar").show(ui, |ui| {
-            top_bar_ui(ui, &context, &self.session.search, actions);
-        });
-        egui::Panel::bottom("status_bar").show(ui, |ui| {
-            status_bar_ui(ui, &context);
-        });
-        // Each side panel takes at most a fifth of the window, so the map keeps 60%.
-        let max_panel_width = ui.available_width() * MAX_PANEL_SHARE;
-        let presenting = self.session.presentation.is_some();
-        if let Some(editor) = context.editor.as_ref().filter(|_| !presenting) {
-            let panel = SidePanelWidth::new(ui, "editor", EDITOR_PANEL_WIDTH, max_panel_width);
-            panel
-                .apply(egui::Panel::left("editor"))
-                .show(ui, |ui| editor_ui(ui, &context, editor, actions));
-            panel.remember(&ctx);
-        } else if self.session.state.show_excerpts && !presenting {
-            let panel = SidePanelWidth::new(ui, "excerpts", EXCERPTS_PANEL_WIDTH, max_panel_width);
-            panel
-                .apply(egui::Panel::left("excerpts"))
-                .show(ui, |ui| excerpts_ui(ui, &context, actions));
-            panel.remember(&ctx);
         }
-        if !self.session.state.show_details && !presenting {
-            // Collapsed, the panel leaves a strip to bring it back.
-            egui::Panel::right("legend_and_details_collapsed")
-                .resizable(false)
-                .show(ui, |ui| {
-                    if ui
-                        .button("«")
-                        .on_hover_text("Show the layers and details")
-                        .clicked()
-                    {
-                        actions.push(Action::SetDetailsOpen(true));
-                    }
-                });
-        }
-        if self.session.state.show_details && !presenting {
-            let id = "legend_and_details";
-            let panel = SidePanelWidth::new(ui, id, DETAILS_PANEL_WIDTH, max_panel_width);
-            panel.apply(egui::Panel::right(id)).show(ui, |ui| {
+    }
+}
+
+/// The editor on the left while editing, else the excerpts where they are shown.
+fn left_panel_ui(
+    ui: &mut egui::Ui,
+    context: &PanelContext<'_>,
+    max_width: f32,
+    actions: &mut Vec<Action>,
+) {
+    let ctx = ui.ctx().clone();
+    if let Some(editor) = context.editor.as_ref() {
+        let panel = SidePanelWidth::new(ui, "editor", EDITOR_PANEL_WIDTH, max_width);
+        panel
+            .apply(egui::Panel::left("editor"))
+            .show(ui, |ui| editor_ui(ui, context, editor, actions));
+        panel.remember(&ctx);
+    } else if context.state.show_excerpts {
+        let panel = SidePanelWidth::new(ui, "excerpts", EXCERPTS_PANEL_WIDTH, max_width);
+        panel
+            .apply(egui::Panel::left("excerpts"))
+            .show(ui, |ui| excerpts_ui(ui, context, actions));
+        panel.remember(&ctx);
+    }
+}
+
+/// The layers and details on the right, or the strip that brings them back.
+fn right_panel_ui(
+    ui: &mut egui::Ui,
+    context: &PanelContext<'_>,
+    max_width: f32,
+    actions: &mut Vec<Action>,
+) {
+    if !context.state.show_details {
+        egui::Panel::right("legend_and_details_collapsed")
+            .resizable(false)
+            .show(ui, |ui| {
                 if ui
-                    .small_button("Hide »")
-                    .on_hover_text("Hide the layers and details; the map takes the room")
+                    .button("«")
+                    .on_hover_text("Show the layers and details")
                     .clicked()
                 {
-                    actions.push(Action::SetDetailsOpen(false));
+                    actions.push(Action::SetDetailsOpen(true));
                 }
-                egui::ScrollArea::vertical()
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        ui.scope(|ui| {
-                            // Long layer names end in "…" (their tooltip has them whole)
-                            // rather than push the panel over the map in a small window.
-                            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-                            legend_ui(ui, &context, actions);
-                        });
-                        ui.separator();
-                        details_ui(ui, &context, actions);
-                    });
             });
-            panel.remember(&ctx);
+        return;
+    }
+    let ctx = ui.ctx().clone();
+    let id = "legend_and_details";
+    let panel = SidePanelWidth::new(ui, id, DETAILS_PANEL_WIDTH, max_width);
+    panel.apply(egui::Panel::right(id)).show(ui, |ui| {
+        if ui
+            .small_button("Hide »")
+            .on_hover_text("Hide the layers and details; the map takes the room")
+            .clicked()
+        {
+            actions.push(Action::SetDetailsOpen(false));
         }
-        let mut help_open = self.session.state.show_help;
-        // The help is taller than a small window: it scrolls rather than run off the screen.
-        egui::Window::new("Help")
-            .open(&mut help_open)
-            .default_width(HELP_WIDTH)
-            .vscroll(true)
-            .show(&ctx, |ui| help_ui(ui, &context));
-        if help_open != self.session.state.show_help {
-            actions.push(Action::SetHelpOpen(help_open));
-        }
-        let mut reader_open = self.session.state.show_reader;
-        egui::Window::new("Read the article")
-            .open(&mut reader_open)
-            .default_size(READER_SIZE)
-            .show(&ctx, |ui| reader_ui(ui, &context, actions));
-        if reader_open != self.session.state.show_reader {
-            actions.push(Action::SetReaderOpen(reader_open));
-        }
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.scope(|ui| {
+                    // Long layer names end in "…" (their tooltip has them whole)
+                    // rather than push the panel over the map in a small window.
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                    legend_ui(ui, context, actions);
+                });
+                ui.separator();
+                details_ui(ui, context, actions);
+            });
+    });
+    panel.remember(&ctx);
+}
+
+/// The help and the article, each a window of its own.
+fn windows_ui(ctx: &egui::Context, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
+    let mut help_open = context.state.show_help;
+    // The help is taller than a small window: it scrolls rather than run off the screen.
+    egui::Window::new("Help")
+        .open(&mut help_open)
+        .default_width(HELP_WIDTH)
+        .vscroll(true)
+        .show(ctx, |ui| help_ui(ui, context));
+    if help_open != context.state.show_help {
+        actions.push(Action::SetHelpOpen(help_open));
+    }
+    let mut reader_open = context.state.show_reader;
+    egui::Window::new("Read the article")
+        .open(&mut reader_open)
+        .default_size(READER_SIZE)
+        .show(ctx, |ui| reader_ui(ui, context, actions));
+    if reader_open != context.state.show_reader {
+        actions.push(Action::SetReaderOpen(reader_open));
     }
 }
 

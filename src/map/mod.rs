@@ -435,52 +435,11 @@ impl WorldMap {
                 pick(&view, &pickable(context, &placement), pointer)
             });
             if response.clicked() {
-                match response.hover_pos().filter(|_| context.picking.is_some()) {
-                    Some(pointer) => {
-                        let place = view.screen_to_lon_lat(pointer);
-                        actions.push(Action::Editing(EditAction::PickAt {
-                            lon: place.lon,
-                            lat: place.lat,
-                        }));
-                    }
-                    None => actions.push(hit.click_action()),
-                }
+                actions.push(click_action(context, &view, response, hit));
             }
-            let double_click = response
-                .double_clicked()
-                .then(|| response.hover_pos())
-                .flatten()
-                .map(|pointer| {
-                    let out = ui.input(|i| i.modifiers.shift);
-                    (pointer, if out { -1.0 } else { 1.0 })
-                });
-            let hovered = match hit {
-                Hit::Country(country) => Some(country),
-                _ => None,
-            };
-            let outlined = context.picking.unwrap_or(context.selection.countries());
-            let mut highlights =
-                highlight_shapes(context.world, &view, hovered, outlined, &context.palette);
-            let mut marks = outlined.len();
-            if let Selection::Territory(index) = context.selection
-                && let Some(territory) = context.territories.all().get(*index)
-            {
-                let before = highlights.len();
-                highlights.extend(selected_territory_shapes(
-                    territory,
-                    &view,
-                    &context.palette,
-                ));
-                marks += highlights.len() - before;
-            }
-            *painted.borrow_mut().entry(MapLayer::Selection).or_default() += marks;
-            ui.painter().extend(highlights);
-            let stated_on = (context.is_visible(LayerId::Tensions)
-                && context.date != context.scenario.date())
-            .then(|| context.scenario.date());
-            date_badge_ui(ui, &view, context.date, stated_on, &context.palette);
-            scale_bar_ui(ui, &view, &context.palette);
-            map_controls_ui(ui, &view, actions);
+            let double_click = double_click_zoom(ui, response);
+            highlights_ui(ui, context, &view, hit, painted);
+            furniture_ui(ui, context, &view, actions);
             if context.picking.is_some() && response.hovered() {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::Crosshair);
             } else if hit.is_clickable_symbol() {
@@ -708,6 +667,15 @@ impl<'c> LayerPlugins<'c> {
             gpu: self.gpu,
         });
         map = self.add_groups(map);
+        map = self.add_context_layers(map);
+        map = self.add_overlays(map);
+        self.add_tensions_and_names(map)
+    }
+
+    /// Over the groups' fills: a draft's mentions, the neighbours and contested territories.
+    fn add_context_layers<'a, 'b>(&self, mut map: Map<'a, 'b, 'c>) -> Map<'a, 'b, 'c> {
+        let context = self.context;
+        let (palette, world) = (context.palette, context.world);
         // Over the groups' fills: what a draft's article names is what the draft is for.
         if context.is_visible(LayerId::Mentioned) && !context.layers.mentioned.is_empty() {
             let plugin = MentionedPlugin {
@@ -735,7 +703,14 @@ impl<'c> LayerPlugins<'c> {
             };
             map = map.with_plugin(self.counted(LayerId::Territories, plugin));
         }
-        map = self.add_overlays(map);
+        map
+    }
+
+    /// The tensions' arcs under the names, the names and badges, then the tensions' markers
+    /// on top.
+    fn add_tensions_and_names<'a, 'b>(&self, mut map: Map<'a, 'b, 'c>) -> Map<'a, 'b, 'c> {
+        let context = self.context;
+        let palette = context.palette;
         let tensions_visible = context.is_visible(LayerId::Tensions);
         let selected: Vec<&str> = context
             .selection
@@ -879,4 +854,76 @@ impl Plugin for Counted<'_> {
         let drawn = shapes_so_far(ui).saturating_sub(before);
         *self.painted.borrow_mut().entry(self.layer).or_default() += drawn;
     }
+}
+
+/// What a click on the map asks for: the place itself while a tension's party is being
+/// picked, else what is under the pointer.
+fn click_action(
+    context: &MapContext<'_>,
+    view: &MercatorView,
+    response: &egui::Response,
+    hit: Hit,
+) -> Action {
+    match response.hover_pos().filter(|_| context.picking.is_some()) {
+        Some(pointer) => {
+            let place = view.screen_to_lon_lat(pointer);
+            Action::Editing(EditAction::PickAt {
+                lon: place.lon,
+                lat: place.lat,
+            })
+        }
+        None => hit.click_action(),
+    }
+}
+
+/// Where a double click zooms and by how much: in, or out with Shift.
+fn double_click_zoom(ui: &Ui, response: &egui::Response) -> Option<(egui::Pos2, f64)> {
+    let pointer = response
+        .double_clicked()
+        .then(|| response.hover_pos())
+        .flatten()?;
+    let out = ui.input(|i| i.modifiers.shift);
+    Some((pointer, if out { -1.0 } else { 1.0 }))
+}
+
+/// The hovered country, the outlined ones (selected, or picked for a tension) and a selected
+/// territory, drawn over the map and counted as the selection layer's marks.
+fn highlights_ui(
+    ui: &Ui,
+    context: &MapContext<'_>,
+    view: &MercatorView,
+    hit: Hit,
+    painted: &RefCell<BTreeMap<MapLayer, usize>>,
+) {
+    let hovered = match hit {
+        Hit::Country(country) => Some(country),
+        _ => None,
+    };
+    let outlined = context.picking.unwrap_or(context.selection.countries());
+    let mut highlights = highlight_shapes(context.world, view, hovered, outlined, &context.palette);
+    let mut marks = outlined.len();
+    if let Selection::Territory(index) = context.selection
+        && let Some(territory) = context.territories.all().get(*index)
+    {
+        let before = highlights.len();
+        highlights.extend(selected_territory_shapes(territory, view, &context.palette));
+        marks += highlights.len() - before;
+    }
+    *painted.borrow_mut().entry(MapLayer::Selection).or_default() += marks;
+    ui.painter().extend(highlights);
+}
+
+/// The date badge, the scale bar and the zoom buttons over the map.
+fn furniture_ui(
+    ui: &mut Ui,
+    context: &MapContext<'_>,
+    view: &MercatorView,
+    actions: &mut Vec<Action>,
+) {
+    let stated_on = (context.is_visible(LayerId::Tensions)
+        && context.date != context.scenario.date())
+    .then(|| context.scenario.date());
+    date_badge_ui(ui, view, context.date, stated_on, &context.palette);
+    scale_bar_ui(ui, view, &context.palette);
+    map_controls_ui(ui, view, actions);
 }

@@ -7,7 +7,7 @@ use super::PanelContext;
 use super::text::{Mark, marked_text};
 use crate::layers::OverlayId;
 use crate::model::CountryId;
-use crate::model::scenario::{Excerpt, PartyRef, citation};
+use crate::model::scenario::{Excerpt, PartyRef, Scenario, citation};
 use crate::model::territory::{TerritoryStatus, TerritoryText};
 use crate::session::{Action, Selection};
 
@@ -77,7 +77,6 @@ fn overlay_feature_ui(ui: &mut Ui, context: &PanelContext<'_>, overlay: OverlayI
 
 fn country_ui(ui: &mut Ui, context: &PanelContext<'_>, id: CountryId, actions: &mut Vec<Action>) {
     let country = context.world.country(id);
-    let scenario = context.scenario;
     let code = country.iso_a3();
     ui.heading(country.name());
     if country.formal_name() != country.name() {
@@ -94,7 +93,33 @@ fn country_ui(ui: &mut Ui, context: &PanelContext<'_>, id: CountryId, actions: &
             n => format!("Named {n} times in the article"),
         });
     }
+    standing_ui(ui, context, code);
+    membership_history_ui(ui, context.scenario, code);
+    let scenario = context.scenario;
+    let leaders = scenario.leaders_of(code);
+    if !leaders.is_empty() {
+        ui.add_space(6.0);
+        ui.strong("Leaders the article names");
+        for leader in leaders {
+            ui.label(format!("{}, {}", leader.name, leader.role));
+        }
+    }
 
+    country_tensions_ui(ui, context, code, actions);
+    let excerpts = scenario.excerpts_about(code);
+    if !excerpts.is_empty() {
+        ui.add_space(6.0);
+        ui.strong("What the article says");
+        for excerpt in excerpts {
+            let mentions = scenario.mention_ranges(code, &excerpt.quote);
+            excerpt_with_mentions_ui(ui, excerpt, mentions);
+        }
+    }
+}
+
+/// The country's standing in each of the article's groups on the date shown.
+fn standing_ui(ui: &mut Ui, context: &PanelContext<'_>, code: &str) {
+    let scenario = context.scenario;
     ui.add_space(6.0);
     ui.strong(format!("On {}", context.date.long_form()));
     let mut any_status = false;
@@ -107,6 +132,10 @@ fn country_ui(ui: &mut Ui, context: &PanelContext<'_>, id: CountryId, actions: &
     if !any_status {
         ui.label(RichText::new("Not in any of the article's groups").weak());
     }
+}
+
+/// Every period of the country's memberships, each with its source on hover.
+fn membership_history_ui(ui: &mut Ui, scenario: &Scenario, code: &str) {
     let history = scenario.memberships_of(code);
     if !history.is_empty() {
         egui::CollapsingHeader::new("Membership history")
@@ -138,16 +167,16 @@ fn country_ui(ui: &mut Ui, context: &PanelContext<'_>, id: CountryId, actions: &
                 }
             });
     }
+}
 
-    let leaders = scenario.leaders_of(code);
-    if !leaders.is_empty() {
-        ui.add_space(6.0);
-        ui.strong("Leaders the article names");
-        for leader in leaders {
-            ui.label(format!("{}, {}", leader.name, leader.role));
-        }
-    }
-
+/// The tensions the country is party to, as the article states them; each selects its own.
+fn country_tensions_ui(
+    ui: &mut Ui,
+    context: &PanelContext<'_>,
+    code: &str,
+    actions: &mut Vec<Action>,
+) {
+    let scenario = context.scenario;
     let tensions = scenario.tensions_involving(code, context.date);
     if !tensions.is_empty() {
         ui.add_space(6.0);
@@ -174,16 +203,6 @@ fn country_ui(ui: &mut Ui, context: &PanelContext<'_>, id: CountryId, actions: &
             {
                 actions.push(Action::SelectTension(index));
             }
-        }
-    }
-
-    let excerpts = scenario.excerpts_about(code);
-    if !excerpts.is_empty() {
-        ui.add_space(6.0);
-        ui.strong("What the article says");
-        for excerpt in excerpts {
-            let mentions = scenario.mention_ranges(code, &excerpt.quote);
-            excerpt_with_mentions_ui(ui, excerpt, mentions);
         }
     }
 }

@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 
 use super::PanelContext;
 use super::text::{Mark, marked_text};
+use crate::model::scenario::Excerpt;
 use crate::session::{Action, Selection};
 
 pub fn excerpts_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
@@ -64,30 +65,15 @@ pub fn excerpts_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Ac
                     .into_iter()
                     .map(|range| (range, Mark::Mention))
                     .collect();
-                let frame = egui::Frame::group(ui.style()).fill(if marked || is_selected {
-                    ui.visuals().selection.bg_fill.gamma_multiply(0.35)
-                } else {
-                    ui.visuals().extreme_bg_color
-                });
-                let shown = frame.show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.label(
-                        RichText::new(format!("¶{}", excerpt.paragraph))
-                            .small()
-                            .weak(),
-                    );
-                    let job = marked_text(ui, &excerpt.quote, &marks, ui.available_width());
-                    let response = ui
-                        .add(
-                            egui::Button::selectable(is_selected, job)
-                                .wrap()
-                                .frame(false),
-                        )
-                        .on_hover_text("Select the countries this excerpt concerns");
-                    if response.clicked() {
-                        actions.push(Action::SelectExcerpt(index));
-                    }
-                });
+                let shown = excerpt_ui(
+                    ui,
+                    excerpt,
+                    index,
+                    &marks,
+                    marked || is_selected,
+                    is_selected,
+                    actions,
+                );
                 if marked && scroll_now && !scrolled {
                     shown.response.scroll_to_me(Some(egui::Align::TOP));
                     scrolled = true;
@@ -98,4 +84,40 @@ pub fn excerpts_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Ac
         ui.ctx()
             .data_mut(|data| data.insert_temp(scrolled_id, selection_key));
     }
+}
+
+/// One excerpt in its frame, filled when marked or selected; a click selects it.
+fn excerpt_ui(
+    ui: &mut Ui,
+    excerpt: &Excerpt,
+    index: usize,
+    marks: &[(std::ops::Range<usize>, Mark)],
+    filled: bool,
+    is_selected: bool,
+    actions: &mut Vec<Action>,
+) -> egui::InnerResponse<()> {
+    let frame = egui::Frame::group(ui.style()).fill(if filled {
+        ui.visuals().selection.bg_fill.gamma_multiply(0.35)
+    } else {
+        ui.visuals().extreme_bg_color
+    });
+    frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(
+            RichText::new(format!("¶{}", excerpt.paragraph))
+                .small()
+                .weak(),
+        );
+        let job = marked_text(ui, &excerpt.quote, marks, ui.available_width());
+        let response = ui
+            .add(
+                egui::Button::selectable(is_selected, job)
+                    .wrap()
+                    .frame(false),
+            )
+            .on_hover_text("Select the countries this excerpt concerns");
+        if response.clicked() {
+            actions.push(Action::SelectExcerpt(index));
+        }
+    })
 }

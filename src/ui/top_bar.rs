@@ -60,91 +60,97 @@ fn published_link_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<
 pub const COPY_LINK_LABEL: &str = "Copy link to this view";
 
 fn menus_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
-    ui.menu_button("File", |ui| {
-        if ui.button("Open…").clicked() {
-            actions.push(Action::ShowOpenDialog);
-        }
-        ui.menu_button("Recent", |ui| {
-            if context.state.recent_files.is_empty() {
-                ui.label(RichText::new("Nothing opened yet").weak());
-            }
-            for path in &context.state.recent_files {
-                if ui.button(path.display().to_string()).clicked() {
-                    actions.push(Action::OpenFiles(vec![path.clone()]));
-                }
-            }
-        });
-        if ui.button("Open the bundled scenario").clicked() {
-            actions.push(Action::OpenBundledScenario);
-        }
-        ui.separator();
-        let editing = context.editor.is_some();
-        for (label, action) in [
-            ("Save (Ctrl+S)", Action::Editing(EditAction::Save)),
-            ("Save as…", Action::AskSavePath(SaveTarget::Scenario)),
-        ] {
-            let button = ui.add_enabled(editing, egui::Button::new(label));
-            if button
-                .on_disabled_hover_text("Edit > Edit this scenario first")
-                .clicked()
-            {
-                actions.push(action);
-            }
-        }
-        ui.separator();
-        if ui.button("Export figure… (Ctrl+E)").clicked() {
-            actions.push(Action::AskSavePath(SaveTarget::Figure));
-        }
-        if ui.button("Save view…").clicked() {
-            actions.push(Action::AskSavePath(SaveTarget::View));
-        }
-        published_link_ui(ui, context, actions);
-        ui.separator();
-        if ui.button("Quit (Ctrl+Q)").clicked() {
-            actions.push(Action::Quit);
-        }
-    });
+    ui.menu_button("File", |ui| file_menu_ui(ui, context, actions));
     edit_menu_ui(ui, context, actions);
-    ui.menu_button("View", |ui| {
-        let mut excerpts = context.state.show_excerpts;
-        if ui.checkbox(&mut excerpts, "Excerpts panel").changed() {
-            actions.push(Action::SetExcerptsOpen(excerpts));
+    ui.menu_button("View", |ui| view_menu_ui(ui, context, actions));
+}
+
+/// Opening, saving, exporting and quitting.
+fn file_menu_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
+    if ui.button("Open…").clicked() {
+        actions.push(Action::ShowOpenDialog);
+    }
+    ui.menu_button("Recent", |ui| {
+        if context.state.recent_files.is_empty() {
+            ui.label(RichText::new("Nothing opened yet").weak());
         }
-        let mut details = context.state.show_details;
-        if ui
-            .checkbox(&mut details, "Layers and details panel")
-            .changed()
-        {
-            actions.push(Action::SetDetailsOpen(details));
-        }
-        if ui.button("Read the article").clicked() {
-            actions.push(Action::SetReaderOpen(true));
-        }
-        ui.menu_button("Theme", |ui| {
-            for (choice, label) in [
-                (ThemeChoice::System, "Follow the system"),
-                (ThemeChoice::Dark, "Dark"),
-                (ThemeChoice::Light, "Light"),
-            ] {
-                if ui.radio(context.state.theme == choice, label).clicked() {
-                    actions.push(Action::SetTheme(choice));
-                }
+        for path in &context.state.recent_files {
+            if ui.button(path.display().to_string()).clicked() {
+                actions.push(Action::OpenFiles(vec![path.clone()]));
             }
-        });
-        ui.separator();
-        online_tiles_ui(ui, context, actions);
-        ui.separator();
-        if ui.button("Reset view").clicked() {
-            actions.push(Action::ResetView);
-        }
-        if ui.button("Reset all").clicked() {
-            actions.push(Action::ResetAll);
-        }
-        ui.separator();
-        if ui.button("Help (F1)").clicked() {
-            actions.push(Action::SetHelpOpen(true));
         }
     });
+    if ui.button("Open the bundled scenario").clicked() {
+        actions.push(Action::OpenBundledScenario);
+    }
+    ui.separator();
+    let editing = context.editor.is_some();
+    for (label, action) in [
+        ("Save (Ctrl+S)", Action::Editing(EditAction::Save)),
+        ("Save as…", Action::AskSavePath(SaveTarget::Scenario)),
+    ] {
+        let button = ui.add_enabled(editing, egui::Button::new(label));
+        if button
+            .on_disabled_hover_text("Edit > Edit this scenario first")
+            .clicked()
+        {
+            actions.push(action);
+        }
+    }
+    ui.separator();
+    if ui.button("Export figure… (Ctrl+E)").clicked() {
+        actions.push(Action::AskSavePath(SaveTarget::Figure));
+    }
+    if ui.button("Save view…").clicked() {
+        actions.push(Action::AskSavePath(SaveTarget::View));
+    }
+    published_link_ui(ui, context, actions);
+    ui.separator();
+    if ui.button("Quit (Ctrl+Q)").clicked() {
+        actions.push(Action::Quit);
+    }
+}
+
+/// The panels, the theme, the online map, resetting, and the help.
+fn view_menu_ui(ui: &mut Ui, context: &PanelContext<'_>, actions: &mut Vec<Action>) {
+    let mut excerpts = context.state.show_excerpts;
+    if ui.checkbox(&mut excerpts, "Excerpts panel").changed() {
+        actions.push(Action::SetExcerptsOpen(excerpts));
+    }
+    let mut details = context.state.show_details;
+    if ui
+        .checkbox(&mut details, "Layers and details panel")
+        .changed()
+    {
+        actions.push(Action::SetDetailsOpen(details));
+    }
+    if ui.button("Read the article").clicked() {
+        actions.push(Action::SetReaderOpen(true));
+    }
+    ui.menu_button("Theme", |ui| {
+        for (choice, label) in [
+            (ThemeChoice::System, "Follow the system"),
+            (ThemeChoice::Dark, "Dark"),
+            (ThemeChoice::Light, "Light"),
+        ] {
+            if ui.radio(context.state.theme == choice, label).clicked() {
+                actions.push(Action::SetTheme(choice));
+            }
+        }
+    });
+    ui.separator();
+    online_tiles_ui(ui, context, actions);
+    ui.separator();
+    if ui.button("Reset view").clicked() {
+        actions.push(Action::ResetView);
+    }
+    if ui.button("Reset all").clicked() {
+        actions.push(Action::ResetAll);
+    }
+    ui.separator();
+    if ui.button("Help (F1)").clicked() {
+        actions.push(Action::SetHelpOpen(true));
+    }
 }
 
 /// Editing the scenario shown: start and stop, undo and redo.
