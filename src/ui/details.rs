@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::PanelContext;
-use super::text::{Mark, marked_text};
+use super::marked_text::{Mark, marked_text};
 use crate::layers::OverlayId;
 use crate::model::CountryId;
 use crate::model::scenario::{Excerpt, PartyRef, Scenario, citation};

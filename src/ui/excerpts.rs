@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 
 use super::PanelContext;
-use super::text::{Mark, marked_text};
+use super::marked_text::{Mark, marked_text};
 use crate::model::scenario::Excerpt;
 use crate::session::{Action, Selection};
 

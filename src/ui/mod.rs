@@ -10,15 +10,15 @@ pub mod help;
 pub mod keyboard;
 pub mod legend;
 pub mod loading;
+pub mod marked_text;
 pub mod messages;
+pub mod playback;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod portal;
 pub mod reader;
 pub mod reader_index;
 pub mod status_bar;
 pub mod story;
-pub mod text;
-pub mod timeline;
 pub mod top_bar;
 
 use crate::layers::MapLayers;

@@ -7,8 +7,8 @@ use std::ops::Range;
 use egui::{RichText, Ui};
 
 use super::PanelContext;
+use super::marked_text::{Mark, marked_text};
 use super::reader_index::spans_within;
-use super::text::{Mark, marked_text};
 use crate::model::capped::{and_more, thousands};
 use crate::model::drafting::DraftNotes;
 use crate::model::mentions::find_terms;

@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::text::Mark;
+use super::marked_text::Mark;
 use crate::model::drafting::DraftNotes;
 use crate::model::scenario::Scenario;
 

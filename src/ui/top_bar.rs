@@ -3,7 +3,7 @@
 use egui::{Key, RichText, Ui, vec2};
 
 use super::PanelContext;
-use super::timeline::{change_marks_ui, playback_ui};
+use super::playback::{change_marks_ui, playback_ui};
 use crate::model::search::{Suggestion, Target};
 use crate::session::EditAction;
 use crate::session::settings::{DateChoice, ThemeChoice};

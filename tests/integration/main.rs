@@ -50,6 +50,8 @@ mod gpu_map;
 mod hostile;
 /// Drafting articles in Russian, French and German, measured on hand-labelled real texts.
 mod languages;
+/// The layers' rules: who may import whom, and who reads the calendar.
+mod layering;
 /// The view as a link: following a fragment, writing one, "Copy link to this view".
 mod link;
 /// Finding one's way on the map: wheel, double click, keys, buttons, fitting.

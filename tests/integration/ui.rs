@@ -324,44 +324,6 @@ fn today_is_the_day_the_app_is_given() {
     }
 }
 
-/// Nothing but the clock module reads the wall clock's date, so nothing else can make a
-/// result depend on the day it is computed.
-#[test]
-fn only_the_clock_reads_the_calendar() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut folders = vec![root.join("src"), root.join("tests"), root.join("benches")];
-    let mut readers = Vec::new();
-    while let Some(folder) = folders.pop() {
-        let entries = match std::fs::read_dir(&folder) {
-            Ok(entries) => entries,
-            Err(error) => panic!("{} cannot be listed: {error}", folder.display()),
-        };
-        for path in entries.flatten().map(|entry| entry.path()) {
-            if path.is_dir() {
-                folders.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let text = std::fs::read_to_string(&path).unwrap_or_default();
-                let wall_clock = [
-                    "SystemTime::",
-                    "UNIX_EPOCH",
-                    "Clock::System.today",
-                    "ZonedDateTime::now",
-                    "Timestamp::now",
-                ];
-                if wall_clock.iter().any(|read| text.contains(read)) {
-                    readers.push(path.strip_prefix(root).unwrap_or(&path).to_path_buf());
-                }
-            }
-        }
-    }
-    readers.sort();
-    let expected: Vec<std::path::PathBuf> = ["src/model/clock.rs", "tests/integration/ui.rs"]
-        .iter()
-        .map(std::path::PathBuf::from)
-        .collect();
-    assert_eq!(readers, expected, "files that read the wall clock's date");
-}
-
 /// Clicks into the search box and types, as a person would.
 fn type_into_search(harness: &mut Harness<'_, App>, text: &str) {
     harness

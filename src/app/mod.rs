@@ -11,11 +11,11 @@ mod frame;
 mod io;
 mod link;
 mod panels;
+mod playing;
 mod presenting;
 mod saving;
 mod selecting;
 mod session_state;
-mod timeline;
 mod views;
 
 pub use browser::{BrowserFiles, GivenFile};
