@@ -25,7 +25,7 @@ use std::sync::{Arc, LazyLock};
 use self::document::DocumentState;
 use self::io::IoState;
 use self::session_state::SessionState;
-use crate::layers::{LayerId, MapLayers, OverlayId};
+use crate::layers::{LayerId, MapLayers};
 use crate::map::navigation::extent_in_mercator;
 use crate::map::{MapLayer, WorldMap};
 use crate::model::World;
@@ -224,12 +224,6 @@ impl App {
     }
     pub fn territories(&self) -> &Territories {
         self.territories
-    }
-    pub fn is_overlay_visible(&self, overlay: OverlayId) -> bool {
-        self.document
-            .overlays
-            .get(overlay.0)
-            .is_some_and(|o| o.visible)
     }
 
     /// The window title: the app and the article it shows.

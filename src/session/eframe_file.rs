@@ -216,10 +216,7 @@ mod tests {
             vec![b'x'; 50_000_000],
         ] {
             let (dir, path) = saved_file(&junk);
-            let started = std::time::Instant::now();
             let found = prepare_saved_file(&path);
-            // A hang guard for a loaded machine, not a speed claim: speed is measured in benches/.
-            assert!(started.elapsed().as_secs() < 60);
             assert_eq!(found.notices.len(), 1);
             assert!(
                 found.notices[0].contains("defaults are used"),

@@ -203,10 +203,7 @@ fn a_two_megabyte_article_drafts_without_hanging() {
         text.push_str(&paragraph);
         text.push('\n');
     }
-    let started = std::time::Instant::now();
     let draft = draft_of("long.txt", &text, None);
-    // A hang guard, far above the benchmark's figure (benches/draft.rs).
-    assert!(started.elapsed().as_secs() < 300, "{:?}", started.elapsed());
     assert_eq!(
         draft.countries().into_iter().collect::<BTreeSet<_>>(),
         marked_countries("traps")
@@ -343,18 +340,14 @@ fn pasting_text_on_the_map_drafts_a_scenario_from_it() {
 }
 
 #[test]
-fn a_two_megabyte_single_paragraph_proposes_a_bounded_number_of_excerpts_quickly() {
+fn a_two_megabyte_single_paragraph_proposes_a_bounded_number_of_excerpts() {
     let sentence = "Georgia voted in Atlanta while Georgia's neighbour Armenia watched. ";
     let mut text = String::from("One line\n");
     while text.len() < 2_000_000 - sentence.len() {
         text.push_str(sentence);
     }
-    let started = std::time::Instant::now();
     let draft = draft_of("line.txt", &text, None);
     let checked = draft.scenario(Path::new("line.json"), world());
-    // A hang guard: checking every quote against a 2 MB paragraph once took minutes; on a
-    // loaded machine the debug build took 78 s, so the guard is wide (speed: benches/draft.rs).
-    assert!(started.elapsed().as_secs() < 300, "{:?}", started.elapsed());
     assert!(
         checked.is_ok(),
         "{:?}",
@@ -381,56 +374,43 @@ fn the_draft_command_writes_nothing_when_its_output_is_the_article() {
     assert!(!directory.path().join("page.article.txt").exists());
 }
 
-/// Drafts `text` (named `name`, so ".html" reads it as a page) and says how long it took.
-fn timed_draft(name: &str, text: &str) -> (Draft, std::time::Duration) {
-    let started = std::time::Instant::now();
-    let draft = draft_of(name, text, None);
-    (draft, started.elapsed())
-}
-
 #[test]
-fn two_megabytes_of_one_country_on_one_line_draft_in_linear_time() {
+fn two_megabytes_of_one_country_on_one_line_draft_to_one_mention_count() {
     let mut text = String::from("Georgia\n\n");
     while text.len() < 1_990_000 {
         text.push_str("Georgia ");
     }
-    let (draft, took) = timed_draft("georgia.txt", &text);
-    // A hang guard only (once killed at 120 s); benches/draft.rs measures the figure.
-    assert!(took.as_secs() < 60, "{took:?}");
+    let draft = draft_of("georgia.txt", &text, None);
     assert_eq!(draft.countries(), ["GEO"]);
     // One Georgia beside a cue on a 1 MB line: every mention on that line is uncertain.
     let mut text = String::from("Atlanta\n\n");
     while text.len() < 1_000_000 {
         text.push_str("Georgia Atlanta ");
     }
-    let (draft, took) = timed_draft("atlanta.txt", &text);
-    assert!(took.as_secs() < 60, "{took:?}");
+    let draft = draft_of("atlanta.txt", &text, None);
     assert!(draft.countries().is_empty());
     assert!(draft.notes.uncertain().count() > 60_000);
 }
 
 #[test]
-fn hostile_html_drafts_in_linear_time_and_keeps_only_what_a_reader_sees() {
+fn hostile_html_drafts_keeping_only_what_a_reader_sees() {
     let mut scripts = String::from("<title>Scripts</title><p>Armenia and Azerbaijan met.</p>");
     for _ in 0..117_000 {
         scripts.push_str("<script>var a = 1;</script>");
     }
-    let (draft, took) = timed_draft("scripts.html", &scripts);
-    assert!(took.as_secs() < 60, "{took:?}");
+    let draft = draft_of("scripts.html", &scripts, None);
     assert!(!draft.article_text.contains("var a"));
     assert_eq!(draft.countries(), ["ARM", "AZE"]);
 
     let ampersands = format!("<title>Amps</title><p>Russia {}</p>", "&".repeat(1_900_000));
-    let (draft, took) = timed_draft("amps.html", &ampersands);
-    assert!(took.as_secs() < 60, "{took:?}");
+    let draft = draft_of("amps.html", &ampersands, None);
     assert!(draft.article_text.contains("Russia &&&"));
 
     let companies = format!(
         "<title>AT&amp;T</title><p>{}Kazakhstan.</p>",
         "AT&T ".repeat(380_000)
     );
-    let (draft, took) = timed_draft("att.html", &companies);
-    assert!(took.as_secs() < 60, "{took:?}");
+    let draft = draft_of("att.html", &companies, None);
     assert_eq!(draft.data.article.title, "AT&T");
     assert_eq!(draft.countries(), ["KAZ"]);
 
@@ -439,7 +419,7 @@ fn hostile_html_drafts_in_linear_time_and_keeps_only_what_a_reader_sees() {
         "<title>Deep</title>{}<p>Belarus votes.</p>",
         "<div>".repeat(100_000)
     );
-    let (draft, _) = timed_draft("deep.html", &deep);
+    let draft = draft_of("deep.html", &deep, None);
     assert_eq!(draft.countries(), ["BLR"]);
 }
 

@@ -1,7 +1,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use alliance_map::App;
 use alliance_map::model::files::ReadError;
@@ -114,7 +114,6 @@ fn a_250_megabyte_file_is_refused_by_its_size_before_it_is_read() {
     let directory = temp_dir();
     let path = directory.path().join("huge.geojson");
     sparse_file(&path, 250_000_000);
-    let started = Instant::now();
     let job = OpenJob::start(
         path,
         Arc::clone(&shared().0),
@@ -126,8 +125,6 @@ fn a_250_megabyte_file_is_refused_by_its_size_before_it_is_read() {
         }
         std::thread::sleep(Duration::from_millis(5));
     };
-    // A hang guard for a loaded machine, not a speed claim: speed is measured in benches/.
-    assert!(started.elapsed() < Duration::from_secs(30));
     assert_eq!(job.bytes_read(), 0);
     assert!(matches!(
         result,
