@@ -54,131 +54,14 @@ const UPLOADED_LEVELS: usize = 3;
 
 impl GpuMapResources {
     fn new(device: &wgpu::Device, target: GpuTarget) -> Self {
-        let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
-            label: Some("map"),
-            source: wgpu::ShaderSource::Wgsl(include_str!("gpu_map.wgsl").into()),
-        });
         let uniform_size = std::mem::size_of::<DrawUniform>() as u64;
-        let bind_group_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
-            label: Some("map draw"),
-            entries: &[wgpu::BindGroupLayoutEntry {
-                binding: 0,
-                visibility: wgpu::ShaderStages::VERTEX | wgpu::ShaderStages::FRAGMENT,
-                ty: wgpu::BindingType::Buffer {
-                    ty: wgpu::BufferBindingType::Uniform,
-                    has_dynamic_offset: true,
-                    min_binding_size: wgpu::BufferSize::new(uniform_size),
-                },
-                count: None,
-            }],
-        });
-        let layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
-            label: Some("map"),
-            bind_group_layouts: &[Some(&bind_group_layout)],
-            immediate_size: 0,
-        });
-        let fill_buffers = [Some(wgpu::VertexBufferLayout {
-            array_stride: std::mem::size_of::<PointVertex>() as u64,
-            step_mode: wgpu::VertexStepMode::Vertex,
-            attributes: &wgpu::vertex_attr_array![0 => Float32x2, 1 => Float32x2],
-        })];
-        let stroke_buffers = [Some(wgpu::VertexBufferLayout {
-            array_stride: std::mem::size_of::<StrokeVertex>() as u64,
-            step_mode: wgpu::VertexStepMode::Vertex,
-            attributes: &wgpu::vertex_attr_array![
-                0 => Float32x2, 1 => Float32x2, 2 => Float32x2, 3 => Float32
-            ],
-        })];
-        let linear = target.format.is_srgb();
-        let pipeline = |label: &str,
-                        (vertex_entry, fragment_entry): (&str, &str),
-                        primitive: wgpu::PrimitiveState,
-                        buffers: &[Option<wgpu::VertexBufferLayout<'_>>]| {
-            device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
-                label: Some(label),
-                layout: Some(&layout),
-                vertex: wgpu::VertexState {
-                    module: &module,
-                    entry_point: Some(vertex_entry),
-                    buffers,
-                    compilation_options: wgpu::PipelineCompilationOptions::default(),
-                },
-                primitive,
-                depth_stencil: target.depth_format.map(|format| wgpu::DepthStencilState {
-                    format,
-                    depth_write_enabled: Some(false),
-                    depth_compare: Some(wgpu::CompareFunction::Always),
-                    stencil: wgpu::StencilState::default(),
-                    bias: wgpu::DepthBiasState::default(),
-                }),
-                multisample: wgpu::MultisampleState {
-                    count: target.msaa_samples.max(1),
-                    mask: !0,
-                    alpha_to_coverage_enabled: false,
-                },
-                fragment: Some(wgpu::FragmentState {
-                    module: &module,
-                    entry_point: Some(fragment_entry),
-                    // Premultiplied alpha, blended as egui blends its own meshes.
-                    targets: &[Some(wgpu::ColorTargetState {
-                        format: target.format,
-                        blend: Some(wgpu::BlendState {
-                            color: wgpu::BlendComponent {
-                                src_factor: wgpu::BlendFactor::One,
-                                dst_factor: wgpu::BlendFactor::OneMinusSrcAlpha,
-                                operation: wgpu::BlendOperation::Add,
-                            },
-                            alpha: wgpu::BlendComponent {
-                                src_factor: wgpu::BlendFactor::OneMinusDstAlpha,
-                                dst_factor: wgpu::BlendFactor::One,
-                                operation: wgpu::BlendOperation::Add,
-                            },
-                        }),
-                        write_mask: wgpu::ColorWrites::ALL,
-                    })],
-                    compilation_options: wgpu::PipelineCompilationOptions::default(),
-                }),
-                multiview_mask: None,
-                cache: None,
-            })
-        };
-        let fill_pipeline = pipeline(
-            "map fills",
-            (
-                "vs_fill",
-                if linear {
-                    "fs_fill_linear"
-                } else {
-                    "fs_fill_gamma"
-                },
-            ),
-            wgpu::PrimitiveState::default(),
-            &fill_buffers,
-        );
-        let stroke_pipeline = pipeline(
-            "map strokes",
-            (
-                "vs_stroke",
-                if linear {
-                    "fs_stroke_linear"
-                } else {
-                    "fs_stroke_gamma"
-                },
-            ),
-            wgpu::PrimitiveState {
-                topology: wgpu::PrimitiveTopology::TriangleStrip,
-                // Required for indexed strips; no index is the restart value (see
-                // `append_strokes`).
-                strip_index_format: Some(wgpu::IndexFormat::Uint32),
-                ..wgpu::PrimitiveState::default()
-            },
-            &stroke_buffers,
-        );
+        let bind_group_layout = draw_bind_group_layout(device, uniform_size);
+        let parts = PipelineParts::new(device, target, &bind_group_layout);
         let alignment = u64::from(device.limits().min_uniform_buffer_offset_alignment).max(1);
         Self {
             target,
-            fill_pipeline,
-            stroke_pipeline,
+            fill_pipeline: parts.fill_pipeline(),
+            stroke_pipeline: parts.stroke_pipeline(),
             bind_group_layout,
             stride: uniform_size.div_ceil(alignment) * alignment,
             uploaded: Vec::new(),
@@ -284,6 +167,171 @@ impl GpuMapResources {
                 .copy_from_slice(bytemuck::bytes_of(uniform));
         }
         queue.write_buffer(&layer.buffer, 0, &bytes);
+    }
+}
+
+/// One batch's uniforms, bound at a dynamic offset for each batch.
+fn draw_bind_group_layout(device: &wgpu::Device, uniform_size: u64) -> wgpu::BindGroupLayout {
+    device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+        label: Some("map draw"),
+        entries: &[wgpu::BindGroupLayoutEntry {
+            binding: 0,
+            visibility: wgpu::ShaderStages::VERTEX | wgpu::ShaderStages::FRAGMENT,
+            ty: wgpu::BindingType::Buffer {
+                ty: wgpu::BufferBindingType::Uniform,
+                has_dynamic_offset: true,
+                min_binding_size: wgpu::BufferSize::new(uniform_size),
+            },
+            count: None,
+        }],
+    })
+}
+
+/// Premultiplied alpha, blended as egui blends its own meshes.
+const PREMULTIPLIED_ALPHA: wgpu::BlendState = wgpu::BlendState {
+    color: wgpu::BlendComponent {
+        src_factor: wgpu::BlendFactor::One,
+        dst_factor: wgpu::BlendFactor::OneMinusSrcAlpha,
+        operation: wgpu::BlendOperation::Add,
+    },
+    alpha: wgpu::BlendComponent {
+        src_factor: wgpu::BlendFactor::OneMinusDstAlpha,
+        dst_factor: wgpu::BlendFactor::One,
+        operation: wgpu::BlendOperation::Add,
+    },
+};
+
+/// What the fill and the stroke pipelines share: the shader, the layout of their uniforms and
+/// the target they draw into.
+struct PipelineParts<'a> {
+    device: &'a wgpu::Device,
+    module: wgpu::ShaderModule,
+    layout: wgpu::PipelineLayout,
+    target: GpuTarget,
+}
+
+impl<'a> PipelineParts<'a> {
+    fn new(
+        device: &'a wgpu::Device,
+        target: GpuTarget,
+        bind_group_layout: &wgpu::BindGroupLayout,
+    ) -> Self {
+        let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
+            label: Some("map"),
+            source: wgpu::ShaderSource::Wgsl(include_str!("gpu_map.wgsl").into()),
+        });
+        let layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some("map"),
+            bind_group_layouts: &[Some(bind_group_layout)],
+            immediate_size: 0,
+        });
+        Self {
+            device,
+            module,
+            layout,
+            target,
+        }
+    }
+
+    /// The fragment entry point that suits the target: for an sRGB target, one that turns
+    /// egui's gamma-space colours linear (the target turns them back); else one that writes
+    /// them as they are.
+    fn fragment_entry(&self, linear: &'static str, gamma: &'static str) -> &'static str {
+        if self.target.format.is_srgb() {
+            linear
+        } else {
+            gamma
+        }
+    }
+
+    /// Triangles of fill vertices.
+    fn fill_pipeline(&self) -> wgpu::RenderPipeline {
+        let buffers = [Some(wgpu::VertexBufferLayout {
+            array_stride: std::mem::size_of::<PointVertex>() as u64,
+            step_mode: wgpu::VertexStepMode::Vertex,
+            attributes: &wgpu::vertex_attr_array![0 => Float32x2, 1 => Float32x2],
+        })];
+        self.pipeline(
+            "map fills",
+            (
+                "vs_fill",
+                self.fragment_entry("fs_fill_linear", "fs_fill_gamma"),
+            ),
+            wgpu::PrimitiveState::default(),
+            &buffers,
+        )
+    }
+
+    /// Triangle strips of stroke vertices, widened in the vertex shader.
+    fn stroke_pipeline(&self) -> wgpu::RenderPipeline {
+        let buffers = [Some(wgpu::VertexBufferLayout {
+            array_stride: std::mem::size_of::<StrokeVertex>() as u64,
+            step_mode: wgpu::VertexStepMode::Vertex,
+            attributes: &wgpu::vertex_attr_array![
+                0 => Float32x2, 1 => Float32x2, 2 => Float32x2, 3 => Float32
+            ],
+        })];
+        self.pipeline(
+            "map strokes",
+            (
+                "vs_stroke",
+                self.fragment_entry("fs_stroke_linear", "fs_stroke_gamma"),
+            ),
+            wgpu::PrimitiveState {
+                topology: wgpu::PrimitiveTopology::TriangleStrip,
+                // Required for indexed strips; no index is the restart value (see
+                // `append_strokes` in `packing`).
+                strip_index_format: Some(wgpu::IndexFormat::Uint32),
+                ..wgpu::PrimitiveState::default()
+            },
+            &buffers,
+        )
+    }
+
+    fn pipeline(
+        &self,
+        label: &str,
+        (vertex_entry, fragment_entry): (&str, &str),
+        primitive: wgpu::PrimitiveState,
+        buffers: &[Option<wgpu::VertexBufferLayout<'_>>],
+    ) -> wgpu::RenderPipeline {
+        let target = self.target;
+        self.device
+            .create_render_pipeline(&wgpu::RenderPipelineDescriptor {
+                label: Some(label),
+                layout: Some(&self.layout),
+                vertex: wgpu::VertexState {
+                    module: &self.module,
+                    entry_point: Some(vertex_entry),
+                    buffers,
+                    compilation_options: wgpu::PipelineCompilationOptions::default(),
+                },
+                primitive,
+                depth_stencil: target.depth_format.map(|format| wgpu::DepthStencilState {
+                    format,
+                    depth_write_enabled: Some(false),
+                    depth_compare: Some(wgpu::CompareFunction::Always),
+                    stencil: wgpu::StencilState::default(),
+                    bias: wgpu::DepthBiasState::default(),
+                }),
+                multisample: wgpu::MultisampleState {
+                    count: target.msaa_samples.max(1),
+                    mask: !0,
+                    alpha_to_coverage_enabled: false,
+                },
+                fragment: Some(wgpu::FragmentState {
+                    module: &self.module,
+                    entry_point: Some(fragment_entry),
+                    targets: &[Some(wgpu::ColorTargetState {
+                        format: target.format,
+                        blend: Some(PREMULTIPLIED_ALPHA),
+                        write_mask: wgpu::ColorWrites::ALL,
+                    })],
+                    compilation_options: wgpu::PipelineCompilationOptions::default(),
+                }),
+                multiview_mask: None,
+                cache: None,
+            })
     }
 }
 
