@@ -15,7 +15,13 @@ use crate::render::countries::Dash;
 use crate::render::plugins::{
     Badge, BadgeShape, member_badges, status_look, tension_dash, tension_marker_shape,
 };
-use crate::render::style::*;
+use crate::render::style::{
+    BADGE_RADIUS_PX, BADGE_RIM_PX, BORDER_WIDTH_PX, CAPITAL_DOT_RADIUS_PX, GROUP_OUTLINE_WIDTH_PX,
+    MEMBER_BORDER_COLOR, MEMBER_BORDER_WIDTH_PX, NEIGHBOUR_OUTLINE_WIDTH_PX,
+    PROPOSED_RING_WIDTH_PX, PROPOSED_TENSION_THINNING_PX, Palette, SELECTION_OUTLINE_WIDTH_PX,
+    TENSION_MARKER_RADIUS_PX, TERRITORY_DASH_PX, TERRITORY_HALO_WIDTH_PX,
+    TERRITORY_MARKER_RADIUS_PX, TERRITORY_OUTLINE_WIDTH_PX, TerritoryLook,
+};
 use crate::render::territories::territory_patterns;
 use crate::render::view::MercatorView;
 
