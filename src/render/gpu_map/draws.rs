@@ -64,7 +64,7 @@ pub struct MapDraws {
 }
 
 impl MapDraws {
-    pub fn new(
+    pub(super) fn new(
         layer: u64,
         target: GpuTarget,
         geometry: Arc<GpuGeometry>,
@@ -172,7 +172,8 @@ impl MapDraws {
     }
 
     /// How many index ranges a frame draws: what the GPU is asked for, to test the picking.
-    pub fn draw_calls(&self) -> usize {
+    #[cfg(test)]
+    fn draw_calls(&self) -> usize {
         self.batches.iter().map(|batch| batch.ranges.len()).sum()
     }
 

@@ -84,10 +84,6 @@ impl GpuMap {
         }
     }
 
-    pub fn target(&self) -> GpuTarget {
-        self.target
-    }
-
     /// How many times a layer was drawn through the GPU rather than as egui meshes.
     pub fn layers_drawn(&self) -> usize {
         self.layers_drawn.load(Ordering::Relaxed)

@@ -137,7 +137,6 @@ pub(super) struct Buffers {
 /// One level of detail of the world as GPU buffers, with the index ranges of every country's
 /// polygons and outline runs and of the border network's runs, to pick what is on screen.
 pub struct GpuGeometry {
-    detail: Detail,
     /// Handed over when uploaded, so that memory does not hold them twice.
     buffers: Mutex<Option<Buffers>>,
     buffer_bytes: usize,
@@ -180,7 +179,6 @@ impl GpuGeometry {
         let network = Chunked::new(network);
         let extents = fills.iter().map(Chunked::extent).collect();
         Self {
-            detail,
             buffer_bytes: buffers.bytes(),
             buffers: Mutex::new(Some(buffers)),
             handed_over: AtomicBool::new(false),
@@ -189,11 +187,6 @@ impl GpuGeometry {
             outlines,
             network,
         }
-    }
-
-    /// The level of detail it was built from.
-    pub fn detail(&self) -> Detail {
-        self.detail
     }
 
     /// Bytes its buffers take on the GPU (and in memory until they are uploaded).
