@@ -13,7 +13,13 @@ use crate::model::territory::TerritoryStatus;
 use crate::render::countries::Dash;
 use crate::render::patterns::Pattern;
 use crate::render::plugins::{MarkerShape, marker_corners, tension_dash, tension_marker_shape};
-use crate::render::style::*;
+use crate::render::style::{
+    BORDER_WIDTH_PX, FIGURE_CAPTION_FONT_SIZE, FIGURE_CREDIT_FONT_SIZE, FIGURE_DATE_FONT_SIZE,
+    FIGURE_LEGEND_FONT_SIZE, FIGURE_LINE_SPACING, FIGURE_MARGIN_PX, FIGURE_TITLE_FONT_SIZE,
+    LEGEND_MARKER_RADIUS_PX, NEIGHBOUR_OUTLINE_WIDTH_PX, Palette, SCALE_BAR_FONT_SIZE,
+    SCALE_BAR_MAX_PX, SWATCH, TENSION_WIDTH_PX, TERRITORY_DASH_PX, TERRITORY_OUTLINE_WIDTH_PX,
+    TerritoryLook,
+};
 use crate::render::view::MercatorView;
 use crate::session::layer_label;
 

@@ -9,13 +9,19 @@ use crate::model::mercator::MercatorPoint;
 use crate::model::mesh::ShapeMesh;
 use crate::model::scenario::{GroupKind, Status};
 use crate::placement::{
-    Named, Placement, PlacementInput, Poles, first_countries, label_order, place,
+    Named, PlacedName, Placement, PlacementInput, Poles, first_countries, label_order, place,
 };
 use crate::render::countries::Dash;
 use crate::render::plugins::{
     Badge, BadgeShape, member_badges, status_look, tension_dash, tension_marker_shape,
 };
-use crate::render::style::*;
+use crate::render::style::{
+    BADGE_RADIUS_PX, BADGE_RIM_PX, BORDER_WIDTH_PX, CAPITAL_DOT_RADIUS_PX, GROUP_OUTLINE_WIDTH_PX,
+    MEMBER_BORDER_COLOR, MEMBER_BORDER_WIDTH_PX, NEIGHBOUR_OUTLINE_WIDTH_PX,
+    PROPOSED_RING_WIDTH_PX, PROPOSED_TENSION_THINNING_PX, Palette, SELECTION_OUTLINE_WIDTH_PX,
+    TENSION_MARKER_RADIUS_PX, TERRITORY_DASH_PX, TERRITORY_HALO_WIDTH_PX,
+    TERRITORY_MARKER_RADIUS_PX, TERRITORY_OUTLINE_WIDTH_PX, TerritoryLook,
+};
 use crate::render::territories::territory_patterns;
 use crate::render::view::MercatorView;
 
@@ -462,20 +468,7 @@ fn name_items(
     let at = |p: egui::Pos2| view.screen_to_mercator(p);
     for name in &placement.names {
         if let Some([from, to]) = name.leader {
-            items.push(Item::Polyline {
-                points: vec![at(from), at(to)],
-                line: Line::solid(3.0, palette.label_halo),
-            });
-            items.push(Item::Polyline {
-                points: vec![at(from), at(to)],
-                line: Line::solid(1.0, palette.label),
-            });
-            items.push(Item::Circle {
-                center: at(from),
-                radius_px: 2.0,
-                fill: Paint::Solid(palette.label),
-                stroke: None,
-            });
+            leader_items(at(from), at(to), palette, items);
         }
     }
     for &(_, dot) in &placement.capital_dots {
@@ -488,50 +481,7 @@ fn name_items(
     }
     let territory_look = TerritoryLook::for_theme(spec.dark);
     for name in &placement.names {
-        let id = match name.named {
-            Named::Country(id) | Named::Capital(id) => spec.world.country(id).iso_a3().to_string(),
-            Named::Territory(index) => spec
-                .territories
-                .all()
-                .get(index)
-                .map_or_else(String::new, |t| t.id().to_string()),
-        };
-        let (color, halo) = match name.named {
-            Named::Territory(_) => {
-                let rect = name.rect.expand(1.5);
-                items.push(Item::Area {
-                    rings: vec![
-                        [
-                            rect.left_top(),
-                            rect.right_top(),
-                            rect.right_bottom(),
-                            rect.left_bottom(),
-                        ]
-                        .into_iter()
-                        .map(at)
-                        .collect(),
-                    ],
-                    fill: Paint::Solid(territory_look.halo),
-                    stroke: None,
-                });
-                (territory_look.outline, None)
-            }
-            _ => (palette.label, Some(palette.label_halo)),
-        };
-        let baseline = name.rect.left_center() + egui::vec2(0.0, name.size_px * 0.35);
-        items.push(Item::Text(Text {
-            at: at(baseline),
-            text: name.text.clone(),
-            size_px: name.size_px,
-            color,
-            anchor: Anchor::Start,
-            halo,
-            tag: Some(NameTag {
-                kind: name.named.kind(),
-                id,
-                anchor: name.anchor,
-            }),
-        }));
+        label_items(spec, name, view, palette, &territory_look, items);
     }
     for placed in &placement.badges {
         items.extend(badge_items(
@@ -540,5 +490,90 @@ fn name_items(
             palette.label_halo,
             at,
         ));
+    }
+}
+
+/// A leader line from a name's label (`from`) to what it names (`to`), haloed, with a dot
+/// at the label's end.
+fn leader_items(
+    from: MercatorPoint,
+    to: MercatorPoint,
+    palette: &Palette,
+    items: &mut Vec<MapItem>,
+) {
+    items.push(Item::Polyline {
+        points: vec![from, to],
+        line: Line::solid(3.0, palette.label_halo),
+    });
+    items.push(Item::Polyline {
+        points: vec![from, to],
+        line: Line::solid(1.0, palette.label),
+    });
+    items.push(Item::Circle {
+        center: from,
+        radius_px: 2.0,
+        fill: Paint::Solid(palette.label),
+        stroke: None,
+    });
+}
+
+/// A placed name as text tagged with what it names; a territory's name stands on a box of
+/// the territories' halo colour instead of a halo around its letters.
+fn label_items(
+    spec: &FigureSpec<'_>,
+    name: &PlacedName,
+    view: &MercatorView,
+    palette: &Palette,
+    territory_look: &TerritoryLook,
+    items: &mut Vec<MapItem>,
+) {
+    let at = |p: egui::Pos2| view.screen_to_mercator(p);
+    let (color, halo) = match name.named {
+        Named::Territory(_) => {
+            let rect = name.rect.expand(1.5);
+            items.push(Item::Area {
+                rings: vec![
+                    [
+                        rect.left_top(),
+                        rect.right_top(),
+                        rect.right_bottom(),
+                        rect.left_bottom(),
+                    ]
+                    .into_iter()
+                    .map(at)
+                    .collect(),
+                ],
+                fill: Paint::Solid(territory_look.halo),
+                stroke: None,
+            });
+            (territory_look.outline, None)
+        }
+        _ => (palette.label, Some(palette.label_halo)),
+    };
+    let baseline = name.rect.left_center() + egui::vec2(0.0, name.size_px * 0.35);
+    items.push(Item::Text(Text {
+        at: at(baseline),
+        text: name.text.clone(),
+        size_px: name.size_px,
+        color,
+        anchor: Anchor::Start,
+        halo,
+        tag: Some(NameTag {
+            kind: name.named.kind(),
+            id: named_id(spec, name.named),
+            anchor: name.anchor,
+        }),
+    }));
+}
+
+/// The id a name's tag carries: its country's ISO code, or its territory's id.
+fn named_id(spec: &FigureSpec<'_>, named: Named) -> String {
+    match named {
+        Named::Country(id) | Named::Capital(id) => spec.world.country(id).iso_a3().to_string(),
+        Named::Territory(index) => spec
+            .territories
+            .all()
+            .get(index)
+            .map_or_else(String::new, |t| t.id().to_string()),
     }
 }

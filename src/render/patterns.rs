@@ -54,7 +54,9 @@ impl PatternGrid {
         Self { anchor, period_px }
     }
 
-    pub fn period_px(&self) -> f32 {
+    /// How far apart, in points, the pattern repeats.
+    #[cfg(test)]
+    fn period_px(&self) -> f32 {
         self.period_px
     }
 

@@ -14,7 +14,12 @@ use super::countries::{
 use super::gpu_map::{GpuDrawing, MapDraws, NEIGHBOURS_LAYER, group_layer};
 use super::patterns::{Pattern, PatternTextures};
 use super::shape_cache::{GroupInputs, MapShapeCaches};
-use super::style::*;
+use super::style::{
+    BADGE_RADIUS_PX, BADGE_RIM_PX, CAPITAL_DOT_RADIUS_PX, GROUP_OUTLINE_WIDTH_PX, MEMBER_ALPHA,
+    MEMBER_BORDER_COLOR, MEMBER_BORDER_WIDTH_PX, NEIGHBOUR_OUTLINE_WIDTH_PX, PARTIAL_STATUS_ALPHA,
+    PROPOSED_RING_WIDTH_PX, PROPOSED_TENSION_THINNING_PX, Palette, TENSION_MARKER_PICK_RADIUS_PX,
+    TENSION_MARKER_RADIUS_PX, TENSION_WIDTH_PX, TerritoryLook, UNSELECTED_TENSION_ALPHA,
+};
 use super::view::MercatorView;
 use crate::layers::{GroupLayer, TensionArc};
 use crate::model::mercator::MercatorPoint;

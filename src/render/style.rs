@@ -9,13 +9,13 @@ use crate::layers::GroupLayer;
 /// Okabe & Ito (2008), "Color Universal Design".
 mod okabe_ito {
     use egui::Color32;
-    pub const ORANGE: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
-    pub const SKY_BLUE: Color32 = Color32::from_rgb(0x56, 0xB4, 0xE9);
-    pub const BLUISH_GREEN: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
-    pub const YELLOW: Color32 = Color32::from_rgb(0xF0, 0xE4, 0x42);
-    pub const BLUE: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
-    pub const VERMILLION: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
-    pub const REDDISH_PURPLE: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
+    pub(super) const ORANGE: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
+    pub(super) const SKY_BLUE: Color32 = Color32::from_rgb(0x56, 0xB4, 0xE9);
+    pub(super) const BLUISH_GREEN: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
+    pub(super) const YELLOW: Color32 = Color32::from_rgb(0xF0, 0xE4, 0x42);
+    pub(super) const BLUE: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
+    pub(super) const VERMILLION: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+    pub(super) const REDDISH_PURPLE: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
 }
 
 /// The colours of one theme.
