@@ -95,7 +95,6 @@ mod tests {
     #[test]
     fn text_past_the_last_line_ends_it_with_an_ellipsis_and_is_not_read() {
         for text in ["word ".repeat(2_000_000), "x".repeat(10_000_000)] {
-            let started = std::time::Instant::now();
             let lines = wrap(&text, 10.0, 200.0, 2);
             assert_eq!(lines.len(), 2);
             assert!(lines[1].ends_with(" …"), "{lines:?}");
@@ -103,8 +102,6 @@ mod tests {
                 lines.iter().all(|l| text_width_px(l, 10.0) <= 200.0),
                 "{lines:?}"
             );
-            // A hang guard for a loaded machine, not a speed claim: speed is measured in benches/.
-            assert!(started.elapsed().as_secs() < 60);
         }
         assert_eq!(wrap("short title", 10.0, 200.0, 1), ["short title"]);
     }
