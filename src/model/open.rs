@@ -114,6 +114,25 @@ fn is_article(path: &Path) -> bool {
 /// under its name with `.json`, and names the article by its file name (an HTML page by its
 /// name with `.txt`: the text the draft keeps of it).
 /// `today` is the date drafted for when the text states none.
+///
+/// # Examples
+///
+/// ```
+/// use std::path::Path;
+/// use alliance_map::World;
+/// use alliance_map::model::date::Date;
+/// use alliance_map::model::open::draft_article;
+///
+/// let world = World::load_bundled()?;
+/// let text = "Border clashes\n\nAzerbaijan accused Armenia of shelling its positions near the border.\n";
+/// let today = Date::new(2024, 6, 1).ok_or("a real date")?;
+/// let draft = draft_article(Path::new("clashes.txt"), text, &world, today)?;
+/// assert_eq!((draft.notes.count_for("ARM"), draft.notes.count_for("AZE")), (1, 1));
+/// let tensions = &draft.scenario.data().tensions;
+/// assert!(tensions.iter().all(|t| t.proposed.is_some()), "a draft only proposes");
+/// assert!(!tensions.is_empty(), "an accusation between two parties is proposed as a tension");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn draft_article(
     path: &Path,
     text: &str,
