@@ -1,4 +1,4 @@
-//! The UI state that outlives a session: kept apart from runtime caches and saved whole
+//! The settings that outlive a launch: kept apart from runtime caches and saved whole
 //! through eframe's storage. Reading it never fails: what cannot be read becomes a default.
 
 use std::collections::{BTreeMap, BTreeSet};
