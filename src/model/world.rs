@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Mutex, OnceLock};
 
 use serde::Deserialize;
@@ -16,6 +15,7 @@ use super::date::Date;
 use super::error::WorldError;
 use super::geo::LonLat;
 use super::hit::HitIndex;
+use super::job::{Job, side_by_side};
 use super::mesh::ShapeMesh;
 use super::polygon::{BoundingBox, Polygon};
 use super::strokes::Strokes;
@@ -288,7 +288,7 @@ pub struct World {
     /// The border network at 1:110m and 1:50m, built when first drawn (1:50m on a thread
     /// of its own when asked for in time).
     borders: [OnceLock<Strokes>; 2],
-    fine_borders_job: Mutex<Option<Receiver<Strokes>>>,
+    fine_borders_job: Mutex<Option<Job<Strokes>>>,
     /// The compact 1:10m boundaries, for worlds that have them.
     finest_source: Option<&'static [u8]>,
     finest: OnceLock<FinestLevel>,
@@ -306,7 +306,7 @@ struct FinestLevel {
 #[derive(Debug)]
 enum FinestJob {
     NotAsked,
-    Running(Receiver<Result<PreparedFinest, WorldError>>),
+    Running(Job<Result<PreparedFinest, WorldError>>),
     /// Prepared and installed, or failed (the error was logged): never tried again.
     Finished,
 }
@@ -388,25 +388,8 @@ impl World {
                 file: table.path.to_path_buf(),
                 source,
             })?;
-        // Where no thread can be started (a browser), the two are prepared one after the other.
-        let (fine_shapes, coarse_shapes) = std::thread::scope(|scope| {
-            let coarse_job = std::thread::Builder::new()
-                .spawn_scoped(scope, || prepare_boundaries(coarse))
-                .ok();
-            let fine_result = prepare_boundaries(fine);
-            let coarse_result = match coarse_job {
-                Some(job) => job.join().unwrap_or_else(|_| {
-                    Err(WorldError::File {
-                        file: coarse.path.to_path_buf(),
-                        problem: "preparing the boundaries failed unexpectedly".into(),
-                    })
-                }),
-                None => prepare_boundaries(coarse),
-            };
-            (fine_result, coarse_result)
-        });
-        let fine_shapes = fine_shapes?;
-        let mut coarse_by_code: HashMap<String, PreparedShape> = coarse_shapes?
+        let (fine_shapes, coarse_shapes) = prepare_side_by_side(fine, coarse)?;
+        let mut coarse_by_code: HashMap<String, PreparedShape> = coarse_shapes
             .into_iter()
             .map(|shape| (shape.iso_a3.clone(), shape))
             .collect();
@@ -576,18 +559,9 @@ impl World {
             .iter()
             .map(|country| country.mesh(Detail::Fine).clone())
             .collect();
-        let (sender, receiver) = std::sync::mpsc::channel();
-        let spawned = std::thread::Builder::new()
-            .name("borders-50m".into())
-            .spawn(move || {
-                // The receiver is gone only when the world is: nothing is waiting then.
-                let _ = sender.send(Strokes::network(&meshes));
-                on_ready();
-            });
         // Without a thread the first frame that needs the network builds it.
-        if spawned.is_ok() {
-            *job = Some(receiver);
-        }
+        *job =
+            Job::spawn_notifying("borders-50m", move |_| Strokes::network(&meshes), on_ready).ok();
     }
 
     /// Whether preparing 1:10m was asked for (it may be running, done or failed).
@@ -611,20 +585,17 @@ impl World {
             .iter()
             .map(|c| c.iso_a3().to_owned())
             .collect();
-        let (sender, receiver) = std::sync::mpsc::channel();
-        let spawned = std::thread::Builder::new()
-            .name("boundaries-10m".into())
-            .spawn(move || {
-                // The receiver is gone only when the world is: nothing is waiting then.
-                let _ = sender.send(prepare_finest(bytes, &codes));
-                on_ready();
-            });
+        let spawned = Job::spawn_notifying(
+            "boundaries-10m",
+            move |_| prepare_finest(bytes, &codes),
+            on_ready,
+        );
         *job = match spawned {
-            Ok(_) => FinestJob::Running(receiver),
+            Ok(running) => FinestJob::Running(running),
             // A browser has no threads, and preparing 1:10m in a frame would stop the map
             // for seconds: the map keeps 1:50m there.
-            Err(error) if error.kind() == std::io::ErrorKind::Unsupported => {
-                log::info!("no threads here, so the map keeps 1:50m: {error}");
+            Err(error) if error.is_unsupported() => {
+                log::info!("the map keeps 1:50m: {error}");
                 FinestJob::Finished
             }
             Err(error) => {
@@ -640,14 +611,13 @@ impl World {
     pub fn poll_finest(&self) -> bool {
         self.poll_fine_borders();
         let mut job = self.lock_finest_job();
-        let FinestJob::Running(receiver) = &*job else {
+        let FinestJob::Running(running) = &*job else {
             return false;
         };
-        let result = match receiver.try_recv() {
-            Ok(result) => result,
-            Err(TryRecvError::Empty) => return false,
-            Err(TryRecvError::Disconnected) => Err(self.finest_error("the thread stopped")),
+        let Some(result) = running.poll() else {
+            return false;
         };
+        let result = result.unwrap_or_else(|error| Err(self.finest_error(&error.to_string())));
         *job = FinestJob::Finished;
         drop(job);
         match result {
@@ -673,9 +643,9 @@ impl World {
         };
         let mut job = self.lock_finest_job();
         let result = match std::mem::replace(&mut *job, FinestJob::Finished) {
-            FinestJob::Running(receiver) => receiver
-                .recv()
-                .unwrap_or_else(|_| Err(self.finest_error("the thread stopped"))),
+            FinestJob::Running(running) => running
+                .wait()
+                .unwrap_or_else(|error| Err(self.finest_error(&error.to_string()))),
             _ => {
                 let codes: Vec<String> = self
                     .countries
@@ -695,16 +665,16 @@ impl World {
             .fine_borders_job
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let Some(receiver) = job.as_ref() else {
+        let Some(result) = job.as_ref().and_then(Job::poll) else {
             return;
         };
-        match receiver.try_recv() {
+        *job = None;
+        match result {
             Ok(network) => {
                 let _ = self.borders[1].set(network);
-                *job = None;
             }
-            Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => *job = None,
+            // The first frame that needs the network builds it.
+            Err(error) => log::error!("{error}"),
         }
     }
 
@@ -871,32 +841,19 @@ fn in_lanes<T: Send, U: Send>(
             .map(|(position, item)| prepare(item).map(|done| (position, done)))
             .collect::<Result<Vec<_>, WorldError>>()
     };
-    let thread_failed = |problem: &str| WorldError::File {
-        file: path.to_path_buf(),
-        problem: format!("preparing the boundaries failed unexpectedly: {problem}"),
-    };
     // One lane (one core, or a browser, which has no threads) is prepared here.
-    let mut prepared: Vec<(usize, U)> = if threads == 1 {
-        prepare_lane(lanes.into_iter().flatten().collect())?
-    } else {
-        std::thread::scope(|scope| {
-            let mut jobs = Vec::with_capacity(lanes.len());
-            for lane in lanes {
-                let job = std::thread::Builder::new()
-                    .spawn_scoped(scope, move || prepare_lane(lane))
-                    .map_err(|error| thread_failed(&error.to_string()))?;
-                jobs.push(job);
-            }
-            let mut all = Vec::new();
-            for job in jobs {
-                all.extend(
-                    job.join()
-                        .unwrap_or_else(|_| Err(thread_failed("a thread panicked")))?,
-                );
-            }
-            Ok::<_, WorldError>(all)
-        })?
-    };
+    let work: Vec<_> = lanes
+        .into_iter()
+        .map(|lane| move || prepare_lane(lane))
+        .collect();
+    let mut prepared: Vec<(usize, U)> = Vec::new();
+    for lane in side_by_side("boundaries-lane", work) {
+        let lane = lane.map_err(|error| WorldError::File {
+            file: path.to_path_buf(),
+            problem: format!("preparing the boundaries failed unexpectedly: {error}"),
+        })??;
+        prepared.extend(lane);
+    }
     prepared.sort_unstable_by_key(|(position, _)| *position);
     Ok(prepared.into_iter().map(|(_, done)| done).collect())
 }
@@ -935,6 +892,29 @@ struct BoundaryGeometry {
     #[serde(rename = "type")]
     kind: String,
     coordinates: Vec<Vec<Vec<[f64; 2]>>>,
+}
+
+/// Prepares the two boundary files side by side; where no thread can be started (a
+/// browser), one after the other.
+fn prepare_side_by_side(
+    fine: Source<'_>,
+    coarse: Source<'_>,
+) -> Result<(Vec<PreparedShape>, Vec<PreparedShape>), WorldError> {
+    let failed = |source: Source<'_>, problem: String| WorldError::File {
+        file: source.path.to_path_buf(),
+        problem: format!("preparing the boundaries failed unexpectedly: {problem}"),
+    };
+    let work = [coarse, fine].map(|source| move || prepare_boundaries(source));
+    let mut prepared = side_by_side("boundaries", work.into())
+        .into_iter()
+        .zip([coarse, fine])
+        .map(|(result, source)| {
+            result.unwrap_or_else(|error| Err(failed(source, error.to_string())))
+        });
+    match (prepared.next(), prepared.next()) {
+        (Some(coarse_shapes), Some(fine_shapes)) => Ok((fine_shapes?, coarse_shapes?)),
+        _ => Err(failed(fine, "a file was left out".into())),
+    }
 }
 
 /// Parses a boundary file straight into typed structs (no generic JSON tree), then validates
