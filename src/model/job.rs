@@ -125,10 +125,6 @@ impl<T> Job<T> {
         }
     }
 
-    pub fn name(&self) -> &'static str {
-        self.name
-    }
-
     /// The result once the work is done, or why there is none; `None` while it runs and
     /// after the result was handed out. Never blocks.
     pub fn poll(&self) -> Option<Result<T, JobError>> {
@@ -252,7 +248,6 @@ mod tests {
     #[test]
     fn a_result_comes_back_through_wait() {
         let job = Job::spawn("test-wait", |_| "done").unwrap();
-        assert_eq!(job.name(), "test-wait");
         assert_eq!(job.wait().unwrap(), "done");
     }
 

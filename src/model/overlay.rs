@@ -105,12 +105,6 @@ impl Overlay {
     pub fn warning_count(&self) -> usize {
         self.warnings.len() + self.warnings_omitted
     }
-
-    pub fn bbox(&self) -> BoundingBox {
-        self.features
-            .iter()
-            .fold(BoundingBox::EMPTY, |acc, feature| acc.union(&feature.bbox))
-    }
 }
 
 /// Parses GeoJSON text (a FeatureCollection, a Feature or a bare geometry) into an overlay.

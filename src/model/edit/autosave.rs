@@ -48,10 +48,6 @@ impl Autosaver {
         }
     }
 
-    pub fn folder(&self) -> &std::path::Path {
-        &self.folder
-    }
-
     /// Writes the draft soon.
     pub fn write(&self, bytes: Vec<u8>) {
         self.send(Task::Write(bytes));

@@ -106,9 +106,6 @@ impl Country {
     pub fn iso_n3(&self) -> &str {
         &self.record.iso_n3
     }
-    pub fn iso_a2(&self) -> Option<&str> {
-        self.record.iso_a2.as_deref()
-    }
     pub fn name(&self) -> &str {
         &self.record.name
     }
@@ -365,7 +362,7 @@ impl World {
         if !lon.is_finite() || !lat.is_finite() {
             return None;
         }
-        let lon = (lon + 180.0).rem_euclid(360.0) - 180.0;
+        let LonLat { lon, lat } = LonLat::new(lon, lat).wrapped();
         let (index, detail) = match (detail, self.finest.get()) {
             (Detail::Finest, Some(finest)) => (&finest.hit_index, Detail::Finest),
             _ => (&self.hit_index, Detail::Fine),
@@ -381,7 +378,7 @@ impl World {
         if !lon.is_finite() || !lat.is_finite() {
             return None;
         }
-        let lon = (lon + 180.0).rem_euclid(360.0) - 180.0;
+        let LonLat { lon, lat } = LonLat::new(lon, lat).wrapped();
         let (index, detail) = match self.finest.get() {
             Some(finest) => (&finest.hit_index, Detail::Finest),
             None => (&self.hit_index, Detail::Fine),
