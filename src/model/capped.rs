@@ -35,19 +35,9 @@ impl<T> Capped<T> {
         self.total += n;
     }
 
-    /// The items kept, in the order they were pushed.
-    pub fn items(&self) -> &[T] {
-        &self.items
-    }
-
     /// How many were pushed, kept or not.
     pub fn total(&self) -> usize {
         self.total
-    }
-
-    /// How many were pushed but not kept.
-    pub fn omitted(&self) -> usize {
-        self.total - self.items.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -122,9 +112,10 @@ mod tests {
         for i in 0..1_000_000 {
             list.push(i);
         }
-        assert_eq!(list.items().len(), KEPT);
         assert_eq!(list.total(), 1_000_000);
-        let lines = listing(list.items(), list.omitted(), 10, "");
+        let (items, omitted) = list.into_parts();
+        assert_eq!(items.len(), KEPT);
+        let lines = listing(&items, omitted, 10, "");
         assert_eq!(lines.len(), 11);
         assert_eq!(lines[10], "… and 999,990 more");
     }

@@ -67,9 +67,6 @@ impl Date {
     pub fn year(&self) -> i32 {
         self.year
     }
-    pub fn month(&self) -> u8 {
-        self.month
-    }
     pub fn day(&self) -> u8 {
         self.day
     }

@@ -2,7 +2,11 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use super::job::{CancelToken, Job};
 
 /// Files above this size are refused by their size, before a byte is read.
 pub const MAX_FILE_BYTES: u64 = 200 * 1000 * 1000;
@@ -182,6 +186,9 @@ pub enum ReadProblem {
     Stalled,
 }
 
+/// How often a read in progress is looked at: its progress is shown, and a stall counted.
+const READ_TICK: Duration = Duration::from_millis(100);
+
 /// Reads at most `limit + 1` bytes on a thread of its own, so that a source that never
 /// answers (a file of a network share gone away, a device) costs a refusal after
 /// `stall_secs` without data instead of a hung program.
@@ -192,44 +199,62 @@ pub fn read_with_deadline(
     progress: &AtomicU64,
     stall_secs: u64,
 ) -> Result<Vec<u8>, ReadProblem> {
-    let (sender, receiver) = std::sync::mpsc::channel::<std::io::Result<Vec<u8>>>();
     let capacity = size_hint.min(limit) as usize;
-    let spawned = std::thread::Builder::new()
-        .name("read-file".into())
-        .spawn(move || {
-            // Never trust the size seen before: the file may grow while it is read.
-            let mut reader = reader.take(limit + 1);
-            let mut chunk = vec![0u8; 1 << 20];
-            loop {
-                // A send fails only when nobody waits any more (the read stalled): stop then.
-                let (message, last) = match reader.read(&mut chunk) {
-                    Ok(0) => (Ok(Vec::new()), true),
-                    Ok(read) => (Ok(chunk[..read].to_vec()), false),
-                    Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(error) => (Err(error), true),
-                };
-                if sender.send(message).is_err() || last {
-                    break;
-                }
-            }
-        });
-    if let Err(error) = spawned {
-        return Err(ReadProblem::Io(error));
-    }
-    let mut bytes = Vec::with_capacity(capacity);
+    let read_so_far = Arc::new(AtomicU64::new(0));
+    let worker_count = Arc::clone(&read_so_far);
+    let job = Job::spawn("read-file", move |cancel| {
+        read_until_cancelled(reader, limit, capacity, &worker_count, cancel)
+    })
+    .map_err(|error| ReadProblem::Io(std::io::Error::other(error)))?;
+    // Counted in ticks rather than timed: the model reads no clock.
+    let ticks_allowed = stall_secs.saturating_mul(1000) / READ_TICK.as_millis() as u64;
+    let (mut bytes_seen, mut quiet_ticks) = (0, 0);
     loop {
-        match receiver.recv_timeout(std::time::Duration::from_secs(stall_secs)) {
-            Ok(Ok(chunk)) if chunk.is_empty() => return Ok(bytes),
-            Ok(Ok(chunk)) => {
-                bytes.extend_from_slice(&chunk);
-                progress.store(bytes.len() as u64, Ordering::Relaxed);
+        let done = job.wait_timeout(READ_TICK);
+        let bytes_now = read_so_far.load(Ordering::Relaxed);
+        progress.store(bytes_now, Ordering::Relaxed);
+        if let Some(result) = done {
+            return result
+                .map_err(|error| ReadProblem::Io(std::io::Error::other(error)))?
+                .map_err(ReadProblem::Io);
+        }
+        if bytes_now != bytes_seen {
+            (bytes_seen, quiet_ticks) = (bytes_now, 0);
+        } else {
+            quiet_ticks += 1;
+            if quiet_ticks >= ticks_allowed {
+                // Dropping the job asks the reader to stop, should its read ever return.
+                return Err(ReadProblem::Stalled);
             }
-            Ok(Err(error)) => return Err(ReadProblem::Io(error)),
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => return Err(ReadProblem::Stalled),
-            // The reader ended without saying so; what came is all there is to judge.
-            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(bytes),
         }
     }
+}
+
+/// The reading thread's work: every byte up to `limit + 1`, counted in `read_so_far` as they
+/// come, unless nobody waits for them any more.
+fn read_until_cancelled(
+    reader: impl Read,
+    limit: u64,
+    capacity: usize,
+    read_so_far: &AtomicU64,
+    cancel: &CancelToken,
+) -> std::io::Result<Vec<u8>> {
+    // Never trust the size seen before: the file may grow while it is read.
+    let mut reader = reader.take(limit + 1);
+    let mut bytes = Vec::with_capacity(capacity);
+    let mut chunk = vec![0u8; 1 << 20];
+    while !cancel.is_cancelled() {
+        match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(read) => {
+                bytes.extend_from_slice(&chunk[..read]);
+                read_so_far.store(bytes.len() as u64, Ordering::Relaxed);
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(bytes)
 }
 
 /// The same checks as [`read_text`] for bytes that are already in memory.

@@ -18,6 +18,7 @@ pub mod files;
 pub mod gazetteer;
 pub mod geo;
 pub mod hit;
+pub mod job;
 pub mod json;
 pub mod mentions;
 pub mod mercator;

@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use geojson::JsonValue;
 
@@ -12,6 +11,7 @@ use super::date::Date;
 use super::drafting::{Draft, DraftError, DraftNotes, DraftOptions};
 use super::files::{self, MAX_FILE_BYTES, ReadError};
 use super::gazetteer::Gazetteer;
+use super::job::Job;
 use super::overlay::{Overlay, OverlayError, overlay_from_value};
 use super::scenario::{Excerpt, FORMAT, Scenario, ScenarioError};
 use super::view_file::{MAX_VIEW_FILE_BYTES, VIEW_FORMAT, ViewFile, ViewFileError};
@@ -272,24 +272,16 @@ fn draft_if_article(opened: Opened, world: &World, today: Date) -> Received {
     }
 }
 
+/// The name of the thread that opens a file.
+const OPEN_JOB: &str = "open-file";
+
 /// A file being opened on a worker thread.
 pub struct OpenJob {
     pub path: PathBuf,
     /// The file's size when the job started (0 when unknown).
     pub total_bytes: u64,
     progress: Arc<AtomicU64>,
-    receiver: Receiver<Result<Received, OpenError>>,
-}
-
-/// Hands a result to the job's owner. If the owner is gone (the app closed meanwhile), the
-/// result has nobody to tell; that is logged, not an error.
-fn deliver(
-    sender: &mpsc::Sender<Result<Received, OpenError>>,
-    result: Result<Received, OpenError>,
-) {
-    if sender.send(result).is_err() {
-        log::debug!("a file finished opening after the app stopped waiting for it");
-    }
+    job: Job<Result<Received, OpenError>>,
 }
 
 impl OpenJob {
@@ -297,41 +289,39 @@ impl OpenJob {
     /// once, by its size, without being read. An article is drafted as of `today` when it
     /// states no date.
     pub fn start(path: PathBuf, world: Arc<World>, today: Date) -> OpenJob {
-        let (sender, receiver) = mpsc::channel();
         let progress = Arc::new(AtomicU64::new(0));
         let total_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        if total_bytes > MAX_FILE_BYTES {
-            // The receiver is in this very job, so the refusal cannot be lost.
-            deliver(
-                &sender,
+        let job = if total_bytes > MAX_FILE_BYTES {
+            Job::finished(
+                OPEN_JOB,
                 Err(OpenError::Read(ReadError::TooLarge {
                     file: path.clone(),
                     size: total_bytes,
                     limit: MAX_FILE_BYTES,
                 })),
-            );
+            )
         } else {
             let worker_path = path.clone();
             let worker_progress = Arc::clone(&progress);
-            // Without a thread the sender is dropped unused, and polling says the reading
-            // was interrupted.
-            let spawned = std::thread::Builder::new()
-                .name("open-file".into())
-                .spawn(move || {
-                    // The app drafts a scenario from an article; `check` only reads it.
-                    let result = open_file(&worker_path, &world, &worker_progress)
-                        .map(|opened| draft_if_article(opened, &world, today));
-                    deliver(&sender, result);
-                });
-            if let Err(error) = spawned {
-                log::error!("no thread to open {}: {error}", path.display());
-            }
-        }
+            let spawned = Job::spawn(OPEN_JOB, move |cancel| {
+                let opened = open_file(&worker_path, &world, &worker_progress)?;
+                // Nobody will read a draft of a file the app stopped waiting for.
+                if cancel.is_cancelled() {
+                    return Err(OpenError::Interrupted { file: worker_path });
+                }
+                // The app drafts a scenario from an article; `check` only reads it.
+                Ok(draft_if_article(opened, &world, today))
+            });
+            spawned.unwrap_or_else(|error| {
+                log::error!("{}: {error}", path.display());
+                Job::finished(OPEN_JOB, Err(OpenError::Interrupted { file: path.clone() }))
+            })
+        };
         OpenJob {
             path,
             total_bytes,
             progress,
-            receiver,
+            job,
         }
     }
 
@@ -339,7 +329,6 @@ impl OpenJob {
     /// a browser has no thread to read it on, and the bytes are already read. `path` is the
     /// file's name, which tells its kind and names it in messages.
     pub fn from_bytes(path: PathBuf, bytes: Vec<u8>, world: &World, today: Date) -> OpenJob {
-        let (sender, receiver) = mpsc::channel();
         let total_bytes = bytes.len() as u64;
         let limit = if is_article(&path) {
             MAX_ARTICLE_BYTES as u64
@@ -358,12 +347,11 @@ impl OpenJob {
                 .and_then(|text| open_text(&path, text, world))
                 .map(|opened| draft_if_article(opened, world, today))
         };
-        deliver(&sender, result);
         OpenJob {
             path,
             total_bytes,
             progress: Arc::new(AtomicU64::new(total_bytes)),
-            receiver,
+            job: Job::finished(OPEN_JOB, result),
         }
     }
 
@@ -371,14 +359,15 @@ impl OpenJob {
         self.progress.load(Ordering::Relaxed)
     }
 
-    /// The result once the worker is done; `None` while it is still working.
+    /// The result once the worker is done; `None` while it is still working and after the
+    /// result was handed out.
     pub fn poll(&self) -> Option<Result<Received, OpenError>> {
-        match self.receiver.try_recv() {
-            Ok(result) => Some(result),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(OpenError::Interrupted {
+        let result = self.job.poll()?;
+        Some(result.unwrap_or_else(|error| {
+            log::error!("{}: {error}", self.path.display());
+            Err(OpenError::Interrupted {
                 file: self.path.clone(),
-            })),
-        }
+            })
+        }))
     }
 }

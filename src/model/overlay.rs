@@ -105,12 +105,6 @@ impl Overlay {
     pub fn warning_count(&self) -> usize {
         self.warnings.len() + self.warnings_omitted
     }
-
-    pub fn bbox(&self) -> BoundingBox {
-        self.features
-            .iter()
-            .fold(BoundingBox::EMPTY, |acc, feature| acc.union(&feature.bbox))
-    }
 }
 
 /// Parses GeoJSON text (a FeatureCollection, a Feature or a bare geometry) into an overlay.
@@ -147,45 +141,9 @@ pub fn overlay_from_value(path: &Path, value: JsonValue) -> Result<Overlay, Over
 
     let mut features = Vec::new();
     for (index, raw) in raw_features.into_iter().enumerate() {
-        let feature: Feature = match serde_json::from_value(raw) {
-            Ok(feature) => feature,
-            Err(error) => {
-                problems.push(format!(
-                    "feature {index}: {}",
-                    message_without_position(&error)
-                ));
-                continue;
-            }
-        };
-        let Some(geometry) = feature.geometry else {
-            warnings.push(format!("feature {index} has no geometry and is not drawn"));
-            continue;
-        };
-        let mut shapes = Vec::new();
-        collect_shapes(
-            &geometry.value,
-            index,
-            &mut shapes,
-            &mut problems,
-            &mut warnings,
-        );
-        if shapes.is_empty() {
-            continue;
+        if let Some(feature) = overlay_feature(index, raw, &mut problems, &mut warnings) {
+            features.push(feature);
         }
-        let mut bbox = BoundingBox::EMPTY;
-        for shape in &shapes {
-            match shape {
-                OverlayShape::Point(point) => bbox.include(*point),
-                OverlayShape::Line(points) => points.iter().for_each(|p| bbox.include(*p)),
-                OverlayShape::Area { polygon, .. } => bbox = bbox.union(polygon.bbox()),
-            }
-        }
-        features.push(OverlayFeature {
-            index,
-            properties: properties_as_text(feature.properties.as_ref()),
-            shapes,
-            bbox,
-        });
     }
     if features.is_empty() && !problems.is_empty() {
         let (problems, omitted) = problems.into_parts();
@@ -213,6 +171,49 @@ pub fn overlay_from_value(path: &Path, value: JsonValue) -> Result<Overlay, Over
         features,
         warnings,
         warnings_omitted,
+    })
+}
+
+/// Feature number `index` of the file with the shapes it draws; `None`, with the reason
+/// among the problems or warnings, when it draws nothing.
+fn overlay_feature(
+    index: usize,
+    raw: JsonValue,
+    problems: &mut Capped<String>,
+    warnings: &mut Capped<String>,
+) -> Option<OverlayFeature> {
+    let feature: Feature = match serde_json::from_value(raw) {
+        Ok(feature) => feature,
+        Err(error) => {
+            problems.push(format!(
+                "feature {index}: {}",
+                message_without_position(&error)
+            ));
+            return None;
+        }
+    };
+    let Some(geometry) = feature.geometry else {
+        warnings.push(format!("feature {index} has no geometry and is not drawn"));
+        return None;
+    };
+    let mut shapes = Vec::new();
+    collect_shapes(&geometry.value, index, &mut shapes, problems, warnings);
+    if shapes.is_empty() {
+        return None;
+    }
+    let mut bbox = BoundingBox::EMPTY;
+    for shape in &shapes {
+        match shape {
+            OverlayShape::Point(point) => bbox.include(*point),
+            OverlayShape::Line(points) => points.iter().for_each(|p| bbox.include(*p)),
+            OverlayShape::Area { polygon, .. } => bbox = bbox.union(polygon.bbox()),
+        }
+    }
+    Some(OverlayFeature {
+        index,
+        properties: properties_as_text(feature.properties.as_ref()),
+        shapes,
+        bbox,
     })
 }
 
@@ -401,61 +402,11 @@ fn push_polygon(
     let mut cleaned: Vec<Vec<[f64; 2]>> = Vec::with_capacity(rings.len());
     let mut outer: Option<Polygon> = None;
     for (ring_index, ring) in rings.iter().enumerate() {
-        let Some(mut points) = clean_positions(ring, at, problems) else {
-            return;
+        let points = match clean_ring(ring_index, ring, outer.as_ref(), at, problems, warnings) {
+            Ring::Kept(points) => points,
+            Ring::Dropped => continue,
+            Ring::PolygonDropped => return,
         };
-        if points.len() > 1 && points.first() != points.last() {
-            warnings.push(at(&format!("ring {ring_index} was not closed; closed it")));
-        } else {
-            points.pop();
-        }
-        if points.len() < 3 {
-            let problem = format!("ring {ring_index} has fewer than 4 positions");
-            if ring_index == 0 {
-                problems.push(at(&problem));
-                return;
-            }
-            warnings.push(at(&format!("{problem}; hole dropped")));
-            continue;
-        }
-        let crosses_180 = points.windows(2).any(|w| (w[1][0] - w[0][0]).abs() > 180.0);
-        if crosses_180 {
-            warnings.push(at(&format!(
-                "ring {ring_index} crosses the 180° line; drawn across it"
-            )));
-            unwrap_longitudes(&mut points);
-        }
-        if let Some(outer) = &outer {
-            // A hole goes on the same side of the 180° line as its unwrapped outer ring.
-            let shift = ((outer.bbox().center()[0] - points[0][0]) / 360.0).round() * 360.0;
-            points.iter_mut().for_each(|p| p[0] += shift);
-        }
-        let area = signed_area(&points);
-        if area == 0.0 {
-            if ring_index == 0 {
-                problems.push(at("the polygon has no area"));
-                return;
-            }
-            continue;
-        }
-        let wants_counter_clockwise = ring_index == 0;
-        if (area > 0.0) != wants_counter_clockwise {
-            warnings.push(at(&format!(
-                "ring {ring_index} winds the wrong way for RFC 7946 (outer rings counter-clockwise); accepted"
-            )));
-        }
-        let stride = (points.len() / HOLE_POINTS_TESTED).max(1);
-        if let Some(outer) = &outer
-            && !points
-                .iter()
-                .step_by(stride)
-                .any(|p| outer.contains(p[0], p[1]))
-        {
-            warnings.push(at(&format!(
-                "hole {ring_index} lies outside its polygon; dropped"
-            )));
-            continue;
-        }
         if ring_index == 0 {
             outer = Some(Polygon::new(vec![points.clone()]));
         }
@@ -465,9 +416,99 @@ fn push_polygon(
         problems.push(at("the polygon has no rings"));
         return;
     }
-    let vertices: usize = cleaned.iter().map(Vec::len).sum();
-    let holes = cleaned.len() - 1;
-    let polygon = Polygon::new(cleaned);
+    push_area(cleaned, at, shapes, problems, warnings);
+}
+
+/// What became of one ring of a polygon.
+enum Ring {
+    /// Its points, unclosed, unwrapped across the 180° line, beside its outer ring.
+    Kept(Vec<[f64; 2]>),
+    /// A hole that is not drawn (the reason is among the warnings).
+    Dropped,
+    /// The outer ring, unusable: the whole polygon is not drawn (the reason is a problem).
+    PolygonDropped,
+}
+
+/// Checks and mends ring number `ring_index` of a polygon whose outer ring, once kept, is
+/// `outer`.
+fn clean_ring(
+    ring_index: usize,
+    ring: &[geojson::Position],
+    outer: Option<&Polygon>,
+    at: &dyn Fn(&str) -> String,
+    problems: &mut Capped<String>,
+    warnings: &mut Capped<String>,
+) -> Ring {
+    let Some(mut points) = clean_positions(ring, at, problems) else {
+        return Ring::PolygonDropped;
+    };
+    if points.len() > 1 && points.first() != points.last() {
+        warnings.push(at(&format!("ring {ring_index} was not closed; closed it")));
+    } else {
+        points.pop();
+    }
+    if points.len() < 3 {
+        let problem = format!("ring {ring_index} has fewer than 4 positions");
+        if ring_index == 0 {
+            problems.push(at(&problem));
+            return Ring::PolygonDropped;
+        }
+        warnings.push(at(&format!("{problem}; hole dropped")));
+        return Ring::Dropped;
+    }
+    let crosses_180 = points.windows(2).any(|w| (w[1][0] - w[0][0]).abs() > 180.0);
+    if crosses_180 {
+        warnings.push(at(&format!(
+            "ring {ring_index} crosses the 180° line; drawn across it"
+        )));
+        unwrap_longitudes(&mut points);
+    }
+    if let Some(outer) = outer {
+        // A hole goes on the same side of the 180° line as its unwrapped outer ring.
+        let shift = ((outer.bbox().center()[0] - points[0][0]) / 360.0).round() * 360.0;
+        points.iter_mut().for_each(|p| p[0] += shift);
+    }
+    let area = signed_area(&points);
+    if area == 0.0 {
+        if ring_index == 0 {
+            problems.push(at("the polygon has no area"));
+            return Ring::PolygonDropped;
+        }
+        return Ring::Dropped;
+    }
+    let wants_counter_clockwise = ring_index == 0;
+    if (area > 0.0) != wants_counter_clockwise {
+        warnings.push(at(&format!(
+            "ring {ring_index} winds the wrong way for RFC 7946 (outer rings counter-clockwise); accepted"
+        )));
+    }
+    let stride = (points.len() / HOLE_POINTS_TESTED).max(1);
+    if let Some(outer) = outer
+        && !points
+            .iter()
+            .step_by(stride)
+            .any(|p| outer.contains(p[0], p[1]))
+    {
+        warnings.push(at(&format!(
+            "hole {ring_index} lies outside its polygon; dropped"
+        )));
+        return Ring::Dropped;
+    }
+    Ring::Kept(points)
+}
+
+/// The cleaned rings (at least one) as an area to fill, or as its outline alone when it is
+/// too large to fill.
+fn push_area(
+    rings: Vec<Vec<[f64; 2]>>,
+    at: &dyn Fn(&str) -> String,
+    shapes: &mut Vec<OverlayShape>,
+    problems: &mut Capped<String>,
+    warnings: &mut Capped<String>,
+) {
+    let vertices: usize = rings.iter().map(Vec::len).sum();
+    let holes = rings.len() - 1;
+    let polygon = Polygon::new(rings);
     if vertices > MAX_FILLED_VERTICES || holes > MAX_FILLED_HOLES {
         warnings.push(at(&format!(
             "the polygon has {vertices} vertices and {holes} holes, more than the {MAX_FILLED_VERTICES} vertices and {MAX_FILLED_HOLES} holes this app fills; drawn as its outline"

@@ -264,18 +264,45 @@ impl Relations {
             return None;
         }
         let searched = Searched::new(sentence);
-        let words = |automaton: &AhoCorasick| {
-            let text = searched.text();
-            automaton
-                .find_iter(text)
-                .filter(|found| is_whole_word(text, found.start(), found.end()))
-                .map(|found| {
-                    let range = searched.original_range(found.start(), found.end());
-                    (found.pattern().as_usize(), range)
-                })
-                .collect::<Vec<_>>()
+        let cues = whole_words(&searched, &self.cue_automaton);
+        let (cue_index, cue_range) = self.deciding_cue(&cues)?;
+        let cue = self.cues[*cue_index];
+        let kind = &self.kinds[cue.kind];
+        let markers = self.markers_in(&searched, sentence);
+        let modality = modality_of(&markers, cue_range);
+        let negated = is_negated(sentence, &markers, cue_range);
+        let mutual = markers
+            .iter()
+            .any(|(marker, _)| *marker == Marker::GroupReference);
+        let (sources, targets) = if kind.directed && !mutual {
+            let cue_in_text = offset + cue_range.start..offset + cue_range.end;
+            let passive = is_passive(sentence, &markers, cue_range);
+            directions(&party_words, &cue_in_text, passive)
+        } else {
+            (Vec::new(), Vec::new())
         };
-        let cues = words(&self.cue_automaton);
+        Some(Relation {
+            sentence: offset..offset + sentence.len(),
+            parties,
+            party_words,
+            sources,
+            targets,
+            kind: kind.name.clone(),
+            polarity: kind.polarity,
+            tension_kind: cue.tension_kind,
+            modality,
+            negated,
+            cue: offset + cue_range.start..offset + cue_range.end,
+        })
+    }
+
+    /// The cue that says what the relation is: a conflict cue before a cooperation cue, then
+    /// the kind listed first, then the earliest; but a framing conflict cue before a cue of
+    /// another conflict kind wins ("blamed Armenia for the fighting").
+    fn deciding_cue<'c>(
+        &self,
+        cues: &'c [(usize, Range<usize>)],
+    ) -> Option<&'c (usize, Range<usize>)> {
         let ranked = cues.iter().min_by_key(|(index, range)| {
             let cue = self.cues[*index];
             let kind = &self.kinds[cue.kind];
@@ -299,60 +326,17 @@ impl Relations {
                 kind.framing && kind.polarity == Polarity::Conflict && framed_after(range.start)
             })
             .min_by_key(|(_, range)| range.start);
-        let (cue_index, cue_range) = framing.unwrap_or(ranked);
-        let cue = self.cues[*cue_index];
-        let kind = &self.kinds[cue.kind];
-        let mut markers = words(&self.marker_automaton);
-        markers.retain(|(_, range)| !is_the_month_may(sentence, range));
-        let marker_at = |marker: &(usize, Range<usize>)| (self.markers[marker.0], marker.1.clone());
-        let markers: Vec<(Marker, Range<usize>)> = markers.iter().map(marker_at).collect();
-        let modality = modality_of(&markers, cue_range);
-        let negated = markers.iter().any(|(marker, range)| {
-            *marker == Marker::Negation
-                && range.end <= cue_range.start
-                && sentence[range.end..cue_range.start]
-                    .split_whitespace()
-                    .count()
-                    <= NEGATION_REACH_WORDS
-        });
-        let mutual = markers
-            .iter()
-            .any(|(marker, _)| *marker == Marker::GroupReference);
-        let (mut sources, mut targets) = (Vec::new(), Vec::new());
-        if kind.directed && !mutual {
-            for (i, words) in party_words.iter().enumerate() {
-                if words.end <= offset + cue_range.start {
-                    sources.push(i);
-                } else if words.start >= offset + cue_range.end {
-                    targets.push(i);
-                }
-            }
-            let passive = markers.iter().any(|(marker, range)| {
-                *marker == Marker::Passive
-                    && range.start >= cue_range.end
-                    && sentence[cue_range.end..range.start].trim().is_empty()
-            });
-            if passive {
-                std::mem::swap(&mut sources, &mut targets);
-            }
-            if sources.is_empty() || targets.is_empty() {
-                sources.clear();
-                targets.clear();
-            }
-        }
-        Some(Relation {
-            sentence: offset..offset + sentence.len(),
-            parties,
-            party_words,
-            sources,
-            targets,
-            kind: kind.name.clone(),
-            polarity: kind.polarity,
-            tension_kind: cue.tension_kind,
-            modality,
-            negated,
-            cue: offset + cue_range.start..offset + cue_range.end,
-        })
+        Some(framing.unwrap_or(ranked))
+    }
+
+    /// The markers (modality, negation, passive, group reference) in the sentence, with the
+    /// month May left out.
+    fn markers_in(&self, searched: &Searched<'_>, sentence: &str) -> Vec<(Marker, Range<usize>)> {
+        whole_words(searched, &self.marker_automaton)
+            .into_iter()
+            .filter(|(_, range)| !is_the_month_may(sentence, range))
+            .map(|(index, range)| (self.markers[index], range))
+            .collect()
     }
 
     /// The slow way, the benchmark's baseline: every cue phrase searched for in every
@@ -405,6 +389,63 @@ impl<'a> Searched<'a> {
             Searched::Folded(folded) => folded.original_range(start, end),
         }
     }
+}
+
+/// The phrases of `automaton` found in the sentence as whole words: which phrase, and where
+/// in the sentence as given.
+fn whole_words(searched: &Searched<'_>, automaton: &AhoCorasick) -> Vec<(usize, Range<usize>)> {
+    let text = searched.text();
+    automaton
+        .find_iter(text)
+        .filter(|found| is_whole_word(text, found.start(), found.end()))
+        .map(|found| {
+            let range = searched.original_range(found.start(), found.end());
+            (found.pattern().as_usize(), range)
+        })
+        .collect()
+}
+
+/// Whether a negation comes shortly before the cue: "did not threaten".
+fn is_negated(sentence: &str, markers: &[(Marker, Range<usize>)], cue: &Range<usize>) -> bool {
+    markers.iter().any(|(marker, range)| {
+        *marker == Marker::Negation
+            && range.end <= cue.start
+            && sentence[range.end..cue.start].split_whitespace().count() <= NEGATION_REACH_WORDS
+    })
+}
+
+/// Whether the cue is passive: a passive marker right after it ("was attacked by").
+fn is_passive(sentence: &str, markers: &[(Marker, Range<usize>)], cue: &Range<usize>) -> bool {
+    markers.iter().any(|(marker, range)| {
+        *marker == Marker::Passive
+            && range.start >= cue.end
+            && sentence[cue.end..range.start].trim().is_empty()
+    })
+}
+
+/// Which parties act (named before the cue) and which are acted on (after it), swapped when
+/// the cue is passive; neither when one side has nobody. `cue` is in the text's offsets,
+/// as the party words are.
+fn directions(
+    party_words: &[Range<usize>],
+    cue: &Range<usize>,
+    passive: bool,
+) -> (Vec<usize>, Vec<usize>) {
+    let (mut sources, mut targets) = (Vec::new(), Vec::new());
+    for (i, words) in party_words.iter().enumerate() {
+        if words.end <= cue.start {
+            sources.push(i);
+        } else if words.start >= cue.end {
+            targets.push(i);
+        }
+    }
+    if passive {
+        std::mem::swap(&mut sources, &mut targets);
+    }
+    if sources.is_empty() || targets.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    (sources, targets)
 }
 
 /// The parties the sure mentions name, each once, with the words that first name it.

@@ -4,11 +4,12 @@
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::thread::JoinHandle;
 
 use super::draft::{remove_draft, write_draft};
+use crate::model::job::Job;
 
-enum Job {
+/// What the writer is asked to do; each replaces those before it that it has not begun.
+enum Task {
     Write(Vec<u8>),
     Remove,
 }
@@ -16,59 +17,56 @@ enum Job {
 /// The writer thread for one data folder, and the problems it met.
 pub struct Autosaver {
     folder: PathBuf,
-    jobs: Option<Sender<Job>>,
+    tasks: Option<Sender<Task>>,
     problems: Receiver<String>,
-    thread: Option<JoinHandle<()>>,
+    /// The writer, which ends once `tasks` is dropped and its queue is written.
+    writer: Option<Job<()>>,
 }
 
 impl Autosaver {
     /// A writer for the draft in `folder`. If no thread can be started, drafts are written
     /// on the calling thread instead.
     pub fn new(folder: PathBuf) -> Self {
-        let (jobs, receiver) = mpsc::channel::<Job>();
+        let (tasks, receiver) = mpsc::channel::<Task>();
         let (problem_sender, problems) = mpsc::channel();
         let thread_folder = folder.clone();
-        let spawned = std::thread::Builder::new()
-            .name("autosave".into())
-            .spawn(move || write_jobs(&thread_folder, &receiver, &problem_sender));
-        let (jobs, thread) = match spawned {
-            Ok(thread) => (Some(jobs), Some(thread)),
+        let spawned = Job::spawn("autosave", move |_| {
+            write_tasks(&thread_folder, &receiver, &problem_sender);
+        });
+        let (tasks, writer) = match spawned {
+            Ok(writer) => (Some(tasks), Some(writer)),
             Err(error) => {
-                log::warn!("no autosave thread ({error}); drafts are written as edits are made");
+                log::warn!("{error}; drafts are written as edits are made");
                 (None, None)
             }
         };
         Self {
             folder,
-            jobs,
+            tasks,
             problems,
-            thread,
+            writer,
         }
-    }
-
-    pub fn folder(&self) -> &std::path::Path {
-        &self.folder
     }
 
     /// Writes the draft soon.
     pub fn write(&self, bytes: Vec<u8>) {
-        self.send(Job::Write(bytes));
+        self.send(Task::Write(bytes));
     }
 
     /// Removes the draft soon (it was saved or given up).
     pub fn remove(&self) {
-        self.send(Job::Remove);
+        self.send(Task::Remove);
     }
 
-    fn send(&self, job: Job) {
-        let job = match &self.jobs {
-            Some(jobs) => match jobs.send(job) {
+    fn send(&self, task: Task) {
+        let task = match &self.tasks {
+            Some(tasks) => match tasks.send(task) {
                 Ok(()) => return,
-                Err(mpsc::SendError(job)) => job,
+                Err(mpsc::SendError(task)) => task,
             },
-            None => job,
+            None => task,
         };
-        if let Err(problem) = run(&self.folder, job) {
+        if let Err(problem) = run(&self.folder, task) {
             log::error!("{problem}");
         }
     }
@@ -82,22 +80,22 @@ impl Autosaver {
 impl Drop for Autosaver {
     /// Waits for the last draft to be written: an app closed or dropped mid-edit keeps it.
     fn drop(&mut self) {
-        self.jobs = None;
-        if let Some(thread) = self.thread.take()
-            && thread.join().is_err()
+        self.tasks = None;
+        if let Some(writer) = self.writer.take()
+            && let Err(error) = writer.wait()
         {
-            log::error!("the autosave thread stopped abnormally");
+            log::error!("{error}");
         }
     }
 }
 
-fn write_jobs(folder: &std::path::Path, jobs: &Receiver<Job>, problems: &Sender<String>) {
-    while let Ok(mut job) = jobs.recv() {
+fn write_tasks(folder: &std::path::Path, tasks: &Receiver<Task>, problems: &Sender<String>) {
+    while let Ok(mut task) = tasks.recv() {
         // Only the newest draft matters.
-        while let Ok(newer) = jobs.try_recv() {
-            job = newer;
+        while let Ok(newer) = tasks.try_recv() {
+            task = newer;
         }
-        if let Err(problem) = run(folder, job) {
+        if let Err(problem) = run(folder, task) {
             log::error!("{problem}");
             // Nobody listening any more is no problem of the writer's.
             problems.send(problem).ok();
@@ -105,11 +103,11 @@ fn write_jobs(folder: &std::path::Path, jobs: &Receiver<Job>, problems: &Sender<
     }
 }
 
-fn run(folder: &std::path::Path, job: Job) -> Result<(), String> {
-    match job {
-        Job::Write(bytes) => write_draft(folder, &bytes)
+fn run(folder: &std::path::Path, task: Task) -> Result<(), String> {
+    match task {
+        Task::Write(bytes) => write_draft(folder, &bytes)
             .map_err(|error| format!("The draft could not be autosaved: {error}")),
-        Job::Remove => remove_draft(folder).map_err(|error| {
+        Task::Remove => remove_draft(folder).map_err(|error| {
             format!(
                 "{}: the saved draft could not be removed: {error}",
                 folder.display()

@@ -112,113 +112,116 @@ impl Edit {
     /// Applies the edit to `document` and returns the edit that undoes it. A failed edit
     /// leaves the document as it was.
     pub fn apply(self, document: &mut Document) -> Result<Edit, EditError> {
-        let data = &mut document.data;
-        let proposals = &mut document.proposals;
         Ok(match self {
-            Edit::AcceptProposal { proposal } => {
-                within("proposed excerpt", proposal, proposals.len())?;
-                let mut excerpt = proposals.remove(proposal);
-                excerpt.id = unique_id(data.excerpts.iter().map(|e| e.id.as_str()), &excerpt.id);
-                let at = data
-                    .excerpts
-                    .iter()
-                    .position(|e| e.paragraph > excerpt.paragraph)
-                    .unwrap_or(data.excerpts.len());
-                data.excerpts.insert(at, excerpt);
-                Edit::ReturnProposal {
-                    excerpt: at,
-                    proposal,
-                }
-            }
+            Edit::AcceptProposal { proposal } => accept_proposal(document, proposal)?,
             Edit::ReturnProposal { excerpt, proposal } => {
+                let (data, proposals) = (&mut document.data, &mut document.proposals);
                 within("excerpt", excerpt, data.excerpts.len())?;
                 within("place among the proposals", proposal, proposals.len() + 1)?;
                 proposals.insert(proposal, data.excerpts.remove(excerpt));
                 Edit::AcceptProposal { proposal }
             }
             Edit::DropProposal { proposal } => {
-                within("proposed excerpt", proposal, proposals.len())?;
-                let excerpt = proposals.remove(proposal);
+                within("proposed excerpt", proposal, document.proposals.len())?;
+                let excerpt = document.proposals.remove(proposal);
                 Edit::RestoreProposal {
                     at: proposal,
                     excerpt,
                 }
             }
             Edit::RestoreProposal { at, excerpt } => {
+                let proposals = &mut document.proposals;
                 within("place among the proposals", at, proposals.len() + 1)?;
                 proposals.insert(at, excerpt);
                 Edit::DropProposal { proposal: at }
             }
             Edit::AddTension { at, tension } => {
-                within("place among the tensions", at, data.tensions.len() + 1)?;
-                data.tensions.insert(at, tension);
+                let tensions = &mut document.data.tensions;
+                within("place among the tensions", at, tensions.len() + 1)?;
+                tensions.insert(at, tension);
                 Edit::RemoveTension { at }
             }
             Edit::RemoveTension { at } => {
-                within("tension", at, data.tensions.len())?;
-                let tension = data.tensions.remove(at);
+                within("tension", at, document.data.tensions.len())?;
+                let tension = document.data.tensions.remove(at);
                 Edit::AddTension { at, tension }
             }
             Edit::AddActor { at, actor } => {
-                within("place among the actors", at, data.actors.len() + 1)?;
-                data.actors.insert(at, actor);
+                within("place among the actors", at, document.data.actors.len() + 1)?;
+                document.data.actors.insert(at, actor);
                 Edit::RemoveActor { at }
             }
-            Edit::RemoveActor { at } => {
-                within("actor", at, data.actors.len())?;
-                let id = &data.actors[at].id;
-                if actor_in_use(data, id) {
-                    return Err(EditError::ActorInUse { id: id.clone() });
-                }
-                let actor = data.actors.remove(at);
-                Edit::AddActor { at, actor }
-            }
-            Edit::SetSummary { tension, summary } => {
-                within("tension", tension, data.tensions.len())?;
-                let old = std::mem::replace(&mut data.tensions[tension].summary, summary);
-                Edit::SetSummary {
-                    tension,
-                    summary: old,
-                }
-            }
-            Edit::SetKind { tension, kind } => {
-                within("tension", tension, data.tensions.len())?;
-                let old = std::mem::replace(&mut data.tensions[tension].kind, kind);
-                Edit::SetKind { tension, kind: old }
-            }
-            Edit::SetModality { tension, modality } => {
-                within("tension", tension, data.tensions.len())?;
-                let old = std::mem::replace(&mut data.tensions[tension].modality, modality);
-                Edit::SetModality {
-                    tension,
-                    modality: old,
-                }
-            }
-            Edit::SetParties { tension, parties } => {
-                within("tension", tension, data.tensions.len())?;
-                let old = std::mem::replace(&mut data.tensions[tension].parties, parties);
-                Edit::SetParties {
-                    tension,
-                    parties: old,
-                }
-            }
-            Edit::SetProposal { tension, proposal } => {
-                within("tension", tension, data.tensions.len())?;
-                let old = std::mem::replace(&mut data.tensions[tension].proposed, proposal);
-                Edit::SetProposal {
-                    tension,
-                    proposal: old,
-                }
-            }
+            Edit::RemoveActor { at } => remove_actor(&mut document.data, at)?,
+            Edit::SetSummary { tension, summary } => Edit::SetSummary {
+                tension,
+                summary: replace_in_tension(document, tension, |t| &mut t.summary, summary)?,
+            },
+            Edit::SetKind { tension, kind } => Edit::SetKind {
+                tension,
+                kind: replace_in_tension(document, tension, |t| &mut t.kind, kind)?,
+            },
+            Edit::SetModality { tension, modality } => Edit::SetModality {
+                tension,
+                modality: replace_in_tension(document, tension, |t| &mut t.modality, modality)?,
+            },
+            Edit::SetParties { tension, parties } => Edit::SetParties {
+                tension,
+                parties: replace_in_tension(document, tension, |t| &mut t.parties, parties)?,
+            },
+            Edit::SetProposal { tension, proposal } => Edit::SetProposal {
+                tension,
+                proposal: replace_in_tension(document, tension, |t| &mut t.proposed, proposal)?,
+            },
             Edit::SetTitle { title } => Edit::SetTitle {
-                title: std::mem::replace(&mut data.article.title, title),
+                title: std::mem::replace(&mut document.data.article.title, title),
             },
             Edit::SetNeighbours { neighbours } => Edit::SetNeighbours {
-                neighbours: std::mem::replace(&mut data.map.neighbours, neighbours),
+                neighbours: std::mem::replace(&mut document.data.map.neighbours, neighbours),
             },
             Edit::Batch(edits) => apply_batch(edits, document)?,
         })
     }
+}
+
+/// Moves a proposed excerpt into the scenario, under an id of its own, in article order.
+fn accept_proposal(document: &mut Document, proposal: usize) -> Result<Edit, EditError> {
+    let (data, proposals) = (&mut document.data, &mut document.proposals);
+    within("proposed excerpt", proposal, proposals.len())?;
+    let mut excerpt = proposals.remove(proposal);
+    excerpt.id = unique_id(data.excerpts.iter().map(|e| e.id.as_str()), &excerpt.id);
+    let at = data
+        .excerpts
+        .iter()
+        .position(|e| e.paragraph > excerpt.paragraph)
+        .unwrap_or(data.excerpts.len());
+    data.excerpts.insert(at, excerpt);
+    Ok(Edit::ReturnProposal {
+        excerpt: at,
+        proposal,
+    })
+}
+
+/// Removes an actor that no tension or excerpt names.
+fn remove_actor(data: &mut ScenarioData, at: usize) -> Result<Edit, EditError> {
+    within("actor", at, data.actors.len())?;
+    let id = &data.actors[at].id;
+    if actor_in_use(data, id) {
+        return Err(EditError::ActorInUse { id: id.clone() });
+    }
+    let actor = data.actors.remove(at);
+    Ok(Edit::AddActor { at, actor })
+}
+
+/// Puts `value` in one field of tension number `tension` and returns what was there.
+fn replace_in_tension<T>(
+    document: &mut Document,
+    tension: usize,
+    field: impl FnOnce(&mut Tension) -> &mut T,
+    value: T,
+) -> Result<T, EditError> {
+    let tensions = &mut document.data.tensions;
+    within("tension", tension, tensions.len())?;
+    Ok(std::mem::replace(field(&mut tensions[tension]), value))
 }
 
 /// Applies edits in order; if one fails, those applied are undone and the error returned.

@@ -163,7 +163,6 @@ impl GazetteerData {
 #[derive(Debug)]
 pub struct Gazetteer {
     data: GazetteerData,
-    by_code: HashMap<String, usize>,
     /// One matcher per language, in the order of [`Language::ALL`].
     matchers: Vec<Matcher>,
 }
@@ -219,18 +218,11 @@ impl Gazetteer {
             .into_iter()
             .map(|language| Matcher::build(&data, language))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Gazetteer {
-            data,
-            by_code,
-            matchers,
-        })
+        Ok(Gazetteer { data, matchers })
     }
 
     pub fn countries(&self) -> &[CountryNames] {
         &self.data.countries
-    }
-    pub fn country(&self, code: &str) -> Option<&CountryNames> {
-        self.by_code.get(code).map(|&i| &self.data.countries[i])
     }
     pub fn organisations(&self) -> &[Organisation] {
         &self.data.organisations

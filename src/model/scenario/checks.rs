@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::article::Article;
-use super::format::{Excerpt, Extent, PartyRef, ScenarioData, parse_rgb};
+use super::format::{Excerpt, Extent, PartyRef, ScenarioData, Tension, parse_rgb};
 use super::{FORMAT, VERSION};
 use crate::model::World;
 use crate::model::capped::{Capped, thousands};
@@ -424,77 +424,13 @@ impl Findings {
 /// members), so a tension draws one arc per other distinct party.
 pub(super) fn plan_arcs(data: &ScenarioData, findings: &mut Findings) -> HashMap<String, usize> {
     let mut budgets = HashMap::new();
-    if data.tensions.len() > MAX_TENSIONS {
-        findings.error(
-            "$.tensions",
-            format!(
-                "{} tensions; this app draws at most {}",
-                thousands(data.tensions.len()),
-                thousands(MAX_TENSIONS)
-            ),
-        );
-        return budgets;
-    }
-    let parties: usize = data.tensions.iter().map(|t| t.parties.len()).sum();
-    if parties > MAX_PARTIES {
-        findings.error(
-            "$.tensions",
-            format!(
-                "{} parties in all; this app reads at most {}",
-                thousands(parties),
-                thousands(MAX_PARTIES)
-            ),
-        );
+    if !within_reading_limits(data, findings) {
         return budgets;
     }
     let mut arcs_left = MAX_ARCS;
     let mut tensions_cut = 0;
     for (i, tension) in data.tensions.iter().enumerate() {
-        let at = format!("$.tensions[{i}].parties");
-        let named = tension.parties.iter().filter_map(|p| p.resolve()).count();
-        let distinct = tension
-            .parties
-            .iter()
-            .filter_map(|p| p.resolve())
-            .collect::<HashSet<_>>()
-            .len();
-        if distinct < named {
-            findings.warning(
-                &at,
-                format!(
-                    "tension '{}' repeats parties {} times; each party is drawn once",
-                    tension.id,
-                    thousands(named - distinct)
-                ),
-            );
-        }
-        // A group without a seat is drawn at each of its members: as many places as it ever
-        // has members. Arcs join each place of the first party to each place of the others.
-        let mut seen = HashSet::new();
-        let places: Vec<usize> = tension
-            .parties
-            .iter()
-            .filter_map(|p| p.resolve())
-            .filter(|party| seen.insert(*party))
-            .map(|party| match party {
-                PartyRef::Group(id) => seatless_members(data, id).unwrap_or(1).max(1),
-                _ => 1,
-            })
-            .collect();
-        let wanted = places.split_first().map_or(0, |(first, others)| {
-            first.saturating_mul(others.iter().sum::<usize>())
-        });
-        if wanted > MAX_ARCS_PER_TENSION {
-            findings.warning(
-                &at,
-                format!(
-                    "tension '{}' has {} parties and would draw {} arcs; only arcs to the first {MAX_ARCS_PER_TENSION} others are drawn",
-                    tension.id,
-                    thousands(distinct),
-                    thousands(wanted)
-                ),
-            );
-        }
+        let wanted = arcs_wanted(data, tension, &format!("$.tensions[{i}].parties"), findings);
         let budget = wanted.min(MAX_ARCS_PER_TENSION).min(arcs_left);
         if budget < wanted.min(MAX_ARCS_PER_TENSION) {
             tensions_cut += 1;
@@ -513,6 +449,84 @@ pub(super) fn plan_arcs(data: &ScenarioData, findings: &mut Findings) -> HashMap
         );
     }
     budgets
+}
+
+/// Whether there are few enough tensions and parties to read at all; an error when not.
+fn within_reading_limits(data: &ScenarioData, findings: &mut Findings) -> bool {
+    if data.tensions.len() > MAX_TENSIONS {
+        findings.error(
+            "$.tensions",
+            format!(
+                "{} tensions; this app draws at most {}",
+                thousands(data.tensions.len()),
+                thousands(MAX_TENSIONS)
+            ),
+        );
+        return false;
+    }
+    let parties: usize = data.tensions.iter().map(|t| t.parties.len()).sum();
+    if parties > MAX_PARTIES {
+        findings.error(
+            "$.tensions",
+            format!(
+                "{} parties in all; this app reads at most {}",
+                thousands(parties),
+                thousands(MAX_PARTIES)
+            ),
+        );
+        return false;
+    }
+    true
+}
+
+/// How many arcs `tension` would draw, uncapped, with a warning (at `at`) for parties named
+/// twice and for more arcs than one tension may draw.
+fn arcs_wanted(data: &ScenarioData, tension: &Tension, at: &str, findings: &mut Findings) -> usize {
+    let named = tension.parties.iter().filter_map(|p| p.resolve()).count();
+    let distinct = tension
+        .parties
+        .iter()
+        .filter_map(|p| p.resolve())
+        .collect::<HashSet<_>>()
+        .len();
+    if distinct < named {
+        findings.warning(
+            at,
+            format!(
+                "tension '{}' repeats parties {} times; each party is drawn once",
+                tension.id,
+                thousands(named - distinct)
+            ),
+        );
+    }
+    // A group without a seat is drawn at each of its members: as many places as it ever
+    // has members. Arcs join each place of the first party to each place of the others.
+    let mut seen = HashSet::new();
+    let places: Vec<usize> = tension
+        .parties
+        .iter()
+        .filter_map(|p| p.resolve())
+        .filter(|party| seen.insert(*party))
+        .map(|party| match party {
+            PartyRef::Group(id) => seatless_members(data, id).unwrap_or(1).max(1),
+            _ => 1,
+        })
+        .collect();
+    let wanted = places.split_first().map_or(0, |(first, others)| {
+        first.saturating_mul(others.iter().sum::<usize>())
+    });
+    if wanted > MAX_ARCS_PER_TENSION {
+        findings.warning(
+            at,
+            format!(
+                "tension '{}' has {} parties and would draw {} arcs; only arcs to the first {MAX_ARCS_PER_TENSION} others are drawn",
+                tension.id,
+                thousands(distinct),
+                thousands(wanted)
+            ),
+        );
+    }
+    wanted
 }
 
 /// How many countries a group without a seat ever counts, or `None` for a group with one.

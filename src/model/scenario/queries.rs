@@ -407,20 +407,6 @@ impl Scenario {
             .collect()
     }
 
-    /// Tensions with `country` as a party.
-    pub fn tensions_of(&self, country: &str) -> Vec<&Tension> {
-        self.data
-            .tensions
-            .iter()
-            .filter(|tension| {
-                tension
-                    .parties
-                    .iter()
-                    .any(|party| party.resolve() == Some(PartyRef::Country(country)))
-            })
-            .collect()
-    }
-
     /// Tensions `country` takes part in on `date`: as a party itself, or as a member of a group
     /// that is a party (then with that group), in the scenario's order.
     pub fn tensions_involving(&self, country: &str, date: Date) -> Vec<(&Tension, Option<&Group>)> {
