@@ -3,6 +3,7 @@
 
 use super::App;
 use crate::map::navigation::mainland_extent;
+use crate::model::geo::wrap_longitude;
 use crate::model::view_link::{LinkedMap, ViewLink};
 use crate::session::Level;
 use crate::session::layer_state_key;
@@ -27,7 +28,7 @@ impl App {
                 zoom: view.zoom,
                 lat: view.lat,
                 // The map repeats east and west; a link names the one longitude.
-                lon: (view.lon + 180.0).rem_euclid(360.0) - 180.0,
+                lon: wrap_longitude(view.lon),
             }),
             selection: self.view_selection(),
             hidden_layers: (!hidden.is_empty()).then_some(hidden),

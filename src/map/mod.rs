@@ -23,6 +23,7 @@ use self::pick::{Hit, Pickable, pick};
 use self::placed::{PlacementCell, egui_measure};
 use crate::layers::{GroupLayer, LayerId, MapLayers, OverlayId};
 use crate::model::date::Date;
+use crate::model::geo::wrap_longitude;
 use crate::model::mercator::{self, MercatorPoint};
 use crate::model::scenario::{GroupKind, Scenario};
 use crate::model::territory::Territories;
@@ -537,7 +538,7 @@ impl WorldMap {
         if let Some(center) = self.memory.detached()
             && center.x().abs() > 180.0
         {
-            let lon = (center.x() + 180.0).rem_euclid(360.0) - 180.0;
+            let lon = wrap_longitude(center.x());
             self.memory.center_at(lon_lat(lon, center.y()));
         }
     }

@@ -32,7 +32,7 @@ impl LonLat {
 
     /// The same place with its longitude brought within ±180°.
     pub fn wrapped(self) -> Self {
-        Self::new((self.lon + 180.0).rem_euclid(360.0) - 180.0, self.lat)
+        Self::new(wrap_longitude(self.lon), self.lat)
     }
 
     pub fn to_array(self) -> [f64; 2] {
@@ -60,6 +60,11 @@ pub fn unwrap_longitudes(points: &mut [[f64; 2]]) {
     for i in 1..points.len() {
         points[i][0] = unwrap_longitude(points[i][0], points[i - 1][0]);
     }
+}
+
+/// A longitude brought within ±180°: the map repeats east and west, a place has one name.
+pub fn wrap_longitude(lon: f64) -> f64 {
+    (lon + 180.0).rem_euclid(360.0) - 180.0
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use egui::{Pos2, Rect, Vec2, vec2};
 
 use crate::layers::TensionArc;
 use crate::model::date::Date;
-use crate::model::geo::LonLat;
+use crate::model::geo::{LonLat, wrap_longitude};
 use crate::model::mercator::{self, MercatorPoint};
 use crate::model::scenario::{PartyRef, Scenario};
 use crate::model::territory::Territories;
@@ -476,7 +476,7 @@ impl Placer<'_, '_> {
                 text: country.name().to_string(),
                 size_px: LABEL_FONT_SIZE,
                 rect: text_rect,
-                anchor: LonLat::new(wrap_lon(anchor.lon), anchor.lat),
+                anchor: LonLat::new(wrap_longitude(anchor.lon), anchor.lat),
                 anchor_px,
                 leader: leader.then(|| [anchor_px, inner.clamp(anchor_px)]),
             });
@@ -778,10 +778,6 @@ pub fn label_with_badges_size(name: Vec2, badges: usize) -> Vec2 {
     let gap = if name.x > 0.0 { BADGE_GAP_PX } else { 0.0 };
     let row = badges as f32 * (2.0 * BADGE_RADIUS_PX + BADGE_GAP_PX) - BADGE_GAP_PX;
     vec2(name.x + gap + row, name.y.max(2.0 * BADGE_RADIUS_PX))
-}
-
-fn wrap_lon(lon: f64) -> f64 {
-    (lon + 180.0).rem_euclid(360.0) - 180.0
 }
 
 /// The order names are placed in: the first countries smallest first (a large country has

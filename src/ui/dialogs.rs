@@ -6,8 +6,8 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 
+use crate::model::job::Job;
 use crate::session::{Action, FilePurpose, SaveTarget, file_name};
 
 /// What kinds of file a dialog offers, each a filter the reader can pick.
@@ -185,7 +185,7 @@ pub trait NativeDialogs: Send + Sync {
 /// A request sent to the desktop's dialog, waiting for its answer.
 struct Pending {
     request: FileRequest,
-    answer: Receiver<NativeAnswer>,
+    answer: Job<NativeAnswer>,
 }
 
 /// What the reader's answer leads to, once it has come.
@@ -223,24 +223,20 @@ impl NativeRequests {
         let Some(dialogs) = self.dialogs.clone().filter(|_| self.pending.is_none()) else {
             return Some(request);
         };
-        let (sender, answer) = mpsc::channel();
         let asked = request.clone();
         let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("file-dialog".into())
-            .spawn(move || {
-                let answer = dialogs.ask(&asked, start_in.as_deref());
-                // The window may have closed meanwhile; then nobody waits for the answer.
-                sender.send(answer).ok();
-                ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => {
+        let answering = Job::spawn_notifying(
+            "file-dialog",
+            move |_| dialogs.ask(&asked, start_in.as_deref()),
+            move || ctx.request_repaint(),
+        );
+        match answering {
+            Ok(answer) => {
                 self.pending = Some(Pending { request, answer });
                 None
             }
             Err(error) => {
-                log::warn!("no thread for the file dialog ({error}); the in-app one is used");
+                log::warn!("{error}; the in-app file dialog is used");
                 Some(request)
             }
         }
@@ -249,12 +245,9 @@ impl NativeRequests {
     /// The answer, once it has come; the thread wakes the window when it does.
     pub fn poll(&mut self) -> Option<DialogOutcome> {
         let pending = self.pending.as_ref()?;
-        let answer = match pending.answer.try_recv() {
+        let answer = match pending.answer.poll()? {
             Ok(answer) => answer,
-            Err(TryRecvError::Empty) => return None,
-            Err(TryRecvError::Disconnected) => {
-                NativeAnswer::Unavailable("the file dialog ended without an answer".into())
-            }
+            Err(error) => NativeAnswer::Unavailable(error.to_string()),
         };
         let request = self.pending.take()?.request;
         match answer {

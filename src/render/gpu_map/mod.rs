@@ -26,6 +26,7 @@ pub use draws::{LAND_LAYER, MapDraws, NEIGHBOURS_LAYER, group_layer};
 pub use packing::GpuGeometry;
 
 use super::view::MercatorView;
+use crate::model::job::Job;
 use crate::model::{Detail, World};
 
 /// What the window's renderer draws into, which the map's pipelines must match.
@@ -106,9 +107,11 @@ impl GpuMap {
         }
         levels.insert(detail, (Arc::downgrade(world), Prepared::Building));
         let (shared_world, shared_levels) = (Arc::clone(world), Arc::clone(&self.levels));
-        let spawned = std::thread::Builder::new()
-            .name("map geometry for the GPU".into())
-            .spawn(move || {
+        // The job hands its geometry over through the shared levels, so its handle is let go:
+        // the thread finishes on its own.
+        let spawned = Job::spawn_notifying(
+            "map geometry for the GPU",
+            move |_| {
                 let geometry = Arc::new(GpuGeometry::build(&shared_world, detail));
                 shared_levels
                     .lock()
@@ -117,10 +120,11 @@ impl GpuMap {
                         detail,
                         (Arc::downgrade(&shared_world), Prepared::Ready(geometry)),
                     );
-                on_ready();
-            });
+            },
+            on_ready,
+        );
         if let Err(error) = spawned {
-            log::warn!("the map's GPU geometry is built on this thread: {error}");
+            log::warn!("{error}; the map's GPU geometry is built on this thread");
             let geometry = Arc::new(GpuGeometry::build(world, detail));
             levels.insert(
                 detail,
