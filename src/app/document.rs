@@ -103,3 +103,65 @@ impl DocumentState {
         }
     }
 }
+
+/// The bundled world and scenario, loaded once for the App's unit tests.
+#[cfg(test)]
+pub(super) fn bundled_for_tests() -> (Arc<World>, Arc<Scenario>) {
+    use std::sync::OnceLock;
+    static BUNDLED: OnceLock<(Arc<World>, Arc<Scenario>)> = OnceLock::new();
+    let (world, scenario) = BUNDLED.get_or_init(|| {
+        let world = match World::load_bundled() {
+            Ok(world) => Arc::new(world),
+            Err(error) => panic!("the bundled world loads: {error}"),
+        };
+        let scenario = match Scenario::load_bundled(&world) {
+            Ok(scenario) => Arc::new(scenario),
+            Err(error) => panic!("the bundled scenario loads: {error}"),
+        };
+        (world, scenario)
+    });
+    (Arc::clone(world), Arc::clone(scenario))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_codes_are_left_out_of_the_countries() {
+        let (world, _) = bundled_for_tests();
+        let codes = ["ARM", "XYZ", "RUS"].map(String::from);
+        let names: Vec<&str> = DocumentState::country_ids(&world, &codes)
+            .into_iter()
+            .map(|id| world.country(id).iso_a3())
+            .collect();
+        assert_eq!(names, ["ARM", "RUS"]);
+    }
+
+    #[test]
+    fn the_reader_shows_the_opened_article_over_the_scenarios_own() {
+        let (world, scenario) = bundled_for_tests();
+        let mut document = DocumentState::new(&world, scenario);
+        assert!(document.article_text().contains("CSTO"));
+        document.opened_article = Some(OpenedArticle {
+            path: "notes.txt".into(),
+            text: "Notes of my own".into(),
+        });
+        assert_eq!(document.article_text(), "Notes of my own");
+    }
+
+    #[test]
+    fn a_draft_replacing_the_scenario_brings_its_mention_counts_to_the_layers() {
+        let (world, scenario) = bundled_for_tests();
+        let mut document = DocumentState::new(&world, Arc::clone(&scenario));
+        let date = scenario.date();
+        assert!(document.layers_on(&world, date).mentioned.is_empty());
+        let notes = DraftNotes {
+            counts: vec![("ARM".into(), 3)],
+            ..DraftNotes::default()
+        };
+        document.replace_scenario(&world, scenario, Some(Arc::new(notes)));
+        let mentioned = document.layers_on(&world, date).mentioned;
+        assert_eq!(mentioned.len(), 1, "{mentioned:?}");
+    }
+}

@@ -95,3 +95,71 @@ pub(super) fn resolve_date(choice: DateChoice, scenario: &Scenario, today: Date)
         DateChoice::Fixed(date) => scenario.clamp_date(date, today),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::app::document::bundled_for_tests;
+
+    const TODAY: Date = Date::constant(2026, 12, 4);
+
+    fn session() -> (Arc<World>, DocumentState, SessionState) {
+        let (world, scenario) = bundled_for_tests();
+        let document = DocumentState::new(&world, scenario);
+        let session = SessionState::new(&world, &document, UiState::default(), Clock::Fixed(TODAY));
+        (world, document, session)
+    }
+
+    #[test]
+    fn a_new_session_shows_the_article_date() {
+        let (_, document, session) = session();
+        assert_eq!(session.date, document.scenario.date());
+        assert_eq!(session.state.date, DateChoice::Article);
+    }
+
+    #[test]
+    fn a_date_past_today_is_brought_back_to_today() {
+        let (world, document, mut session) = session();
+        let far = Date::constant(2100, 1, 1);
+        session.set_date(&world, &document, DateChoice::Fixed(far));
+        assert_eq!(session.date, TODAY);
+        assert_eq!(session.state.date, DateChoice::Fixed(TODAY));
+    }
+
+    #[test]
+    fn moving_past_a_membership_change_notes_it_and_redraws_the_layers() {
+        let (world, document, mut session) = session();
+        let members = |session: &SessionState| {
+            session.layers.groups[0].count(crate::model::scenario::Status::Member)
+        };
+        session.set_date(
+            &world,
+            &document,
+            DateChoice::Fixed(Date::constant(1995, 1, 1)),
+        );
+        session.change_notes.clear();
+        let in_1995 = members(&session);
+        session.set_date(&world, &document, DateChoice::Today);
+        assert!(!session.change_notes.current(0.0).is_empty());
+        assert_ne!(
+            in_1995,
+            members(&session),
+            "the CSTO had other members in 1995"
+        );
+    }
+
+    #[test]
+    fn starting_over_on_a_scenario_forgets_the_selection_the_search_and_the_date() {
+        let (world, document, mut session) = session();
+        session.set_date(&world, &document, DateChoice::Today);
+        session.selection = Selection::Tension(0);
+        session.search.query = "Armenia".into();
+        session.restart_on(&world, &document);
+        assert_eq!(session.selection, Selection::None);
+        assert!(session.search.query.is_empty());
+        assert_eq!(session.date, document.scenario.date());
+        assert!(session.change_notes.current(0.0).is_empty());
+    }
+}
