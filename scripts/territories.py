@@ -343,10 +343,11 @@ TERRITORIES = [
         "periods": [
             {"since": "1994-05-12", "until": "2020-10-09", "status": "breakaway",
              "controlled_by": "Nagorno-Karabakh Armenian de facto authorities",
-             "source": (KARABAKH_1994 + ". End: capture announced by the President of "
-                        "Azerbaijan on 9 October 2020 (address to the nation: 'Hadrut settlement "
-                        "and several villages liberated'); the statement of 10 November 2020 "
-                        "left it under Azerbaijan's control")},
+             "source": (KARABAKH_1994 + ". End: the President of Azerbaijan's address to "
+                        "the nation of 9 October 2020, announcing that the Hadrut settlement and "
+                        "eight villages (in the Khojavend, Jabrayil, Fuzuli and Tartar districts) "
+                        "had been taken (Trend and News.az, 9 October 2020); the statement of "
+                        "10 November 2020 left it under Azerbaijan's control")},
         ],
     },
     {
@@ -441,9 +442,10 @@ TERRITORIES = [
             {"since": "1993-08-23", "until": "2020-10-17", "status": "occupied",
              "controlled_by": "Nagorno-Karabakh Armenian de facto authorities",
              "source": ("Taken in August 1993: UN Security Council resolution 874 (14 October 1993); "
-                        + KARABAKH_1994 + ". End: "
-                        + "retaken by Azerbaijan's forces, announced by the President of "
-                          "Azerbaijan on 17 October 2020")},
+                        + KARABAKH_1994 + ". End: the town of Fuzuli and seven villages of the "
+                          "district, retaken by Azerbaijan's forces, announced by the President "
+                          "of Azerbaijan in his address to the nation of 17 October 2020 (Trend, "
+                          "17 October 2020)")},
         ],
     },
     {
@@ -451,8 +453,10 @@ TERRITORIES = [
         "name": "Jabrayil",
         "recognised_as": "AZE",
         "note": ("The Jabrayil district of Azerbaijan, held by Karabakh Armenian forces from 23 "
-                 "August 1993; retaken by Azerbaijan in October 2020 (the whole district by 9 "
-                 "October)."),
+                 "August 1993; Azerbaijan retook its town in October 2020 (announced by the "
+                 "President on 4 October, confirmed by the Ministry of Defence's footage of the "
+                 "town on 9 October) and its villages until November 2020. The district is drawn "
+                 "as one piece, with the town's date."),
         "outline": {"kind": "district", "rayon": "Cabrayil Rayonu",
                     # Natural Earth's generalised Khojavend rayon spills past the oblast over
                     # Jabrayil town; that part of it is Jabrayil's.
@@ -462,9 +466,11 @@ TERRITORIES = [
             {"since": "1993-08-23", "until": "2020-10-09", "status": "occupied",
              "controlled_by": "Nagorno-Karabakh Armenian de facto authorities",
              "source": ("Taken on 23 August 1993: UN Security Council resolution 874 (14 October 1993); "
-                        + KARABAKH_1994 + ". End: "
-                        + "retaken by Azerbaijan's forces, announced by the President of "
-                          "Azerbaijan on 9 October 2020")},
+                        + KARABAKH_1994 + ". End: the town of Jabrayil, whose capture the "
+                          "President of Azerbaijan announced in his address to the nation of 4 "
+                          "October 2020 (AZERTAC, 4 October 2020) and Azerbaijan's Ministry of "
+                          "Defence confirmed with footage of the town on 9 October 2020; the "
+                          "district's last villages were announced on 9 November 2020")},
         ],
     },
     {
@@ -480,9 +486,9 @@ TERRITORIES = [
              "controlled_by": "Nagorno-Karabakh Armenian de facto authorities",
              "source": ("Taken at the end of October 1993: UN Security Council resolution 884 "
                         "(12 November 1993) condemns the occupation of the Zangelan district; "
-                        + KARABAKH_1994 + ". End: "
-                        + "retaken by Azerbaijan's forces, announced by the President of "
-                          "Azerbaijan on 20 October 2020")},
+                        + KARABAKH_1994 + ". End: the town of Zangilan, retaken by Azerbaijan's "
+                          "forces, announced by the President of Azerbaijan on 20 October 2020 "
+                          "(AzerNews, 20 October 2020)")},
         ],
     },
     {
@@ -497,9 +503,10 @@ TERRITORIES = [
             {"since": "1993-08-31", "until": "2020-10-25", "status": "occupied",
              "controlled_by": "Nagorno-Karabakh Armenian de facto authorities",
              "source": ("Taken on 31 August 1993: UN Security Council resolution 874 (14 October 1993); "
-                        + KARABAKH_1994 + ". End: "
-                        + "retaken by Azerbaijan's forces, announced by the President of "
-                          "Azerbaijan on 25 October 2020")},
+                        + KARABAKH_1994 + ". End: the town of Qubadli, retaken by Azerbaijan's "
+                          "forces on 25 October 2020, as the President of Azerbaijan announced "
+                          "(News.az, 25 October 2024, on the day's anniversary); villages of the "
+                          "district were announced until 9 November 2020")},
         ],
     },
     {
@@ -536,14 +543,17 @@ TERRITORIES = [
         "periods": [
             {"since": "2014-04-12", "until": "2014-05-11", "status": "breakaway",
              "controlled_by": "'Donetsk People's Republic' forces",
-             "source": ("Seizure of the police and Security Service buildings in Sloviansk on "
-                        "12 April 2014, as the European Court of Human Rights recounts it in "
-                        "Ukraine and the Netherlands v. Russia (decision of 30 November 2022); "
-                        "OHCHR, Report on the human rights situation in Ukraine, 15 May 2014")},
+             "source": ("Seizure of the police station and the Security Service's district "
+                        "office in Sloviansk by armed men on 12 April 2014 (Associated Press, "
+                        "'Armed men seize police station in eastern Ukraine', 12 April 2014; "
+                        "Kyiv Post, 12 April 2014)")},
             {"since": "2014-05-11", "until": "2014-07-05", "status": "occupied",
              "controlled_by": "RUS",
-             "source": (ECHR_DONBAS + ". End: retaken by Ukraine's forces on 5 July 2014 "
-                        "(OHCHR, Report on the human rights situation in Ukraine, 15 July 2014)")},
+             "source": (ECHR_DONBAS + ". End: the separatist forces left the city and "
+                        "Ukraine's forces raised its flag over the city council on 5 July 2014 "
+                        "(BBC News, 'Ukraine crisis: Rebels abandon Sloviansk stronghold', 5 July "
+                        "2014, bbc.com/news/world-europe-28174104; Deutsche Welle, 'Kyiv "
+                        "recaptures Slovyansk', 5 July 2014)")},
         ],
     },
     {
@@ -561,13 +571,17 @@ TERRITORIES = [
         "refs": [],
         "periods": [
             {"since": "2021-05-12", "status": "occupied", "controlled_by": "AZE",
-             "source": ("Advance of Azerbaijan's forces into Armenia's Syunik and Gegharkunik "
-                        "provinces on 12 May 2021; European Parliament resolution of 20 May 2021 "
-                        "on prisoners of war in the aftermath of the most recent conflict "
-                        "between Armenia and Azerbaijan (calls on Azerbaijan to withdraw its "
-                        "troops from Armenia's sovereign territory); the attack of 13-14 "
+             "source": ("Azerbaijan's forces crossed into Armenia's Syunik province near Sev "
+                        "Lich (the Black Lake) on the morning of 12 May 2021, about 3.5 km, and "
+                        "near Vardenis (Gegharkunik) and Sisian on 13 May (Armenia's Ministry "
+                        "of Defence, as reported by ARKA, 13 May 2021, and Janes, 'Azeri troops "
+                        "seize lake on Armenian border', May 2021); the attack of 13-14 "
                         "September 2022; European Parliament resolution of 15 March 2023 on "
-                        "EU-Armenia relations")},
+                        "EU-Armenia relations (report A9-0036/2023), which condemns the "
+                        "large-scale military aggression of September 2022 and the military "
+                        "incursions into the internationally recognised territory of Armenia "
+                        "since May 2021, and calls on Azerbaijan to withdraw immediately from "
+                        "all parts of Armenia's territory")},
         ],
     },
     {

@@ -1195,3 +1195,56 @@ fn every_approximate_outline_says_so() {
         assert!(territory.note().contains("approximate"), "{id}");
     }
 }
+
+/// The country at a place at every scale, and what `where` answers there today.
+fn assert_country_at_every_scale(place: &str, (lon, lat): (f64, f64), country: &str) {
+    for detail in SCALES {
+        assert_eq!(
+            countries_at(lon, lat, detail),
+            vec![country.to_owned()],
+            "{place} at {detail:?}"
+        );
+    }
+    let answer = where_is(finest_world(), territories(), lon, lat, date("2026-12-05"));
+    assert_eq!(
+        (answer.country.as_deref(), answer.territory),
+        (Some(country), None),
+        "{place}"
+    );
+}
+
+#[test]
+fn narva_on_the_left_bank_is_estonia_and_ivangorod_on_the_right_is_russia_at_every_scale() {
+    assert_country_at_every_scale("Narva", (28.19028, 59.37722), "EST");
+    assert_country_at_every_scale("Narva castle", (28.2016, 59.3757), "EST");
+    assert_country_at_every_scale("Ivangorod", (28.21625, 59.37155), "RUS");
+    assert_country_at_every_scale("Ivangorod fortress", (28.2125, 59.3745), "RUS");
+    assert_country_at_every_scale("Narva-Joesuu", (28.04, 59.46), "EST");
+}
+
+#[test]
+fn baarle_hertog_busingen_and_campione_answer_their_own_state_at_every_scale() {
+    assert_country_at_every_scale("Baarle-Hertog, enclave H1", (4.9283, 51.4383), "BEL");
+    assert_country_at_every_scale("Busingen am Hochrhein", (8.690, 47.697), "DEU");
+    assert_country_at_every_scale("Campione d'Italia", (8.971, 45.969), "ITA");
+    // The states around them, where 1:50m and 1:10m draw the line (1:110m is too coarse for
+    // Baarle-Nassau and Lugano).
+    for detail in [Detail::Fine, Detail::Finest] {
+        for (place, (lon, lat), country) in [
+            ("Baarle-Nassau", (4.92917, 51.4475), "NLD"),
+            (
+                "Baarle-Nassau, north of enclave H1",
+                (4.9280, 51.4425),
+                "NLD",
+            ),
+            ("Schaffhausen", (8.63, 47.70), "CHE"),
+            ("Lugano", (8.95, 46.005), "CHE"),
+        ] {
+            assert_eq!(
+                countries_at(lon, lat, detail),
+                vec![country.to_owned()],
+                "{place} at {detail:?}"
+            );
+        }
+    }
+}
