@@ -32,7 +32,7 @@ pub const MAX_SIZE_PX: u32 = 8_000;
 /// The most pixels a PNG may have (scale included): about 400 MB while it is drawn.
 pub const MAX_PNG_PIXELS: u64 = 100_000_000;
 /// The credit for the boundaries, and how contested ones are drawn.
-pub const BOUNDARY_CREDIT: &str = "Boundaries: Natural Earth (public domain). De facto boundary note: borders are drawn de jure, so a contested territory lies in the state it is recognised as part of; hatching with a dashed outline marks ground held by another state or a breakaway authority on the date shown.";
+pub const BOUNDARY_CREDIT: &str = "Boundaries: Natural Earth (public domain), with the Narva line and three enclaves © OpenStreetMap contributors (ODbL). De facto boundary note: borders are drawn de jure, so a contested territory lies in the state it is recognised as part of; hatching with a dashed outline marks ground held by another state or a breakaway authority on the date shown.";
 
 /// Everything a figure shows, borrowed from the caller (the App or the command line).
 pub struct FigureSpec<'a> {

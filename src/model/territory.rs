@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
+use super::geo::wrap_longitude;
 use super::mesh::ShapeMesh;
 use super::polygon::{BoundingBox, Polygon};
 use super::strokes::Strokes;
@@ -187,6 +188,100 @@ pub struct Territories {
     territories: Vec<Territory>,
 }
 
+impl Territory {
+    /// One checked territory: a name, a recognised state's code, a label on the globe, periods
+    /// in order, and an outline at every level of detail or none.
+    fn from_record(record: TerritoryRecord) -> Result<Territory, String> {
+        if record.name.trim().is_empty() {
+            return Err("has no name".into());
+        }
+        if !is_alpha3(&record.recognised_as) {
+            return Err(format!(
+                "recognised_as {:?} is not an alpha-3 code",
+                record.recognised_as
+            ));
+        }
+        let [lon, lat] = record.label;
+        if !(lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0) {
+            return Err(format!("label [{lon}, {lat}] is out of range"));
+        }
+        check_periods(&record.periods)?;
+        let rings = OutlineRings {
+            fine: record.fine,
+            coarse: record.coarse,
+            finest: record.finest,
+        };
+        let (outline, bbox) = rings.outline(record.outline_source.is_some(), record.label)?;
+        Ok(Territory {
+            id: record.id,
+            name: record.name,
+            recognised_as: record.recognised_as,
+            note: record.note,
+            label_point: record.label,
+            outline_source: record.outline_source,
+            periods: record.periods,
+            outline,
+            bbox,
+        })
+    }
+}
+
+type Rings = Vec<Vec<Vec<[f64; 2]>>>;
+
+/// A territory's outline as its file gives it, at 1:110m, 1:50m and 1:10m.
+struct OutlineRings {
+    fine: Option<Rings>,
+    coarse: Option<Rings>,
+    finest: Option<Rings>,
+}
+
+impl OutlineRings {
+    /// The outline at each level of detail, and the box around it (or around the label of a
+    /// territory drawn as a point). Only an outline has a source, and every outline has one.
+    fn outline(self, has_source: bool, label: [f64; 2]) -> Result<(Outline, BoundingBox), String> {
+        let (fine, coarse) = match (self.fine, self.coarse) {
+            (Some(fine), Some(coarse)) => (
+                polygons_from_rings(fine).map_err(|p| format!("fine outline {p}"))?,
+                polygons_from_rings(coarse).map_err(|p| format!("coarse outline {p}"))?,
+            ),
+            (None, None) => (Vec::new(), Vec::new()),
+            _ => return Err("has an outline at one level of detail only".into()),
+        };
+        if fine.is_empty() == has_source {
+            return Err("an outline needs its outline_source, and only an outline has one".into());
+        }
+        let finest = match self.finest {
+            Some(_) if fine.is_empty() => {
+                return Err("has a 1:10m outline but none at 1:50m".into());
+            }
+            Some(rings) => {
+                let polygons =
+                    polygons_from_rings(rings).map_err(|p| format!("finest outline {p}"))?;
+                let mesh = ShapeMesh::build(&polygons).map_err(|e| e.to_string())?;
+                Some((polygons, mesh))
+            }
+            None => None,
+        };
+        let bbox = if fine.is_empty() {
+            BoundingBox::of_points([&label])
+        } else {
+            fine.iter()
+                .fold(BoundingBox::EMPTY, |acc, polygon| acc.union(polygon.bbox()))
+        };
+        let bbox = finest
+            .iter()
+            .flat_map(|(polygons, _)| polygons)
+            .fold(bbox, |acc, polygon| acc.union(polygon.bbox()));
+        let fine_mesh = ShapeMesh::build(&fine).map_err(|e| e.to_string())?;
+        let coarse_mesh = ShapeMesh::build(&coarse).map_err(|e| e.to_string())?;
+        let outline = Outline::new(fine, fine_mesh, coarse, coarse_mesh);
+        if let Some((polygons, mesh)) = finest {
+            outline.set_finest(polygons, mesh);
+        }
+        Ok((outline, bbox))
+    }
+}
+
 impl Territories {
     /// The territories shipped inside the application, parsed once.
     pub fn bundled() -> Result<&'static Territories, &'static TerritoryError> {
@@ -213,81 +308,16 @@ impl Territories {
             })?;
         let mut territories: Vec<Territory> = Vec::with_capacity(file.territories.len());
         for record in file.territories {
+            let id = record.id.clone();
             let problem = |problem: String| TerritoryError::Territory {
                 file: path.to_path_buf(),
-                territory: record.id.clone(),
+                territory: id.clone(),
                 problem,
             };
-            if territories.iter().any(|t| t.id == record.id) {
+            if territories.iter().any(|t| t.id == id) {
                 return Err(problem("the id appears twice".into()));
             }
-            if record.name.trim().is_empty() {
-                return Err(problem("has no name".into()));
-            }
-            if !is_alpha3(&record.recognised_as) {
-                return Err(problem(format!(
-                    "recognised_as {:?} is not an alpha-3 code",
-                    record.recognised_as
-                )));
-            }
-            let [lon, lat] = record.label;
-            if !(lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0) {
-                return Err(problem(format!("label [{lon}, {lat}] is out of range")));
-            }
-            check_periods(&record.periods).map_err(problem)?;
-            let (fine, coarse) = match (record.fine, record.coarse) {
-                (Some(fine), Some(coarse)) => (
-                    polygons_from_rings(fine).map_err(|p| problem(format!("fine outline {p}")))?,
-                    polygons_from_rings(coarse)
-                        .map_err(|p| problem(format!("coarse outline {p}")))?,
-                ),
-                (None, None) => (Vec::new(), Vec::new()),
-                _ => return Err(problem("has an outline at one level of detail only".into())),
-            };
-            if fine.is_empty() != record.outline_source.is_none() {
-                return Err(problem(
-                    "an outline needs its outline_source, and only an outline has one".into(),
-                ));
-            }
-            let fine_mesh = ShapeMesh::build(&fine).map_err(|e| problem(e.to_string()))?;
-            let coarse_mesh = ShapeMesh::build(&coarse).map_err(|e| problem(e.to_string()))?;
-            let finest = match record.finest {
-                Some(_) if fine.is_empty() => {
-                    return Err(problem("has a 1:10m outline but none at 1:50m".into()));
-                }
-                Some(rings) => {
-                    let polygons = polygons_from_rings(rings)
-                        .map_err(|p| problem(format!("finest outline {p}")))?;
-                    let mesh = ShapeMesh::build(&polygons).map_err(|e| problem(e.to_string()))?;
-                    Some((polygons, mesh))
-                }
-                None => None,
-            };
-            let bbox = if fine.is_empty() {
-                BoundingBox::of_points([&record.label])
-            } else {
-                fine.iter()
-                    .fold(BoundingBox::EMPTY, |acc, polygon| acc.union(polygon.bbox()))
-            };
-            let bbox = finest
-                .iter()
-                .flat_map(|(polygons, _)| polygons)
-                .fold(bbox, |acc, polygon| acc.union(polygon.bbox()));
-            let outline = Outline::new(fine, fine_mesh, coarse, coarse_mesh);
-            if let Some((polygons, mesh)) = finest {
-                outline.set_finest(polygons, mesh);
-            }
-            territories.push(Territory {
-                id: record.id,
-                name: record.name,
-                recognised_as: record.recognised_as,
-                note: record.note,
-                label_point: record.label,
-                outline_source: record.outline_source,
-                periods: record.periods,
-                outline,
-                bbox,
-            });
+            territories.push(Territory::from_record(record).map_err(problem)?);
         }
         Ok(Territories { territories })
     }
@@ -350,7 +380,7 @@ impl Territories {
         if !lon.is_finite() || !lat.is_finite() {
             return None;
         }
-        let lon = (lon + 180.0).rem_euclid(360.0) - 180.0;
+        let lon = wrap_longitude(lon);
         self.active(date).find(|(territory, _)| {
             territory.bbox.contains([lon, lat]) && territory.contains(lon, lat, detail)
         })
@@ -412,11 +442,11 @@ struct TerritoryRecord {
     label: [f64; 2],
     outline_source: Option<String>,
     periods: Vec<Period>,
-    fine: Option<Vec<Vec<Vec<[f64; 2]>>>>,
-    coarse: Option<Vec<Vec<Vec<[f64; 2]>>>>,
+    fine: Option<Rings>,
+    coarse: Option<Rings>,
     /// The outline at 1:10m; files without one use the 1:50m outline there.
     #[serde(default)]
-    finest: Option<Vec<Vec<Vec<[f64; 2]>>>>,
+    finest: Option<Rings>,
 }
 
 /// Why a place given to `where` is not one.

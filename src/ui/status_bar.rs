@@ -17,9 +17,8 @@ pub fn status_bar_ui(ui: &mut Ui, context: &PanelContext<'_>) {
         ui.separator();
         ui.label(format!("Article: {} ({})", meta.author, meta.publication.as_deref().unwrap_or("publication unknown")));
         ui.separator();
-        ui.label("Boundaries: Natural Earth (public domain)")
-            .on_hover_text("Natural Earth boundaries, drawn de jure where a territory is contested: Crimea is drawn in Ukraine, Abkhazia and South Ossetia in Georgia. The territories layer shows who held each contested territory on the date shown.");
-        ui.label(RichText::new("contested territories hatched").weak());
+        ui.label("Boundaries: Natural Earth, © OpenStreetMap contributors")
+            .on_hover_text("Natural Earth boundaries (public domain), drawn as what each place is recognised as part of: Crimea is drawn in Ukraine, Abkhazia and South Ossetia in Georgia, Northern Cyprus in Cyprus. The Estonia-Russia line at Narva and the enclaves Baarle-Hertog, Büsingen and Campione come from OpenStreetMap (© OpenStreetMap contributors, ODbL). The territories layer shows who held each contested territory on the date shown.");
         if context.state.online_tiles && crate::render::online_tiles::AVAILABLE {
             ui.separator();
             ui.hyperlink_to(
