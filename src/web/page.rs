@@ -20,7 +20,7 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
-pub fn canvas(id: &str) -> Option<web_sys::HtmlCanvasElement> {
+pub(super) fn canvas(id: &str) -> Option<web_sys::HtmlCanvasElement> {
     document()?
         .get_element_by_id(id)?
         .dyn_into::<web_sys::HtmlCanvasElement>()
@@ -28,7 +28,7 @@ pub fn canvas(id: &str) -> Option<web_sys::HtmlCanvasElement> {
 }
 
 /// The address's fragment without its `#`; empty when there is none.
-pub fn fragment() -> String {
+pub(super) fn fragment() -> String {
     web_sys::window()
         .and_then(|window| window.location().hash().ok())
         .map(|hash| hash.trim_start_matches('#').to_string())
@@ -38,7 +38,7 @@ pub fn fragment() -> String {
 /// Puts `fragment` in the address without adding a step to the browser's history (the view
 /// changes with every drag, and Back should leave the page, not undo a pan). A replace that
 /// changes only the fragment stays on the page.
-pub fn replace_fragment(fragment: &str) {
+pub(super) fn replace_fragment(fragment: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -49,7 +49,7 @@ pub fn replace_fragment(fragment: &str) {
 
 /// Asks for a frame when the reader edits the address or goes back, so the app follows at
 /// once rather than at the next touch of the page.
-pub fn repaint_on_address_change(ctx: egui::Context) {
+pub(super) fn repaint_on_address_change(ctx: egui::Context) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -62,7 +62,7 @@ pub fn repaint_on_address_change(ctx: egui::Context) {
     }
 }
 
-pub fn set_title(title: &str) {
+pub(super) fn set_title(title: &str) {
     if let Some(document) = document()
         && document.title() != title
     {
@@ -70,14 +70,14 @@ pub fn set_title(title: &str) {
     }
 }
 
-pub fn hide_loading() {
+pub(super) fn hide_loading() {
     if let Some(loading) = document().and_then(|d| d.get_element_by_id(LOADING_ID)) {
         loading.remove();
     }
 }
 
 /// Says on the page (and in the console) why the app is not there.
-pub fn show_failure(problem: &str) {
+pub(super) fn show_failure(problem: &str) {
     log::error!("alliance-map: {problem}");
     if let Some(loading) = document().and_then(|d| d.get_element_by_id(LOADING_ID)) {
         loading.set_text_content(Some(&format!("alliance-map could not start: {problem}")));
@@ -86,7 +86,7 @@ pub fn show_failure(problem: &str) {
 
 /// The scenario the page was published with, as its file name, its text and its article's
 /// text; `None` when the page carries none (it shows the bundled one).
-pub fn published_scenario() -> Option<(PathBuf, String, String)> {
+pub(super) fn published_scenario() -> Option<(PathBuf, String, String)> {
     let document = document()?;
     let scenario = document.get_element_by_id(SCENARIO_ID)?;
     let article = document.get_element_by_id(ARTICLE_ID)?;
@@ -102,7 +102,7 @@ pub fn published_scenario() -> Option<(PathBuf, String, String)> {
 
 /// The browser's file picker (through rfd, which makes an `<input type="file">`); each file
 /// picked is read (asynchronously, so no frame waits) and sent to the app.
-pub fn pick_files(sender: Sender<GivenFile>, ctx: egui::Context) {
+pub(super) fn pick_files(sender: Sender<GivenFile>, ctx: egui::Context) {
     wasm_bindgen_futures::spawn_local(async move {
         let Some(files) = rfd::AsyncFileDialog::new().pick_files().await else {
             return;
@@ -124,7 +124,7 @@ pub fn pick_files(sender: Sender<GivenFile>, ctx: egui::Context) {
 }
 
 /// Reads files dropped on the page (asynchronously) and sends them to the app.
-pub fn read_dropped(
+pub(super) fn read_dropped(
     files: Vec<egui::DroppedFileHandle>,
     sender: Sender<GivenFile>,
     ctx: egui::Context,
@@ -146,7 +146,7 @@ pub fn read_dropped(
 }
 
 /// Hands the reader a file as a download (a link to its bytes, clicked).
-pub fn download(name: &str, bytes: &[u8]) -> Result<(), String> {
+pub(super) fn download(name: &str, bytes: &[u8]) -> Result<(), String> {
     let said =
         |error: wasm_bindgen::JsValue| format!("the browser refused the download: {error:?}");
     let document = document().ok_or("the page has no document")?;
