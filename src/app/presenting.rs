@@ -4,10 +4,10 @@
 use super::App;
 use crate::map::navigation::extent_in_mercator;
 use crate::render::style::{CAPTION_ESTIMATED_COVER_PX, Palette};
-use crate::session::{Action, Level, Selection};
+use crate::session::{Action, Before, Level, Presentation, Selection};
 use crate::ui::messages::toasts_ui;
 use crate::ui::playback::change_notes_ui;
-use crate::ui::story::{Before, Presentation, caption_ui};
+use crate::ui::story::caption_ui;
 
 impl App {
     /// The step shown, while a presentation is under way.

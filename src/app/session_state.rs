@@ -8,11 +8,9 @@ use crate::model::clock::Clock;
 use crate::model::date::Date;
 use crate::model::scenario::Scenario;
 use crate::model::timeline::changes_passed;
-use crate::session::{DateChoice, Selection, UiState};
-use crate::ui::playback::{ChangeNotes, Playback};
+use crate::session::{ChangeNotes, DateChoice, Playback, Presentation, Selection, UiState};
 use crate::ui::reader::ReaderFind;
 use crate::ui::reader_index::ReaderIndex;
-use crate::ui::story::Presentation;
 use crate::ui::top_bar::SearchState;
 
 pub(super) struct SessionState {

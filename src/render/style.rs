@@ -238,10 +238,8 @@ pub const OVERLAY_AREA_ALPHA: u8 = 90;
 /// click still takes it.
 pub const CHANGE_MARK_HEIGHT_PX: f32 = 8.0;
 pub const CHANGE_MARK_REACH_PX: f32 = 3.0;
-/// Changes shown on the map as the date passes them: for how long, how many at once, how
-/// large, and how far above the map's bottom edge (clear of the scale bar).
-pub const CHANGE_NOTE_SECS: f64 = 2.5;
-pub const MAX_CHANGE_NOTES: usize = 4;
+/// Changes shown on the map as the date passes them: how large, and how far above the map's
+/// bottom edge (clear of the scale bar). For how long and how many: `session::playing`.
 pub const CHANGE_NOTE_FONT_SIZE: f32 = 17.0;
 pub const CHANGE_NOTE_MARGIN: f32 = 48.0;
 /// The caption of a presentation step: its widest, its distance from the map's bottom edge,

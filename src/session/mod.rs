@@ -8,6 +8,8 @@ pub mod actions;
 pub mod eframe_file;
 pub mod layer_names;
 pub mod messages;
+pub mod playing;
+pub mod presentation;
 pub mod settings;
 
 use std::path::{Path, PathBuf};
@@ -16,6 +18,8 @@ pub use actions::{Action, EditAction, FilePurpose, SaveTarget, Selection};
 pub use eframe_file::prepare_saved_file;
 pub use layer_names::{layer_key, layer_label, layer_state_key};
 pub use messages::{Level, Message};
+pub use playing::{ChangeNotes, Playback};
+pub use presentation::{Before, Presentation};
 pub use settings::{DateChoice, PlaybackSpeed, SavedView, ThemeChoice, UiState};
 
 use crate::model::overlay::Overlay;

@@ -5,26 +5,7 @@ use egui::{Key, RichText, Ui};
 
 use crate::model::scenario::{PresentedStep, Scenario};
 use crate::render::style::{CAPTION_FONT_SIZE, CAPTION_MARGIN, CAPTION_MAX_WIDTH, Palette};
-use crate::session::settings::SavedView;
-use crate::session::{Action, Selection};
-
-/// A presentation under way, and what to put back when it ends.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Presentation {
-    pub step: usize,
-    pub before: Before,
-    /// How much of the map's bottom the caption covered when last drawn, in points; the map
-    /// fits each step above it.
-    pub caption_covers_px: f32,
-}
-
-/// What was on screen when the presentation began.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Before {
-    pub selection: Selection,
-    pub view: Option<SavedView>,
-    pub fullscreen: bool,
-}
+use crate::session::{Action, Presentation};
 
 /// The keys of a presentation, which take the place of the map's own: Right, Space and Page
 /// Down go on, Left and Page Up go back, Escape leaves, F11 switches full screen. A text field
