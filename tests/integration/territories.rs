@@ -1248,3 +1248,102 @@ fn baarle_hertog_busingen_and_campione_answer_their_own_state_at_every_scale() {
         }
     }
 }
+
+#[test]
+fn the_right_bank_of_kherson_oblast_is_held_from_march_to_november_2022_at_every_scale() {
+    // Kherson's centre (46.6354 N 32.6169 E) lies in the Dnipro at 1:10m, whose bank Natural
+    // Earth generalises past it (`where` answers Ukraine there as off the coast): the outline
+    // holds it at 1:110m and 1:50m, and the city 1.6 km further north at every scale.
+    const KHERSON_CENTRE: (f64, f64) = (32.6169, 46.6354);
+    const KHERSON_NORTH: (f64, f64) = (32.6169, 46.65);
+    for on in ["2022-05-01", "2022-10-15"] {
+        for detail in [Detail::Coarse, Detail::Fine] {
+            assert_eq!(
+                territory_at(KHERSON_CENTRE.0, KHERSON_CENTRE.1, on, detail).as_deref(),
+                Some("kherson-right-bank"),
+                "Kherson's centre at {detail:?} on {on}"
+            );
+        }
+    }
+    assert_recognised_at_every_scale(
+        "Kherson",
+        KHERSON_NORTH,
+        "2022-05-01",
+        (
+            "UKR",
+            "kherson-right-bank",
+            TerritoryStatus::Occupied,
+            "RUS",
+        ),
+    );
+    assert_recognised_at_every_scale(
+        "Kherson",
+        KHERSON_NORTH,
+        "2022-10-15",
+        ("UKR", "kherson-right-bank", TerritoryStatus::Annexed, "RUS"),
+    );
+    assert_recognised_at_every_scale(
+        "Beryslav",
+        (33.43, 46.84),
+        "2022-10-15",
+        ("UKR", "kherson-right-bank", TerritoryStatus::Annexed, "RUS"),
+    );
+    for on in ["2022-03-01", "2022-11-11", "2022-12-01", "2026-12-05"] {
+        for (lon, lat) in [KHERSON_CENTRE, KHERSON_NORTH] {
+            assert_plain("Kherson", lon, lat, on, "UKR");
+            for detail in SCALES {
+                assert_eq!(territory_at(lon, lat, on, detail), None, "Kherson {on}");
+            }
+        }
+    }
+    // The left bank, held since 2022, is not the right bank's: Nova Kakhovka, Oleshky and Hola
+    // Prystan (the other occupied areas are a labelled point, so they answer plain Ukraine).
+    for (place, (lon, lat)) in [
+        ("Nova Kakhovka", (33.35, 46.755)),
+        ("Oleshky", (32.7243, 46.6255)),
+        ("Hola Prystan", (32.52, 46.52)),
+    ] {
+        for on in ["2022-05-01", "2022-10-15"] {
+            for detail in SCALES {
+                assert_eq!(
+                    countries_at(lon, lat, detail),
+                    vec!["UKR".to_owned()],
+                    "{place} at {detail:?}"
+                );
+                assert_eq!(
+                    territory_at(lon, lat, on, detail),
+                    None,
+                    "{place} at {detail:?} on {on}"
+                );
+            }
+        }
+    }
+    // Ochakiv, across the estuary in Mykolaiv oblast, stayed Ukrainian (Natural Earth draws
+    // the estuary's mouth past it, so `where` answers Ukraine as off the coast).
+    const OCHAKIV: (f64, f64) = (31.55, 46.61);
+    for on in ["2022-05-01", "2022-10-15", "2026-12-05"] {
+        let answer = where_is(
+            finest_world(),
+            territories(),
+            OCHAKIV.0,
+            OCHAKIV.1,
+            date(on),
+        );
+        assert_eq!(
+            (answer.country.as_deref(), answer.territory),
+            (Some("UKR"), None),
+            "Ochakiv on {on}"
+        );
+    }
+    let Some(bank) = territories().by_id("kherson-right-bank") else {
+        panic!("the right bank of Kherson oblast is bundled");
+    };
+    assert_eq!(bank.recognised_as(), "UKR");
+    assert!(bank.note().contains("the bank, not the front"));
+    assert!(
+        bank.outline_source()
+            .is_some_and(|s| s.contains("GSHHG") && s.contains("LGPL")),
+        "{:?}",
+        bank.outline_source()
+    );
+}
