@@ -64,26 +64,29 @@ impl HitIndex {
             [lon - reach[0], lat - reach[1]],
             [lon + reach[0], lat + reach[1]],
         );
-        // Local kilometres east and north of the point: fair at a few kilometres' reach.
-        let to_km = |[x, y]: [f64; 2]| [(x - lon) * km_per_degree_lon, (y - lat) * KM_PER_DEGREE];
         self.tree
             .locate_in_envelope_intersecting(around)
             .filter_map(|entry| {
                 let (country, polygon) = entry.data;
                 let polygon = polygons_of(country).get(polygon as usize)?;
-                let nearest = polygon
-                    .rings()
-                    .iter()
-                    .flat_map(|ring| {
-                        (0..ring.len()).map(move |i| (ring[i], ring[(i + 1) % ring.len()]))
-                    })
-                    .map(|(a, b)| distance_to_origin(to_km(a), to_km(b)))
-                    .fold(f64::INFINITY, f64::min);
-                Some((country, nearest))
+                Some((country, km_to_edge(polygon, lon, lat)))
             })
             .filter(|(_, distance)| *distance <= within_km)
             .min_by(|a, b| a.1.total_cmp(&b.1))
     }
+}
+
+/// How far the place lies from the nearest edge of `polygon`, in kilometres east and north of
+/// it: fair at the few kilometres a coast's generalisation puts a harbour out to sea.
+pub fn km_to_edge(polygon: &Polygon, lon: f64, lat: f64) -> f64 {
+    let km_per_degree_lon = KM_PER_DEGREE * lat.to_radians().cos().max(0.01);
+    let to_km = |[x, y]: [f64; 2]| [(x - lon) * km_per_degree_lon, (y - lat) * KM_PER_DEGREE];
+    polygon
+        .rings()
+        .iter()
+        .flat_map(|ring| (0..ring.len()).map(move |i| (ring[i], ring[(i + 1) % ring.len()])))
+        .map(|(a, b)| distance_to_origin(to_km(a), to_km(b)))
+        .fold(f64::INFINITY, f64::min)
 }
 
 /// Kilometres in a degree of latitude (and of longitude at the equator), on the mean sphere.

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::Date;
 use super::geo::wrap_longitude;
+use super::hit::km_to_edge;
 use super::mesh::ShapeMesh;
 use super::polygon::{BoundingBox, Polygon};
 use super::strokes::Strokes;
@@ -170,15 +171,28 @@ impl Territory {
     /// Whether the outline at `detail` (1:50m standing for the 1:110m world view) contains
     /// the place.
     pub fn contains(&self, lon: f64, lat: f64, detail: Detail) -> bool {
-        let detail = if detail == Detail::Coarse {
-            Detail::Fine
-        } else {
-            detail
-        };
         self.outline
-            .polygons(detail)
+            .polygons(hit_detail(detail))
             .iter()
             .any(|polygon| polygon.contains(lon, lat))
+    }
+    /// How far the place lies from the outline at `detail`, in kilometres; infinite for a
+    /// territory drawn as a point.
+    fn km_to_outline(&self, lon: f64, lat: f64, detail: Detail) -> f64 {
+        self.outline
+            .polygons(hit_detail(detail))
+            .iter()
+            .map(|polygon| km_to_edge(polygon, lon, lat))
+            .fold(f64::INFINITY, f64::min)
+    }
+}
+
+/// The outline a place is tested against: 1:50m stands for the 1:110m world view.
+fn hit_detail(detail: Detail) -> Detail {
+    if detail == Detail::Coarse {
+        Detail::Fine
+    } else {
+        detail
     }
 }
 
@@ -385,6 +399,29 @@ impl Territories {
             territory.bbox.contains([lon, lat]) && territory.contains(lon, lat, detail)
         })
     }
+
+    /// The territory recognised as part of `country` whose outline at `detail` lies nearest
+    /// a place off the coast, within `within_km`: the harbour of a generalised coast answers
+    /// the territory holding its shore, as it answers the state.
+    fn off_coast(
+        &self,
+        lon: f64,
+        lat: f64,
+        date: Date,
+        detail: Detail,
+        country: &str,
+        within_km: f64,
+    ) -> Option<(&Territory, &Period)> {
+        let lon = wrap_longitude(lon);
+        self.active(date)
+            .filter(|(territory, _)| territory.recognised_as == country)
+            .map(|(territory, period)| {
+                (territory, period, territory.km_to_outline(lon, lat, detail))
+            })
+            .filter(|(_, _, km)| *km <= within_km)
+            .min_by(|a, b| a.2.total_cmp(&b.2))
+            .map(|(territory, period, _)| (territory, period))
+    }
 }
 
 fn is_alpha3(code: &str) -> bool {
@@ -508,8 +545,9 @@ pub struct TerritoryAnswer {
 
 /// Where a place is on a date: the state it is recognised as part of (the bundled world is de
 /// jure for Crimea, and the other territories lie inside their states' outlines) and the
-/// contested territory holding it then, if any. Longitudes outside ±180 are wrapped; the
-/// caller checks that the numbers are real degrees.
+/// contested territory holding it then, if any. A place just off a coast (within
+/// [`COAST_REACH_KM`]) answers the coast's state and the territory of that state nearest it.
+/// Longitudes outside ±180 are wrapped; the caller checks that the numbers are real degrees.
 ///
 /// # Examples
 ///
@@ -544,8 +582,13 @@ pub fn where_is(
             None => (None, None),
         },
     };
+    let off_coast_territory = || {
+        let country = country.as_deref().filter(|_| off_coast_km.is_some())?;
+        territories.off_coast(lon, lat, date, detail, country, COAST_REACH_KM)
+    };
     let territory = territories
         .at_detail(lon, lat, date, detail)
+        .or_else(off_coast_territory)
         .map(|(territory, period)| TerritoryAnswer {
             id: territory.id.clone(),
             name: territory.name.clone(),

@@ -1252,10 +1252,34 @@ fn baarle_hertog_busingen_and_campione_answer_their_own_state_at_every_scale() {
 #[test]
 fn the_right_bank_of_kherson_oblast_is_held_from_march_to_november_2022_at_every_scale() {
     // Kherson's centre (46.6354 N 32.6169 E) lies in the Dnipro at 1:10m, whose bank Natural
-    // Earth generalises past it (`where` answers Ukraine there as off the coast): the outline
-    // holds it at 1:110m and 1:50m, and the city 1.6 km further north at every scale.
+    // Earth generalises past it: the outline holds it at 1:110m and 1:50m, the city 1.6 km
+    // further north at every scale, and `where` answers the territory off its shore as it
+    // answers Ukraine off the coast.
     const KHERSON_CENTRE: (f64, f64) = (32.6169, 46.6354);
     const KHERSON_NORTH: (f64, f64) = (32.6169, 46.65);
+    for (on, held) in [
+        ("2022-03-01", None),
+        ("2022-05-01", Some("kherson-right-bank")),
+        ("2022-11-11", None),
+    ] {
+        let answer = where_is(
+            finest_world(),
+            territories(),
+            KHERSON_CENTRE.0,
+            KHERSON_CENTRE.1,
+            date(on),
+        );
+        assert_eq!(
+            answer.country.as_deref(),
+            Some("UKR"),
+            "Kherson's centre on {on}"
+        );
+        assert_eq!(
+            answer.territory.map(|t| t.id).as_deref(),
+            held,
+            "Kherson's centre on {on}"
+        );
+    }
     for on in ["2022-05-01", "2022-10-15"] {
         for detail in [Detail::Coarse, Detail::Fine] {
             assert_eq!(
